@@ -1,0 +1,37 @@
+import { Link, NavLink } from "@remix-run/react";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { LanguageSwitcher } from "./language-switcher";
+
+export function SiteHeader() {
+  const { t } = useTranslator();
+  const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-3 py-2 text-white no-underline hover:bg-brand-700 hover:no-underline ${isActive ? "bg-brand-700 font-semibold" : ""}`;
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="h-1 bg-merah" aria-hidden="true" />
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="flex items-baseline gap-2 text-white no-underline hover:no-underline">
+          <span className="text-xl font-bold tracking-wide">{t("site.name")}</span>
+          <span className="hidden text-sm text-brand-100 sm:inline">{t("site.fullName")}</span>
+        </Link>
+        <div className="flex items-center gap-2">
+          <nav aria-label={t("site.mainNav")}>
+            <ul className="flex gap-1">
+              <li>
+                <NavLink to="/" end className={navLinkClass}>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/daerah" className={navLinkClass}>
+                  {t("nav.regions")}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </div>
+    </header>
+  );
+}

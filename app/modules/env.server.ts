@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  MEILI_URL: z.string().url(),
+  MEILI_MASTER_KEY: z.string().optional(),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+let cached: ServerEnv | undefined;
+
+/**
+ * The server's configuration, validated once. `npm start` fills DATABASE_URL and MEILI_URL
+ * for the embedded services before the app loads, so a missing value is a deployment error.
+ */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid server environment: ${z.prettifyError(parsed.error)}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

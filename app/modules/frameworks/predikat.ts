@@ -1,0 +1,24 @@
+export interface PredikatBand {
+  name: string;
+  /** Inclusive lower bound. */
+  minValue: number;
+}
+
+/** Rounds to the framework's reported precision, as published results are rounded. */
+export function roundIndex(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round((value + Number.EPSILON) * factor) / factor;
+}
+
+/**
+ * The predikat band an index value falls in, after rounding to the reported decimals (a
+ * computed 4.1996 is published as 4.20 and is therefore "Memuaskan" in SPBE 2020).
+ */
+export function predikatFor(value: number, bands: readonly PredikatBand[], decimals = 2): string | null {
+  const rounded = roundIndex(value, decimals);
+  let best: PredikatBand | null = null;
+  for (const band of bands) {
+    if (rounded >= band.minValue && (!best || band.minValue > best.minValue)) best = band;
+  }
+  return best?.name ?? null;
+}

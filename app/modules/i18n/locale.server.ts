@@ -1,0 +1,20 @@
+import { createCookie } from "@remix-run/node";
+import { defaultLocale, isLocale, type Locale } from "./locales";
+
+/** Not signed: a forged value can only pick one of the supported languages. */
+const localeCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  secure: process.env.NODE_ENV === "production",
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export async function localeFromRequest(request: Request): Promise<Locale> {
+  const value: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+  return isLocale(value) ? value : defaultLocale;
+}
+
+export function serializeLocaleCookie(locale: Locale): Promise<string> {
+  return localeCookie.serialize(locale);
+}

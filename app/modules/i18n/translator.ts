@@ -1,0 +1,56 @@
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
+import { intlTag, type Locale } from "./locales";
+import { messagesEn } from "./messages.en";
+import { messagesId } from "./messages.id";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    resources: { translation: typeof messagesId };
+  }
+}
+
+const instances = new Map<Locale, I18n>();
+
+function instanceFor(locale: Locale): I18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = i18next.createInstance();
+    // All messages are bundled, so initialisation is synchronous.
+    void instance.init({
+      lng: locale,
+      fallbackLng: false,
+      initAsync: false,
+      resources: { id: { translation: messagesId }, en: { translation: messagesEn } },
+      // React escapes what it renders; escaping here too would double-escape.
+      interpolation: { escapeValue: false },
+    });
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+export interface Translator {
+  locale: Locale;
+  t: TFunction;
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  /** An index value with the framework's fixed decimals: 3,81 (id) / 3.81 (en). */
+  formatIndex: (value: number, decimals?: number) => string;
+}
+
+const translators = new Map<Locale, Translator>();
+
+export function translatorFor(locale: Locale): Translator {
+  let translator = translators.get(locale);
+  if (!translator) {
+    const tag = intlTag(locale);
+    translator = {
+      locale,
+      t: instanceFor(locale).t,
+      formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
+      formatIndex: (value, decimals = 2) =>
+        new Intl.NumberFormat(tag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value),
+    };
+    translators.set(locale, translator);
+  }
+  return translator;
+}

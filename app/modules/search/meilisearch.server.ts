@@ -1,0 +1,13 @@
+import { Meilisearch } from "meilisearch";
+import { serverEnv } from "../env.server";
+
+let client: Meilisearch | undefined;
+
+/** Server-side client with the master key; the key never reaches the browser. */
+export function meilisearch(): Meilisearch {
+  if (!client) {
+    const env = serverEnv();
+    client = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 2_000 });
+  }
+  return client;
+}

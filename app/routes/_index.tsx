@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PredikatBadge } from "~/components/predikat-badge";
+import { SourceLink } from "~/components/source-link";
+import { getLatestNationalResult } from "~/modules/benchmark/national.server";
+import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { predikatFor } from "~/modules/frameworks/predikat";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
+import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = translatorFor(await localeFromRequest(request));
+  const [cohort, national, framework, counts] = await Promise.all([
+    getCohortOverview(IDSL_2022),
+    getLatestNationalResult(SPBE_2020),
+    getFrameworkSummary(SPBE_2020),
+    countRegionsAndProvinces(),
+  ]);
+  return {
+    title: t("home.title"),
+    cohort,
+    national: national && {
+      ...national,
+      predikat: framework ? predikatFor(national.index, framework.bands, framework.decimals) : null,
+    },
+    counts,
+  };
+}
+
+function KeyFigure({ value, label, children }: { value: string; label: string; children?: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1">
+        <span className="text-3xl font-bold text-brand-800">{value}</span>
+        <div className="mt-2 space-y-1 text-sm text-slate-600">{children}</div>
+      </dd>
+    </div>
+  );
+}
+
+export default function Home() {
+  const { cohort, national, counts } = useLoaderData<typeof loader>();
+  const { t, formatNumber, formatIndex } = useTranslator();
+  return (
+    <>
+      <section className="bg-brand-800 text-white">
+        <div className="mx-auto max-w-6xl px-4 py-12 sm:py-16">
+          <h1 className="max-w-3xl text-3xl font-bold sm:text-4xl">{t("home.heroTitle")}</h1>
+          <p className="mt-4 max-w-3xl text-lg text-brand-100">{t("home.heroLead")}</p>
+          <p className="mt-8">
+            <Link
+              to="/daerah"
+              className="inline-block rounded-md bg-white px-5 py-3 font-semibold text-brand-900 no-underline hover:bg-brand-50 hover:no-underline"
+            >
+              {t("home.exploreRegions")}
+            </Link>
+          </p>
+        </div>
+      </section>
+
+      <div className="mx-auto max-w-6xl space-y-12 px-4 py-10">
+        <section aria-labelledby="figures-heading">
+          <h2 id="figures-heading" className="text-xl font-bold">
+            {t("home.figuresHeading")}
+          </h2>
+          <dl className="mt-4 grid gap-4 md:grid-cols-3">
+            {cohort ? (
+              <KeyFigure value={formatNumber(cohort.members.length)} label={t("home.cohortMembers", { cohort: cohort.name })}>
+                {cohort.plannedSize ? (
+                  <p>{t("home.cohortMembersDetail", { planned: formatNumber(cohort.plannedSize) })}</p>
+                ) : null}
+              </KeyFigure>
+            ) : null}
+            {national ? (
+              <KeyFigure value={formatIndex(national.index)} label={t("home.nationalIndex", { year: national.year })}>
+                <p>
+                  <PredikatBadge predikat={national.predikat} />{" "}
+                  {t("home.nationalIndexDetail", { predikat: national.predikat ?? "—" })}
+                </p>
+                <p>
+                  {t("home.source")}: {national.decree ? `${national.decree}, ` : null}
+                  <SourceLink source={national.source} />
+                </p>
+              </KeyFigure>
+            ) : null}
+            <KeyFigure value={formatNumber(counts.regions)} label={t("home.regionsCount")}>
+              <p>{t("home.regionsCountDetail", { provinces: formatNumber(counts.provinces) })}</p>
+            </KeyFigure>
+          </dl>
+        </section>
+
+        <div className="grid gap-10 md:grid-cols-2">
+          <section aria-labelledby="about-heading">
+            <h2 id="about-heading" className="text-xl font-bold">
+              {t("home.aboutHeading")}
+            </h2>
+            <p className="mt-3 leading-relaxed text-slate-700">{t("home.aboutBody")}</p>
+            <h2 className="mt-8 text-xl font-bold">{t("home.storyHeading")}</h2>
+            <p className="mt-3 leading-relaxed text-slate-700">{t("home.storyBody")}</p>
+          </section>
+
+          {cohort ? (
+            <section aria-labelledby="cohort-heading">
+              <h2 id="cohort-heading" className="text-xl font-bold">
+                {t("home.cohortHeading", { cohort: cohort.name })}
+              </h2>
+              <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {cohort.members.map((member) => (
+                  <li key={member.code} className="flex flex-wrap justify-between gap-2 px-4 py-3">
+                    <Link to={`/daerah/${member.code}`} className="font-medium">
+                      {member.name}
+                    </Link>
+                    <span className="text-sm text-slate-600">{member.provinceName}</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-sm text-slate-600">{t("home.cohortNote")}</p>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

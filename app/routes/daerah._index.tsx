@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "~/components/ui/badge";
+import { PredikatBadge } from "~/components/predikat-badge";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { listCohorts } from "~/modules/regions/cohorts.server";
+import { directorySearch, parseDirectoryQuery } from "~/modules/regions/directory-query";
+import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = translatorFor(await localeFromRequest(request));
+  const [provinces, cohorts] = await Promise.all([listProvinces(), listCohorts()]);
+  const query = parseDirectoryQuery(new URL(request.url).searchParams, {
+    provinceCodes: new Set(provinces.map((province) => province.code)),
+    cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
+  });
+  const result = await searchRegionDirectory(query);
+  return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result };
+}
+
+const fieldClass =
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:border-brand-600";
+
+export default function RegionDirectory() {
+  const { provinces, cohorts, query, result } = useLoaderData<typeof loader>();
+  const { t, formatNumber, formatIndex } = useTranslator();
+  const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const to = Math.min(result.page * result.pageSize, result.total);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-3xl font-bold">{t("directory.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("directory.lead")}</p>
+
+      <Form method="get" role="search" aria-label={t("directory.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <label className="block text-sm font-medium">
+            {t("directory.name")}
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.name}
+              maxLength={100}
+              placeholder={t("directory.namePlaceholder")}
+              className={fieldClass}
+            />
+          </label>
+          <label className="block text-sm font-medium">
+            {t("directory.province")}
+            <select name="province" defaultValue={query.province ?? ""} className={fieldClass}>
+              <option value="">{t("directory.allProvinces")}</option>
+              {provinces.map((province) => (
+                <option key={province.code} value={province.code}>
+                  {province.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("directory.type")}
+            <select name="type" defaultValue={query.type ?? ""} className={fieldClass}>
+              <option value="">{t("directory.allTypes")}</option>
+              <option value="kabupaten">{t("regionType.kabupaten")}</option>
+              <option value="kota">{t("regionType.kota")}</option>
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("directory.cohort")}
+            <select name="cohort" defaultValue={query.cohort ?? ""} className={fieldClass}>
+              <option value="">{t("directory.allCohorts")}</option>
+              {cohorts.map((cohort) => (
+                <option key={cohort.slug} value={cohort.slug}>
+                  {cohort.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("directory.apply")}
+          </button>
+          <Link to="/daerah">{t("directory.reset")}</Link>
+        </div>
+      </Form>
+
+      <p className="mt-6 text-sm text-slate-700" role="status">
+        {result.total > 0
+          ? t("directory.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) })
+          : null}
+      </p>
+
+      {result.total === 0 ? (
+        <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-semibold">{t("directory.none")}</p>
+          <p className="mt-1 text-slate-600">{t("directory.noneHelp")}</p>
+        </div>
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("directory.columnRegion")}</th>
+                <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("directory.columnProvince")}</th>
+                <th scope="col" className="hidden px-4 py-3 text-right md:table-cell">{t("directory.columnPopulation")}</th>
+                <th scope="col" className="px-4 py-3 text-right">{t("directory.columnIndex")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {result.regions.map((region) => (
+                <tr key={region.code}>
+                  <td className="px-4 py-3">
+                    <Link to={`/daerah/${region.code}`} className="font-medium">
+                      {region.name}
+                    </Link>
+                    <div className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600">
+                      <span className="sm:hidden">{region.provinceName} ·</span>
+                      <span>{t(`regionType.${region.type}`)}</span>
+                      {region.cohorts.map((cohort) => (
+                        <Badge key={cohort} tone="brand">
+                          {cohort}
+                        </Badge>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="hidden px-4 py-3 sm:table-cell">{region.provinceName}</td>
+                  <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">
+                    {region.population === null ? "—" : formatNumber(region.population)}
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    {region.latestIndex === null ? (
+                      <span className="text-slate-500">{t("directory.noIndex")}</span>
+                    ) : (
+                      <span className="inline-flex flex-col items-end gap-1">
+                        <span className="font-semibold tabular-nums">
+                          {formatIndex(region.latestIndex)} <span className="font-normal text-slate-600">({region.latestYear})</span>
+                        </span>
+                        <PredikatBadge predikat={region.latestPredikat} />
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {result.pageCount > 1 ? (
+        <nav aria-label={t("directory.pagination")} className="mt-6 flex items-center justify-between gap-4">
+          {result.page > 1 ? (
+            <Link to={`/daerah${directorySearch(query, { page: result.page - 1 })}`} rel="prev">
+              ← {t("directory.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-slate-700">
+            {t("directory.pageOf", { page: formatNumber(result.page), pages: formatNumber(result.pageCount) })}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link to={`/daerah${directorySearch(query, { page: result.page + 1 })}`} rel="next">
+              {t("directory.next")} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./sources";
+export * from "./regions";
+export * from "./frameworks";
+export * from "./assessments";

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: runs the whole site. Without DATABASE_URL it starts an embedded PostgreSQL,
+ * without MEILI_URL the bundled Meilisearch (both with data under IDSL_DATA_DIR, default
+ * .data/); then migrates, seeds reference data and serves the production build.
+ */
+import path from "node:path";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { startHttpServer } from "./lib/http-server";
+import { readOrCreateLocalSecret } from "./lib/local-secrets";
+import { startBundledMeilisearch } from "./lib/meilisearch-server";
+import { assertPortFree } from "./lib/ports";
+import { prepareDatabase } from "./lib/database-startup";
+import { StartupError } from "./lib/startup-error";
+
+const startedAt = performance.now();
+const stopActions: (() => Promise<unknown>)[] = [];
+let stopping = false;
+
+function log(message: string) {
+  console.log(`[idsl] ${message}`);
+}
+
+async function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stopActions.reverse()) {
+    await stop().catch((error: unknown) => console.error(`[idsl] while stopping: ${String(error)}`));
+  }
+  process.exit(exitCode);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const port = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`${name} must be a port number, got "${raw}".`);
+  return port;
+}
+
+async function main() {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const dataDir = path.resolve(process.env.IDSL_DATA_DIR ?? ".data");
+  const port = portFromEnv("PORT", 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  await assertPortFree(port, "web server", host);
+
+  if (!process.env.DATABASE_URL) {
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: portFromEnv("EMBEDDED_PG_PORT", 54329),
+    });
+    stopActions.push(postgres.stop);
+    process.env.DATABASE_URL = postgres.url;
+    log(`embedded PostgreSQL ready (${path.join(dataDir, "postgres")})`);
+  }
+
+  if (!process.env.MEILI_URL) {
+    const meili = await startBundledMeilisearch({
+      dataDir: path.join(dataDir, "meili"),
+      port: portFromEnv("EMBEDDED_MEILI_PORT", 7700),
+      masterKey: process.env.MEILI_MASTER_KEY ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
+    });
+    stopActions.push(meili.stop);
+    process.env.MEILI_URL = meili.url;
+    process.env.MEILI_MASTER_KEY = meili.masterKey;
+    log(`bundled Meilisearch ready (${path.join(dataDir, "meili")})`);
+  }
+
+  await prepareDatabase(process.env.DATABASE_URL);
+  log("database migrated and reference data seeded");
+
+  const server = await startHttpServer({ port, host });
+  stopActions.push(() => new Promise((resolve) => server.close(resolve)));
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StartupError ? `[idsl] ${error.message}` : error);
+  void shutdown(1);
+});

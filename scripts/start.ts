@@ -31,7 +31,7 @@ async function shutdown(exitCode: number) {
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
-  const port = raw === undefined ? fallback : Number(raw);
+  const port = raw === undefined || raw === "" ? fallback : Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`${name} must be a port number, got "${raw}".`);
   return port;
 }
@@ -40,9 +40,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR ?? ".data");
+  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
   const port = portFromEnv("PORT", 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
+  const host = process.env.HOST || "0.0.0.0";
   await assertPortFree(port, "web server", host);
 
   if (!process.env.DATABASE_URL) {
@@ -56,10 +56,14 @@ async function main() {
   }
 
   if (!process.env.MEILI_URL) {
+    const givenKey = process.env.MEILI_MASTER_KEY || undefined;
+    if (givenKey !== undefined && Buffer.byteLength(givenKey) < 16) {
+      throw new StartupError("MEILI_MASTER_KEY must be at least 16 bytes long.");
+    }
     const meili = await startBundledMeilisearch({
       dataDir: path.join(dataDir, "meili"),
       port: portFromEnv("EMBEDDED_MEILI_PORT", 7700),
-      masterKey: process.env.MEILI_MASTER_KEY ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
+      masterKey: givenKey ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
     });
     stopActions.push(meili.stop);
     process.env.MEILI_URL = meili.url;

@@ -81,8 +81,7 @@ export default function Home() {
             {national ? (
               <KeyFigure value={formatIndex(national.index)} label={t("home.nationalIndex", { year: national.year })}>
                 <p>
-                  <PredikatBadge predikat={national.predikat} />{" "}
-                  {t("home.nationalIndexDetail", { predikat: national.predikat ?? "—" })}
+                  {t("region.predikat")}: <PredikatBadge predikat={national.predikat} />
                 </p>
                 <p>
                   {t("home.source")}: {national.decree ? `${national.decree}, ` : null}

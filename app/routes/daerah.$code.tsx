@@ -68,7 +68,7 @@ export default function RegionProfilePage() {
       </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
-        <section aria-labelledby="facts-heading" className="lg:col-span-2">
+        <section aria-labelledby="facts-heading" className="min-w-0 lg:col-span-2">
           <h2 id="facts-heading" className="text-xl font-bold">
             {t("region.factsHeading")}
           </h2>
@@ -122,7 +122,7 @@ export default function RegionProfilePage() {
           ) : null}
         </section>
 
-        <section aria-labelledby="spbe-heading" className="lg:col-span-3">
+        <section aria-labelledby="spbe-heading" className="min-w-0 lg:col-span-3">
           <h2 id="spbe-heading" className="text-xl font-bold">
             {t("region.spbeHeading")}
           </h2>
@@ -160,9 +160,6 @@ export default function RegionProfilePage() {
                         )}
                       </td>
                       <td className="px-4 py-3">
-                        <span className="mr-2">
-                          <Badge tone="success">{t("region.officialBadge")}</Badge>
-                        </span>
                         {entry.decree ? `${entry.decree}, ` : null}
                         <SourceLink source={entry.source} />
                       </td>

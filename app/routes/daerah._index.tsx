@@ -119,8 +119,7 @@ export default function RegionDirectory() {
                       {region.name}
                     </Link>
                     <div className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600">
-                      <span className="sm:hidden">{region.provinceName} ·</span>
-                      <span>{t(`regionType.${region.type}`)}</span>
+                      <span className="sm:hidden">{region.provinceName}</span>
                       {region.cohorts.map((cohort) => (
                         <Badge key={cohort} tone="brand">
                           {cohort}

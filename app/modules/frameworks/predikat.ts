@@ -4,10 +4,13 @@ export interface PredikatBand {
   minValue: number;
 }
 
-/** Rounds to the framework's reported precision, as published results are rounded. */
+/**
+ * Rounds half up to the framework's reported precision, as published results are rounded.
+ * toPrecision(12) drops binary noise first, so 1.005 × 100 rounds from 100.5, not 100.4999….
+ */
 export function roundIndex(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.round((value + Number.EPSILON) * factor) / factor;
+  return Math.round(Number((value * factor).toPrecision(12))) / factor;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { Database } from "../../../db/client";
 import { db } from "../db.server";
 import { meilisearch } from "../search/meilisearch.server";
 
@@ -36,10 +38,15 @@ async function timed(check: () => Promise<unknown>): Promise<ComponentHealth> {
   }
 }
 
-export async function checkHealth(): Promise<HealthReport> {
-  const [database, search] = await Promise.all([
-    timed(() => db().execute(sql`select 1`)),
-    timed(() => meilisearch().health()),
+/** Probes the database and Meilisearch (the app's own clients unless others are given). */
+export async function checkHealth(
+  clients: { database?: Database; search?: Meilisearch } = {},
+): Promise<HealthReport> {
+  const database = clients.database ?? db();
+  const search = clients.search ?? meilisearch();
+  const [databaseHealth, searchHealth] = await Promise.all([
+    timed(() => database.execute(sql`select 1`)),
+    timed(() => search.health()),
   ]);
-  return { ok: database.ok && search.ok, database, search };
+  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: searchHealth };
 }

@@ -5,6 +5,7 @@
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > 2000) return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  // Control characters (CR/LF…) could smuggle headers or confuse URL parsers.
+  if ([...value].some((character) => character.charCodeAt(0) < 0x20)) return fallback;
   return value;
 }

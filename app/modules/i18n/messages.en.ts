@@ -31,7 +31,6 @@ export const messagesEn: Messages = {
     cohortMembers: "Confirmed {{cohort}} cohort regions",
     cohortMembersDetail: "of {{planned}} pilot regions; curators add members as they are confirmed",
     nationalIndex: "National SPBE index {{year}}",
-    nationalIndexDetail: "Predikat {{predikat}} · national target 3.50 by 2025",
     regionsCount: "Regencies and cities in the directory",
     regionsCountDetail: "in {{provinces}} provinces",
     source: "Source",
@@ -98,7 +97,6 @@ export const messagesEn: Messages = {
     predikat: "Predikat",
     national: "National average",
     source: "Source",
-    officialBadge: "official",
     latestIndex: "SPBE index {{year}}",
   },
   errors: {

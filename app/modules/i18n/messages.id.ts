@@ -30,7 +30,6 @@ export const messagesId = {
     cohortMembers: "Daerah kohort {{cohort}} terkonfirmasi",
     cohortMembersDetail: "dari {{planned}} daerah percontohan; kurator menambahkan anggota setelah terkonfirmasi",
     nationalIndex: "Indeks SPBE nasional {{year}}",
-    nationalIndexDetail: "Predikat {{predikat}} · target nasional 3,50 pada 2025",
     regionsCount: "Kabupaten/kota dalam direktori",
     regionsCountDetail: "di {{provinces}} provinsi",
     source: "Sumber",
@@ -97,7 +96,6 @@ export const messagesId = {
     predikat: "Predikat",
     national: "Rata-rata nasional",
     source: "Sumber",
-    officialBadge: "resmi",
     latestIndex: "Indeks SPBE {{year}}",
   },
   errors: {

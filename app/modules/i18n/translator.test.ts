@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { messagesEn } from "./messages.en";
+import { messagesId } from "./messages.id";
+import { translatorFor } from "./translator";
+
+describe("translatorFor", () => {
+  it("formats numbers per locale", () => {
+    expect(translatorFor("id").formatIndex(3.81)).toBe("3,81");
+    expect(translatorFor("en").formatIndex(3.81)).toBe("3.81");
+    expect(translatorFor("id").formatIndex(4)).toBe("4,00");
+    expect(translatorFor("id").formatNumber(1226660)).toBe("1.226.660");
+    expect(translatorFor("en").formatNumber(1226660)).toBe("1,226,660");
+  });
+
+  it("translates with interpolation in each language", () => {
+    expect(translatorFor("id").t("directory.pageOf", { page: 2, pages: 21 })).toBe("Halaman 2 dari 21");
+    expect(translatorFor("en").t("directory.pageOf", { page: 2, pages: 21 })).toBe("Page 2 of 21");
+  });
+
+  it("leaves markup in interpolated values to React's escaping", () => {
+    expect(translatorFor("en").t("language.switchTo", { language: "<b>x</b>" })).toBe("Switch language to <b>x</b>");
+  });
+});
+
+function leafPaths(value: object, prefix = ""): string[] {
+  return Object.entries(value).flatMap(([key, child]) =>
+    typeof child === "string" ? [`${prefix}${key}`] : leafPaths(child as object, `${prefix}${key}.`),
+  );
+}
+
+describe("messages", () => {
+  it("has every Indonesian string in English and nothing left empty", () => {
+    expect(leafPaths(messagesEn).sort()).toEqual(leafPaths(messagesId).sort());
+    for (const messages of [messagesId, messagesEn]) {
+      for (const key of leafPaths(messages)) {
+        const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        expect(text, key).not.toBe("");
+      }
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { parseDirectoryQuery } from "./directory-query";
+import { countRegionsAndProvinces, getRegionProfile, searchRegionDirectory } from "./regions.server";
+
+const known = { provinceCodes: new Set(["32", "33", "35"]), cohortSlugs: new Set(["idsl-2022"]) };
+const search = (params: string) => searchRegionDirectory(parseDirectoryQuery(new URLSearchParams(params), known));
+
+describe("searchRegionDirectory", () => {
+  it("lists all 514 kabupaten/kota, 25 per page, by name", async () => {
+    const page = await search("");
+    expect(page.total).toBe(514);
+    expect(page.pageCount).toBe(21);
+    expect(page.regions).toHaveLength(25);
+    const names = page.regions.map((region) => region.name.replace(/^(Kabupaten|Kota) /, ""));
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it("filters by province and type", async () => {
+    const page = await search("province=32&type=kota");
+    expect(page.total).toBe(9);
+    expect(page.regions.every((region) => region.type === "kota" && region.provinceName === "Jawa Barat")).toBe(true);
+  });
+
+  it("finds by part of the name, case-insensitively", async () => {
+    const page = await search("q=sumeDANG");
+    expect(page.regions.map((region) => region.code)).toEqual(["32.11"]);
+  });
+
+  it("treats LIKE wildcards in the name literally", async () => {
+    expect((await search("q=%25")).total).toBe(0);
+    expect((await search("q=_")).total).toBe(0);
+  });
+
+  it("filters by cohort and shows cohort badges", async () => {
+    const page = await search("cohort=idsl-2022");
+    expect(page.total).toBe(6);
+    expect(page.regions.every((region) => region.cohorts.includes("IDSL 2022"))).toBe(true);
+  });
+
+  it("shows each region's latest official index with its predikat", async () => {
+    const page = await search("q=sumedang");
+    expect(page.regions[0]).toMatchObject({ latestIndex: 4.51, latestYear: 2024, latestPredikat: "Memuaskan" });
+    const blora = (await search("q=blora")).regions[0];
+    expect(blora).toMatchObject({ latestIndex: 3.27, latestYear: 2023, latestPredikat: "Baik" });
+  });
+
+  it("clamps a page past the end to the last page", async () => {
+    const page = await search("page=999");
+    expect(page.page).toBe(21);
+    expect(page.regions.length).toBe(514 - 20 * 25);
+  });
+});
+
+describe("getRegionProfile", () => {
+  it("returns Sumedang with its official SPBE history, sources and national averages", async () => {
+    const profile = await getRegionProfile("32.11");
+    expect(profile?.region).toMatchObject({ name: "Kabupaten Sumedang", province: { code: "32", name: "Jawa Barat" } });
+    expect(profile?.cohorts.map((cohort) => cohort.slug)).toEqual(["idsl-2022"]);
+    const history = profile?.spbeHistory ?? [];
+    expect(history.map((entry) => [entry.year, entry.index, entry.predikat])).toEqual([
+      [2018, 2.48, "Cukup"],
+      [2020, 3.81, "Sangat Baik"],
+      [2021, 3.52, "Sangat Baik"],
+      [2022, 3.84, "Sangat Baik"],
+      [2024, 4.51, "Memuaskan"],
+    ]);
+    const y2020 = history.find((entry) => entry.year === 2020);
+    expect(y2020?.source?.url).toMatch(/^https:\/\/www\.tinewss\.com\//);
+    const y2021 = history.find((entry) => entry.year === 2021);
+    expect(y2021).toMatchObject({ nationalIndex: 2.24, nationalSource: { url: "https://spbe.belitung.go.id/?p=1630" } });
+    expect(history.find((entry) => entry.year === 2018)?.source).toMatchObject({ url: null });
+  });
+
+  it("returns a region without published scores with an empty history", async () => {
+    const profile = await getRegionProfile("11.01");
+    expect(profile?.region.name).toBe("Kabupaten Aceh Selatan");
+    expect(profile?.spbeHistory).toEqual([]);
+    expect(profile?.cohorts).toEqual([]);
+  });
+
+  it.each([["99.99"], ["32"], ["32.11'; drop table regions; --"], [""], ["x".repeat(10_000)]])(
+    "returns null for %s",
+    async (code) => {
+      expect(await getRegionProfile(code)).toBeNull();
+    },
+  );
+});
+
+describe("countRegionsAndProvinces", () => {
+  it("counts the directory", async () => {
+    expect(await countRegionsAndProvinces()).toEqual({ regions: 514, provinces: 38 });
+  });
+});

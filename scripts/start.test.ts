@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "./lib/ports";
+
+const startScript = path.resolve("scripts/start.ts");
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+interface StartRun {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runStart(env: Record<string, string>): StartRun {
+  const child = spawn(tsx, [startScript], {
+    env: { ...process.env, DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(run: StartRun, text: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no "${text}" in:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Error lines of a failed start, without npm/node noise. */
+function idslLines(output: string): string[] {
+  return output.split("\n").filter((line) => line.trim() !== "");
+}
+
+describe("npm start (scripts/start.ts)", () => {
+  const dataDir = path.resolve(".data", `start-test-${process.pid}`);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("says in one line that the web port is taken", async () => {
+    const port = await findFreePort();
+    const blocker = net.createServer().listen(port, "0.0.0.0");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    try {
+      const run = runStart({ PORT: String(port), IDSL_DATA_DIR: dataDir });
+      expect(await run.exited).toBe(1);
+      expect(idslLines(run.output())).toEqual([
+        `[idsl] Port ${port} (web server) is already in use. Stop what uses it or choose another port.`,
+      ]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says in one line that the database is unreachable, without printing its password", async () => {
+    const run = runStart({
+      PORT: String(await findFreePort()),
+      DATABASE_URL: "postgres://idsl:hunter2-secret@127.0.0.1:1/idsl",
+      MEILI_URL: "http://127.0.0.1:1",
+    });
+    expect(await run.exited).toBe(1);
+    expect(idslLines(run.output())).toEqual([
+      "[idsl] Cannot use the database at 127.0.0.1:1/idsl (ECONNREFUSED): check DATABASE_URL.",
+    ]);
+  });
+
+  it("starts the embedded services, serves the site, stops everything on SIGTERM and reuses the data", async () => {
+    for (const attempt of ["cold", "warm"]) {
+      const port = await findFreePort();
+      const run = runStart({
+        PORT: String(port),
+        IDSL_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await findFreePort()),
+        EMBEDDED_MEILI_PORT: String(await findFreePort()),
+      });
+      await waitForOutput(run, "site ready");
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status, attempt).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true }, search: { ok: true } });
+      const secretBefore = readFileSync(path.join(dataDir, "secrets", "meili-master-key"), "utf8");
+      const versionFile = statSync(path.join(dataDir, "postgres", "PG_VERSION"));
+
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+      // PostgreSQL removes its pid file on a clean shutdown; Meilisearch's port is free again.
+      expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+
+      if (attempt === "warm") {
+        expect(readFileSync(path.join(dataDir, "secrets", "meili-master-key"), "utf8")).toBe(secretBefore);
+        expect(statSync(path.join(dataDir, "postgres", "PG_VERSION")).mtimeMs).toBe(versionFile.mtimeMs);
+      }
+    }
+  }, 180_000);
+});

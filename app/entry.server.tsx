@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import type { ValidatedSession } from "./modules/auth/sessions.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -12,6 +13,12 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Per-response nonce allowed by the Content-Security-Policy for inline scripts. */
     cspNonce: string;
+    /** The client's address as the HTTP server sees it (for throttling and the audit log). */
+    clientIp: string;
+    /** Set-Cookie values that any loader or action asked to add to this response. */
+    setCookies: string[];
+    /** Memoized session lookup, see auth/guards.server.ts. */
+    session?: Promise<ValidatedSession | null>;
   }
   interface Future {
     v3_singleFetch: true;
@@ -19,6 +26,16 @@ declare module "@remix-run/node" {
 }
 
 export const streamTimeout = ABORT_DELAY;
+
+function appendContextCookies(headers: Headers, context: AppLoadContext) {
+  for (const cookie of context.setCookies) headers.append("Set-Cookie", cookie);
+}
+
+/** Single-fetch data responses carry the same context cookies as documents. */
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+  appendContextCookies(response.headers, context);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -30,6 +47,7 @@ export default function handleRequest(
   // Crawlers get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;
+  appendContextCookies(responseHeaders, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

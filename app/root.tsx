@@ -5,6 +5,8 @@ import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/layout/site-footer";
 import { SiteHeader } from "./components/layout/site-header";
 import { useNonce } from "./components/nonce";
+import { currentUser } from "./modules/auth/guards.server";
+import { can } from "./modules/auth/permissions";
 import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
 import { useTranslator } from "./modules/i18n/use-translator";
@@ -17,8 +19,16 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "IDSL — Indonesia Digital Services Living Lab" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await localeFromRequest(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await currentUser(request, context);
+  return {
+    locale: await localeFromRequest(request),
+    user: user && {
+      name: user.name,
+      canAdminister: can(user, { action: "invitations.manage" }),
+      canCurateCohorts: can(user, { action: "cohorts.manage" }),
+    },
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -40,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           {t("site.skipToContent")}
         </a>
-        <SiteHeader />
+        <SiteHeader user={rootData?.user ?? null} />
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

@@ -45,13 +45,15 @@ async function main() {
   const host = process.env.HOST || "0.0.0.0";
   await assertPortFree(port, "web server", host);
 
-  if (!process.env.DATABASE_URL) {
+  const embeddedDatabase = !process.env.DATABASE_URL;
+  let databaseUrl = process.env.DATABASE_URL ?? "";
+  if (embeddedDatabase) {
     const postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, "postgres"),
       port: portFromEnv("EMBEDDED_PG_PORT", 54329),
     });
     stopActions.push(postgres.stop);
-    process.env.DATABASE_URL = postgres.url;
+    databaseUrl = process.env.DATABASE_URL = postgres.url;
     log(`embedded PostgreSQL ready (${path.join(dataDir, "postgres")})`);
   }
 
@@ -71,13 +73,22 @@ async function main() {
     log(`bundled Meilisearch ready (${path.join(dataDir, "meili")})`);
   }
 
-  await prepareDatabase(process.env.DATABASE_URL);
+  await prepareDatabase(databaseUrl);
   log("database migrated and reference data seeded");
 
   const server = await startHttpServer({ port, host });
   stopActions.push(() => new Promise((resolve) => server.close(resolve)));
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
+
+  if (embeddedDatabase && process.env.NODE_ENV !== "production") {
+    // Loaded only here: the app modules read DATABASE_URL, which is known only now.
+    const { prepareDemoAccounts } = await import("../app/modules/auth/demo-accounts.server");
+    log("demo accounts (one-time sign-in links, valid 7 days, local use only):");
+    for (const account of await prepareDemoAccounts()) {
+      log(`  ${account.role.padEnd(8)} ${account.email.padEnd(34)} http://localhost:${port}${account.path}`);
+    }
+  }
 }
 
 main().catch((error: unknown) => {

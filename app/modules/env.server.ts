@@ -3,7 +3,8 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url(),
-  MEILI_URL: z.string().url(),
+  /** Optional for command-line scripts that only touch the database; the site always has it. */
+  MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
 });
 

@@ -4,16 +4,26 @@ import { ErrorPage } from "~/components/error-page";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
+import { Alert } from "~/components/ui/form";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { currentUser } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
+import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
 import { getRegionProfile } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name);
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
-  return profile;
+  const [about, user] = await Promise.all([getRegionProfileFields(profile.region.code), currentUser(request, context)]);
+  return {
+    ...profile,
+    about,
+    canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
+    justSaved: new URL(request.url).searchParams.has("disimpan"),
+  };
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -26,8 +36,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, spbeHistory } = useLoaderData<typeof loader>();
-  const { t, formatNumber, formatIndex } = useTranslator();
+  const { region, cohorts, spbeHistory, about, canEdit, justSaved } = useLoaderData<typeof loader>();
+  const { t, formatNumber, formatIndex, locale } = useTranslator();
+  const description = locale === "en" && about.descriptionEn ? about.descriptionEn : about.descriptionId || about.descriptionEn;
   const latest = spbeHistory.at(-1);
   const density =
     region.population !== null && region.areaKm2 ? Math.round(region.population / region.areaKm2) : null;
@@ -46,6 +57,11 @@ export default function RegionProfilePage() {
         </ol>
       </nav>
 
+      {justSaved ? (
+        <div className="mt-4">
+          <Alert tone="success">{t("regionEdit.saved")}</Alert>
+        </div>
+      ) : null}
       <div className="mt-4 flex flex-wrap items-start justify-between gap-6">
         <div>
           <h1 className="text-3xl font-bold">{region.name}</h1>
@@ -57,6 +73,11 @@ export default function RegionProfilePage() {
               </Badge>
             ))}
           </div>
+          {canEdit ? (
+            <p className="mt-3">
+              <Link to={`/daerah/${region.code}/ubah`}>{t("regionEdit.edit")}</Link>
+            </p>
+          ) : null}
         </div>
         {latest ? (
           <div className="rounded-lg border border-slate-200 bg-white px-5 py-4 text-right shadow-sm">
@@ -69,6 +90,25 @@ export default function RegionProfilePage() {
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
         <section aria-labelledby="facts-heading" className="min-w-0 lg:col-span-2">
+          {description || about.websiteUrl || about.contactEmail ? (
+            <div className="mb-8">
+              <h2 className="text-xl font-bold">{t("regionEdit.about")}</h2>
+              {description ? <p className="mt-2 whitespace-pre-line text-slate-700">{description}</p> : null}
+              {about.websiteUrl ? (
+                <p className="mt-2 text-sm">
+                  {t("regionEdit.website_label")}:{" "}
+                  <a href={about.websiteUrl} rel="noopener noreferrer nofollow external" className="break-all">
+                    {about.websiteUrl}
+                  </a>
+                </p>
+              ) : null}
+              {about.contactEmail ? (
+                <p className="mt-1 text-sm">
+                  {t("regionEdit.contact")}: <a href={`mailto:${about.contactEmail}`}>{about.contactEmail}</a>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           <h2 id="facts-heading" className="text-xl font-bold">
             {t("region.factsHeading")}
           </h2>

@@ -2,3 +2,5 @@ export * from "./sources";
 export * from "./regions";
 export * from "./frameworks";
 export * from "./assessments";
+export * from "./auth";
+export * from "./region-profiles";

@@ -73,3 +73,4 @@ export const cohortMembers = pgTable(
     index("cohort_members_region_idx").on(table.regionCode),
   ],
 );
+

@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
 import { StartupError } from "./startup-error";
 
 const root = new URL("../../", import.meta.url);
@@ -16,6 +17,8 @@ export async function startHttpServer(options: { port: number; host: string }): 
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address, not the proxy's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -35,12 +38,26 @@ export async function startHttpServer(options: { port: number; host: string }): 
   );
   app.use("/build", express.static(new URL("public/build", root).pathname, { immutable: true, maxAge: "1y" }));
   app.use(express.static(new URL("public", root).pathname, { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    const allowed = isAllowedRequestOrigin({
+      method: req.method,
+      host: req.headers.host,
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+    });
+    if (allowed) return next();
+    res.status(403).type("text/plain").send("403 — cross-origin request refused / permintaan lintas situs ditolak");
+  });
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+        setCookies: [],
+      }),
     }),
   );
 

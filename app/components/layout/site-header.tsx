@@ -1,8 +1,14 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { LanguageSwitcher } from "./language-switcher";
 
-export function SiteHeader() {
+export interface HeaderUser {
+  name: string;
+  canAdminister: boolean;
+  canCurateCohorts: boolean;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const { t } = useTranslator();
   const navLinkClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 text-white no-underline hover:bg-brand-700 hover:no-underline ${isActive ? "bg-brand-700 font-semibold" : ""}`;
@@ -16,7 +22,7 @@ export function SiteHeader() {
         </Link>
         <div className="flex items-center gap-2">
           <nav aria-label={t("site.mainNav")}>
-            <ul className="flex gap-1">
+            <ul className="flex flex-wrap gap-1">
               <li>
                 <NavLink to="/" end className={navLinkClass}>
                   {t("nav.home")}
@@ -27,6 +33,40 @@ export function SiteHeader() {
                   {t("nav.regions")}
                 </NavLink>
               </li>
+              {user?.canCurateCohorts ? (
+                <li>
+                  <NavLink to="/kurasi/kohort/idsl-2022" className={navLinkClass}>
+                    {t("nav.curation")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user?.canAdminister ? (
+                <li>
+                  <NavLink to="/admin" className={navLinkClass}>
+                    {t("nav.admin")}
+                  </NavLink>
+                </li>
+              ) : null}
+              <li>
+                {user ? (
+                  <NavLink to="/akun" className={navLinkClass} title={t("auth.signedInAs", { name: user.name })}>
+                    {t("nav.account")}
+                  </NavLink>
+                ) : (
+                  <NavLink to="/masuk" className={navLinkClass}>
+                    {t("nav.signIn")}
+                  </NavLink>
+                )}
+              </li>
+              {user ? (
+                <li>
+                  <Form method="post" action="/keluar">
+                    <button type="submit" className="rounded px-3 py-2 text-white hover:bg-brand-700">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <LanguageSwitcher />

@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { cohortMembers, cohorts, provinces, regions } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
 
 export const IDSL_2022 = "idsl-2022";
@@ -39,3 +40,58 @@ export async function cohortNamesByRegion(regionCodes: string[]): Promise<Map<st
   return byRegion;
 }
 
+
+export type CohortChange = { ok: true; regionName: string } | { ok: false; problem: "unknownRegion" | "alreadyMember" | "notMember" };
+
+/** Adds a confirmed member with the evidence of its membership. */
+export async function addCohortMember(input: {
+  cohortId: number;
+  regionCode: string;
+  evidence: string;
+  actorId: number;
+  ip: string;
+}): Promise<CohortChange> {
+  const region = await db().query.regions.findFirst({ where: eq(regions.code, input.regionCode), columns: { name: true } });
+  if (!region) return { ok: false, problem: "unknownRegion" };
+  return db().transaction(async (tx) => {
+    const added = await tx
+      .insert(cohortMembers)
+      .values({ cohortId: input.cohortId, regionCode: input.regionCode, evidence: input.evidence })
+      .onConflictDoNothing()
+      .returning({ regionCode: cohortMembers.regionCode });
+    if (added.length === 0) return { ok: false, problem: "alreadyMember" } as const;
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "cohort.member_added",
+        targetType: "cohort",
+        targetId: input.cohortId,
+        after: { regionCode: input.regionCode, evidence: input.evidence },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return { ok: true, regionName: region.name } as const;
+  });
+}
+
+export async function removeCohortMember(input: {
+  cohortId: number;
+  regionCode: string;
+  actorId: number;
+  ip: string;
+}): Promise<CohortChange> {
+  return db().transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(cohortMembers)
+      .where(and(eq(cohortMembers.cohortId, input.cohortId), eq(cohortMembers.regionCode, input.regionCode)))
+      .returning({ regionCode: cohortMembers.regionCode, evidence: cohortMembers.evidence });
+    if (!removed) return { ok: false, problem: "notMember" } as const;
+    await recordAudit(
+      { actorId: input.actorId, action: "cohort.member_removed", targetType: "cohort", targetId: input.cohortId, before: removed, ip: input.ip },
+      tx,
+    );
+    const region = await tx.query.regions.findFirst({ where: eq(regions.code, input.regionCode), columns: { name: true } });
+    return { ok: true, regionName: region?.name ?? input.regionCode } as const;
+  });
+}

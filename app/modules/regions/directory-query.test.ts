@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { directorySearch, escapeLikePattern, parseDirectoryQuery } from "./directory-query";
+import { escapeLikePattern } from "../search/like-pattern";
+import { directorySearch, parseDirectoryQuery } from "./directory-query";
 
 const known = { provinceCodes: new Set(["32", "33"]), cohortSlugs: new Set(["idsl-2022"]) };
 const parse = (search: string) => parseDirectoryQuery(new URLSearchParams(search), known);

@@ -46,7 +46,3 @@ export function directorySearch(query: DirectoryQuery, overrides: Partial<Direct
   return search ? `?${search}` : "";
 }
 
-/** `%`, `_` and `\` are wildcards in LIKE patterns; a user's name query means them literally. */
-export function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}

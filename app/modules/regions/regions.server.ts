@@ -14,12 +14,30 @@ import { db } from "../db.server";
 import { getFrameworkSummary, SPBE_2020 } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { cohortNamesByRegion } from "./cohorts.server";
-import { DIRECTORY_PAGE_SIZE, type DirectoryQuery, escapeLikePattern } from "./directory-query";
+import { escapeLikePattern } from "../search/like-pattern";
+import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
 export const REGION_CODE_PATTERN = /^\d{2}\.\d{2}$/;
 
 export async function listProvinces() {
   return db().select({ code: provinces.code, name: provinces.name }).from(provinces).orderBy(asc(provinces.name));
+}
+
+export async function getRegionName(code: string): Promise<string | null> {
+  const region = await db().query.regions.findFirst({ where: eq(regions.code, code), columns: { name: true } });
+  return region?.name ?? null;
+}
+
+/** Every kabupaten/kota grouped by province, for region pickers. */
+export async function listRegionsByProvince() {
+  const rows = await db()
+    .select({ code: regions.code, name: regions.name, provinceName: provinces.name })
+    .from(regions)
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .orderBy(asc(provinces.name), asc(regions.shortName));
+  const groups = new Map<string, { code: string; name: string }[]>();
+  for (const row of rows) groups.set(row.provinceName, [...(groups.get(row.provinceName) ?? []), { code: row.code, name: row.name }]);
+  return [...groups].map(([province, members]) => ({ province, regions: members }));
 }
 
 export async function countRegionsAndProvinces() {

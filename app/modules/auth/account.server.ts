@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import { db } from "../db.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { invalidateUserSessions } from "./sessions.server";
+
+/** Changes the signed-in user's password after checking the current one; other sessions end. */
+export async function changePassword(input: {
+  userId: number;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  ip: string;
+}): Promise<boolean> {
+  const user = await db().query.users.findFirst({ where: eq(users.id, input.userId), columns: { passwordHash: true } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) return false;
+  await db()
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .where(eq(users.id, input.userId));
+  await invalidateUserSessions(input.userId, input.sessionId);
+  await recordAudit({ actorId: input.userId, action: "auth.password_changed", targetType: "user", targetId: input.userId, ip: input.ip });
+  return true;
+}
+
+export async function signOutOtherSessions(input: { userId: number; sessionId: string; ip: string }): Promise<number> {
+  const ended = await invalidateUserSessions(input.userId, input.sessionId);
+  await recordAudit({
+    actorId: input.userId,
+    action: "auth.signed_out_others",
+    targetType: "user",
+    targetId: input.userId,
+    after: { sessionsEnded: ended },
+    ip: input.ip,
+  });
+  return ended;
+}

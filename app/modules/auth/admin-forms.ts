@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { fields } from "../forms/form-data";
+import { type Role, roleNeedsRegion, roles } from "./roles";
+
+const roleFields = {
+  role: z.enum(roles, "roleInvalid"),
+  regionCode: z
+    .string()
+    .trim()
+    .max(10, "tooLong")
+    .transform((value) => (value === "" ? null : value)),
+};
+
+interface RoleAndRegion {
+  role: Role;
+  regionCode: string | null;
+}
+
+/** Editors and members need a region; admins and curators have none (a submitted one is dropped). */
+function checkRegionForRole(value: RoleAndRegion, context: z.RefinementCtx) {
+  if (roleNeedsRegion(value.role) && value.regionCode === null) {
+    context.addIssue({ code: "custom", message: "regionRequired", path: ["regionCode"] });
+  }
+}
+
+function dropRegionUnlessNeeded<T extends RoleAndRegion>(value: T): T {
+  return { ...value, regionCode: roleNeedsRegion(value.role) ? value.regionCode : null };
+}
+
+export const roleAndRegionSchema = z.object(roleFields).superRefine(checkRegionForRole).transform(dropRegionUnlessNeeded);
+
+export const invitationSchema = z
+  .object({ email: fields.email(), ...roleFields })
+  .superRefine(checkRegionForRole)
+  .transform(dropRegionUnlessNeeded);

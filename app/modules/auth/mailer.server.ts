@@ -1,0 +1,32 @@
+import nodemailer from "nodemailer";
+
+/**
+ * Sends mail through SMTP_URL when it is configured. Without it (or when the server refuses),
+ * nothing is sent and nothing fails: the inviter always sees the link to pass on themselves.
+ */
+export async function sendMail(message: { to: string; subject: string; text: string }): Promise<boolean> {
+  const smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) return false;
+  try {
+    const transport = nodemailer.createTransport(smtpUrl);
+    await transport.sendMail({ from: process.env.MAIL_FROM || "IDSL <no-reply@idsl.local>", ...message });
+    return true;
+  } catch (error) {
+    console.error(`[idsl] mail to ${message.to} not sent: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+export function invitationMail(input: { to: string; link: string; inviterName: string }) {
+  return {
+    to: input.to,
+    subject: "Undangan ke IDSL / Invitation to IDSL",
+    text: [
+      `${input.inviterName} mengundang Anda ke Indonesia Digital Services Living Lab (IDSL).`,
+      `Buka tautan ini dalam 7 hari untuk membuat akun: ${input.link}`,
+      "",
+      `${input.inviterName} invited you to the Indonesia Digital Services Living Lab (IDSL).`,
+      `Open this link within 7 days to create your account: ${input.link}`,
+    ].join("\n"),
+  };
+}

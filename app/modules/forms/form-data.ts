@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { messagesId } from "../i18n/messages.id";
+
+/** A validation message key under "validation.*", optionally with the limit it refers to. */
+export type ValidationCode = keyof (typeof messagesId)["validation"];
+export interface FieldError {
+  code: ValidationCode;
+  max?: number;
+}
+export type FieldErrors = Partial<Record<string, FieldError>>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Fields never sent back to the browser after a failed submit. */
+const SECRET_FIELD = /password/i;
+/** Echoed input is capped: a 1 MB field gets an error, not a 1 MB page. */
+const MAX_ECHO_LENGTH = 20_000;
+
+/** The submitted text fields, for re-filling the form after an error (passwords left out). */
+export function echoValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) {
+    if (typeof value === "string" && !SECRET_FIELD.test(name)) values[name] = value.slice(0, MAX_ECHO_LENGTH);
+  }
+  return values;
+}
+
+const validationCodes = new Set<string>(Object.keys(messagesId.validation));
+
+/**
+ * Validates the form's text fields with a zod schema whose issue messages are ValidationCodes.
+ * A missing field or one of the wrong kind (a file where text belongs) reads as "required".
+ */
+export function parseForm<T>(schema: z.ZodType<T>, form: FormData): FormResult<T> {
+  const input: Record<string, string> = {};
+  for (const [name, value] of form) {
+    if (typeof value === "string" && !(name in input)) input[name] = value;
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (errors[field]) continue;
+    const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
+    const code = validationCodes.has(issue.message) ? (issue.message as ValidationCode) : "required";
+    errors[field] = { code, ...(max ? { max } : {}) };
+  }
+  return { ok: false, errors, values: echoValues(form) };
+}
+
+/** Common field schemas; their messages are ValidationCodes. */
+export const fields = {
+  requiredText: (max: number) => z.string().trim().min(1, "required").max(max, "tooLong"),
+  optionalText: (max: number) => z.string().trim().max(max, "tooLong"),
+  email: () =>
+    z
+      .string()
+      .trim()
+      .min(1, "required")
+      .max(254, "tooLong")
+      .pipe(z.email("emailInvalid"))
+      .transform((email) => email.toLowerCase()),
+  optionalEmail: () =>
+    z
+      .string()
+      .trim()
+      .max(254, "tooLong")
+      .refine((value) => value === "" || z.email().safeParse(value).success, "emailInvalid")
+      .transform((value) => (value === "" ? null : value.toLowerCase())),
+  optionalHttpsUrl: () =>
+    z
+      .string()
+      .trim()
+      .max(500, "tooLong")
+      .refine((value) => value === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), "urlInvalid")
+      .transform((value) => (value === "" ? null : value)),
+};

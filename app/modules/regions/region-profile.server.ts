@@ -1,0 +1,74 @@
+import { and, eq, sql } from "drizzle-orm";
+import { regionProfiles } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import { db } from "../db.server";
+
+export interface RegionProfileFields {
+  descriptionId: string;
+  descriptionEn: string;
+  websiteUrl: string | null;
+  contactEmail: string | null;
+}
+
+const emptyProfile: RegionProfileFields & { version: number } = {
+  descriptionId: "",
+  descriptionEn: "",
+  websiteUrl: null,
+  contactEmail: null,
+  version: 0,
+};
+
+/** The region's editable profile; version 0 means nobody has written one yet. */
+export async function getRegionProfileFields(regionCode: string) {
+  const row = await db().query.regionProfiles.findFirst({
+    where: eq(regionProfiles.regionCode, regionCode),
+    columns: { descriptionId: true, descriptionEn: true, websiteUrl: true, contactEmail: true, version: true },
+  });
+  return row ?? emptyProfile;
+}
+
+/**
+ * Saves the profile if nobody saved since `baseVersion` was read (optimistic locking);
+ * returns false on such a conflict, changing nothing.
+ */
+export async function saveRegionProfile(input: {
+  regionCode: string;
+  baseVersion: number;
+  fields: RegionProfileFields;
+  actorId: number;
+  ip: string;
+}): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const before = await tx.query.regionProfiles.findFirst({ where: eq(regionProfiles.regionCode, input.regionCode) });
+    let saved: unknown[];
+    if (input.baseVersion === 0) {
+      saved = await tx
+        .insert(regionProfiles)
+        .values({ regionCode: input.regionCode, ...input.fields, updatedById: input.actorId })
+        .onConflictDoNothing()
+        .returning({ version: regionProfiles.version });
+    } else {
+      saved = await tx
+        .update(regionProfiles)
+        .set({ ...input.fields, version: sql`${regionProfiles.version} + 1`, updatedAt: new Date(), updatedById: input.actorId })
+        .where(and(eq(regionProfiles.regionCode, input.regionCode), eq(regionProfiles.version, input.baseVersion)))
+        .returning({ version: regionProfiles.version });
+    }
+    if (saved.length === 0) return false;
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "region_profile.updated",
+        targetType: "region",
+        targetId: input.regionCode,
+        before: before
+          ? { descriptionId: before.descriptionId, descriptionEn: before.descriptionEn, websiteUrl: before.websiteUrl, contactEmail: before.contactEmail }
+          : null,
+        after: input.fields,
+        ip: input.ip,
+      },
+      tx,
+    );
+    return true;
+  });
+}

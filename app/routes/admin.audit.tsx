@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { inputClass, SubmitButton } from "~/components/ui/form";
+import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const dateParam = z.iso.date();
+
+function parseDate(value: string | null): string | null {
+  return value && dateParam.safeParse(value).success ? value : null;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, { action: "audit.read" });
+  const params = new URL(request.url).searchParams;
+  const actions = await listAuditActions();
+  const action = params.get("action") ?? "";
+  const page = z.coerce.number().int().min(1).max(100_000).safeParse(params.get("page") ?? undefined);
+  const filters = {
+    action: actions.includes(action) ? action : "",
+    actorEmail: (params.get("actor") ?? "").trim().slice(0, 254),
+    from: parseDate(params.get("from")),
+    until: parseDate(params.get("until")),
+    page: page.success ? page.data : 1,
+  };
+  const untilExclusive = filters.until ? new Date(`${filters.until}T00:00:00Z`) : null;
+  untilExclusive?.setUTCDate(untilExclusive.getUTCDate() + 1);
+  const result = await searchAuditLog({
+    ...filters,
+    from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : null,
+    until: untilExclusive,
+  });
+  return { title: translatorFor(await localeFromRequest(request)).t("admin.auditTitle"), actions, filters, ...result };
+}
+
+function describeChange(before: unknown, after: unknown): string {
+  const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
+  return [show(before), show(after)].filter(Boolean).join(" → ");
+}
+
+export default function AuditLog() {
+  const { actions, filters, total, rows } = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslator();
+  const timeFormat = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "short", timeStyle: "medium" });
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    if (filters.action) params.set("action", filters.action);
+    if (filters.actorEmail) params.set("actor", filters.actorEmail);
+    if (filters.from) params.set("from", filters.from);
+    if (filters.until) params.set("until", filters.until);
+    params.set("page", String(page));
+    return `/admin/audit?${params}`;
+  };
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t("admin.auditTitle")}</h1>
+      <Form method="get" className="mt-4 grid items-end gap-3 sm:grid-cols-5">
+        <label className="block text-sm font-medium">
+          {t("admin.auditAction")}
+          <select name="action" defaultValue={filters.action} className={inputClass}>
+            <option value="">{t("admin.allActions")}</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t("admin.auditActor")}
+          <input name="actor" defaultValue={filters.actorEmail} className={inputClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("admin.auditFrom")}
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("admin.auditUntil")}
+          <input type="date" name="until" defaultValue={filters.until ?? ""} className={inputClass} />
+        </label>
+        <div>
+          <SubmitButton>{t("admin.filter")}</SubmitButton>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="mt-4 text-slate-700">{t("admin.none")}</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("admin.auditAt")}</th>
+                <th scope="col" className="px-3 py-2">{t("admin.auditActor")}</th>
+                <th scope="col" className="px-3 py-2">{t("admin.auditAction")}</th>
+                <th scope="col" className="px-3 py-2">{t("admin.auditTarget")}</th>
+                <th scope="col" className="px-3 py-2">{t("admin.auditChange")}</th>
+                <th scope="col" className="px-3 py-2">IP</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((row) => (
+                <tr key={row.id} className="align-top">
+                  <td className="px-3 py-2 whitespace-nowrap">{timeFormat.format(new Date(row.at))}</td>
+                  <td className="px-3 py-2 break-all">{row.actorEmail ?? t("admin.system")}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
+                  <td className="px-3 py-2">{row.targetType ? `${row.targetType} #${row.targetId}` : "—"}</td>
+                  <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{describeChange(row.before, row.after)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{row.ip}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("directory.pagination")} className="mt-4 flex justify-between">
+        {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>← {t("admin.previous")}</Link> : <span />}
+        {filters.page * AUDIT_PAGE_SIZE < total ? <Link to={pageLink(filters.page + 1)}>{t("admin.next")} →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

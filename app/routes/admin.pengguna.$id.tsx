@@ -1,0 +1,144 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { RegionSelect } from "~/components/region-select";
+import { Badge } from "~/components/ui/badge";
+import { Alert, OneTimeLink, SelectField, SubmitButton } from "~/components/ui/form";
+import { roleAndRegionSchema } from "~/modules/auth/admin-forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { roles } from "~/modules/auth/roles";
+import { changeUserRole, getUserForAdmin, issuePasswordResetLink, setUserActive } from "~/modules/auth/users.server";
+import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import { appUrl } from "~/modules/http/app-url.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.user.name);
+
+function userIdParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response(null, { status: 404 });
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, { action: "users.manage" });
+  const user = await getUserForAdmin(userIdParam(params.id));
+  if (!user) throw new Response(null, { status: 404 });
+  return { user, regionGroups: await listRegionsByProvince() };
+}
+
+type ActionResult =
+  | { intent: "role"; ok: boolean; errors: FieldErrors }
+  | { intent: "active"; ok: boolean; errors: FieldErrors }
+  | { intent: "reset"; ok: true; link: string; errors: FieldErrors };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, context, { action: "users.manage" });
+  const userId = userIdParam(params.id);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const ip = context.clientIp;
+
+  if (intent === "reset") {
+    const path = await issuePasswordResetLink({ userId, actorId: actor.id, ip });
+    return { intent: "reset", ok: true, link: appUrl(request, path), errors: {} } satisfies ActionResult;
+  }
+  if (intent === "deactivate" || intent === "activate") {
+    const result = await setUserActive({ userId, active: intent === "activate", actorId: actor.id, ip });
+    if (!result.ok && result.problem === "notFound") throw new Response(null, { status: 404 });
+    const errors: FieldErrors = result.ok ? {} : { form: { code: "self" } };
+    return data({ intent: "active", ok: result.ok, errors } satisfies ActionResult, { status: result.ok ? 200 : 400 });
+  }
+  const parsed = parseForm(roleAndRegionSchema, form);
+  if (!parsed.ok) return data({ intent: "role", ok: false, errors: parsed.errors } satisfies ActionResult, { status: 400 });
+  const result = await changeUserRole({ userId, ...parsed.data, actorId: actor.id, ip });
+  if (!result.ok && result.problem === "notFound") throw new Response(null, { status: 404 });
+  const errors: FieldErrors = result.ok
+    ? {}
+    : result.problem === "unknownRegion"
+      ? { regionCode: { code: "regionUnknown" } }
+      : { form: { code: "self" } };
+  return data({ intent: "role", ok: result.ok, errors } satisfies ActionResult, { status: result.ok ? 200 : 400 });
+}
+
+export default function AdminUser() {
+  const { user, regionGroups } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslator();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">{user.name}</h1>
+        <p className="mt-1 break-all text-slate-700">{user.email}</p>
+        <p className="mt-2 flex flex-wrap gap-2">
+          <Badge tone="brand">{t(`roles.${user.role}`)}</Badge>
+          {user.regionName ? <Badge>{user.regionName}</Badge> : null}
+          {user.active ? <Badge tone="success">{t("admin.active")}</Badge> : <Badge tone="danger">{t("admin.inactive")}</Badge>}
+        </p>
+      </div>
+
+      {errors.form ? <Alert tone="error">{t(`validation.${errors.form.code}`, { max: "" })}</Alert> : null}
+      {result?.ok && result.intent !== "reset" ? <Alert tone="success">{t("admin.saved")}</Alert> : null}
+
+      <section aria-labelledby="role-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="role-heading" className="text-lg font-bold">
+          {t("admin.changeRole")}
+        </h2>
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
+          <input type="hidden" name="intent" value="role" />
+          <SelectField name="role" label={t("admin.role")} defaultValue={user.role} error={errors.role}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+          <RegionSelect
+            name="regionCode"
+            label={t("admin.region")}
+            emptyLabel="—"
+            hint={t("admin.regionCodeHint")}
+            groups={regionGroups}
+            defaultValue={user.regionCode ?? ""}
+            error={errors.regionCode}
+          />
+          <div>
+            <SubmitButton>{t("admin.save")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="reset-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="reset-heading" className="text-lg font-bold">
+          {t("admin.resetLink")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("admin.resetLinkHint")}</p>
+        {result?.intent === "reset" ? (
+          <div className="mt-3">
+            <Alert tone="success">{t("admin.linkCreated")}</Alert>
+            <OneTimeLink url={result.link} label={t("admin.resetLink")} />
+          </div>
+        ) : null}
+        <Form method="post" className="mt-4">
+          <input type="hidden" name="intent" value="reset" />
+          <SubmitButton tone="secondary">{t("admin.resetLink")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="active-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="active-heading" className="text-lg font-bold">
+          {user.active ? t("admin.deactivate") : t("admin.activate")}
+        </h2>
+        {user.active ? <p className="mt-1 text-sm text-slate-700">{t("admin.deactivateHint")}</p> : null}
+        <Form method="post" className="mt-4">
+          <input type="hidden" name="intent" value={user.active ? "deactivate" : "activate"} />
+          <SubmitButton tone={user.active ? "danger" : "primary"}>
+            {user.active ? t("admin.deactivate") : t("admin.activate")}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Badge } from "~/components/ui/badge";
+import { inputClass, SubmitButton } from "~/components/ui/form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { roles } from "~/modules/auth/roles";
+import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, { action: "users.manage" });
+  const params = new URL(request.url).searchParams;
+  const role = z.enum(roles).safeParse(params.get("role"));
+  const regionCode = params.get("region") ?? "";
+  const page = z.coerce.number().int().min(1).max(10_000).safeParse(params.get("page") ?? undefined);
+  const query = {
+    q: (params.get("q") ?? "").trim().slice(0, 100),
+    role: role.success ? role.data : null,
+    regionCode: REGION_CODE_PATTERN.test(regionCode) ? regionCode : null,
+    page: page.success ? page.data : 1,
+  };
+  const result = await searchUsers(query);
+  return { title: translatorFor(await localeFromRequest(request)).t("admin.usersTitle"), query, ...result };
+}
+
+export default function AdminUsers() {
+  const { query, total, rows } = useLoaderData<typeof loader>();
+  const { t, formatNumber } = useTranslator();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set("q", query.q);
+    if (query.role) params.set("role", query.role);
+    if (query.regionCode) params.set("region", query.regionCode);
+    params.set("page", String(page));
+    return `/admin/pengguna?${params}`;
+  };
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t("admin.usersTitle")}</h1>
+      <Form method="get" role="search" className="mt-4 grid items-end gap-3 sm:grid-cols-4">
+        <label className="block text-sm font-medium">
+          {t("admin.search")}
+          <input type="search" name="q" defaultValue={query.q} maxLength={100} className={inputClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("admin.role")}
+          <select name="role" defaultValue={query.role ?? ""} className={inputClass}>
+            <option value="">{t("admin.allRoles")}</option>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t("admin.regionCode")}
+          <input name="region" defaultValue={query.regionCode ?? ""} placeholder="32.11" maxLength={5} className={inputClass} />
+        </label>
+        <div>
+          <SubmitButton>{t("admin.filter")}</SubmitButton>
+        </div>
+      </Form>
+      <p className="mt-4 text-sm text-slate-700" role="status">
+        {t("admin.usersCount", { count: total, formattedCount: formatNumber(total) })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="mt-4 text-slate-700">{t("admin.none")}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("admin.name")}</th>
+                <th scope="col" className="px-4 py-3">{t("admin.email")}</th>
+                <th scope="col" className="px-4 py-3">{t("admin.role")}</th>
+                <th scope="col" className="px-4 py-3">{t("admin.region")}</th>
+                <th scope="col" className="px-4 py-3">{t("admin.status")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((user) => (
+                <tr key={user.id}>
+                  <td className="px-4 py-3">
+                    <Link to={`/admin/pengguna/${user.id}`}>{user.name}</Link>
+                  </td>
+                  <td className="px-4 py-3 break-all">{user.email}</td>
+                  <td className="px-4 py-3">{t(`roles.${user.role}`)}</td>
+                  <td className="px-4 py-3">{user.regionName ?? "—"}</td>
+                  <td className="px-4 py-3">
+                    {user.active ? <Badge tone="success">{t("admin.active")}</Badge> : <Badge tone="danger">{t("admin.inactive")}</Badge>}
+                    {!user.hasPassword ? <span className="ml-2 text-xs text-slate-600">{t("admin.noPassword")}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("directory.pagination")} className="mt-4 flex justify-between">
+        {query.page > 1 ? <Link to={pageLink(query.page - 1)}>← {t("admin.previous")}</Link> : <span />}
+        {query.page * USERS_PAGE_SIZE < total ? <Link to={pageLink(query.page + 1)}>{t("admin.next")} →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { RegionSelect } from "~/components/region-select";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { Alert, OneTimeLink, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { invitationSchema } from "~/modules/auth/admin-forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { createInvitation, type InvitationStatus, listInvitations, revokeInvitation } from "~/modules/auth/invitations.server";
+import { invitationMail, sendMail } from "~/modules/auth/mailer.server";
+import { can, invitableRolesFor } from "~/modules/auth/permissions";
+import { echoValues, type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import { appUrl } from "~/modules/http/app-url.server";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "invitations.manage" });
+  const [invitations, regionGroups] = await Promise.all([listInvitations(), listRegionsByProvince()]);
+  return {
+    title: translatorFor(await localeFromRequest(request)).t("admin.invitationsTitle"),
+    invitations,
+    regionGroups,
+    invitableRoles: invitableRolesFor(user),
+  };
+}
+
+type ActionResult =
+  | { intent: "create"; ok: false; errors: FieldErrors; values: Record<string, string> }
+  | { intent: "create"; ok: true; email: string; link: string; emailed: boolean }
+  | { intent: "revoke"; ok: boolean };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "invitations.manage" });
+  const form = await request.formData();
+  if (form.get("intent") === "revoke") {
+    const id = Number(form.get("invitationId"));
+    const ok = Number.isSafeInteger(id) && (await revokeInvitation(id, user.id, context.clientIp));
+    return data({ intent: "revoke", ok } satisfies ActionResult, { status: ok ? 200 : 400 });
+  }
+
+  const parsed = parseForm(invitationSchema, form);
+  if (!parsed.ok) return data({ intent: "create", ...parsed } satisfies ActionResult, { status: 400 });
+  // The role is part of the question: curators may not hand out the admin role.
+  if (!can(user, { action: "invitation.create", role: parsed.data.role })) throw new Response(null, { status: 403 });
+  const created = await createInvitation({ ...parsed.data, invitedById: user.id, ip: context.clientIp });
+  if (!created.ok) {
+    const code = created.problem === "alreadyRegistered" ? "alreadyRegistered" : "regionUnknown";
+    const result: ActionResult = {
+      intent: "create",
+      ok: false,
+      errors: { [created.field]: { code } },
+      values: echoValues(form),
+    };
+    return data(result, { status: 400 });
+  }
+  const link = appUrl(request, created.path);
+  const emailed = await sendMail(invitationMail({ to: parsed.data.email, link, inviterName: user.name }));
+  return { intent: "create", ok: true, email: parsed.data.email, link, emailed } satisfies ActionResult;
+}
+
+const statusTone: Record<InvitationStatus, BadgeTone> = {
+  pending: "brand",
+  accepted: "success",
+  revoked: "neutral",
+  expired: "warning",
+};
+const statusKey = {
+  pending: "admin.statusPending",
+  accepted: "admin.statusAccepted",
+  revoked: "admin.statusRevoked",
+  expired: "admin.statusExpired",
+} as const;
+
+export default function AdminInvitations() {
+  const { invitations, regionGroups, invitableRoles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t, locale } = useTranslator();
+  const created = result?.intent === "create" && result.ok ? result : null;
+  const failed = result?.intent === "create" && !result.ok ? result : null;
+  const dateFormat = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium" });
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h1 id="invite-heading" className="text-2xl font-bold">
+          {t("admin.invite")}
+        </h1>
+        {created ? (
+          <div className="mt-4">
+            <Alert tone="success">
+              {created.emailed ? t("admin.invitationSent", { email: created.email }) : t("admin.invitationCreated", { email: created.email })}
+            </Alert>
+            <OneTimeLink url={created.link} label={t("admin.invite")} />
+          </div>
+        ) : null}
+        {failed ? (
+          <div className="mt-4">
+            <Alert tone="error">{t("validation.formHasErrors")}</Alert>
+          </div>
+        ) : null}
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-3">
+          <input type="hidden" name="intent" value="create" />
+          <TextField
+            name="email"
+            type="email"
+            label={t("admin.email")}
+            defaultValue={failed?.values.email}
+            error={failed?.errors.email}
+            required
+          />
+          <SelectField name="role" label={t("admin.role")} defaultValue={failed?.values.role ?? "editor"} error={failed?.errors.role}>
+            {invitableRoles.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+          <RegionSelect
+            name="regionCode"
+            label={t("admin.region")}
+            emptyLabel="—"
+            hint={t("admin.regionCodeHint")}
+            groups={regionGroups}
+            defaultValue={failed?.values.regionCode ?? ""}
+            error={failed?.errors.regionCode}
+          />
+          <div>
+            <SubmitButton>{t("admin.inviteButton")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading" className="text-xl font-bold">
+          {t("admin.invitationsTitle")}
+        </h2>
+        {result?.intent === "revoke" && result.ok ? (
+          <div className="mt-3">
+            <Alert tone="success">{t("admin.revoked")}</Alert>
+          </div>
+        ) : null}
+        {invitations.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("admin.none")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-4 py-3">{t("admin.email")}</th>
+                  <th scope="col" className="px-4 py-3">{t("admin.role")}</th>
+                  <th scope="col" className="px-4 py-3">{t("admin.invitedBy")}</th>
+                  <th scope="col" className="px-4 py-3">{t("admin.expires")}</th>
+                  <th scope="col" className="px-4 py-3">{t("admin.status")}</th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">{t("admin.revoke")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td className="px-4 py-3 break-all">{invitation.email}</td>
+                    <td className="px-4 py-3">
+                      {t(`roles.${invitation.role}`)}
+                      {invitation.regionName ? <div className="text-xs text-slate-600">{invitation.regionName}</div> : null}
+                    </td>
+                    <td className="px-4 py-3">{invitation.invitedBy}</td>
+                    <td className="px-4 py-3">{dateFormat.format(new Date(invitation.expiresAt))}</td>
+                    <td className="px-4 py-3">
+                      <Badge tone={statusTone[invitation.status]}>{t(statusKey[invitation.status])}</Badge>
+                    </td>
+                    <td className="px-4 py-3">
+                      {invitation.status === "pending" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="invitationId" value={invitation.id} />
+                          <button type="submit" className="text-red-700 underline">
+                            {t("admin.revoke")}
+                            <span className="sr-only"> {invitation.email}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
+import { currentSession, requirePermission } from "~/modules/auth/guards.server";
+import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
+import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { getRegionName } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const changePasswordSchema = withMatchingPasswords(z.object({ currentPassword: z.string().min(1, "required"), ...newPasswordFields }));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "account.use" });
+  const title = translatorFor(await localeFromRequest(request)).t("account.title");
+  return { title, user, regionName: user.regionCode ? await getRegionName(user.regionCode) : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "account.use" });
+  const session = (await currentSession(request, context))!;
+  const form = await request.formData();
+  if (form.get("intent") === "sign-out-others") {
+    const ended = await signOutOtherSessions({ userId: user.id, sessionId: session.sessionId, ip: context.clientIp });
+    return { intent: "sign-out-others" as const, ok: true as const, ended };
+  }
+  const parsed = parseForm(changePasswordSchema, form);
+  if (!parsed.ok) return data({ intent: "change-password" as const, ...parsed }, { status: 400 });
+  const changed = await changePassword({
+    userId: user.id,
+    sessionId: session.sessionId,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
+    ip: context.clientIp,
+  });
+  if (!changed) {
+    return data(
+      {
+        intent: "change-password" as const,
+        ok: false as const,
+        errors: { currentPassword: { code: "wrongCurrentPassword" } } as FieldErrors,
+        values: {},
+      },
+      { status: 400 },
+    );
+  }
+  return { intent: "change-password" as const, ok: true as const, ended: 0 };
+}
+
+export default function Account() {
+  const { user, regionName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslator();
+  const passwordResult = actionData?.intent === "change-password" ? actionData : null;
+  const errors = passwordResult && !passwordResult.ok ? passwordResult.errors : {};
+  return (
+    <div className="mx-auto max-w-3xl space-y-8 px-4 py-8">
+      <div>
+        <h1 className="text-3xl font-bold">{t("account.title")}</h1>
+        <dl className="mt-4 grid gap-2 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-slate-600">{t("auth.name")}</dt>
+          <dd>{user.name}</dd>
+          <dt className="font-medium text-slate-600">{t("auth.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt className="font-medium text-slate-600">{t("account.role")}</dt>
+          <dd>{t(`roles.${user.role}`)}</dd>
+          {regionName ? (
+            <>
+              <dt className="font-medium text-slate-600">{t("account.region")}</dt>
+              <dd>{regionName}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="password-heading" className="text-xl font-bold">
+          {t("account.changePassword")}
+        </h2>
+        <Form method="post" className="mt-4 space-y-4">
+          {passwordResult?.ok ? <Alert tone="success">{t("account.passwordChanged")}</Alert> : null}
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t("account.currentPassword")}
+            autoComplete="current-password"
+            error={errors.currentPassword}
+            required
+          />
+          <TextField
+            name="newPassword"
+            type="password"
+            label={t("auth.newPassword")}
+            hint={t("auth.newPasswordHint")}
+            autoComplete="new-password"
+            error={errors.newPassword}
+            required
+          />
+          <TextField
+            name="confirmPassword"
+            type="password"
+            label={t("auth.confirmPassword")}
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+            required
+          />
+          <SubmitButton>{t("account.savePassword")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="sessions-heading" className="text-xl font-bold">
+          {t("account.otherSessions")}
+        </h2>
+        <p className="mt-2 text-slate-700">{t("account.otherSessionsLead")}</p>
+        {actionData?.intent === "sign-out-others" ? (
+          <div className="mt-3">
+            <Alert tone="success">{t("account.signedOutOthers", { count: actionData.ended })}</Alert>
+          </div>
+        ) : null}
+        <Form method="post" className="mt-4">
+          <input type="hidden" name="intent" value="sign-out-others" />
+          <SubmitButton tone="secondary">{t("account.signOutOthers")}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

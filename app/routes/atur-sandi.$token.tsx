@@ -1,0 +1,65 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { LinkProblem } from "~/components/link-problem";
+import { NarrowPage } from "~/components/layout/narrow-page";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { inspectOneTimeLink, setPasswordWithLink } from "~/modules/auth/one-time-links.server";
+import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
+import { parseForm } from "~/modules/forms/form-data";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const setPasswordSchema = withMatchingPasswords(z.object(newPasswordFields));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const link = await inspectOneTimeLink(params.token ?? "", "set_password");
+  const title = translatorFor(await localeFromRequest(request)).t("auth.setPasswordTitle");
+  const email = link.status === "valid" ? link.user.email : null;
+  return data({ title, status: link.status, email }, { status: link.status === "valid" ? 200 : 410 });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parseForm(setPasswordSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const session = await setPasswordWithLink(params.token ?? "", parsed.data.newPassword, context.clientIp);
+  if (!session) return redirect(new URL(request.url).pathname);
+  return redirect("/akun", { headers: { "Set-Cookie": session.cookie } });
+}
+
+export default function SetPassword() {
+  const { status, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslator();
+  if (status !== "valid") return <LinkProblem status={status} />;
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  return (
+    <NarrowPage title={t("auth.setPasswordTitle")} lead={t("auth.setPasswordLead", { email: email ?? "" })}>
+      <Form method="post" className="space-y-4">
+        {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("auth.newPassword")}
+          hint={t("auth.newPasswordHint")}
+          autoComplete="new-password"
+          error={errors.newPassword}
+          required
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t("auth.confirmPassword")}
+          autoComplete="new-password"
+          error={errors.confirmPassword}
+          required
+        />
+        <SubmitButton>{t("auth.setPasswordButton")}</SubmitButton>
+      </Form>
+    </NarrowPage>
+  );
+}

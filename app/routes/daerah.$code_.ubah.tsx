@@ -1,0 +1,108 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Alert, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { type FieldErrors, fields, parseForm } from "~/modules/forms/form-data";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { getRegionProfileFields, saveRegionProfile } from "~/modules/regions/region-profile.server";
+import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const profileSchema = z.object({
+  descriptionId: fields.optionalText(2000),
+  descriptionEn: fields.optionalText(2000),
+  websiteUrl: fields.optionalHttpsUrl(),
+  contactEmail: fields.optionalEmail(),
+  version: z.coerce.number().int().min(0),
+});
+
+/** The region named in the URL, or 404 (before any permission question, so codes cannot be probed). */
+async function regionFromParams(code: string | undefined) {
+  const regionName = code && REGION_CODE_PATTERN.test(code) ? await getRegionName(code) : null;
+  if (!code || !regionName) throw new Response(null, { status: 404 });
+  return { code, regionName };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const region = await regionFromParams(params.code);
+  await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
+  const { t } = translatorFor(await localeFromRequest(request));
+  return { title: t("regionEdit.title", { region: region.regionName }), region, profile: await getRegionProfileFields(region.code) };
+}
+
+type ActionResult = { ok: false; conflict: boolean; errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const region = await regionFromParams(params.code);
+  const user = await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
+  const parsed = parseForm(profileSchema, await request.formData());
+  if (!parsed.ok) return data({ ...parsed, conflict: false } satisfies ActionResult, { status: 400 });
+  const { version, ...profileFields } = parsed.data;
+  const saved = await saveRegionProfile({
+    regionCode: region.code,
+    baseVersion: version,
+    fields: profileFields,
+    actorId: user.id,
+    ip: context.clientIp,
+  });
+  if (!saved) {
+    const values = { ...profileFields, websiteUrl: profileFields.websiteUrl ?? "", contactEmail: profileFields.contactEmail ?? "" };
+    return data({ ok: false, conflict: true, errors: {}, values } satisfies ActionResult, { status: 409 });
+  }
+  return redirect(`/daerah/${region.code}?disimpan=1`);
+}
+
+export default function EditRegionProfile() {
+  const { region, profile } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslator();
+  const values = result?.values;
+  const errors = result?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8">
+      <p className="text-sm">
+        <Link to={`/daerah/${region.code}`}>← {region.regionName}</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">{t("regionEdit.title", { region: region.regionName })}</h1>
+      <Form method="post" className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6">
+        {result?.conflict ? <Alert tone="error">{t("validation.conflict")}</Alert> : null}
+        {result && !result.conflict ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
+        {/* On a conflict the form shows the user's text but is based on the latest version. */}
+        <input type="hidden" name="version" value={profile.version} />
+        <TextAreaField
+          name="descriptionId"
+          label={t("regionEdit.descriptionId")}
+          hint={t("regionEdit.descriptionHint")}
+          defaultValue={values?.descriptionId ?? profile.descriptionId}
+          error={errors.descriptionId}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          label={t("regionEdit.descriptionEn")}
+          defaultValue={values?.descriptionEn ?? profile.descriptionEn}
+          error={errors.descriptionEn}
+        />
+        <TextField
+          name="websiteUrl"
+          type="url"
+          label={t("regionEdit.website")}
+          defaultValue={values?.websiteUrl ?? profile.websiteUrl ?? ""}
+          error={errors.websiteUrl}
+        />
+        <TextField
+          name="contactEmail"
+          type="email"
+          label={t("regionEdit.contactEmail")}
+          defaultValue={values?.contactEmail ?? profile.contactEmail ?? ""}
+          error={errors.contactEmail}
+        />
+        <SubmitButton>{t("regionEdit.save")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

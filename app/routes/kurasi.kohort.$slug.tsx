@@ -1,0 +1,111 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RegionSelect } from "~/components/region-select";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { type FieldErrors, fields, parseForm } from "~/modules/forms/form-data";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { addCohortMember, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
+import { listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const memberSchema = z.object({ regionCode: fields.requiredText(10), evidence: fields.requiredText(500) });
+
+async function cohortFromParams(slug: string | undefined) {
+  const cohort = slug ? await getCohortOverview(slug.slice(0, 100)) : null;
+  if (!cohort) throw new Response(null, { status: 404 });
+  return cohort;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, { action: "cohorts.manage" });
+  const cohort = await cohortFromParams(params.slug);
+  const { t } = translatorFor(await localeFromRequest(request));
+  return { title: t("cohortAdmin.title", { cohort: cohort.name }), cohort, regionGroups: await listRegionsByProvince() };
+}
+
+type ActionResult =
+  | { ok: true; message: "added" | "removed"; regionName: string }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "cohorts.manage" });
+  const cohort = await cohortFromParams(params.slug);
+  const form = await request.formData();
+  const change = { cohortId: cohort.id, actorId: user.id, ip: context.clientIp };
+  if (form.get("intent") === "remove") {
+    const result = await removeCohortMember({ ...change, regionCode: String(form.get("regionCode") ?? "") });
+    if (!result.ok) throw new Response(null, { status: 404 });
+    return { ok: true, message: "removed", regionName: result.regionName } satisfies ActionResult;
+  }
+  const parsed = parseForm(memberSchema, form);
+  if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
+  const result = await addCohortMember({ ...change, ...parsed.data });
+  if (!result.ok) {
+    const errors: FieldErrors = { regionCode: { code: result.problem === "alreadyMember" ? "alreadyMember" : "regionUnknown" } };
+    return data({ ok: false, errors, values: parsed.data } satisfies ActionResult, { status: 400 });
+  }
+  return { ok: true, message: "added", regionName: result.regionName } satisfies ActionResult;
+}
+
+export default function CohortMembers() {
+  const { cohort, regionGroups } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslator();
+  const failed = result && !result.ok ? result : null;
+  return (
+    <div className="mx-auto max-w-4xl space-y-8 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-bold">{t("cohortAdmin.title", { cohort: cohort.name })}</h1>
+        <p className="mt-2 text-slate-700">{t("cohortAdmin.lead")}</p>
+      </div>
+      {result?.ok ? (
+        <Alert tone="success">
+          {result.message === "added" ? t("cohortAdmin.added", { region: result.regionName }) : t("cohortAdmin.removed", { region: result.regionName })}
+        </Alert>
+      ) : null}
+      <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="add-heading" className="text-lg font-bold">
+          {t("cohortAdmin.add")}
+        </h2>
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
+          <RegionSelect
+            name="regionCode"
+            label={t("cohortAdmin.region")}
+            emptyLabel={t("cohortAdmin.chooseRegion")}
+            groups={regionGroups}
+            defaultValue={failed?.values.regionCode}
+            error={failed?.errors.regionCode}
+          />
+          <TextField name="evidence" label={t("cohortAdmin.evidence")} defaultValue={failed?.values.evidence} error={failed?.errors.evidence} maxLength={500} />
+          <div>
+            <SubmitButton>{t("cohortAdmin.addButton")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {cohort.members.map((member) => (
+          <li key={member.code} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <span>
+              <Link to={`/daerah/${member.code}`}>{member.name}</Link>
+              <span className="ml-2 text-sm text-slate-600">{member.provinceName}</span>
+            </span>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="regionCode" value={member.code} />
+              <button type="submit" className="text-sm text-red-700 underline">
+                {t("cohortAdmin.remove")}
+                <span className="sr-only"> {member.name}</span>
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { LinkProblem } from "~/components/link-problem";
+import { NarrowPage } from "~/components/layout/narrow-page";
+import { SubmitButton } from "~/components/ui/form";
+import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+/** Demo sign-in links: opening the page changes nothing (link scanners), the button signs in. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const link = await inspectOneTimeLink(params.token ?? "", "sign_in");
+  const title = translatorFor(await localeFromRequest(request)).t("auth.linkSignInTitle");
+  const user = link.status === "valid" ? { name: link.user.name, email: link.user.email } : null;
+  return data({ title, status: link.status, user }, { status: link.status === "valid" ? 200 : 410 });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = await signInWithLink(params.token ?? "", context.clientIp);
+  if (!session) return redirect(new URL(request.url).pathname);
+  return redirect("/akun", { headers: { "Set-Cookie": session.cookie } });
+}
+
+export default function SignInWithLink() {
+  const { status, user } = useLoaderData<typeof loader>();
+  const { t } = useTranslator();
+  if (status !== "valid" || !user) return <LinkProblem status={status === "valid" ? "unknown" : status} />;
+  return (
+    <NarrowPage title={t("auth.linkSignInTitle")} lead={t("auth.linkSignInLead", { email: user.email })}>
+      <Form method="post">
+        <SubmitButton>{t("auth.linkSignInButton", { name: user.name })}</SubmitButton>
+      </Form>
+    </NarrowPage>
+  );
+}

@@ -1,0 +1,65 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { NarrowPage } from "~/components/layout/narrow-page";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { currentUser } from "~/modules/auth/guards.server";
+import { signIn } from "~/modules/auth/sign-in.server";
+import { safeRedirectPath } from "~/modules/http/safe-redirect";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await currentUser(request, context)) {
+    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return { title: translatorFor(await localeFromRequest(request)).t("auth.signInTitle") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "").slice(0, 254);
+  const password = String(form.get("password") ?? "");
+  const result = await signIn({ email, password, ip: context.clientIp });
+  if (result.ok) {
+    return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.cookie } });
+  }
+  if (result.reason === "throttled") {
+    return data(
+      { problem: "throttled" as const, retryAfterSeconds: result.retryAfterSeconds, email },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  return data({ problem: "invalid" as const, retryAfterSeconds: 0, email }, { status: 400 });
+}
+
+export default function SignIn() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslator();
+  return (
+    <NarrowPage title={t("auth.signInTitle")} lead={t("auth.signInLead")}>
+      <Form method="post" className="space-y-4">
+        {actionData?.problem === "invalid" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
+        {actionData?.problem === "throttled" ? (
+          <Alert tone="error">{t("auth.throttled", { seconds: actionData.retryAfterSeconds })}</Alert>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          defaultValue={actionData?.email}
+          required
+        />
+        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
+        <SubmitButton>{t("auth.signInButton")}</SubmitButton>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">{t("auth.noAccount")}</p>
+    </NarrowPage>
+  );
+}

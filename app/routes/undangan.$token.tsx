@@ -1,0 +1,81 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { LinkProblem } from "~/components/link-problem";
+import { NarrowPage } from "~/components/layout/narrow-page";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
+import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
+import { fields, parseForm } from "~/modules/forms/form-data";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { translatorFor } from "~/modules/i18n/translator";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+const acceptSchema = withMatchingPasswords(z.object({ name: fields.requiredText(120), ...newPasswordFields }));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lookup = await inspectInvitation(params.token ?? "");
+  const title = translatorFor(await localeFromRequest(request)).t("auth.inviteTitle");
+  return data({ title, lookup }, { status: lookup.status === "pending" ? 200 : 410 });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(acceptSchema, form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const session = await acceptInvitation(params.token ?? "", {
+    name: parsed.data.name,
+    password: parsed.data.newPassword,
+    ip: context.clientIp,
+  });
+  // The link stopped being valid while the form was open: show why.
+  if (!session) return redirect(new URL(request.url).pathname);
+  return redirect("/akun", { headers: { "Set-Cookie": session.cookie } });
+}
+
+export default function AcceptInvitation() {
+  const { lookup } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslator();
+  if (lookup.status !== "pending") return <LinkProblem status={lookup.status} />;
+  const { invitation } = lookup;
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const values = actionData && !actionData.ok ? actionData.values : {};
+  const role = t(`roles.${invitation.role}`);
+  return (
+    <NarrowPage
+      title={t("auth.inviteTitle")}
+      lead={
+        invitation.regionName
+          ? t("auth.inviteLeadRegion", { role, region: invitation.regionName, email: invitation.email })
+          : t("auth.inviteLead", { role, email: invitation.email })
+      }
+    >
+      <Form method="post" className="space-y-4">
+        {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
+        <TextField name="name" label={t("auth.name")} autoComplete="name" defaultValue={values.name} error={errors.name} required />
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("auth.newPassword")}
+          hint={t("auth.newPasswordHint")}
+          autoComplete="new-password"
+          error={errors.newPassword}
+          required
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t("auth.confirmPassword")}
+          autoComplete="new-password"
+          error={errors.confirmPassword}
+          required
+        />
+        <SubmitButton>{t("auth.inviteAccept")}</SubmitButton>
+      </Form>
+    </NarrowPage>
+  );
+}

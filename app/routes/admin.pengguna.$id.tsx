@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge } from "~/components/ui/badge";
 import { Alert, OneTimeLink, SelectField, SubmitButton } from "~/components/ui/form";
-import { roleAndRegionSchema } from "~/modules/auth/admin-forms";
+import { roleAndRegionSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
 import { changeUserRole, getUserForAdmin, issuePasswordResetLink, setUserActive } from "~/modules/auth/users.server";

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Alert, OneTimeLink, SelectField, SubmitButton, TextField } from "~/components/ui/form";
-import { invitationSchema } from "~/modules/auth/admin-forms";
+import { invitationSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createInvitation, type InvitationStatus, listInvitations, revokeInvitation } from "~/modules/auth/invitations.server";
 import { invitationMail, sendMail } from "~/modules/auth/mailer.server";

@@ -1,10 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
-import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
+import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -13,8 +12,6 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const changePasswordSchema = withMatchingPasswords(z.object({ currentPassword: z.string().min(1, "required"), ...newPasswordFields }));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "account.use" });

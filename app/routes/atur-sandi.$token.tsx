@@ -1,11 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { inspectOneTimeLink, setPasswordWithLink } from "~/modules/auth/one-time-links.server";
-import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
+import { setPasswordSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-data";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -13,8 +12,6 @@ import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const setPasswordSchema = withMatchingPasswords(z.object(newPasswordFields));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await inspectOneTimeLink(params.token ?? "", "set_password");

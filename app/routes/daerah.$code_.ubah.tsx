@@ -1,25 +1,16 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Alert, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { type FieldErrors, fields, parseForm } from "~/modules/forms/form-data";
+import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { getRegionProfileFields, saveRegionProfile } from "~/modules/regions/region-profile.server";
+import { getRegionProfileFields, regionProfileSchema, saveRegionProfile } from "~/modules/regions/region-profile.server";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const profileSchema = z.object({
-  descriptionId: fields.optionalText(2000),
-  descriptionEn: fields.optionalText(2000),
-  websiteUrl: fields.optionalHttpsUrl(),
-  contactEmail: fields.optionalEmail(),
-  version: z.coerce.number().int().min(0),
-});
 
 /** The region named in the URL, or 404 (before any permission question, so codes cannot be probed). */
 async function regionFromParams(code: string | undefined) {
@@ -40,7 +31,7 @@ type ActionResult = { ok: false; conflict: boolean; errors: FieldErrors; values:
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const region = await regionFromParams(params.code);
   const user = await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
-  const parsed = parseForm(profileSchema, await request.formData());
+  const parsed = parseForm(regionProfileSchema, await request.formData());
   if (!parsed.ok) return data({ ...parsed, conflict: false } satisfies ActionResult, { status: 400 });
   const { version, ...profileFields } = parsed.data;
   const saved = await saveRegionProfile({

@@ -1,20 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { RegionSelect } from "~/components/region-select";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { type FieldErrors, fields, parseForm } from "~/modules/forms/form-data";
+import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { addCohortMember, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
+import { addCohortMember, cohortMemberSchema, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const memberSchema = z.object({ regionCode: fields.requiredText(10), evidence: fields.requiredText(500) });
 
 async function cohortFromParams(slug: string | undefined) {
   const cohort = slug ? await getCohortOverview(slug.slice(0, 100)) : null;
@@ -43,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!result.ok) throw new Response(null, { status: 404 });
     return { ok: true, message: "removed", regionName: result.regionName } satisfies ActionResult;
   }
-  const parsed = parseForm(memberSchema, form);
+  const parsed = parseForm(cohortMemberSchema, form);
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   const result = await addCohortMember({ ...change, ...parsed.data });
   if (!result.ok) {

@@ -1,20 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
-import { newPasswordFields, withMatchingPasswords } from "~/modules/auth/password.server";
-import { fields, parseForm } from "~/modules/forms/form-data";
+import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
+import { parseForm } from "~/modules/forms/form-data";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const acceptSchema = withMatchingPasswords(z.object({ name: fields.requiredText(120), ...newPasswordFields }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lookup = await inspectInvitation(params.token ?? "");
@@ -24,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const parsed = parseForm(acceptSchema, form);
+  const parsed = parseForm(acceptInvitationSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const session = await acceptInvitation(params.token ?? "", {
     name: parsed.data.name,

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { cohortMembers, cohorts, provinces, regions } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
+import { fields } from "../forms/form-data";
 
 export const IDSL_2022 = "idsl-2022";
 
@@ -40,6 +42,8 @@ export async function cohortNamesByRegion(regionCodes: string[]): Promise<Map<st
   return byRegion;
 }
 
+
+export const cohortMemberSchema = z.object({ regionCode: fields.requiredText(10), evidence: fields.requiredText(500) });
 
 export type CohortChange = { ok: true; regionName: string } | { ok: false; problem: "unknownRegion" | "alreadyMember" | "notMember" };
 

@@ -1,7 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { regionProfiles } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
+import { fields } from "../forms/form-data";
+
+export const regionProfileSchema = z.object({
+  descriptionId: fields.optionalText(2000),
+  descriptionEn: fields.optionalText(2000),
+  websiteUrl: fields.optionalHttpsUrl(),
+  contactEmail: fields.optionalEmail(),
+  version: z.coerce.number().int().min(0),
+});
 
 export interface RegionProfileFields {
   descriptionId: string;

@@ -1,5 +1,7 @@
+/** Validation of the account forms; server-only because password rules load a large word list. */
 import { z } from "zod";
 import { fields } from "../forms/form-data";
+import { newPasswordFields, withMatchingPasswords } from "./password.server";
 import { type Role, roleNeedsRegion, roles } from "./roles";
 
 const roleFields = {
@@ -33,3 +35,11 @@ export const invitationSchema = z
   .object({ email: fields.email(), ...roleFields })
   .superRefine(checkRegionForRole)
   .transform(dropRegionUnlessNeeded);
+
+export const acceptInvitationSchema = withMatchingPasswords(z.object({ name: fields.requiredText(120), ...newPasswordFields }));
+
+export const setPasswordSchema = withMatchingPasswords(z.object(newPasswordFields));
+
+export const changePasswordSchema = withMatchingPasswords(
+  z.object({ currentPassword: z.string().min(1, "required"), ...newPasswordFields }),
+);

@@ -16,7 +16,7 @@ const production = process.env.NODE_ENV === "production";
  * The token travels as-is ("id.secret"); it is not signed because the database is the
  * authority and stores only the secret's SHA-256.
  */
-const sessionCookie = createCookie(production ? "__Host-idsl_session" : "idsl_session", {
+const sessionCookie = createCookie("idsl_session", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",

@@ -34,6 +34,9 @@ export async function startHttpServer(options: { port: number; host: string }): 
         },
       },
       strictTransportSecurity: production,
+      // Browsers send "Origin: null" on same-site posts under no-referrer, which our CSRF check
+      // refuses; this policy keeps Origin while sending no path to other sites.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
   app.use("/build", express.static(new URL("public/build", root).pathname, { immutable: true, maxAge: "1y" }));

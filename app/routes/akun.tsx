@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/ui/form";
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
@@ -90,23 +90,7 @@ export default function Account() {
             error={errors.currentPassword}
             required
           />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("auth.newPassword")}
-            hint={t("auth.newPasswordHint")}
-            autoComplete="new-password"
-            error={errors.newPassword}
-            required
-          />
-          <TextField
-            name="confirmPassword"
-            type="password"
-            label={t("auth.confirmPassword")}
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-            required
-          />
+          <NewPasswordFields errors={errors} />
           <SubmitButton>{t("account.savePassword")}</SubmitButton>
         </Form>
       </section>

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, NewPasswordFields, SubmitButton } from "~/components/ui/form";
 import { inspectOneTimeLink, setPasswordWithLink } from "~/modules/auth/one-time-links.server";
 import { setPasswordSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-data";
@@ -38,23 +38,7 @@ export default function SetPassword() {
     <NarrowPage title={t("auth.setPasswordTitle")} lead={t("auth.setPasswordLead", { email: email ?? "" })}>
       <Form method="post" className="space-y-4">
         {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t("auth.newPassword")}
-          hint={t("auth.newPasswordHint")}
-          autoComplete="new-password"
-          error={errors.newPassword}
-          required
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t("auth.confirmPassword")}
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-          required
-        />
+        <NewPasswordFields errors={errors} />
         <SubmitButton>{t("auth.setPasswordButton")}</SubmitButton>
       </Form>
     </NarrowPage>

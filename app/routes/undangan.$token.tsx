@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/ui/form";
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-data";
@@ -54,23 +54,7 @@ export default function AcceptInvitation() {
       <Form method="post" className="space-y-4">
         {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
         <TextField name="name" label={t("auth.name")} autoComplete="name" defaultValue={values.name} error={errors.name} required />
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t("auth.newPassword")}
-          hint={t("auth.newPasswordHint")}
-          autoComplete="new-password"
-          error={errors.newPassword}
-          required
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t("auth.confirmPassword")}
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-          required
-        />
+        <NewPasswordFields errors={errors} />
         <SubmitButton>{t("auth.inviteAccept")}</SubmitButton>
       </Form>
     </NarrowPage>

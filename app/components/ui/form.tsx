@@ -129,3 +129,29 @@ export function OneTimeLink({ url, label }: { url: string; label: string }) {
     </div>
   );
 }
+
+/** "New password" and "repeat it", as used wherever someone chooses a password. */
+export function NewPasswordFields({ errors }: { errors: Partial<Record<string, FieldError>> }) {
+  const { t } = useTranslator();
+  return (
+    <>
+      <TextField
+        name="newPassword"
+        type="password"
+        label={t("auth.newPassword")}
+        hint={t("auth.newPasswordHint")}
+        autoComplete="new-password"
+        error={errors.newPassword}
+        required
+      />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        label={t("auth.confirmPassword")}
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+        required
+      />
+    </>
+  );
+}

@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionProfileFields, regionProfileSchema, saveRegionProfile } from "~/modules/regions/region-profile.server";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
@@ -22,17 +21,23 @@ async function regionFromParams(code: string | undefined) {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const region = await regionFromParams(params.code);
   await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
-  const { t } = translatorFor(await localeFromRequest(request));
+  const { t } = await translatorForRequest(request);
   return { title: t("regionEdit.title", { region: region.regionName }), region, profile: await getRegionProfileFields(region.code) };
 }
 
-type ActionResult = { ok: false; conflict: boolean; errors: FieldErrors; values: Record<string, string> };
+type ActionResult = {
+  ok: false;
+  /** Set on a conflict: the version the user's text must now be based on. */
+  currentVersion: number | null;
+  errors: FieldErrors;
+  values: Record<string, string>;
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const region = await regionFromParams(params.code);
   const user = await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
   const parsed = parseForm(regionProfileSchema, await request.formData());
-  if (!parsed.ok) return data({ ...parsed, conflict: false } satisfies ActionResult, { status: 400 });
+  if (!parsed.ok) return data({ ...parsed, currentVersion: null } satisfies ActionResult, { status: 400 });
   const { version, ...profileFields } = parsed.data;
   const saved = await saveRegionProfile({
     regionCode: region.code,
@@ -41,9 +46,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     actorId: user.id,
     ip: context.clientIp,
   });
-  if (!saved) {
+  if (!saved.ok) {
     const values = { ...profileFields, websiteUrl: profileFields.websiteUrl ?? "", contactEmail: profileFields.contactEmail ?? "" };
-    return data({ ok: false, conflict: true, errors: {}, values } satisfies ActionResult, { status: 409 });
+    const result: ActionResult = { ok: false, currentVersion: saved.currentVersion, errors: {}, values };
+    return data(result, { status: 409 });
   }
   return redirect(`/daerah/${region.code}?disimpan=1`);
 }
@@ -53,6 +59,7 @@ export default function EditRegionProfile() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const { t } = useTranslator();
   const values = result?.values;
+  const conflict = typeof result?.currentVersion === "number";
   const errors = result?.errors ?? {};
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
@@ -61,10 +68,11 @@ export default function EditRegionProfile() {
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("regionEdit.title", { region: region.regionName })}</h1>
       <Form method="post" className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6">
-        {result?.conflict ? <Alert tone="error">{t("validation.conflict")}</Alert> : null}
-        {result && !result.conflict ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
-        {/* On a conflict the form shows the user's text but is based on the latest version. */}
-        <input type="hidden" name="version" value={profile.version} />
+        {conflict ? <Alert tone="error">{t("validation.conflict")}</Alert> : null}
+        {result && !conflict ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
+        {/* On a conflict the form keeps the user's text and is re-based on the current version
+            (loaders do not revalidate after a 4xx action, so the action says which it is). */}
+        <input type="hidden" name="version" value={result?.currentVersion ?? profile.version} />
         <TextAreaField
           name="descriptionId"
           label={t("regionEdit.descriptionId")}

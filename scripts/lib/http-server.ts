@@ -10,6 +10,12 @@ import { StartupError } from "./startup-error";
 
 const root = new URL("../../", import.meta.url);
 
+/**
+ * Largest request body accepted. Remix reads form bodies into memory, so bigger posts are
+ * refused before that; forms hold text only so far (a 1 MB field still gets its field message).
+ */
+const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
 /** Serves the production Remix build with security headers and long-lived asset caching. */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
   const build = (await import(new URL("build/index.js", root).href)) as ServerBuild;
@@ -48,8 +54,15 @@ export async function startHttpServer(options: { port: number; host: string }): 
       origin: req.headers.origin,
       referer: req.headers.referer,
     });
-    if (allowed) return next();
-    res.status(403).type("text/plain").send("403 — cross-origin request refused / permintaan lintas situs ditolak");
+    if (!allowed) {
+      res.status(403).type("text/plain").send("403 — permintaan lintas situs ditolak / cross-origin request refused");
+      return;
+    }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      res.status(413).type("text/plain").send("413 — kiriman terlalu besar (maks. 5 MB) / request too large (max. 5 MB)");
+      return;
+    }
+    next();
   });
   app.all(
     "*",

@@ -1,25 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-
-/** Creates an admin on the e2e server's database with the real CLI and returns its set-password link. */
-function createAdminWithCli(email: string): string {
-  const output = execFileSync("node", ["--import", "tsx", "scripts/create-user.ts", "--email", email, "--role", "admin", "--name", "E2E Admin"], {
-    env: { ...process.env, DATABASE_URL: "", IDSL_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || "54339" },
-    encoding: "utf8",
-  });
-  const link = output.match(/http:\/\/\S+\/atur-sandi\/\S+/)?.[0];
-  if (!link) throw new Error(`no link in: ${output}`);
-  return new URL(link).pathname;
-}
+import { signInAsNewUser } from "./cli-accounts";
 
 test("an admin invites an editor, who accepts, signs in and out; a wrong password gets the generic message", async ({ page }) => {
-  const adminPath = createAdminWithCli(`admin.${Date.now()}@kemendagri.test`);
-  const adminPassword = "admin kemendagri yang aman";
-  await page.goto(adminPath);
-  await page.getByLabel("Kata sandi baru", { exact: true }).fill(adminPassword);
-  await page.getByLabel("Ulangi kata sandi baru").fill(adminPassword);
-  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
-  await expect(page.getByRole("heading", { name: "Akun saya" })).toBeVisible();
+  await signInAsNewUser(page, "admin");
 
   const editorEmail = `editor.${Date.now()}@sumedangkab.test`;
   await page.getByRole("link", { name: "Admin" }).click();

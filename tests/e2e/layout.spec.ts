@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/daerah", "/daerah?province=32&type=kota", "/daerah/32.11", "/daerah/99.99"];
+const pages = ["/", "/daerah", "/daerah?province=32&type=kota", "/daerah/32.11", "/daerah/99.99", "/masuk", "/undangan/unknown"];
 
 test.describe("on a 360 px wide phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });

@@ -15,12 +15,15 @@ export async function changePassword(input: {
 }): Promise<boolean> {
   const user = await db().query.users.findFirst({ where: eq(users.id, input.userId), columns: { passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) return false;
-  await db()
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
-    .where(eq(users.id, input.userId));
-  await invalidateUserSessions(input.userId, input.sessionId);
-  await recordAudit({ actorId: input.userId, action: "auth.password_changed", targetType: "user", targetId: input.userId, ip: input.ip });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    await invalidateUserSessions(input.userId, input.sessionId, tx);
+    await recordAudit(
+      { actorId: input.userId, action: "auth.password_changed", targetType: "user", targetId: input.userId, ip: input.ip },
+      tx,
+    );
+  });
   return true;
 }
 

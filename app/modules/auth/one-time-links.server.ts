@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { oneTimeLinks, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { db } from "../db.server";
+import { db, type DatabaseOrTransaction } from "../db.server";
 import { hashPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./sessions.server";
 import { generateRandomToken, hashToken } from "./tokens.server";
@@ -57,8 +57,8 @@ export async function inspectOneTimeLink(token: string, purpose: Purpose): Promi
 }
 
 /** Marks the link used; false when another request used it first. */
-async function claimLink(linkId: number): Promise<boolean> {
-  const claimed = await db()
+async function claimLink(linkId: number, executor: DatabaseOrTransaction = db()): Promise<boolean> {
+  const claimed = await executor
     .update(oneTimeLinks)
     .set({ usedAt: new Date() })
     .where(and(eq(oneTimeLinks.id, linkId), isNull(oneTimeLinks.usedAt)))
@@ -66,15 +66,23 @@ async function claimLink(linkId: number): Promise<boolean> {
   return claimed.length === 1;
 }
 
-/** Sets the user's password through a set-password link, ends their other sessions, signs them in. */
+/**
+ * Sets the user's password through a set-password link, ends their other sessions and signs
+ * them in. Using the link and changing the password commit together: never one without the other.
+ */
 export async function setPasswordWithLink(token: string, password: string, ip: string) {
   const link = await inspectOneTimeLink(token, "set_password");
-  if (link.status !== "valid" || !(await claimLink(link.linkId))) return null;
+  if (link.status !== "valid") return null;
   const passwordHash = await hashPassword(password);
-  await db().update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, link.user.id));
-  await invalidateUserSessions(link.user.id);
-  await recordAudit({ actorId: link.user.id, action: "auth.password_set_with_link", targetType: "user", targetId: link.user.id, ip });
-  return createSession(link.user.id);
+  const userId = link.user.id;
+  const changed = await db().transaction(async (tx) => {
+    if (!(await claimLink(link.linkId, tx))) return false;
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await invalidateUserSessions(userId, undefined, tx);
+    await recordAudit({ actorId: userId, action: "auth.password_set_with_link", targetType: "user", targetId: userId, ip }, tx);
+    return true;
+  });
+  return changed ? createSession(userId) : null;
 }
 
 /** Signs in through a demo sign-in link. */

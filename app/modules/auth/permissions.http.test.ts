@@ -145,6 +145,14 @@ describe("attacks", () => {
     expect(page).not.toContain("xxxxxxxxxx");
   });
 
+  it("refuses request bodies over 5 MB before reading them", async () => {
+    const response = await request(app.origin, "/masuk", {
+      form: { email: "a@b.test", password: "x".repeat(6 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("kiriman terlalu besar");
+  });
+
   it("renders script tags in saved text inert", async () => {
     const save = await request(app.origin, "/daerah/32.11/ubah", {
       cookie: cookies.curator,
@@ -153,6 +161,11 @@ describe("attacks", () => {
     // javascript: URLs are refused; the rest is stored as text and escaped when shown.
     expect(save.status).toBe(400);
     expect(await save.text()).toContain("Masukkan alamat web lengkap yang diawali https://.");
+    const plainHttp = await request(app.origin, "/daerah/32.11/ubah", {
+      cookie: cookies.curator,
+      form: { version: "0", descriptionId: "", descriptionEn: "", websiteUrl: "http://sumedangkab.go.id", contactEmail: "" },
+    });
+    expect(plainHttp.status).toBe(400);
     const ok = await request(app.origin, "/daerah/32.11/ubah", {
       cookie: cookies.curator,
       form: { version: "0", descriptionId: "<script>alert('xss')</script>", descriptionEn: "", websiteUrl: "", contactEmail: "" },

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { and, eq, gt, ne } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema";
-import { db } from "../db.server";
+import { db, type DatabaseOrTransaction } from "../db.server";
 import type { Role } from "./roles";
 import { generateRandomToken, hashToken, tokenMatchesHash } from "./tokens.server";
 
@@ -88,8 +88,12 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 }
 
 /** Ends every session of a user, or every one but `keepSessionId`. Returns how many ended. */
-export async function invalidateUserSessions(userId: number, keepSessionId?: string): Promise<number> {
-  const ended = await db()
+export async function invalidateUserSessions(
+  userId: number,
+  keepSessionId?: string,
+  executor: DatabaseOrTransaction = db(),
+): Promise<number> {
+  const ended = await executor
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
     .returning({ id: sessions.id });

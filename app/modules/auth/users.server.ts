@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
@@ -16,6 +16,17 @@ export interface UserQuery {
   page: number;
 }
 
+/** What the admin pages show of a user. */
+const adminUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  regionCode: users.regionCode,
+  regionName: regions.name,
+  active: users.active,
+};
+
 export async function searchUsers(query: UserQuery) {
   const pattern = `%${escapeLikePattern(query.q)}%`;
   const conditions: (SQL | undefined)[] = [
@@ -26,37 +37,19 @@ export async function searchUsers(query: UserQuery) {
   const where = and(...conditions);
   const [total] = await db().select({ value: count() }).from(users).where(where);
   const rows = await db()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      regionCode: users.regionCode,
-      regionName: regions.name,
-      active: users.active,
-      hasPassword: users.passwordHash,
-    })
+    .select({ ...adminUserColumns, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(users)
     .leftJoin(regions, eq(regions.code, users.regionCode))
     .where(where)
     .orderBy(asc(users.name), asc(users.id))
     .limit(USERS_PAGE_SIZE)
     .offset((query.page - 1) * USERS_PAGE_SIZE);
-  return { total: total?.value ?? 0, rows: rows.map(({ hasPassword, ...row }) => ({ ...row, hasPassword: hasPassword !== null })) };
+  return { total: total?.value ?? 0, rows };
 }
 
 export async function getUserForAdmin(userId: number) {
   const [row] = await db()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      regionCode: users.regionCode,
-      regionName: regions.name,
-      active: users.active,
-      createdAt: users.createdAt,
-    })
+    .select({ ...adminUserColumns, createdAt: users.createdAt })
     .from(users)
     .leftJoin(regions, eq(regions.code, users.regionCode))
     .where(eq(users.id, userId));
@@ -115,23 +108,28 @@ export async function setUserActive(input: {
   ip: string;
 }): Promise<UserChangeResult> {
   if (input.userId === input.actorId) return { ok: false, problem: "self" };
-  const updated = await db()
-    .update(users)
-    .set({ active: input.active, updatedAt: new Date() })
-    .where(eq(users.id, input.userId))
-    .returning({ id: users.id });
-  if (updated.length === 0) return { ok: false, problem: "notFound" };
-  if (!input.active) await invalidateUserSessions(input.userId);
-  await recordAudit({
-    actorId: input.actorId,
-    action: input.active ? "user.activated" : "user.deactivated",
-    targetType: "user",
-    targetId: input.userId,
-    before: { active: !input.active },
-    after: { active: input.active },
-    ip: input.ip,
+  return db().transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ active: input.active, updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) return { ok: false, problem: "notFound" } as const;
+    if (!input.active) await invalidateUserSessions(input.userId, undefined, tx);
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: input.active ? "user.activated" : "user.deactivated",
+        targetType: "user",
+        targetId: input.userId,
+        before: { active: !input.active },
+        after: { active: input.active },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return { ok: true } as const;
   });
-  return { ok: true };
 }
 
 /** An admin-issued link with which the user sets a new password; its path is shown once. */

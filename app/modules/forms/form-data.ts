@@ -75,6 +75,6 @@ export const fields = {
       .string()
       .trim()
       .max(500, "tooLong")
-      .refine((value) => value === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), "urlInvalid")
+      .refine((value) => value === "" || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(value), "urlInvalid")
       .transform((value) => (value === "" ? null : value)),
 };

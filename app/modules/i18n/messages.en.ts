@@ -100,7 +100,7 @@ export const messagesEn: Messages = {
     allRoles: "All roles",
     region: "Region",
     regionCode: "Region code",
-    regionCodeHint: "Kemendagri code, e.g. 32.11 for Kabupaten Sumedang. Leave empty for admins and curators.",
+    regionCodeHint: "Required for editors and members; choose \u201c—\u201d for admins and curators.",
     allRegions: "All regions",
     filter: "Filter",
     name: "Name",

@@ -99,7 +99,7 @@ export const messagesId = {
     allRoles: "Semua peran",
     region: "Daerah",
     regionCode: "Kode daerah",
-    regionCodeHint: "Kode Kemendagri, mis. 32.11 untuk Kabupaten Sumedang. Kosongkan untuk admin dan kurator.",
+    regionCodeHint: "Wajib untuk editor dan anggota; pilih \u201c—\u201d untuk admin dan kurator.",
     allRegions: "Semua daerah",
     filter: "Saring",
     name: "Nama",

@@ -38,8 +38,8 @@ export async function getRegionProfileFields(regionCode: string) {
 }
 
 /**
- * Saves the profile if nobody saved since `baseVersion` was read (optimistic locking);
- * returns false on such a conflict, changing nothing.
+ * Saves the profile if nobody saved since `baseVersion` was read (optimistic locking). On such
+ * a conflict nothing changes and the current version is returned, so the form can be re-based.
  */
 export async function saveRegionProfile(input: {
   regionCode: string;
@@ -47,7 +47,7 @@ export async function saveRegionProfile(input: {
   fields: RegionProfileFields;
   actorId: number;
   ip: string;
-}): Promise<boolean> {
+}): Promise<{ ok: true } | { ok: false; currentVersion: number }> {
   return db().transaction(async (tx) => {
     const before = await tx.query.regionProfiles.findFirst({ where: eq(regionProfiles.regionCode, input.regionCode) });
     let saved: unknown[];
@@ -64,7 +64,7 @@ export async function saveRegionProfile(input: {
         .where(and(eq(regionProfiles.regionCode, input.regionCode), eq(regionProfiles.version, input.baseVersion)))
         .returning({ version: regionProfiles.version });
     }
-    if (saved.length === 0) return false;
+    if (saved.length === 0) return { ok: false, currentVersion: before?.version ?? 0 } as const;
     await recordAudit(
       {
         actorId: input.actorId,
@@ -79,6 +79,6 @@ export async function saveRegionProfile(input: {
       },
       tx,
     );
-    return true;
+    return { ok: true } as const;
   });
 }

@@ -5,9 +5,8 @@ import { SourceLink } from "~/components/source-link";
 import { getLatestNationalResult } from "~/modules/benchmark/national.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { predikatFor } from "~/modules/frameworks/predikat";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
 import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
@@ -15,7 +14,7 @@ import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = translatorFor(await localeFromRequest(request));
+  const { t } = await translatorForRequest(request);
   const [cohort, national, framework, counts] = await Promise.all([
     getCohortOverview(IDSL_2022),
     getLatestNationalResult(SPBE_2020),

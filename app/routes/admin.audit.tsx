@@ -4,9 +4,8 @@ import { z } from "zod";
 import { inputClass, SubmitButton } from "~/components/ui/form";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -37,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     from: filters.from ? new Date(`${filters.from}T00:00:00Z`) : null,
     until: untilExclusive,
   });
-  return { title: translatorFor(await localeFromRequest(request)).t("admin.auditTitle"), actions, filters, ...result };
+  return { title: (await translatorForRequest(request)).t("admin.auditTitle"), actions, filters, ...result };
 }
 
 function describeChange(before: unknown, after: unknown): string {

@@ -12,6 +12,7 @@ import { appUrl } from "~/modules/http/app-url.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
+import { Panel } from "~/components/ui/panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.user.name);
 
@@ -82,10 +83,7 @@ export default function AdminUser() {
       {errors.form ? <Alert tone="error">{t(`validation.${errors.form.code}`, { max: "" })}</Alert> : null}
       {result?.ok && result.intent !== "reset" ? <Alert tone="success">{t("admin.saved")}</Alert> : null}
 
-      <section aria-labelledby="role-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="role-heading" className="text-lg font-bold">
-          {t("admin.changeRole")}
-        </h2>
+      <Panel id="role" title={t("admin.changeRole")}>
         <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="intent" value="role" />
           <SelectField name="role" label={t("admin.role")} defaultValue={user.role} error={errors.role}>
@@ -108,12 +106,9 @@ export default function AdminUser() {
             <SubmitButton>{t("admin.save")}</SubmitButton>
           </div>
         </Form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="reset-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="reset-heading" className="text-lg font-bold">
-          {t("admin.resetLink")}
-        </h2>
+      <Panel id="reset" title={t("admin.resetLink")}>
         <p className="mt-1 text-sm text-slate-700">{t("admin.resetLinkHint")}</p>
         {result?.intent === "reset" ? (
           <div className="mt-3">
@@ -125,12 +120,9 @@ export default function AdminUser() {
           <input type="hidden" name="intent" value="reset" />
           <SubmitButton tone="secondary">{t("admin.resetLink")}</SubmitButton>
         </Form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="active-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="active-heading" className="text-lg font-bold">
-          {user.active ? t("admin.deactivate") : t("admin.activate")}
-        </h2>
+      <Panel id="active" title={user.active ? t("admin.deactivate") : t("admin.activate")}>
         {user.active ? <p className="mt-1 text-sm text-slate-700">{t("admin.deactivateHint")}</p> : null}
         <Form method="post" className="mt-4">
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "activate"} />
@@ -138,7 +130,7 @@ export default function AdminUser() {
             {user.active ? t("admin.deactivate") : t("admin.activate")}
           </SubmitButton>
         </Form>
-      </section>
+      </Panel>
     </div>
   );
 }

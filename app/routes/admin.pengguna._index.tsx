@@ -6,9 +6,8 @@ import { inputClass, SubmitButton } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
 import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 
@@ -27,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: page.success ? page.data : 1,
   };
   const result = await searchUsers(query);
-  return { title: translatorFor(await localeFromRequest(request)).t("admin.usersTitle"), query, ...result };
+  return { title: (await translatorForRequest(request)).t("admin.usersTitle"), query, ...result };
 }
 
 export default function AdminUsers() {

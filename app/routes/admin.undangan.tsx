@@ -10,9 +10,8 @@ import { invitationMail, sendMail } from "~/modules/auth/mailer.server";
 import { can, invitableRolesFor } from "~/modules/auth/permissions";
 import { echoValues, type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { appUrl } from "~/modules/http/app-url.server";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 
@@ -22,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "invitations.manage" });
   const [invitations, regionGroups] = await Promise.all([listInvitations(), listRegionsByProvince()]);
   return {
-    title: translatorFor(await localeFromRequest(request)).t("admin.invitationsTitle"),
+    title: (await translatorForRequest(request)).t("admin.invitationsTitle"),
     invitations,
     regionGroups,
     invitableRoles: invitableRolesFor(user),

@@ -5,17 +5,17 @@ import { changePassword, signOutOtherSessions } from "~/modules/auth/account.ser
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
+import { Panel } from "~/components/ui/panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "account.use" });
-  const title = translatorFor(await localeFromRequest(request)).t("account.title");
+  const title = (await translatorForRequest(request)).t("account.title");
   return { title, user, regionName: user.regionCode ? await getRegionName(user.regionCode) : null };
 }
 
@@ -76,10 +76,7 @@ export default function Account() {
         </dl>
       </div>
 
-      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="password-heading" className="text-xl font-bold">
-          {t("account.changePassword")}
-        </h2>
+      <Panel id="password" title={t("account.changePassword")}>
         <Form method="post" className="mt-4 space-y-4">
           {passwordResult?.ok ? <Alert tone="success">{t("account.passwordChanged")}</Alert> : null}
           <TextField
@@ -93,12 +90,9 @@ export default function Account() {
           <NewPasswordFields errors={errors} />
           <SubmitButton>{t("account.savePassword")}</SubmitButton>
         </Form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="sessions-heading" className="text-xl font-bold">
-          {t("account.otherSessions")}
-        </h2>
+      <Panel id="sessions" title={t("account.otherSessions")}>
         <p className="mt-2 text-slate-700">{t("account.otherSessionsLead")}</p>
         {actionData?.intent === "sign-out-others" ? (
           <div className="mt-3">
@@ -109,7 +103,7 @@ export default function Account() {
           <input type="hidden" name="intent" value="sign-out-others" />
           <SubmitButton tone="secondary">{t("account.signOutOthers")}</SubmitButton>
         </Form>
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -6,16 +6,15 @@ import { Alert, NewPasswordFields, SubmitButton } from "~/components/ui/form";
 import { inspectOneTimeLink, setPasswordWithLink } from "~/modules/auth/one-time-links.server";
 import { setPasswordSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-data";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await inspectOneTimeLink(params.token ?? "", "set_password");
-  const title = translatorFor(await localeFromRequest(request)).t("auth.setPasswordTitle");
+  const title = (await translatorForRequest(request)).t("auth.setPasswordTitle");
   const email = link.status === "valid" ? link.user.email : null;
   return data({ title, status: link.status, email }, { status: link.status === "valid" ? 200 : 410 });
 }

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listCohorts } from "~/modules/regions/cohorts.server";
 import { directorySearch, parseDirectoryQuery } from "~/modules/regions/directory-query";
@@ -13,7 +12,7 @@ import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = translatorFor(await localeFromRequest(request));
+  const { t } = await translatorForRequest(request);
   const [provinces, cohorts] = await Promise.all([listProvinces(), listCohorts()]);
   const query = parseDirectoryQuery(new URL(request.url).searchParams, {
     provinceCodes: new Set(provinces.map((province) => province.code)),

@@ -4,12 +4,12 @@ import { RegionSelect } from "~/components/region-select";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { addCohortMember, cohortMemberSchema, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
+import { Panel } from "~/components/ui/panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -22,7 +22,7 @@ async function cohortFromParams(slug: string | undefined) {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "cohorts.manage" });
   const cohort = await cohortFromParams(params.slug);
-  const { t } = translatorFor(await localeFromRequest(request));
+  const { t } = await translatorForRequest(request);
   return { title: t("cohortAdmin.title", { cohort: cohort.name }), cohort, regionGroups: await listRegionsByProvince() };
 }
 
@@ -66,10 +66,7 @@ export default function CohortMembers() {
           {result.message === "added" ? t("cohortAdmin.added", { region: result.regionName }) : t("cohortAdmin.removed", { region: result.regionName })}
         </Alert>
       ) : null}
-      <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="add-heading" className="text-lg font-bold">
-          {t("cohortAdmin.add")}
-        </h2>
+      <Panel id="add" title={t("cohortAdmin.add")}>
         <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
           <RegionSelect
             name="regionCode"
@@ -84,7 +81,7 @@ export default function CohortMembers() {
             <SubmitButton>{t("cohortAdmin.addButton")}</SubmitButton>
           </div>
         </Form>
-      </section>
+      </Panel>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {cohort.members.map((member) => (
           <li key={member.code} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -12,9 +12,8 @@ import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { safeRedirectPath } from "~/modules/http/safe-redirect";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -26,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await currentUser(request, context)) {
     throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
   }
-  return { title: translatorFor(await localeFromRequest(request)).t("auth.signInTitle") };
+  return { title: (await translatorForRequest(request)).t("auth.signInTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

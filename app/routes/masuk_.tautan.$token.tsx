@@ -4,9 +4,8 @@ import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
 import { SubmitButton } from "~/components/ui/form";
 import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -14,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 /** Demo sign-in links: opening the page changes nothing (link scanners), the button signs in. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await inspectOneTimeLink(params.token ?? "", "sign_in");
-  const title = translatorFor(await localeFromRequest(request)).t("auth.linkSignInTitle");
+  const title = (await translatorForRequest(request)).t("auth.linkSignInTitle");
   const user = link.status === "valid" ? { name: link.user.name, email: link.user.email } : null;
   return data({ title, status: link.status, user }, { status: link.status === "valid" ? 200 : 410 });
 }

@@ -6,16 +6,15 @@ import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-data";
-import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { translatorFor } from "~/modules/i18n/translator";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lookup = await inspectInvitation(params.token ?? "");
-  const title = translatorFor(await localeFromRequest(request)).t("auth.inviteTitle");
+  const title = (await translatorForRequest(request)).t("auth.inviteTitle");
   return data({ title, lookup }, { status: lookup.status === "pending" ? 200 : 410 });
 }
 

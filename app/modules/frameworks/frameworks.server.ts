@@ -14,7 +14,21 @@ export interface FrameworkSummary {
   bands: PredikatBand[];
 }
 
+/**
+ * A stored framework version never changes (db/seed/reference.ts only inserts new ones), so
+ * its summary is read once per process instead of on every directory or profile request.
+ */
+const summaries = new Map<string, FrameworkSummary>();
+
 export async function getFrameworkSummary(slug: string): Promise<FrameworkSummary | null> {
+  const cached = summaries.get(slug);
+  if (cached) return cached;
+  const summary = await loadFrameworkSummary(slug);
+  if (summary) summaries.set(slug, summary);
+  return summary;
+}
+
+async function loadFrameworkSummary(slug: string): Promise<FrameworkSummary | null> {
   const framework = await db().query.frameworks.findFirst({
     where: eq(frameworks.slug, slug),
     columns: { id: true, slug: true, name: true, decimals: true },

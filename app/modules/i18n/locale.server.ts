@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { defaultLocale, isLocale, type Locale } from "./locales";
+import { type Translator, translatorFor } from "./translator";
 
 /** Not signed: a forged value can only pick one of the supported languages. */
 const localeCookie = createCookie("lang", {
@@ -17,4 +18,9 @@ export async function localeFromRequest(request: Request): Promise<Locale> {
 
 export function serializeLocaleCookie(locale: Locale): Promise<string> {
   return localeCookie.serialize(locale);
+}
+
+/** The translator for the language this request asked for (page titles and other server text). */
+export async function translatorForRequest(request: Request): Promise<Translator> {
+  return translatorFor(await localeFromRequest(request));
 }

@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: user && {
       name: user.name,
       canAdminister: can(user, { action: "invitations.manage" }),
-      canCurateCohorts: can(user, { action: "cohorts.manage" }),
+      workspace: can(user, { action: "practice.review" }) ? ("curation" as const) : can(user, { action: "practice.workspace" }) ? ("workspace" as const) : null,
     },
   };
 }

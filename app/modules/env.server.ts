@@ -6,6 +6,13 @@ const envSchema = z.object({
   /** Optional for command-line scripts that only touch the database; the site always has it. */
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
+  /** Where evidence files go when no S3 bucket is configured. */
+  IDSL_DATA_DIR: z.string().default(".data"),
+  UPLOADS_DIR: z.string().optional(),
+  /** S3-compatible storage for evidence files (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). */
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -11,16 +11,23 @@ import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
 import { getRegionProfile } from "~/modules/regions/regions.server";
+import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
+import { RegionPractices } from "~/components/practices/region-practices";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
-  const [about, user] = await Promise.all([getRegionProfileFields(profile.region.code), currentUser(request, context)]);
+  const [about, user, practiceOverview] = await Promise.all([
+    getRegionProfileFields(profile.region.code),
+    currentUser(request, context),
+    getRegionPracticeOverview(profile.region.code),
+  ]);
   return {
     ...profile,
     about,
+    practiceOverview,
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
     justSaved: new URL(request.url).searchParams.has("disimpan"),
   };
@@ -36,7 +43,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, spbeHistory, about, canEdit, justSaved } = useLoaderData<typeof loader>();
+  const { region, cohorts, spbeHistory, about, canEdit, justSaved, practiceOverview } = useLoaderData<typeof loader>();
   const { t, formatNumber, formatIndex, locale } = useTranslator();
   const description = locale === "en" && about.descriptionEn ? about.descriptionEn : about.descriptionId || about.descriptionEn;
   const latest = spbeHistory.at(-1);
@@ -211,6 +218,7 @@ export default function RegionProfilePage() {
           )}
         </section>
       </div>
+      <RegionPractices overview={practiceOverview} />
     </div>
   );
 }

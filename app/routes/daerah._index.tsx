@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
+import { inputClass } from "~/components/ui/form";
 import { PredikatBadge } from "~/components/predikat-badge";
+import { Pagination } from "~/components/ui/pagination";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -22,8 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result };
 }
 
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:border-brand-600";
 
 export default function RegionDirectory() {
   const { provinces, cohorts, query, result } = useLoaderData<typeof loader>();
@@ -46,12 +46,12 @@ export default function RegionDirectory() {
               defaultValue={query.name}
               maxLength={100}
               placeholder={t("directory.namePlaceholder")}
-              className={fieldClass}
+              className={inputClass}
             />
           </label>
           <label className="block text-sm font-medium">
             {t("directory.province")}
-            <select name="province" defaultValue={query.province ?? ""} className={fieldClass}>
+            <select name="province" defaultValue={query.province ?? ""} className={inputClass}>
               <option value="">{t("directory.allProvinces")}</option>
               {provinces.map((province) => (
                 <option key={province.code} value={province.code}>
@@ -62,7 +62,7 @@ export default function RegionDirectory() {
           </label>
           <label className="block text-sm font-medium">
             {t("directory.type")}
-            <select name="type" defaultValue={query.type ?? ""} className={fieldClass}>
+            <select name="type" defaultValue={query.type ?? ""} className={inputClass}>
               <option value="">{t("directory.allTypes")}</option>
               <option value="kabupaten">{t("regionType.kabupaten")}</option>
               <option value="kota">{t("regionType.kota")}</option>
@@ -70,7 +70,7 @@ export default function RegionDirectory() {
           </label>
           <label className="block text-sm font-medium">
             {t("directory.cohort")}
-            <select name="cohort" defaultValue={query.cohort ?? ""} className={fieldClass}>
+            <select name="cohort" defaultValue={query.cohort ?? ""} className={inputClass}>
               <option value="">{t("directory.allCohorts")}</option>
               {cohorts.map((cohort) => (
                 <option key={cohort.slug} value={cohort.slug}>
@@ -149,27 +149,12 @@ export default function RegionDirectory() {
         </div>
       )}
 
-      {result.pageCount > 1 ? (
-        <nav aria-label={t("directory.pagination")} className="mt-6 flex items-center justify-between gap-4">
-          {result.page > 1 ? (
-            <Link to={`/daerah${directorySearch(query, { page: result.page - 1 })}`} rel="prev">
-              ← {t("directory.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700">
-            {t("directory.pageOf", { page: formatNumber(result.page), pages: formatNumber(result.pageCount) })}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link to={`/daerah${directorySearch(query, { page: result.page + 1 })}`} rel="next">
-              {t("directory.next")} →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => `/daerah${directorySearch(query, { page })}`}
+        label={t("directory.pagination")}
+      />
     </div>
   );
 }

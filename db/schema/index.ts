@@ -4,3 +4,4 @@ export * from "./frameworks";
 export * from "./assessments";
 export * from "./auth";
 export * from "./region-profiles";
+export * from "./practices";

@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../client";
+import { seedPractices } from "./practices";
 import {
   assessments,
   cohortMembers,
@@ -282,5 +283,6 @@ export async function seedReferenceData(db: Database): Promise<void> {
     const frameworkId = await seedFramework(tx, framework);
     await seedIdslCohort(tx);
     await seedPublishedScores(tx, frameworkId);
+    await seedPractices(tx, framework.id);
   });
 }

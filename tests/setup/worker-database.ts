@@ -2,6 +2,9 @@
  * Gives each vitest worker its own database, cloned from the migrated and seeded template,
  * and points the app's modules (which read DATABASE_URL/MEILI_URL) at the test servers.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
 
@@ -20,5 +23,6 @@ if (process.env.IDSL_TEST_DATABASE !== workerDatabase) {
   process.env.DATABASE_URL = url.toString();
   process.env.MEILI_URL = inject("meiliUrl");
   process.env.MEILI_MASTER_KEY = inject("meiliMasterKey");
+  process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "idsl-uploads-"));
   process.env.IDSL_TEST_DATABASE = workerDatabase;
 }

@@ -5,7 +5,8 @@ import { LanguageSwitcher } from "./language-switcher";
 export interface HeaderUser {
   name: string;
   canAdminister: boolean;
-  canCurateCohorts: boolean;
+  /** Curators get the review queue ("Kurasi"), regional editors their practice workspace. */
+  workspace: "curation" | "workspace" | null;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -33,10 +34,15 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   {t("nav.regions")}
                 </NavLink>
               </li>
-              {user?.canCurateCohorts ? (
+              <li>
+                <NavLink to="/praktik" className={navLinkClass}>
+                  {t("nav.practices")}
+                </NavLink>
+              </li>
+              {user?.workspace ? (
                 <li>
-                  <NavLink to="/kurasi/kohort/idsl-2022" className={navLinkClass}>
-                    {t("nav.curation")}
+                  <NavLink to="/praktik/kelola" className={navLinkClass}>
+                    {user.workspace === "curation" ? t("nav.curation") : t("nav.workspace")}
                   </NavLink>
                 </li>
               ) : null}

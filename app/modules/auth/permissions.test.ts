@@ -33,3 +33,30 @@ describe("can", () => {
     expect(can(admin, { action: "users.manage" })).toBe(true);
   });
 });
+
+describe("can (practices)", () => {
+  it("lets only the region's editors and Kemendagri write a region's practices", () => {
+    expect(can(editor, { action: "practice.write", regionCode: "32.11" })).toBe(true);
+    expect(can(editor, { action: "practice.write", regionCode: "33.16" })).toBe(false);
+    expect(can(member, { action: "practice.write", regionCode: "32.11" })).toBe(false);
+    expect(can(curator, { action: "practice.write", regionCode: "33.16" })).toBe(true);
+    expect(can(null, { action: "practice.write", regionCode: "32.11" })).toBe(false);
+  });
+
+  it("keeps review and moderation to curators and admins", () => {
+    for (const action of ["practice.review", "practice.moderate"] as const) {
+      expect(can(curator, { action })).toBe(true);
+      expect(can(admin, { action })).toBe(true);
+      expect(can(editor, { action })).toBe(false);
+      expect(can(member, { action })).toBe(false);
+    }
+  });
+
+  it("lets every signed-in user ask, and only the owning region's editors answer", () => {
+    expect(can(member, { action: "practice.ask" })).toBe(true);
+    expect(can(null, { action: "practice.ask" })).toBe(false);
+    expect(can(editor, { action: "practice.answer", regionCode: "32.11" })).toBe(true);
+    expect(can(editor, { action: "practice.answer", regionCode: "33.16" })).toBe(false);
+    expect(can(curator, { action: "practice.answer", regionCode: "32.11" })).toBe(false);
+  });
+});

@@ -18,7 +18,16 @@ export type Permission =
   | { action: "invitations.manage" }
   | { action: "invitation.create"; role: Role }
   | { action: "region.edit"; regionCode: string }
-  | { action: "cohorts.manage" };
+  | { action: "cohorts.manage" }
+  /** Write, revise, submit, attach evidence to and record adoptions for a region's practices;
+   * also see their unpublished revisions. */
+  | { action: "practice.write"; regionCode: string }
+  | { action: "practice.review" }
+  /** Have a practice workspace: a region's editors, curators and admins. */
+  | { action: "practice.workspace" }
+  | { action: "practice.ask" }
+  | { action: "practice.answer"; regionCode: string }
+  | { action: "practice.moderate" };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -37,18 +46,32 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "audit.read":
       return actor.role === "admin";
     case "invitations.manage":
-      return actor.role === "admin" || actor.role === "curator";
+      return isKemendagri(actor);
     case "invitation.create":
       return invitableRoles[actor.role].includes(permission.role);
     case "region.edit":
-      return (
-        actor.role === "admin" ||
-        actor.role === "curator" ||
-        (actor.role === "editor" && actor.regionCode === permission.regionCode)
-      );
+    case "practice.write":
+      return isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "cohorts.manage":
-      return actor.role === "admin" || actor.role === "curator";
+    case "practice.review":
+    case "practice.moderate":
+      return isKemendagri(actor);
+    case "practice.ask":
+      return true;
+    case "practice.workspace":
+      return isKemendagri(actor) || actor.role === "editor";
+    case "practice.answer":
+      return isEditorOf(actor, permission.regionCode);
   }
+}
+
+/** Admins and Kemendagri curators act across all regions. */
+function isKemendagri(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "curator";
+}
+
+function isEditorOf(actor: Actor, regionCode: string): boolean {
+  return actor.role === "editor" && actor.regionCode === regionCode;
 }
 
 export function invitableRolesFor(actor: Actor): readonly Role[] {

@@ -40,15 +40,23 @@ export function parseForm<T>(schema: z.ZodType<T>, form: FormData): FormResult<T
   }
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: fieldErrorsFrom(parsed.error), values: echoValues(form) };
+}
+
+/**
+ * One error per field (the first), keyed by the field's path: "title", or "metrics.1.result"
+ * for a field inside a repeated row.
+ */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "form");
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
     if (errors[field]) continue;
     const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
     const code = validationCodes.has(issue.message) ? (issue.message as ValidationCode) : "required";
     errors[field] = { code, ...(max ? { max } : {}) };
   }
-  return { ok: false, errors, values: echoValues(form) };
+  return errors;
 }
 
 /** Common field schemas; their messages are ValidationCodes. */

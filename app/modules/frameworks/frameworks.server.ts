@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { frameworkPredikatBands, frameworks } from "../../../db/schema";
+import { frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
 import { db } from "../db.server";
 import type { PredikatBand } from "./predikat";
 
@@ -40,4 +40,53 @@ async function loadFrameworkSummary(slug: string): Promise<FrameworkSummary | nu
     .where(eq(frameworkPredikatBands.frameworkId, framework.id))
     .orderBy(asc(frameworkPredikatBands.minValue));
   return { ...framework, bands };
+}
+
+export interface FrameworkIndicator {
+  id: number;
+  number: number;
+  name: string;
+}
+
+export interface FrameworkTree {
+  domains: { number: number; name: string; aspects: { number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
+  indicatorsById: Map<number, FrameworkIndicator>;
+}
+
+const trees = new Map<string, FrameworkTree>();
+
+/** Domains → aspects → indicators of a framework, in official order (cached like summaries). */
+export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
+  const cached = trees.get(slug);
+  if (cached) return cached;
+  const nodes = await db()
+    .select({
+      id: frameworkNodes.id,
+      parentId: frameworkNodes.parentId,
+      kind: frameworkNodes.kind,
+      number: frameworkNodes.number,
+      name: frameworkNodes.name,
+    })
+    .from(frameworkNodes)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
+    .where(eq(frameworks.slug, slug))
+    .orderBy(asc(frameworkNodes.number));
+  const childrenOf = (parentId: number | null, kind: "domain" | "aspect" | "indicator") =>
+    nodes.filter((node) => node.parentId === parentId && node.kind === kind);
+  const tree: FrameworkTree = {
+    domains: childrenOf(null, "domain").map((domain) => ({
+      number: domain.number,
+      name: domain.name,
+      aspects: childrenOf(domain.id, "aspect").map((aspect) => ({
+        number: aspect.number,
+        name: aspect.name,
+        indicators: childrenOf(aspect.id, "indicator").map(({ id, number, name }) => ({ id, number, name })),
+      })),
+    })),
+    indicatorsById: new Map(
+      nodes.filter((node) => node.kind === "indicator").map(({ id, number, name }) => [id, { id, number, name }]),
+    ),
+  };
+  if (nodes.length > 0) trees.set(slug, tree);
+  return tree;
 }

@@ -39,3 +39,16 @@ describe("messages", () => {
     }
   });
 });
+
+describe("date formatting", () => {
+  it("formats partial dates per locale", () => {
+    expect(translatorFor("id").formatPartialDate("2021-02")).toBe("Februari 2021");
+    expect(translatorFor("en").formatPartialDate("2021-02")).toBe("February 2021");
+    expect(translatorFor("id").formatPartialDate("2016")).toBe("2016");
+  });
+
+  it("formats dates in Jakarta time", () => {
+    // 20:00 UTC on 1 Feb is already 2 Feb in WIB.
+    expect(translatorFor("id").formatDate("2021-02-01T20:00:00Z")).toBe("2 Feb 2021");
+  });
+});

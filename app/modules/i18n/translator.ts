@@ -35,6 +35,10 @@ export interface Translator {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** An index value with the framework's fixed decimals: 3,81 (id) / 3.81 (en). */
   formatIndex: (value: number, decimals?: number) => string;
+  /** A date (or ISO string from loader data): "22 Nov 2026" / "22 Nov 2026". Times in WIB. */
+  formatDate: (value: Date | string) => string;
+  /** A partial date "2021" or "2021-02" as "2021" / "Februari 2021". */
+  formatPartialDate: (value: string) => string;
 }
 
 const translators = new Map<Locale, Translator>();
@@ -49,6 +53,12 @@ export function translatorFor(locale: Locale): Translator {
       formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
       formatIndex: (value, decimals = 2) =>
         new Intl.NumberFormat(tag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value),
+      formatDate: (value) => new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "Asia/Jakarta" }).format(new Date(value)),
+      formatPartialDate: (value) => {
+        const [year, month] = value.split("-").map(Number);
+        if (!month) return String(year);
+        return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year!, month - 1, 1));
+      },
     };
     translators.set(locale, translator);
   }

@@ -1,0 +1,112 @@
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { practiceAdoptions, practiceRevisions, practices, regions } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import { db } from "../db.server";
+import type { FieldErrors } from "../forms/form-data";
+import { getPracticeHeader, isPublic } from "./practices.server";
+
+/** What this practice was adopted from; the source practice is named only while it is public. */
+export async function getAdoptedFrom(adopterPracticeId: number) {
+  const sourceRegion = alias(regions, "source_region");
+  const source = alias(practices, "source_practice");
+  const sourceRevision = alias(practiceRevisions, "source_revision");
+  const [row] = await db()
+    .select({
+      sourcePracticeId: sql<number | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${source.id} end`,
+      sourceTitle: sql<string | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${sourceRevision.title} end`,
+      sourceRegionCode: sourceRegion.code,
+      sourceRegionName: sourceRegion.name,
+      note: practiceAdoptions.note,
+    })
+    .from(practiceAdoptions)
+    .innerJoin(sourceRegion, eq(sourceRegion.code, practiceAdoptions.sourceRegionCode))
+    .leftJoin(source, eq(source.id, practiceAdoptions.sourcePracticeId))
+    .leftJoin(sourceRevision, eq(sourceRevision.id, source.publishedRevisionId))
+    .where(eq(practiceAdoptions.adopterPracticeId, adopterPracticeId));
+  return row ?? null;
+}
+
+/** Public practices (published by another region) that record this one as their source. */
+export async function listAdoptersOf(sourcePracticeId: number) {
+  const adopterRevision = alias(practiceRevisions, "adopter_revision");
+  return db()
+    .select({
+      practiceId: practices.id,
+      title: adopterRevision.title,
+      regionCode: regions.code,
+      regionName: regions.name,
+      note: practiceAdoptions.note,
+    })
+    .from(practiceAdoptions)
+    .innerJoin(practices, eq(practices.id, practiceAdoptions.adopterPracticeId))
+    .innerJoin(adopterRevision, eq(adopterRevision.id, practices.publishedRevisionId))
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .where(and(eq(practiceAdoptions.sourcePracticeId, sourcePracticeId), sql`${practices.state} <> 'archived'`))
+    .orderBy(regions.name);
+}
+
+export type AdoptionResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/**
+ * Records (or replaces) where a practice was adopted from: a public practice of another
+ * region, or that region alone when its practice is not on the platform.
+ */
+export async function recordAdoption(input: {
+  adopterPracticeId: number;
+  sourcePracticeId: number | null;
+  sourceRegionCode: string;
+  note: string;
+  actorId: number;
+  ip: string;
+}): Promise<AdoptionResult> {
+  const adopter = await getPracticeHeader(input.adopterPracticeId);
+  if (!adopter) return { ok: false, errors: { form: { code: "practiceUnknown" } } };
+  let sourceRegionCode = input.sourceRegionCode;
+  if (input.sourcePracticeId !== null) {
+    const source = await getPracticeHeader(input.sourcePracticeId);
+    if (!source || !isPublic(source) || source.id === adopter.id) {
+      return { ok: false, errors: { sourcePracticeId: { code: "practiceUnknown" } } };
+    }
+    sourceRegionCode = source.regionCode;
+  }
+  const region = await db().query.regions.findFirst({ where: eq(regions.code, sourceRegionCode), columns: { code: true } });
+  if (!region) return { ok: false, errors: { sourceRegionCode: { code: "regionUnknown" } } };
+  if (sourceRegionCode === adopter.regionCode) return { ok: false, errors: { sourceRegionCode: { code: "sourceSameRegion" } } };
+
+  await db().transaction(async (tx) => {
+    const [before] = await tx.select().from(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, adopter.id));
+    const values = { sourcePracticeId: input.sourcePracticeId, sourceRegionCode, note: input.note, recordedById: input.actorId, recordedAt: new Date() };
+    await tx
+      .insert(practiceAdoptions)
+      .values({ adopterPracticeId: adopter.id, ...values })
+      .onConflictDoUpdate({ target: practiceAdoptions.adopterPracticeId, set: values });
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "practice.adoption_recorded",
+        targetType: "practice",
+        targetId: adopter.id,
+        before: before ? { sourcePracticeId: before.sourcePracticeId, sourceRegionCode: before.sourceRegionCode } : null,
+        after: { sourcePracticeId: input.sourcePracticeId, sourceRegionCode },
+        ip: input.ip,
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export async function removeAdoption(input: { adopterPracticeId: number; actorId: number; ip: string }): Promise<void> {
+  await db().transaction(async (tx) => {
+    const removed = await tx
+      .delete(practiceAdoptions)
+      .where(eq(practiceAdoptions.adopterPracticeId, input.adopterPracticeId))
+      .returning({ sourcePracticeId: practiceAdoptions.sourcePracticeId, sourceRegionCode: practiceAdoptions.sourceRegionCode });
+    if (removed.length === 0) return;
+    await recordAudit(
+      { actorId: input.actorId, action: "practice.adoption_removed", targetType: "practice", targetId: input.adopterPracticeId, before: removed[0], ip: input.ip },
+      tx,
+    );
+  });
+}

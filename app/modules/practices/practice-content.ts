@@ -1,0 +1,262 @@
+import { z } from "zod";
+import { fields } from "../forms/form-data";
+
+/** What a practice says, as one revision stores it. Shared by the form, the seed and diffs. */
+export const PRACTICE_STAGES = ["inisiatif", "uji_coba", "penerapan", "direplikasi"] as const;
+export type PracticeStage = (typeof PRACTICE_STAGES)[number];
+export const RUNNING_STATUSES = ["active", "stopped"] as const;
+
+export const MAX_BODY_LENGTH = 200_000;
+export const MAX_SUMMARY_WORDS = 100;
+export const MAX_METRICS = 20;
+const MAX_TAGS = 12;
+const MAX_LIST_ITEMS = 30;
+
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** Items one per line (and, for tags, also separated by commas), trimmed, blank and repeated ones dropped. */
+function splitList(value: string, separators: RegExp): string[] {
+  const items = value
+    .split(separators)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+  return [...new Set(items)];
+}
+
+const list = (itemMax: number, separators = /\r?\n/) =>
+  z
+    .string()
+    .max(itemMax * MAX_LIST_ITEMS, "tooLong")
+    .transform((value) => splitList(value, separators))
+    .pipe(z.array(z.string().max(itemMax, "tooLong")).max(MAX_LIST_ITEMS, "tooManyItems"));
+
+/** "2021" or "2021-02": public sources rarely give the day. */
+const partialDate = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/.test(value), "partialDateInvalid")
+  .transform((value) => (value === "" ? null : value));
+
+/** A decimal typed the Indonesian way (8,29) or the English way (8.29). */
+const decimal = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^-?\d{1,12}([.,]\d{1,6})?$/.test(value), "numberInvalid")
+  .transform((value) => (value === "" ? null : Number(value.replace(",", "."))));
+
+const year = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^(19|20)\d{2}$/.test(value), "yearInvalid")
+  .transform((value) => (value === "" ? null : Number(value)));
+
+const metricRow = z
+  .object({
+    name: fields.optionalText(200),
+    baseline: decimal,
+    result: decimal,
+    unit: fields.optionalText(40),
+    baselineYear: year,
+    resultYear: year,
+  })
+  .superRefine((row, context) => {
+    if (row.name !== "" && row.result === null) context.addIssue({ code: "custom", path: ["result"], message: "required" });
+    if (row.name === "" && (row.result !== null || row.baseline !== null)) {
+      context.addIssue({ code: "custom", path: ["name"], message: "required" });
+    }
+  });
+
+export interface SourceLine {
+  label: string;
+  url: string | null;
+}
+
+/**
+ * One source per line: "Label | https://…", a bare URL, or a citation without a URL
+ * (e.g. a radio broadcast).
+ */
+export function parseSourceLine(line: string): SourceLine | null {
+  const [first, ...rest] = line.split("|").map((part) => part.trim());
+  const candidate = rest.length > 0 ? rest.join("|") : first;
+  const isUrl = /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(candidate ?? "");
+  if (rest.length > 0 && !isUrl) return null;
+  if (isUrl) return { label: rest.length > 0 ? (first ?? "") : "", url: candidate ?? null };
+  return { label: first ?? "", url: null };
+}
+
+export function formatSourceLine(source: SourceLine): string {
+  if (!source.url) return source.label;
+  return source.label ? `${source.label} | ${source.url}` : source.url;
+}
+
+const sourceLines = z
+  .string()
+  .max(500 * MAX_LIST_ITEMS, "tooLong")
+  .transform((value) => splitList(value, /\r?\n/))
+  .pipe(z.array(z.string().max(500, "tooLong")).max(MAX_LIST_ITEMS, "tooManyItems"))
+  .transform((lines, context) =>
+    lines.map((line) => {
+      const source = parseSourceLine(line);
+      if (!source) context.addIssue({ code: "custom", message: "sourceLineInvalid" });
+      return source ?? { label: line, url: null };
+    }),
+  );
+
+export const practiceContentSchema = z
+  .object({
+    title: fields.requiredText(160),
+    titleEn: fields.optionalText(160),
+    summary: fields
+      .requiredText(1500)
+      .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
+    summaryEn: fields
+      .optionalText(1500)
+      .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
+    body: fields.requiredText(MAX_BODY_LENGTH),
+    leadOpd: fields.optionalText(200),
+    partners: list(200),
+    contact: fields.optionalText(300),
+    indicatorIds: z
+      .array(z.string().regex(/^\d{1,9}$/, "indicatorUnknown").transform(Number))
+      .max(47, "tooManyItems")
+      .transform((ids) => [...new Set(ids)]),
+    stage: z.enum(PRACTICE_STAGES, "stageInvalid"),
+    runningStatus: z.enum(RUNNING_STATUSES, "required"),
+    stoppedReason: fields.optionalText(1000),
+    stoppedOn: partialDate,
+    startedOn: partialDate,
+    implementedOn: partialDate,
+    metrics: z
+      .array(metricRow)
+      .transform((rows) =>
+        // Blank rows are the form's spare rows; a named row always has a result (refined above).
+        rows.filter((row) => row.name !== "").map((row) => ({ ...row, result: row.result ?? 0 })),
+      )
+      .refine((rows) => rows.length <= MAX_METRICS, "tooManyItems"),
+    tags: list(40, /[\r\n,]+/).transform((tags) => [...new Set(tags.map((tag) => tag.toLocaleLowerCase("id")))]).pipe(
+      z.array(z.string()).max(MAX_TAGS, "tooManyItems"),
+    ),
+    legalBasis: fields.optionalText(500),
+    budgetSource: fields.optionalText(300),
+    lessonsLearned: fields.optionalText(5000),
+    replicationNeeds: fields.optionalText(5000),
+    sources: sourceLines,
+  })
+  .superRefine((content, context) => {
+    if (content.runningStatus === "stopped" && content.stoppedReason === "") {
+      context.addIssue({ code: "custom", path: ["stoppedReason"], message: "stoppedNeedsReason" });
+    }
+  });
+
+export type PracticeContent = z.output<typeof practiceContentSchema>;
+export type OutcomeMetricContent = PracticeContent["metrics"][number];
+
+/** The raw form as the browser sent it, kept to re-fill the form after an error or a conflict. */
+export interface PracticeFormValues {
+  text: Record<string, string>;
+  indicatorIds: string[];
+  metrics: Record<(typeof METRIC_FIELDS)[number], string>[];
+}
+
+export const METRIC_FIELDS = ["name", "baseline", "result", "unit", "baselineYear", "resultYear"] as const;
+const TEXT_FIELDS = [
+  // Chosen by curators when they create a practice for a region; not part of the content.
+  "regionCode",
+  "title",
+  "titleEn",
+  "summary",
+  "summaryEn",
+  "body",
+  "leadOpd",
+  "partners",
+  "contact",
+  "stage",
+  "runningStatus",
+  "stoppedReason",
+  "stoppedOn",
+  "startedOn",
+  "implementedOn",
+  "tags",
+  "legalBasis",
+  "budgetSource",
+  "lessonsLearned",
+  "replicationNeeds",
+  "sources",
+] as const;
+
+/** Metric rows arrive as repeated fields (metricName, metricResult…), one of each per row. */
+export const metricInputName = (field: (typeof METRIC_FIELDS)[number]) =>
+  `metric${field[0]!.toUpperCase()}${field.slice(1)}`;
+
+export function practiceFormValues(form: FormData): PracticeFormValues {
+  const text: Record<string, string> = {};
+  for (const name of TEXT_FIELDS) {
+    const value = form.get(name);
+    text[name] = typeof value === "string" ? value : "";
+  }
+  const strings = (name: string) => form.getAll(name).filter((value): value is string => typeof value === "string");
+  const columns = METRIC_FIELDS.map((field) => strings(metricInputName(field)));
+  const rowCount = Math.min(Math.max(0, ...columns.map((column) => column.length)), MAX_METRICS + 5);
+  const metrics = Array.from({ length: rowCount }, (_, row) =>
+    Object.fromEntries(METRIC_FIELDS.map((field, column) => [field, columns[column]![row] ?? ""])),
+  ) as PracticeFormValues["metrics"];
+  return { text, indicatorIds: strings("indicatorIds").slice(0, 100), metrics };
+}
+
+/** Form values for editing an existing revision. */
+export function formValuesFromContent(content: PracticeContent): PracticeFormValues {
+  const number = (value: number | null) => (value === null ? "" : String(value));
+  return {
+    text: {
+      title: content.title,
+      titleEn: content.titleEn,
+      summary: content.summary,
+      summaryEn: content.summaryEn,
+      body: content.body,
+      leadOpd: content.leadOpd,
+      partners: content.partners.join("\n"),
+      contact: content.contact,
+      stage: content.stage,
+      runningStatus: content.runningStatus,
+      stoppedReason: content.stoppedReason,
+      stoppedOn: content.stoppedOn ?? "",
+      startedOn: content.startedOn ?? "",
+      implementedOn: content.implementedOn ?? "",
+      tags: content.tags.join(", "),
+      legalBasis: content.legalBasis,
+      budgetSource: content.budgetSource,
+      lessonsLearned: content.lessonsLearned,
+      replicationNeeds: content.replicationNeeds,
+      sources: content.sources.map(formatSourceLine).join("\n"),
+    },
+    indicatorIds: content.indicatorIds.map(String),
+    metrics: content.metrics.map((metric) => ({
+      name: metric.name,
+      baseline: number(metric.baseline),
+      result: number(metric.result),
+      unit: metric.unit,
+      baselineYear: number(metric.baselineYear),
+      resultYear: number(metric.resultYear),
+    })),
+  };
+}
+
+export function parsePracticeContent(values: PracticeFormValues) {
+  return practiceContentSchema.safeParse({ ...values.text, indicatorIds: values.indicatorIds, metrics: values.metrics });
+}
+
+export const EDITOR_INTENTS = ["save", "submit", "preview"] as const;
+
+/** What the practice editor posted: the button pressed, the base revision and the fields. */
+export function readPracticeSubmission(form: FormData) {
+  const intent = form.get("intent");
+  const version = Number(form.get("version"));
+  return {
+    intent: (EDITOR_INTENTS as readonly unknown[]).includes(intent) ? (intent as (typeof EDITOR_INTENTS)[number]) : "save",
+    version: Number.isInteger(version) && version >= 0 ? version : -1,
+    values: practiceFormValues(form),
+  };
+}

@@ -1,0 +1,195 @@
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { practiceAdoptions, practiceRevisions, practices, provinces, regions } from "../../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
+import { practiceIsPublic } from "./practices.server";
+
+/** How many public practices record this one as their source. */
+const adoptionCount = sql<number>`(
+  select count(*)::int from ${practiceAdoptions}
+  join ${practices} adopter on adopter.id = ${practiceAdoptions.adopterPracticeId}
+  where ${practiceAdoptions.sourcePracticeId} = ${practices.id}
+    and adopter.published_revision_id is not null and adopter.state <> 'archived'
+)`;
+
+const publishedListColumns = {
+  id: practices.id,
+  title: practiceRevisions.title,
+  titleEn: practiceRevisions.titleEn,
+  summary: practiceRevisions.summary,
+  summaryEn: practiceRevisions.summaryEn,
+  stage: practiceRevisions.stage,
+  tags: practiceRevisions.tags,
+  regionCode: regions.code,
+  regionName: regions.name,
+  provinceName: provinces.name,
+  publishedAt: practices.publishedAt,
+  compiledFromPublicSources: practices.compiledFromPublicSources,
+  adoptionCount,
+};
+
+function paginate(total: number, requestedPage: number) {
+  const pageCount = Math.max(1, Math.ceil(total / PRACTICE_PAGE_SIZE));
+  const page = Math.min(requestedPage, pageCount);
+  return { total, page, pageCount, offset: (page - 1) * PRACTICE_PAGE_SIZE };
+}
+
+/** The public practice list: published revisions only, filtered and sorted as the URL says. */
+export async function listPublishedPractices(query: PracticeListQuery) {
+  const tree = await getFrameworkTree(SPBE_2020);
+  const indicatorId = query.indicator
+    ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
+    : null;
+  const where = and(
+    practiceIsPublic,
+    query.province ? eq(regions.provinceCode, query.province) : undefined,
+    query.region ? eq(practices.regionCode, query.region) : undefined,
+    indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
+    query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
+    query.tag ? sql`${practiceRevisions.tags} @> array[${query.tag}]::text[]` : undefined,
+  );
+  const from = () =>
+    db()
+      .select(publishedListColumns)
+      .from(practices)
+      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+      .innerJoin(regions, eq(regions.code, practices.regionCode))
+      .innerJoin(provinces, eq(provinces.code, regions.provinceCode));
+  const [totalRow] = await db()
+    .select({ value: count() })
+    .from(practices)
+    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .where(where);
+  const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page);
+  const order: SQL[] =
+    query.sort === "terbanyak-diadopsi"
+      ? [desc(adoptionCount), desc(practices.publishedAt), desc(practices.id)]
+      : [desc(practices.publishedAt), desc(practices.id)];
+  const rows = await from()
+    .where(where)
+    .orderBy(...order)
+    .limit(PRACTICE_PAGE_SIZE)
+    .offset(offset);
+  return { total, page, pageCount, practices: rows };
+}
+
+export type PublishedPracticeSummary = Awaited<ReturnType<typeof listPublishedPractices>>["practices"][number];
+
+/** Tags in use on public practices, most used first, for the list's tag filter. */
+export async function listPracticeTags(limit = 40) {
+  const tag = sql<string>`unnest(${practiceRevisions.tags})`;
+  const rows = await db()
+    .select({ tag, uses: count() })
+    .from(practices)
+    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+    .where(practiceIsPublic)
+    .groupBy(sql`1`)
+    .orderBy(desc(count()), asc(sql`1`))
+    .limit(limit);
+  return rows;
+}
+
+/**
+ * Practices this viewer works on, newest revision's title: a region's editors see their
+ * region's, curators and admins see all. Waiting submissions come oldest first (a queue).
+ */
+export async function listWorkspacePractices(actor: Actor, query: WorkspaceQuery) {
+  const latest = alias(practiceRevisions, "latest_revision");
+  const regionScope = actor.role === "editor" ? actor.regionCode : query.region;
+  const where = and(
+    regionScope ? eq(practices.regionCode, regionScope) : undefined,
+    query.province && actor.role !== "editor" ? eq(regions.provinceCode, query.province) : undefined,
+    query.state ? eq(practices.state, query.state) : undefined,
+  );
+  const [totalRow] = await db()
+    .select({ value: count() })
+    .from(practices)
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .where(where);
+  const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page);
+  const order = query.state === "submitted" ? [asc(practices.submittedAt), asc(practices.id)] : [desc(practices.updatedAt), desc(practices.id)];
+  const rows = await db()
+    .select({
+      id: practices.id,
+      title: latest.title,
+      state: practices.state,
+      version: practices.version,
+      isPublic: sql<boolean>`${practiceIsPublic}`,
+      regionName: regions.name,
+      provinceName: provinces.name,
+      submittedAt: practices.submittedAt,
+      updatedAt: practices.updatedAt,
+    })
+    .from(practices)
+    .innerJoin(latest, eq(latest.id, practices.latestRevisionId))
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .where(where)
+    .orderBy(...order)
+    .limit(PRACTICE_PAGE_SIZE)
+    .offset(offset);
+  return { total, page, pageCount, practices: rows };
+}
+
+/** For a region profile: its public practices, and the adoptions it gave and received. */
+export async function getRegionPracticeOverview(regionCode: string) {
+  const own = await db()
+    .select(publishedListColumns)
+    .from(practices)
+    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .where(and(practiceIsPublic, eq(practices.regionCode, regionCode)))
+    .orderBy(desc(practices.publishedAt), desc(practices.id));
+  const edges = await listPublicAdoptions(regionCode);
+  return {
+    practices: own,
+    shared: edges.filter((edge) => edge.sourceRegionCode === regionCode),
+    adopted: edges.filter((edge) => edge.adopterRegionCode === regionCode),
+  };
+}
+
+/**
+ * Adoptions whose adopting practice is public, with both ends' names. The source practice's
+ * title is given only when that practice is public too. Optionally only those touching a region.
+ */
+export async function listPublicAdoptions(regionCode?: string) {
+  const adopterRevision = alias(practiceRevisions, "adopter_revision");
+  const adopterRegion = alias(regions, "adopter_region");
+  const sourceRegion = alias(regions, "source_region");
+  const source = alias(practices, "source_practice");
+  const sourceRevision = alias(practiceRevisions, "source_revision");
+  return db()
+    .select({
+      adopterPracticeId: practices.id,
+      adopterTitle: adopterRevision.title,
+      adopterRegionCode: adopterRegion.code,
+      adopterRegionName: adopterRegion.name,
+      sourcePracticeId: sql<number | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${source.id} end`,
+      sourceTitle: sql<string | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${sourceRevision.title} end`,
+      sourceRegionCode: sourceRegion.code,
+      sourceRegionName: sourceRegion.name,
+      note: practiceAdoptions.note,
+      recordedAt: practiceAdoptions.recordedAt,
+    })
+    .from(practiceAdoptions)
+    .innerJoin(practices, eq(practices.id, practiceAdoptions.adopterPracticeId))
+    .innerJoin(adopterRevision, eq(adopterRevision.id, practices.publishedRevisionId))
+    .innerJoin(adopterRegion, eq(adopterRegion.code, practices.regionCode))
+    .innerJoin(sourceRegion, eq(sourceRegion.code, practiceAdoptions.sourceRegionCode))
+    .leftJoin(source, eq(source.id, practiceAdoptions.sourcePracticeId))
+    .leftJoin(sourceRevision, eq(sourceRevision.id, source.publishedRevisionId))
+    .where(
+      and(
+        practiceIsPublic,
+        regionCode ? sql`(${adopterRegion.code} = ${regionCode} or ${sourceRegion.code} = ${regionCode})` : undefined,
+      ),
+    )
+    .orderBy(desc(practiceAdoptions.recordedAt));
+}
+
+export type PublicAdoption = Awaited<ReturnType<typeof listPublicAdoptions>>[number];

@@ -1,0 +1,142 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RegionSelect } from "~/components/region-select";
+import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Panel } from "~/components/ui/panel";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { adoptionFormSchema } from "~/modules/practices/adoption-form.server";
+import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practices/adoptions.server";
+import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
+import { getRevision, practiceFromParams } from "~/modules/practices/practices.server";
+import { listRegionsByProvince, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+/**
+ * "Adopted from": pick the source region (?daerah=, a plain GET so it works without
+ * JavaScript), then one of its published practices, or none when it is not on the platform.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const [revision, adoptedFrom, regionGroups, { t }] = await Promise.all([
+    getRevision(practice.latestRevisionId),
+    getAdoptedFrom(practice.id),
+    listRegionsByProvince(),
+    translatorForRequest(request),
+  ]);
+  const requested = new URL(request.url).searchParams.get("daerah") ?? "";
+  const sourceRegionCode = REGION_CODE_PATTERN.test(requested) ? requested : (adoptedFrom?.sourceRegionCode ?? "");
+  const candidates = sourceRegionCode ? (await getRegionPracticeOverview(sourceRegionCode)).practices : [];
+  return {
+    title: t("adoption.pageTitle"),
+    practice: { id: practice.id, title: revision?.title ?? "", regionCode: practice.regionCode },
+    adoptedFrom,
+    regionGroups,
+    sourceRegionCode,
+    candidates: candidates.map((candidate) => ({ id: candidate.id, title: candidate.title })),
+  };
+}
+
+type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const parsed = parseForm(adoptionFormSchema, await request.formData());
+  if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
+  if (parsed.data.intent === "remove") {
+    await removeAdoption({ adopterPracticeId: practice.id, actorId: user.id, ip: context.clientIp });
+    return redirect(`/praktik/${practice.id}#adopsi-heading`);
+  }
+  const { sourceRegionCode, sourcePracticeId, note } = parsed.data;
+  const recorded = await recordAdoption({ adopterPracticeId: practice.id, sourcePracticeId, sourceRegionCode, note, actorId: user.id, ip: context.clientIp });
+  if (!recorded.ok) {
+    const values = { sourceRegionCode, sourcePracticeId: String(sourcePracticeId ?? ""), note };
+    return data({ ok: false, errors: recorded.errors, values } satisfies ActionResult, { status: 400 });
+  }
+  return redirect(`/praktik/${practice.id}#adopsi-heading`);
+}
+
+export default function RecordAdoption() {
+  const { practice, adoptedFrom, regionGroups, sourceRegionCode, candidates } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslator();
+  const errors = result?.errors ?? {};
+  const chosenPractice = result?.values.sourcePracticeId ?? String(adoptedFrom?.sourcePracticeId ?? "");
+  return (
+    <div className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+      <div>
+        <p className="text-sm">
+          <Link to={`/praktik/${practice.id}`}>← {practice.title}</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{t("adoption.pageTitle")}</h1>
+        <p className="mt-1 text-slate-700">{t("adoption.lead")}</p>
+      </div>
+      {adoptedFrom ? (
+        <Alert tone="info">
+          {t("adoption.current", { region: adoptedFrom.sourceRegionName })}
+          {adoptedFrom.sourceTitle ? ` — ${adoptedFrom.sourceTitle}` : null}
+        </Alert>
+      ) : null}
+      {errors.form ? <Alert tone="error">{t(`validation.${errors.form.code}`, { max: "" })}</Alert> : null}
+      <Panel id="source-region" title={t("adoption.step1")}>
+        <Form method="get" className="mt-3 space-y-3">
+          <RegionSelect
+            name="daerah"
+            label={t("adoption.sourceRegion")}
+            emptyLabel={t("practiceForm.chooseRegion")}
+            groups={regionGroups}
+            defaultValue={sourceRegionCode}
+          />
+          <SubmitButton tone="secondary">{t("adoption.showPractices")}</SubmitButton>
+        </Form>
+      </Panel>
+      {sourceRegionCode ? (
+        <Panel id="source-practice" title={t("adoption.step2")}>
+          <Form method="post" className="mt-3 space-y-4">
+            <input type="hidden" name="intent" value="record" />
+            <input type="hidden" name="sourceRegionCode" value={sourceRegionCode} />
+            {errors.sourceRegionCode ? <Alert tone="error">{t(`validation.${errors.sourceRegionCode.code}`, { max: "" })}</Alert> : null}
+            <fieldset>
+              <legend className="text-sm font-medium">{t("adoption.sourcePractice")}</legend>
+              {errors.sourcePracticeId ? (
+                <p className="mt-1 text-sm font-medium text-red-700">{t(`validation.${errors.sourcePracticeId.code}`, { max: "" })}</p>
+              ) : null}
+              <ul className="mt-2 space-y-2">
+                {candidates
+                  .filter((candidate) => candidate.id !== practice.id)
+                  .map((candidate) => (
+                    <li key={candidate.id}>
+                      <label className="flex items-start gap-2">
+                        <input type="radio" name="sourcePracticeId" value={candidate.id} defaultChecked={chosenPractice === String(candidate.id)} className="mt-1" />
+                        {candidate.title}
+                      </label>
+                    </li>
+                  ))}
+                <li>
+                  <label className="flex items-start gap-2">
+                    <input type="radio" name="sourcePracticeId" value="" defaultChecked={chosenPractice === ""} className="mt-1" />
+                    {t("adoption.regionOnly")}
+                  </label>
+                </li>
+              </ul>
+            </fieldset>
+            <TextField name="note" label={t("adoption.note")} hint={t("adoption.noteHint")} defaultValue={result?.values.note ?? adoptedFrom?.note ?? ""} error={errors.note} />
+            <SubmitButton>{t("adoption.save")}</SubmitButton>
+          </Form>
+        </Panel>
+      ) : null}
+      {adoptedFrom ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="remove" />
+          <SubmitButton tone="danger">{t("adoption.remove")}</SubmitButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  MaxPartSizeExceededError,
+  type MetaFunction,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttachmentList } from "~/components/practices/attachment-list";
+import { Alert } from "~/components/ui/form";
+import { Panel } from "~/components/ui/panel";
+import { requirePermission } from "~/modules/auth/guards.server";
+import type { ValidationCode } from "~/modules/forms/form-data";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "~/modules/practices/attachments.server";
+import { changeAttachments, getRevision, practiceFromParams, type SaveResult } from "~/modules/practices/practices.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const [revision, { t }] = await Promise.all([getRevision(practice.latestRevisionId), translatorForRequest(request)]);
+  if (!revision) throw new Response(null, { status: 404 });
+  return {
+    title: t("attachments.title"),
+    practice: { id: practice.id, title: revision.title, version: practice.version, editable: practice.state !== "archived" },
+    attachments: revision.attachments,
+  };
+}
+
+type ActionResult = { ok: true; added: boolean } | { ok: false; code: ValidationCode; currentVersion: number | null };
+
+function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
+  return saved.reason === "conflict"
+    ? { ok: false, code: "conflict", currentVersion: saved.currentVersion }
+    : { ok: false, code: "decisionNotAllowed", currentVersion: null };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
+    throw error;
+  }
+  const baseVersion = Number(form.get("version"));
+  const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp };
+  if (form.get("intent") === "remove") {
+    const saved = await changeAttachments({ ...change, remove: Number(form.get("attachmentId")) });
+    return saved.ok ? ({ ok: true, added: false } satisfies ActionResult) : data(failure(saved), { status: 409 });
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return data({ ok: false, code: "fileRequired", currentVersion: null } satisfies ActionResult, { status: 400 });
+  const uploaded = await uploadAttachment({ ...change, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (uploaded.ok) return { ok: true, added: true } satisfies ActionResult;
+  if (uploaded.reason === "invalid") return data({ ok: false, code: uploaded.code, currentVersion: null } satisfies ActionResult, { status: 400 });
+  return data(failure(uploaded), { status: 409 });
+}
+
+export default function PracticeAttachments() {
+  const { practice, attachments } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useTranslator();
+  const version = (result && !result.ok ? result.currentVersion : null) ?? practice.version;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+      <div>
+        <p className="text-sm">
+          <Link to={`/praktik/${practice.id}/tinjauan`}>← {practice.title}</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{t("attachments.title")}</h1>
+        <p className="mt-1 text-slate-700">{t("attachments.lead")}</p>
+      </div>
+      {result?.ok ? <Alert tone="success">{t(result.added ? "attachments.added" : "attachments.removed")}</Alert> : null}
+      {result && !result.ok ? <Alert tone="error">{t(`validation.${result.code}`, { max: "" })}</Alert> : null}
+      <Panel id="current" title={t("attachments.current")}>
+        <AttachmentList
+          attachments={attachments}
+          renderAction={(attachment) =>
+            practice.editable ? (
+              <Form method="post" encType="multipart/form-data">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="version" value={version} />
+                <input type="hidden" name="attachmentId" value={attachment.id} />
+                <button type="submit" className="text-sm font-semibold text-red-700 underline">
+                  {t("attachments.remove", { name: attachment.fileName })}
+                </button>
+              </Form>
+            ) : null
+          }
+        />
+      </Panel>
+      {practice.editable ? (
+        <Panel id="upload" title={t("attachments.upload")}>
+          <Form method="post" encType="multipart/form-data" className="mt-3 space-y-4">
+            <input type="hidden" name="version" value={version} />
+            <div>
+              <label htmlFor="file" className="block text-sm font-medium">
+                {t("attachments.file")}
+              </label>
+              <input
+                id="file"
+                name="file"
+                type="file"
+                required
+                accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+                aria-describedby="file-hint"
+                className="mt-1 block w-full text-sm"
+              />
+              <p id="file-hint" className="mt-1 text-sm text-slate-600">
+                {t("attachments.fileHint")}
+              </p>
+            </div>
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("attachments.uploadButton")}
+            </button>
+          </Form>
+        </Panel>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PracticeForm } from "~/components/practices/practice-form";
+import { Alert } from "~/components/ui/form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { formValuesFromContent } from "~/modules/practices/practice-content";
+import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
+import { getRevision, practiceFromParams, savePracticeRevision } from "~/modules/practices/practices.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const [revision, tree, { t }] = await Promise.all([getRevision(practice.latestRevisionId), getFrameworkTree(SPBE_2020), translatorForRequest(request)]);
+  if (!revision) throw new Response(null, { status: 404 });
+  return {
+    title: t("practiceForm.editTitle", { title: revision.title }),
+    practice: { id: practice.id, state: practice.state, version: practice.version, published: practice.publishedRevisionId !== null },
+    values: formValuesFromContent(revision),
+    domains: tree.domains,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const practice = await practiceFromParams(params.id);
+  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const submission = await readEditorSubmission(await request.formData());
+  if (!submission.ready) return data(submission.result, { status: submission.status });
+  const saved = await savePracticeRevision({
+    practiceId: practice.id,
+    baseVersion: submission.version,
+    content: submission.content,
+    submit: submission.submit,
+    actorId: user.id,
+    ip: context.clientIp,
+  });
+  if (!saved.ok) {
+    const result: EditorResult = {
+      values: submission.values,
+      errors: saved.reason === "conflict" ? {} : { form: { code: "decisionNotAllowed" } },
+      previewHtml: null,
+      currentVersion: saved.reason === "conflict" ? saved.currentVersion : null,
+    };
+    return data(result, { status: 409 });
+  }
+  return redirect(`/praktik/${practice.id}/tinjauan?disimpan=1`);
+}
+
+export default function EditPractice() {
+  const { practice, values, domains } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as EditorResult | undefined;
+  const { t } = useTranslator();
+  const conflict = typeof result?.currentVersion === "number";
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <p className="text-sm">
+        <Link to={`/praktik/${practice.id}/tinjauan`}>← {t("review.title")}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{t("practiceForm.editHeading")}</h1>
+      {practice.state === "published" ? <p className="mt-2 text-slate-700">{t("practiceForm.publishedNote")}</p> : null}
+      <p className="mt-2 text-sm text-slate-700">
+        {t("practiceForm.attachmentsElsewhere")} <Link to={`/praktik/${practice.id}/lampiran`}>{t("attachments.title")}</Link>
+      </p>
+      <PracticeForm
+        values={result?.values ?? values}
+        errors={result?.errors ?? {}}
+        // After a conflict the kept text is re-based on the newest revision (single fetch does
+        // not revalidate loaders after a 4xx), so the next save goes through deliberately.
+        version={result?.currentVersion ?? practice.version}
+        domains={domains}
+        previewHtml={result?.previewHtml ?? null}
+        notice={
+          conflict ? (
+            <Alert tone="error">
+              {t("validation.conflict")}{" "}
+              <Link to={`/praktik/${practice.id}/riwayat`} target="_blank">
+                {t("practiceForm.seeHistory")}
+              </Link>
+            </Alert>
+          ) : result?.errors.form ? (
+            <Alert tone="error">{t(`validation.${result.errors.form.code}`, { max: "" })}</Alert>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PracticeCard } from "~/components/practices/practice-card";
+import { RegionSelect } from "~/components/region-select";
+import { inputClass } from "~/components/ui/form";
+import { Pagination } from "~/components/ui/pagination";
+import { currentUser } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
+import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
+import { listPracticeTags, listPublishedPractices } from "~/modules/practices/practice-list.server";
+import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, parsePracticeListQuery, practiceListSearch } from "~/modules/practices/practice-query";
+import { listProvinces, listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [provinces, regionGroups, tree, tags, user, { t }] = await Promise.all([
+    listProvinces(),
+    listRegionsByProvince(),
+    getFrameworkTree(SPBE_2020),
+    listPracticeTags(),
+    currentUser(request, context),
+    translatorForRequest(request),
+  ]);
+  const query = parsePracticeListQuery(new URL(request.url).searchParams, {
+    provinceCodes: new Set(provinces.map((province) => province.code)),
+    regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
+  });
+  const result = await listPublishedPractices(query);
+  return {
+    title: t("practices.title"),
+    provinces,
+    regionGroups,
+    domains: tree.domains,
+    tags,
+    query: { ...query, page: result.page },
+    result,
+    hasWorkspace: can(user, { action: "practice.workspace" }),
+  };
+}
+
+export default function PracticeList() {
+  const { provinces, regionGroups, domains, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
+  const { t, formatNumber } = useTranslator();
+  const from = result.total === 0 ? 0 : (result.page - 1) * PRACTICE_PAGE_SIZE + 1;
+  const to = Math.min(result.page * PRACTICE_PAGE_SIZE, result.total);
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{t("practices.title")}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{t("practices.lead")}</p>
+        </div>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <Link to="/jaringan-adopsi">{t("network.title")}</Link>
+          {hasWorkspace ? <Link to="/praktik/kelola">{t("workspace.title")}</Link> : null}
+        </div>
+      </div>
+
+      <Form method="get" role="search" aria-label={t("practices.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <label className="block text-sm font-medium">
+            {t("directory.province")}
+            <select name="provinsi" defaultValue={query.province ?? ""} className={inputClass}>
+              <option value="">{t("directory.allProvinces")}</option>
+              {provinces.map((province) => (
+                <option key={province.code} value={province.code}>
+                  {province.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <RegionSelect name="daerah" label={t("practice.region")} emptyLabel={t("practices.allRegions")} groups={regionGroups} defaultValue={query.region ?? ""} />
+          <label className="block text-sm font-medium">
+            {t("practices.indicator")}
+            <select name="indikator" defaultValue={query.indicator ?? ""} className={inputClass}>
+              <option value="">{t("practices.allIndicators")}</option>
+              {domains.flatMap((domain) =>
+                domain.aspects.map((aspect) => (
+                  <optgroup key={`${domain.number}-${aspect.number}`} label={`${domain.name} — ${aspect.name}`}>
+                    {aspect.indicators.map((indicator) => (
+                      <option key={indicator.number} value={indicator.number}>
+                        {indicator.number}. {indicator.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )),
+              )}
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("practiceForm.stage")}
+            <select name="tahap" defaultValue={query.stage ?? ""} className={inputClass}>
+              <option value="">{t("practices.allStages")}</option>
+              {PRACTICE_STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {t(`practiceStage.${stage}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("practiceForm.tags")}
+            <select name="tag" defaultValue={query.tag ?? ""} className={inputClass}>
+              <option value="">{t("practices.allTags")}</option>
+              {query.tag && !tags.some((tag) => tag.tag === query.tag) ? <option value={query.tag}>{query.tag}</option> : null}
+              {tags.map((tag) => (
+                <option key={tag.tag} value={tag.tag}>
+                  {tag.tag} ({formatNumber(tag.uses)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("practices.sort")}
+            <select name="urut" defaultValue={query.sort} className={inputClass}>
+              {PRACTICE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`practices.sortBy.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("directory.apply")}
+          </button>
+          <Link to="/praktik">{t("directory.reset")}</Link>
+        </div>
+      </Form>
+
+      <p className="mt-6 text-sm text-slate-700" role="status">
+        {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}
+      </p>
+      {result.total === 0 ? (
+        <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-semibold">{t("practices.none")}</p>
+          <p className="mt-1 text-slate-600">{t("practices.noneHelp")}</p>
+        </div>
+      ) : (
+        <ul className="mt-3 grid gap-4 md:grid-cols-2">
+          {result.practices.map((practice) => (
+            <li key={practice.id}>
+              <PracticeCard practice={practice} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(page) => `/praktik${practiceListSearch(query, { page })}`}
+        label={t("directory.pagination")}
+      />
+    </div>
+  );
+}

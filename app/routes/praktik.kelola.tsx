@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PracticeStateBadge } from "~/components/practices/state-badge";
+import { RegionSelect } from "~/components/region-select";
+import { inputClass } from "~/components/ui/form";
+import { Pagination } from "~/components/ui/pagination";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { listWorkspacePractices } from "~/modules/practices/practice-list.server";
+import { parseWorkspaceQuery } from "~/modules/practices/practice-query";
+import { PRACTICE_STATES } from "~/modules/practices/workflow";
+import { listProvinces, listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+/**
+ * Curators: the review queue (submissions, oldest first, by province or region) and every
+ * practice by status. Editors: their region's practices in every status.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "practice.workspace" });
+  const reviewer = can(user, { action: "practice.review" });
+  const [provinces, regionGroups, { t }] = await Promise.all([listProvinces(), listRegionsByProvince(), translatorForRequest(request)]);
+  const query = parseWorkspaceQuery(
+    new URL(request.url).searchParams,
+    {
+      provinceCodes: new Set(provinces.map((province) => province.code)),
+      regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
+    },
+    reviewer ? "submitted" : null,
+  );
+  const result = await listWorkspacePractices(user, query);
+  return {
+    title: reviewer ? t("workspace.queueTitle") : t("workspace.title"),
+    reviewer,
+    provinces: reviewer ? provinces : [],
+    regionGroups: reviewer ? regionGroups : [],
+    query: { ...query, page: result.page },
+    result,
+  };
+}
+
+export default function PracticeWorkspace() {
+  const { title, reviewer, provinces, regionGroups, query, result } = useLoaderData<typeof loader>();
+  const { t, formatDate, formatNumber } = useTranslator();
+  const search = (page: number) => {
+    const params = new URLSearchParams();
+    params.set("status", query.state ?? "semua");
+    if (query.province) params.set("provinsi", query.province);
+    if (query.region) params.set("daerah", query.region);
+    if (page > 1) params.set("hal", String(page));
+    return `?${params}`;
+  };
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{title}</h1>
+          <p className="mt-1 text-slate-700">{reviewer ? t("workspace.queueLead") : t("workspace.lead")}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          {reviewer ? <Link to="/kurasi/kohort/idsl-2022">{t("workspace.cohorts")}</Link> : null}
+          <Link to="/praktik/baru" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">
+          {t("workspace.new")}
+          </Link>
+        </div>
+      </div>
+      <Form method="get" className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="block text-sm font-medium">
+          {t("workspace.status")}
+          <select name="status" defaultValue={query.state ?? "semua"} className={inputClass}>
+            <option value="semua">{t("workspace.allStates")}</option>
+            {PRACTICE_STATES.map((state) => (
+              <option key={state} value={state}>
+                {t(`practiceState.${state}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {reviewer ? (
+          <>
+            <label className="block text-sm font-medium">
+              {t("directory.province")}
+              <select name="provinsi" defaultValue={query.province ?? ""} className={inputClass}>
+                <option value="">{t("directory.allProvinces")}</option>
+                {provinces.map((province) => (
+                  <option key={province.code} value={province.code}>
+                    {province.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <RegionSelect name="daerah" label={t("practice.region")} emptyLabel={t("practices.allRegions")} groups={regionGroups} defaultValue={query.region ?? ""} />
+          </>
+        ) : null}
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("directory.apply")}
+          </button>
+        </div>
+      </Form>
+      <p className="mt-6 text-sm text-slate-700" role="status">
+        {t("workspace.count", { formatted: formatNumber(result.total) })}
+      </p>
+      {result.practices.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">{t("workspace.empty")}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("practiceForm.title")}</th>
+                <th scope="col" className="px-4 py-3">{t("practice.region")}</th>
+                <th scope="col" className="px-4 py-3">{t("workspace.status")}</th>
+                <th scope="col" className="px-4 py-3">{query.state === "submitted" ? t("workspace.submittedAt") : t("workspace.updatedAt")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {result.practices.map((practice) => (
+                <tr key={practice.id}>
+                  <td className="px-4 py-3">
+                    <Link to={`/praktik/${practice.id}/tinjauan`} className="font-medium">
+                      {practice.title}
+                    </Link>
+                    {practice.isPublic && practice.state !== "published" ? (
+                      <span className="block text-xs text-slate-600">{t("workspace.publishedStaysVisible")}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    {practice.regionName}
+                    <span className="block text-xs text-slate-600">{practice.provinceName}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <PracticeStateBadge state={practice.state} />
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {formatDate(query.state === "submitted" && practice.submittedAt ? practice.submittedAt : practice.updatedAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={search} label={t("directory.pagination")} />
+    </div>
+  );
+}

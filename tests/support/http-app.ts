@@ -35,9 +35,16 @@ export async function createSignedInUser(role: Role, regionCode: string | null =
 export function request(
   origin: string,
   path: string,
-  options: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    cookie?: string;
+    /** A urlencoded form; pass URLSearchParams for repeated fields, FormData for files. */
+    form?: Record<string, string> | URLSearchParams | FormData;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const method = options.method ?? (options.form ? "POST" : "GET");
+  const body = options.form instanceof FormData || options.form instanceof URLSearchParams ? options.form : options.form ? new URLSearchParams(options.form) : undefined;
   return fetch(`${origin}${path}`, {
     method,
     redirect: "manual",
@@ -46,6 +53,6 @@ export function request(
       ...(options.cookie ? { Cookie: options.cookie } : {}),
       ...options.headers,
     },
-    body: options.form ? new URLSearchParams(options.form) : undefined,
+    body,
   });
 }

@@ -10,6 +10,9 @@ import {
   frameworkPredikatBands,
   frameworks,
   nationalResults,
+  practiceAdoptions,
+  practiceRevisions,
+  practices,
   provinces,
   regions,
   sources,
@@ -35,7 +38,7 @@ describe("seedReferenceData", () => {
 
   async function tableCounts() {
     const db = database.db;
-    const [p, r, n, c, a, s, nat] = await Promise.all([
+    const [p, r, n, c, a, s, nat, pr, rev, ad] = await Promise.all([
       db.select({ n: count() }).from(provinces),
       db.select({ n: count() }).from(regions),
       db.select({ n: count() }).from(frameworkNodes),
@@ -43,8 +46,11 @@ describe("seedReferenceData", () => {
       db.select({ n: count() }).from(assessments),
       db.select({ n: count() }).from(sources),
       db.select({ n: count() }).from(nationalResults),
+      db.select({ n: count() }).from(practices),
+      db.select({ n: count() }).from(practiceRevisions),
+      db.select({ n: count() }).from(practiceAdoptions),
     ]);
-    return { p, r, n, c, a, s, nat };
+    return { p, r, n, c, a, s, nat, pr, rev, ad };
   }
 
   it("loads 38 provinces, 416 kabupaten and 98 kota with population and area", async () => {
@@ -98,6 +104,23 @@ describe("seedReferenceData", () => {
   it("adds only the publicly confirmed IDSL pilots", async () => {
     const members = await database.db.select({ code: cohortMembers.regionCode }).from(cohortMembers);
     expect(members.map((member) => member.code).sort()).toEqual(["16.01", "16.06", "16.10", "18.09", "32.11", "32.12"]);
+  });
+
+  it("publishes the 16 case studies compiled from public sources, each citing its sources", async () => {
+    const rows = await database.db
+      .select({ state: practices.state, compiled: practices.compiledFromPublicSources, sources: practiceRevisions.sources, indicatorIds: practiceRevisions.indicatorIds })
+      .from(practices)
+      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId));
+    expect(rows).toHaveLength(16);
+    for (const row of rows) {
+      expect(row).toMatchObject({ state: "published", compiled: true });
+      expect(row.sources.length).toBeGreaterThan(0);
+      expect(row.indicatorIds.length).toBeGreaterThan(0);
+    }
+    const adoptions = await database.db.select().from(practiceAdoptions);
+    expect(adoptions).toEqual([expect.objectContaining({ sourceRegionCode: "32.11" })]);
+    const [adopter] = await database.db.select({ regionCode: practices.regionCode }).from(practices).where(eq(practices.id, adoptions[0]!.adopterPracticeId));
+    expect(adopter?.regionCode).toBe("33.16");
   });
 
   it("is idempotent: a second run changes no counts", async () => {

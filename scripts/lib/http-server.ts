@@ -11,10 +11,17 @@ import { StartupError } from "./startup-error";
 const root = new URL("../../", import.meta.url);
 
 /**
- * Largest request body accepted. Remix reads form bodies into memory, so bigger posts are
- * refused before that; forms hold text only so far (a 1 MB field still gets its field message).
+ * Largest request body accepted. Remix reads bodies into memory, so bigger posts are refused
+ * before that: 5 MB for forms (a 1 MB field still gets its field message), and room for one
+ * 10 MB evidence file on the attachment upload route, whose handler enforces the 10 MB itself.
  */
 const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+const MAX_UPLOAD_REQUEST_BYTES = 11 * 1024 * 1024;
+const UPLOAD_PATH = /^\/praktik\/\d+\/lampiran\/?$/;
+
+export function requestBodyLimit(path: string): number {
+  return UPLOAD_PATH.test(path) ? MAX_UPLOAD_REQUEST_BYTES : MAX_REQUEST_BYTES;
+}
 
 /** Serves the production Remix build with security headers and long-lived asset caching. */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
@@ -58,8 +65,19 @@ export async function startHttpServer(options: { port: number; host: string }): 
       res.status(403).type("text/plain").send("403 — permintaan lintas situs ditolak / cross-origin request refused");
       return;
     }
-    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
-      res.status(413).type("text/plain").send("413 — kiriman terlalu besar (maks. 5 MB) / request too large (max. 5 MB)");
+    // Bodies without a declared length (chunked) cannot be checked up front; browsers never
+    // send forms that way, so they are refused rather than buffered.
+    if (req.headers["transfer-encoding"] && req.method !== "GET" && req.method !== "HEAD") {
+      res.status(411).type("text/plain").send("411 — panjang kiriman wajib disebutkan / Content-Length required");
+      return;
+    }
+    const limit = requestBodyLimit(req.path);
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      const megabytes = Math.floor(limit / (1024 * 1024));
+      res
+        .status(413)
+        .type("text/plain")
+        .send(`413 — kiriman terlalu besar (maks. ${megabytes} MB) / request too large (max. ${megabytes} MB)`);
       return;
     }
     next();

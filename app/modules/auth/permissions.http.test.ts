@@ -153,6 +153,22 @@ describe("attacks", () => {
     expect(await response.text()).toContain("kiriman terlalu besar");
   });
 
+  it("refuses bodies of unknown length (chunked) instead of buffering them", async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a%40b.test&password=x"));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${app.origin}/masuk`, {
+      method: "POST",
+      headers: { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+
   it("renders script tags in saved text inert", async () => {
     const save = await request(app.origin, "/daerah/32.11/ubah", {
       cookie: cookies.curator,

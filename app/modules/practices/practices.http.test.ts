@@ -148,7 +148,7 @@ describe("practices over HTTP", () => {
 
   it("checks uploads by content: a fake PDF is refused, a real image is stored and served", async () => {
     const id = await createDraft(sumedangEditor.cookie);
-    const upload = (name: string, bytes: Uint8Array, type: string) => {
+    const upload = (name: string, bytes: Uint8Array<ArrayBuffer>, type: string) => {
       const form = new FormData();
       form.append("version", "1");
       form.append("file", new File([bytes], name, { type }));
@@ -158,7 +158,7 @@ describe("practices over HTTP", () => {
     expect(fake.status).toBe(400);
     expect(await fake.text()).toContain("Hanya gambar (JPEG, PNG, WebP, GIF) dan PDF.");
 
-    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2d4e1ae0000000049454e44ae426082", "hex");
+    const png = new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2d4e1ae0000000049454e44ae426082", "hex"));
     const stored = await upload("foto kegiatan.png", png, "image/png");
     expect(stored.status).toBe(200);
     const page = await (await request(app.origin, `/praktik/${id}/lampiran`, { cookie: sumedangEditor.cookie })).text();
@@ -167,7 +167,7 @@ describe("practices over HTTP", () => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
     expect(file.headers.get("content-security-policy")).toContain("sandbox");
-    expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+    expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
     expect((await request(app.origin, href)).status).toBe(404);
     expect((await request(app.origin, href, { cookie: bloraEditor.cookie })).status).toBe(404);
   });

@@ -57,12 +57,12 @@ export default function AdoptionNetwork() {
               );
             })}
             {network.nodes.map((node) => (
-              <a key={node.code} href={`/daerah/${node.code}`}>
+              <g key={node.code}>
                 <circle cx={node.x} cy={node.y} r={NODE_RADIUS + Math.min(node.shared, 5) * 2} className={node.shared > 0 ? "fill-brand-600" : "fill-emerald-600"} />
                 <text x={node.x} y={node.y + NODE_RADIUS + 22} textAnchor="middle" className="fill-slate-900 text-[14px]">
                   {node.name}
                 </text>
-              </a>
+              </g>
             ))}
           </svg>
           <figcaption className="mt-2 flex flex-wrap gap-6 text-sm text-slate-700">

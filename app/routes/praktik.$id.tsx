@@ -114,7 +114,10 @@ export default function PracticePage() {
           {title.text}
         </h1>
         <p className="mt-2 text-slate-700">
-          <Link to={`/daerah/${region.code}`}>{region.name}</Link> · {region.provinceName}
+          <Link to={`/daerah/${region.code}`} className="underline">
+            {region.name}
+          </Link>{" "}
+          · {region.provinceName}
           {practice.publishedAt ? ` · ${t("practice.publishedOn", { date: formatDate(practice.publishedAt) })}` : null}
         </p>
         {practice.compiledFromPublicSources ? <p className="mt-2 text-sm text-slate-700">{t("practice.compiledNote")}</p> : null}

@@ -471,7 +471,7 @@ export const messagesEn: Messages = {
   },
   network: {
     title: "Adoption network",
-    lead: "Who learns from whom: arrows point from the region a practice came from to the region that adopted it. Click a region to open its profile.",
+    lead: "Who learns from whom: arrows point from the region a practice came from to the region that adopted it. The table below links to every region and practice.",
     description: "{{regions}} regions connected by {{adoptions}} adoptions.",
     empty: "No adoptions recorded yet.",
     legendShared: "shares practices",

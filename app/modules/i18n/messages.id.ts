@@ -470,7 +470,7 @@ export const messagesId = {
   },
   network: {
     title: "Jaringan adopsi",
-    lead: "Siapa belajar dari siapa: panah mengarah dari daerah asal praktik ke daerah yang mengadopsinya. Klik daerah untuk membuka profilnya.",
+    lead: "Siapa belajar dari siapa: panah mengarah dari daerah asal praktik ke daerah yang mengadopsinya. Tabel di bawah menautkan setiap daerah dan praktik.",
     description: "{{regions}} daerah terhubung oleh {{adoptions}} adopsi.",
     empty: "Belum ada adopsi tercatat.",
     legendShared: "membagikan praktik",

@@ -1,7 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signInAsNewUser } from "./cli-accounts";
 
-async function newSignedInPage(browser: import("@playwright/test").Browser, role: string, region?: string): Promise<Page> {
+async function newSignedInPage(browser: Browser, role: string, region?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signInAsNewUser(page, role, { region });
   return page;

@@ -31,3 +31,13 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/ onerror="/);
   });
 });
+
+describe("renderMarkdown images", () => {
+  it("shows our own evidence images and turns other images into links", () => {
+    expect(renderMarkdown("![Foto](/lampiran/3/foto.png)")).toContain('<img src="/lampiran/3/foto.png" alt="Foto" loading="lazy">');
+    const external = renderMarkdown("![Peta](https://pelacak.example/x.png)");
+    expect(external).not.toContain("<img");
+    expect(external).toContain('<a href="https://pelacak.example/x.png" rel="nofollow ugc noopener">Peta</a>');
+    expect(renderMarkdown("![x](javascript:alert(1))")).not.toMatch(/(href|src)="javascript:/i);
+  });
+});

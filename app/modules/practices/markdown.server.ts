@@ -21,6 +21,19 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   return defaultLinkOpen(tokens, index, options, env, self);
 };
 
+/**
+ * Images may only be our own evidence files (/lampiran/…): the page's CSP blocks other hosts,
+ * and hot-linked images would leak readers' addresses. Any other image becomes a link to it.
+ */
+const EVIDENCE_IMAGE = /^\/lampiran\/\d+\//;
+markdown.renderer.rules.image = (tokens, index, options, _env, self) => {
+  const token = tokens[index]!;
+  const src = String(token.attrGet("src") ?? "");
+  const alt = self.renderInlineAsText(token.children ?? [], options, _env);
+  if (EVIDENCE_IMAGE.test(src)) return `<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}" loading="lazy">`;
+  return `<a href="${markdown.utils.escapeHtml(src)}" rel="nofollow ugc noopener">${markdown.utils.escapeHtml(alt || src)}</a>`;
+};
+
 /** Heading anchors: lower-case words joined by hyphens, Indonesian letters kept. */
 export function slugifyHeading(text: string): string {
   return (

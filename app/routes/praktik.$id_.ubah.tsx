@@ -66,27 +66,33 @@ export default function EditPractice() {
       <p className="mt-2 text-sm text-slate-700">
         {t("practiceForm.attachmentsElsewhere")} <Link to={`/praktik/${practice.id}/lampiran`}>{t("attachments.title")}</Link>
       </p>
-      <PracticeForm
-        values={result?.values ?? values}
-        errors={result?.errors ?? {}}
-        // After a conflict the kept text is re-based on the newest revision (single fetch does
-        // not revalidate loaders after a 4xx), so the next save goes through deliberately.
-        version={result?.currentVersion ?? practice.version}
-        domains={domains}
-        previewHtml={result?.previewHtml ?? null}
-        notice={
-          conflict ? (
-            <Alert tone="error">
-              {t("validation.conflict")}{" "}
-              <Link to={`/praktik/${practice.id}/riwayat`} target="_blank">
-                {t("practiceForm.seeHistory")}
-              </Link>
-            </Alert>
-          ) : result?.errors.form ? (
-            <Alert tone="error">{t(`validation.${result.errors.form.code}`, { max: "" })}</Alert>
-          ) : null
-        }
-      />
+      {practice.state === "archived" ? (
+        <div className="mt-6">
+          <Alert tone="info">{t("practiceForm.archived")}</Alert>
+        </div>
+      ) : (
+        <PracticeForm
+          values={result?.values ?? values}
+          errors={result?.errors ?? {}}
+          // After a conflict the kept text is re-based on the newest revision (single fetch does
+          // not revalidate loaders after a 4xx), so the next save goes through deliberately.
+          version={result?.currentVersion ?? practice.version}
+          domains={domains}
+          previewHtml={result?.previewHtml ?? null}
+          notice={
+            conflict ? (
+              <Alert tone="error">
+                {t("validation.conflict")}{" "}
+                <Link to={`/praktik/${practice.id}/riwayat`} target="_blank">
+                  {t("practiceForm.seeHistory")}
+                </Link>
+              </Alert>
+            ) : result?.errors.form ? (
+              <Alert tone="error">{t(`validation.${result.errors.form.code}`, { max: "" })}</Alert>
+            ) : null
+          }
+        />
+      )}
     </div>
   );
 }

@@ -332,6 +332,7 @@ export const messagesEn: Messages = {
     editTitle: "Edit: {{title}}",
     editHeading: "Edit practice",
     publishedNote: "This practice is published. Your changes become a new revision for curators to review; the published version stays visible until it is approved.",
+    archived: "This practice is archived and cannot be edited. Ask a curator to restore it if needed.",
     attachmentsElsewhere: "Evidence attachments (images, PDFs) are managed on their own page:",
     seeHistory: "See the revision history (new tab)",
     identity: "Identity",

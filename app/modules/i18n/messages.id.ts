@@ -331,6 +331,7 @@ export const messagesId = {
     editTitle: "Ubah: {{title}}",
     editHeading: "Ubah praktik",
     publishedNote: "Praktik ini sudah terbit. Perubahan Anda menjadi revisi baru yang ditinjau kurator; versi terbit tetap tampil sampai revisi disetujui.",
+    archived: "Praktik ini diarsipkan sehingga tidak dapat diubah. Minta kurator memulihkannya bila perlu.",
     attachmentsElsewhere: "Lampiran bukti (gambar, PDF) dikelola di halaman tersendiri:",
     seeHistory: "Lihat riwayat revisi (tab baru)",
     identity: "Identitas",

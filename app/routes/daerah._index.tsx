@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { inputClass } from "~/components/ui/form";
+import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Pagination } from "~/components/ui/pagination";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -49,17 +50,7 @@ export default function RegionDirectory() {
               className={inputClass}
             />
           </label>
-          <label className="block text-sm font-medium">
-            {t("directory.province")}
-            <select name="province" defaultValue={query.province ?? ""} className={inputClass}>
-              <option value="">{t("directory.allProvinces")}</option>
-              {provinces.map((province) => (
-                <option key={province.code} value={province.code}>
-                  {province.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProvinceSelect name="province" provinces={provinces} defaultValue={query.province} />
           <label className="block text-sm font-medium">
             {t("directory.type")}
             <select name="type" defaultValue={query.type ?? ""} className={inputClass}>
@@ -80,11 +71,8 @@ export default function RegionDirectory() {
             </select>
           </label>
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("directory.apply")}
-          </button>
-          <Link to="/daerah">{t("directory.reset")}</Link>
+        <div className="mt-4">
+          <FilterActions resetTo="/daerah" />
         </div>
       </Form>
 
@@ -95,10 +83,7 @@ export default function RegionDirectory() {
       </p>
 
       {result.total === 0 ? (
-        <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-semibold">{t("directory.none")}</p>
-          <p className="mt-1 text-slate-600">{t("directory.noneHelp")}</p>
-        </div>
+        <EmptyState title={t("directory.none")} help={t("directory.noneHelp")} />
       ) : (
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/ui/filters";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -30,7 +31,7 @@ export default function AdoptionNetwork() {
       <h1 className="text-3xl font-bold">{t("network.title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("network.lead")}</p>
       {network.nodes.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">{t("network.empty")}</p>
+        <EmptyState title={t("network.empty")} />
       ) : (
         <figure className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <svg viewBox={`0 0 ${NETWORK_WIDTH} ${NETWORK_HEIGHT}`} role="img" aria-labelledby="network-title network-desc" className="h-auto w-full">

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -11,7 +10,7 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { adoptionFormSchema } from "~/modules/practices/adoption-form.server";
 import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practices/adoptions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
-import { getRevision, practiceFromParams } from "~/modules/practices/practices.server";
+import { getRevision, requirePracticeWriter } from "~/modules/practices/practices.server";
 import { listRegionsByProvince, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -21,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
  * JavaScript), then one of its published practices, or none when it is not on the platform.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice } = await requirePracticeWriter(request, context, params.id);
   const [revision, adoptedFrom, regionGroups, { t }] = await Promise.all([
     getRevision(practice.latestRevisionId),
     getAdoptedFrom(practice.id),
@@ -45,8 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice, user } = await requirePracticeWriter(request, context, params.id);
   const parsed = parseForm(adoptionFormSchema, await request.formData());
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   if (parsed.data.intent === "remove") {

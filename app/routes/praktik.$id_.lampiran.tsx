@@ -11,19 +11,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/practices/attachment-list";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import { requirePermission } from "~/modules/auth/guards.server";
 import type { ValidationCode } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "~/modules/practices/attachments.server";
-import { changeAttachments, getRevision, practiceFromParams, type SaveResult } from "~/modules/practices/practices.server";
+import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/practices.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice } = await requirePracticeWriter(request, context, params.id);
   const [revision, { t }] = await Promise.all([getRevision(practice.latestRevisionId), translatorForRequest(request)]);
   if (!revision) throw new Response(null, { status: 404 });
   return {
@@ -42,8 +40,7 @@ function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice, user } = await requirePracticeWriter(request, context, params.id);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));

@@ -3,20 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RevisionDiffView } from "~/components/practices/revision-diff-view";
 import { Badge } from "~/components/ui/badge";
 import { Panel } from "~/components/ui/panel";
-import { requireUser } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { diffBetween } from "~/modules/practices/practice-view.server";
-import { canSeeWorkingCopy, getRevisionByNumber, listRevisions, practiceFromParams } from "~/modules/practices/practices.server";
+import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/practices.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 /** Every revision with who saved it when; the chosen one (?revisi=N) diffed against the one before. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requireUser(request, context);
-  if (!canSeeWorkingCopy(user, practice)) throw new Response(null, { status: 403 });
+  const { practice } = await requireWorkingCopy(request, context, params.id);
   const translator = await translatorForRequest(request);
   const revisions = await listRevisions(practice.id);
   const requested = Number(new URL(request.url).searchParams.get("revisi"));

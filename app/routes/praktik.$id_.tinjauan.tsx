@@ -5,7 +5,6 @@ import { RevisionDiffView } from "~/components/practices/revision-diff-view";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { Alert, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -13,12 +12,11 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { diffBetween, presentRevision } from "~/modules/practices/practice-view.server";
 import {
-  canSeeWorkingCopy,
   decideOnPractice,
   getPracticeRegion,
   getRevision,
   listReviewEvents,
-  practiceFromParams,
+  requireWorkingCopy,
 } from "~/modules/practices/practices.server";
 import { reviewFormSchema } from "~/modules/practices/review-form.server";
 import { decisionNeedsCurator, REVIEW_DECISIONS, stateAfterDecision } from "~/modules/practices/workflow";
@@ -27,9 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 /** The working copy of a practice: its newest revision, what changed since publication, the conversation, the decisions. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requireUser(request, context);
-  if (!canSeeWorkingCopy(user, practice)) throw new Response(null, { status: 403 });
+  const { practice, user } = await requireWorkingCopy(request, context, params.id);
   const translator = await translatorForRequest(request);
   const [latest, published, events, region] = await Promise.all([
     getRevision(practice.latestRevisionId),
@@ -59,9 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requireUser(request, context);
-  if (!canSeeWorkingCopy(user, practice)) throw new Response(null, { status: 403 });
+  const { practice, user } = await requireWorkingCopy(request, context, params.id);
   const parsed = parseForm(reviewFormSchema, await request.formData());
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   const { decision, comment, version } = parsed.data;

@@ -2,20 +2,18 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeForm } from "~/components/practices/practice-form";
 import { Alert } from "~/components/ui/form";
-import { requirePermission } from "~/modules/auth/guards.server";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
-import { getRevision, practiceFromParams, savePracticeRevision } from "~/modules/practices/practices.server";
+import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/practices.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice } = await requirePracticeWriter(request, context, params.id);
   const [revision, tree, { t }] = await Promise.all([getRevision(practice.latestRevisionId), getFrameworkTree(SPBE_2020), translatorForRequest(request)]);
   if (!revision) throw new Response(null, { status: 404 });
   return {
@@ -27,8 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const practice = await practiceFromParams(params.id);
-  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  const { practice, user } = await requirePracticeWriter(request, context, params.id);
   const submission = await readEditorSubmission(await request.formData());
   if (!submission.ready) return data(submission.result, { status: submission.status });
   const saved = await savePracticeRevision({

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { RegionSelect } from "~/components/region-select";
 import { inputClass } from "~/components/ui/form";
+import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -63,17 +64,7 @@ export default function PracticeList() {
 
       <Form method="get" role="search" aria-label={t("practices.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <label className="block text-sm font-medium">
-            {t("directory.province")}
-            <select name="provinsi" defaultValue={query.province ?? ""} className={inputClass}>
-              <option value="">{t("directory.allProvinces")}</option>
-              {provinces.map((province) => (
-                <option key={province.code} value={province.code}>
-                  {province.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
           <RegionSelect name="daerah" label={t("practice.region")} emptyLabel={t("practices.allRegions")} groups={regionGroups} defaultValue={query.region ?? ""} />
           <label className="block text-sm font-medium">
             {t("practices.indicator")}
@@ -126,11 +117,8 @@ export default function PracticeList() {
             </select>
           </label>
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("directory.apply")}
-          </button>
-          <Link to="/praktik">{t("directory.reset")}</Link>
+        <div className="mt-4">
+          <FilterActions resetTo="/praktik" />
         </div>
       </Form>
 
@@ -138,10 +126,7 @@ export default function PracticeList() {
         {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}
       </p>
       {result.total === 0 ? (
-        <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-semibold">{t("practices.none")}</p>
-          <p className="mt-1 text-slate-600">{t("practices.noneHelp")}</p>
-        </div>
+        <EmptyState title={t("practices.none")} help={t("practices.noneHelp")} />
       ) : (
         <ul className="mt-3 grid gap-4 md:grid-cols-2">
           {result.practices.map((practice) => (

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { RegionSelect } from "~/components/region-select";
 import { inputClass } from "~/components/ui/form";
+import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -82,31 +83,19 @@ export default function PracticeWorkspace() {
         </label>
         {reviewer ? (
           <>
-            <label className="block text-sm font-medium">
-              {t("directory.province")}
-              <select name="provinsi" defaultValue={query.province ?? ""} className={inputClass}>
-                <option value="">{t("directory.allProvinces")}</option>
-                {provinces.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
             <RegionSelect name="daerah" label={t("practice.region")} emptyLabel={t("practices.allRegions")} groups={regionGroups} defaultValue={query.region ?? ""} />
           </>
         ) : null}
         <div className="flex items-end">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("directory.apply")}
-          </button>
+          <FilterActions />
         </div>
       </Form>
       <p className="mt-6 text-sm text-slate-700" role="status">
         {t("workspace.count", { formatted: formatNumber(result.total) })}
       </p>
       {result.practices.length === 0 ? (
-        <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">{t("workspace.empty")}</p>
+        <EmptyState title={t("workspace.empty")} />
       ) : (
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">

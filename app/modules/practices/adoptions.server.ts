@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, regions } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
 import type { FieldErrors } from "../forms/form-data";
-import { getPracticeHeader, isPublic } from "./practices.server";
+import { getPracticeHeader, isPublic, practiceIsPublic, whenPublic } from "./practices.server";
 
 /** What this practice was adopted from; the source practice is named only while it is public. */
 export async function getAdoptedFrom(adopterPracticeId: number) {
@@ -13,8 +13,8 @@ export async function getAdoptedFrom(adopterPracticeId: number) {
   const sourceRevision = alias(practiceRevisions, "source_revision");
   const [row] = await db()
     .select({
-      sourcePracticeId: sql<number | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${source.id} end`,
-      sourceTitle: sql<string | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${sourceRevision.title} end`,
+      sourcePracticeId: whenPublic<number>(source, source.id),
+      sourceTitle: whenPublic<string>(source, sourceRevision.title),
       sourceRegionCode: sourceRegion.code,
       sourceRegionName: sourceRegion.name,
       note: practiceAdoptions.note,
@@ -42,7 +42,7 @@ export async function listAdoptersOf(sourcePracticeId: number) {
     .innerJoin(practices, eq(practices.id, practiceAdoptions.adopterPracticeId))
     .innerJoin(adopterRevision, eq(adopterRevision.id, practices.publishedRevisionId))
     .innerJoin(regions, eq(regions.code, practices.regionCode))
-    .where(and(eq(practiceAdoptions.sourcePracticeId, sourcePracticeId), sql`${practices.state} <> 'archived'`))
+    .where(and(eq(practiceAdoptions.sourcePracticeId, sourcePracticeId), practiceIsPublic))
     .orderBy(regions.name);
 }
 

@@ -5,14 +5,15 @@ import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
-import { practiceIsPublic } from "./practices.server";
+import { isPublicPractice, practiceIsPublic, whenPublic } from "./practices.server";
+
+const adopter = alias(practices, "adopter");
 
 /** How many public practices record this one as their source. */
 const adoptionCount = sql<number>`(
   select count(*)::int from ${practiceAdoptions}
-  join ${practices} adopter on adopter.id = ${practiceAdoptions.adopterPracticeId}
-  where ${practiceAdoptions.sourcePracticeId} = ${practices.id}
-    and adopter.published_revision_id is not null and adopter.state <> 'archived'
+  join ${practices} ${adopter} on ${adopter.id} = ${practiceAdoptions.adopterPracticeId}
+  where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicPractice(adopter)}
 )`;
 
 const publishedListColumns = {
@@ -169,8 +170,8 @@ export async function listPublicAdoptions(regionCode?: string) {
       adopterTitle: adopterRevision.title,
       adopterRegionCode: adopterRegion.code,
       adopterRegionName: adopterRegion.name,
-      sourcePracticeId: sql<number | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${source.id} end`,
-      sourceTitle: sql<string | null>`case when ${source.publishedRevisionId} is not null and ${source.state} <> 'archived' then ${sourceRevision.title} end`,
+      sourcePracticeId: whenPublic<number>(source, source.id),
+      sourceTitle: whenPublic<string>(source, sourceRevision.title),
       sourceRegionCode: sourceRegion.code,
       sourceRegionName: sourceRegion.name,
       note: practiceAdoptions.note,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import type { AppLoadContext } from "@remix-run/node";
+import { and, asc, desc, eq, inArray, isNotNull, ne, type SQLWrapper, sql } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   practiceAttachments,
   practiceReviewEvents,
@@ -10,6 +11,7 @@ import {
   users,
 } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { requirePermission, requireUser } from "../auth/guards.server";
 import { can, type Actor } from "../auth/permissions";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
@@ -23,8 +25,20 @@ import {
   stateAfterEdit,
 } from "./workflow";
 
+/** The practices table or an alias of it. */
+type PracticeTable = { publishedRevisionId: AnyPgColumn; state: AnyPgColumn };
+
 /** Visible to everyone: a revision was published and the practice is not archived. */
-export const practiceIsPublic = and(isNotNull(practices.publishedRevisionId), ne(practices.state, "archived"));
+export function isPublicPractice(table: PracticeTable = practices) {
+  return and(isNotNull(table.publishedRevisionId), ne(table.state, "archived"))!;
+}
+
+export const practiceIsPublic = isPublicPractice();
+
+/** A joined practice's value, or null while that practice is not public (e.g. a draft source). */
+export function whenPublic<T>(table: PracticeTable, value: SQLWrapper) {
+  return sql<T | null>`case when ${isPublicPractice(table)} then ${value} end`;
+}
 
 /** Form values → content, with indicators checked against the framework the form offers. */
 export async function validatePracticeContent(
@@ -48,8 +62,13 @@ export interface PracticeHeader {
   publishedRevisionId: number | null;
 }
 
-export async function getPracticeHeader(id: number, executor: DatabaseOrTransaction = db()): Promise<PracticeHeader | null> {
-  const [row] = await executor
+/** The practice's workflow row; `forUpdate` locks it until the caller's transaction ends. */
+export async function getPracticeHeader(
+  id: number,
+  executor: DatabaseOrTransaction = db(),
+  options: { forUpdate?: boolean } = {},
+): Promise<PracticeHeader | null> {
+  const query = executor
     .select({
       id: practices.id,
       regionCode: practices.regionCode,
@@ -60,6 +79,7 @@ export async function getPracticeHeader(id: number, executor: DatabaseOrTransact
     })
     .from(practices)
     .where(eq(practices.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
   return row ? { ...row, latestRevisionId: row.latestRevisionId ?? 0 } : null;
 }
 
@@ -68,6 +88,24 @@ export async function practiceFromParams(id: string | undefined): Promise<Practi
   const practice = id && /^\d{1,9}$/.test(id) ? await getPracticeHeader(Number(id)) : null;
   if (!practice) throw new Response(null, { status: 404 });
   return practice;
+}
+
+/**
+ * The practice in the URL for a signed-in viewer who may see its unpublished revisions (its
+ * region's editors, curators, admins); otherwise the sign-in redirect or 403.
+ */
+export async function requireWorkingCopy(request: Request, context: AppLoadContext, id: string | undefined) {
+  const practice = await practiceFromParams(id);
+  const user = await requireUser(request, context);
+  if (!canSeeWorkingCopy(user, practice)) throw new Response(null, { status: 403 });
+  return { practice, user };
+}
+
+/** The practice in the URL for one of its writers (its region's editors, curators, admins). */
+export async function requirePracticeWriter(request: Request, context: AppLoadContext, id: string | undefined) {
+  const practice = await practiceFromParams(id);
+  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
+  return { practice, user };
 }
 
 /** May this viewer see the practice's unpublished revisions and its review conversation? */
@@ -156,20 +194,8 @@ export async function savePracticeRevision(
   });
 }
 
-async function lockPractice(tx: DatabaseOrTransaction, id: number): Promise<PracticeHeader | null> {
-  const [row] = await tx
-    .select({
-      id: practices.id,
-      regionCode: practices.regionCode,
-      state: practices.state,
-      version: practices.version,
-      latestRevisionId: practices.latestRevisionId,
-      publishedRevisionId: practices.publishedRevisionId,
-    })
-    .from(practices)
-    .where(eq(practices.id, id))
-    .for("update");
-  return row ? { ...row, latestRevisionId: row.latestRevisionId ?? 0 } : null;
+function lockPractice(tx: DatabaseOrTransaction, id: number) {
+  return getPracticeHeader(id, tx, { forUpdate: true });
 }
 
 type RevisionFields = PracticeContent & { attachmentIds: number[] };

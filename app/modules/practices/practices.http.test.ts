@@ -64,12 +64,14 @@ describe("practices over HTTP", () => {
         ["metricResultYear", "2021"],
       ],
     );
+    const commented = await request(app.origin, `/praktik/${id}/tinjauan`, { cookie: curator.cookie, form: { decision: "comment", comment: `Komentar ${script}`, version: "1" } });
+    expect(commented.status).toBe(302);
     const published = await request(app.origin, `/praktik/${id}/tinjauan`, { cookie: curator.cookie, form: { decision: "publish", comment: "", version: "1" } });
     expect(published.status).toBe(302);
     const question = await request(app.origin, `/praktik/${id}`, { cookie: member.cookie, form: { intent: "ask", body: `Tanya ${script}` } });
     expect(question.status).toBe(302);
 
-    for (const path of [`/praktik/${id}`, `/praktik?tag=${encodeURIComponent("<b>tebal</b>")}`, "/daerah/32.11", `/praktik/${id}/riwayat`]) {
+    for (const path of [`/praktik/${id}`, `/praktik?tag=${encodeURIComponent("<b>tebal</b>")}`, "/daerah/32.11", `/praktik/${id}/riwayat`, `/praktik/${id}/tinjauan`, "/praktik/kelola?status=semua"]) {
       const html = await (await request(app.origin, path, { cookie: curator.cookie })).text();
       expect(html, path).not.toContain(script);
       expect(html, path).not.toMatch(/<img[^>]+onerror/i);

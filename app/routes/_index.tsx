@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PracticeCard } from "~/components/practices/practice-card";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { SourceLink } from "~/components/source-link";
 import { getLatestNationalResult } from "~/modules/benchmark/national.server";
@@ -8,6 +9,7 @@ import { predikatFor } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
 import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
 
@@ -15,11 +17,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);
-  const [cohort, national, framework, counts] = await Promise.all([
+  const [cohort, national, framework, counts, latestPractices] = await Promise.all([
     getCohortOverview(IDSL_2022),
     getLatestNationalResult(SPBE_2020),
     getFrameworkSummary(SPBE_2020),
     countRegionsAndProvinces(),
+    listPublishedPractices({ province: null, region: null, indicator: null, stage: null, tag: null, sort: "terbaru", page: 1 }),
   ]);
   return {
     title: t("home.title"),
@@ -29,8 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       predikat: framework ? predikatFor(national.index, framework.bands, framework.decimals) : null,
     },
     counts,
+    latestPractices: { total: latestPractices.total, practices: latestPractices.practices.slice(0, LATEST_PRACTICES) },
   };
 }
+
+const LATEST_PRACTICES = 4;
 
 function KeyFigure({ value, label, children }: { value: string; label: string; children?: React.ReactNode }) {
   return (
@@ -45,7 +51,7 @@ function KeyFigure({ value, label, children }: { value: string; label: string; c
 }
 
 export default function Home() {
-  const { cohort, national, counts } = useLoaderData<typeof loader>();
+  const { cohort, national, counts, latestPractices } = useLoaderData<typeof loader>();
   const { t, formatNumber, formatIndex } = useTranslator();
   return (
     <>
@@ -53,10 +59,16 @@ export default function Home() {
         <div className="mx-auto max-w-6xl px-4 py-12 sm:py-16">
           <h1 className="max-w-3xl text-3xl font-bold sm:text-4xl">{t("home.heroTitle")}</h1>
           <p className="mt-4 max-w-3xl text-lg text-brand-100">{t("home.heroLead")}</p>
-          <p className="mt-8">
+          <p className="mt-8 flex flex-wrap gap-4">
+            <Link
+              to="/praktik"
+              className="inline-block rounded-md bg-white px-5 py-3 font-semibold text-brand-900 no-underline hover:bg-brand-50 hover:no-underline"
+            >
+              {t("home.explorePractices")}
+            </Link>
             <Link
               to="/daerah"
-              className="inline-block rounded-md bg-white px-5 py-3 font-semibold text-brand-900 no-underline hover:bg-brand-50 hover:no-underline"
+              className="inline-block rounded-md px-5 py-3 font-semibold text-white no-underline ring-1 ring-white hover:bg-brand-700 hover:no-underline"
             >
               {t("home.exploreRegions")}
             </Link>
@@ -93,6 +105,24 @@ export default function Home() {
             </KeyFigure>
           </dl>
         </section>
+
+        {latestPractices.practices.length > 0 ? (
+          <section aria-labelledby="latest-heading">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="latest-heading" className="text-xl font-bold">
+                {t("home.latestPractices")}
+              </h2>
+              <Link to="/praktik">{t("home.allPractices", { formatted: formatNumber(latestPractices.total) })}</Link>
+            </div>
+            <ul className="mt-4 grid gap-4 md:grid-cols-2">
+              {latestPractices.practices.map((practice) => (
+                <li key={practice.id}>
+                  <PracticeCard practice={practice} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         <div className="grid gap-10 md:grid-cols-2">
           <section aria-labelledby="about-heading">

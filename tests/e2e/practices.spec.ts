@@ -107,7 +107,9 @@ test("a practice goes from draft to published through review, gets a question an
 });
 
 test("the seeded case studies are listed, labelled and linked in the adoption network", async ({ page }) => {
-  await page.goto("/praktik");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Praktik baik terbaru" })).toBeVisible();
+  await page.getByRole("link", { name: "Baca praktik baik" }).click();
   await expect(page.getByText(/Menampilkan 1–\d+ dari \d+ praktik/)).toBeVisible();
   await page.getByRole("link", { name: /Adopsi E-Office dan E-SAKIP/ }).click();
   await expect(page.getByText("Dihimpun dari sumber publik").first()).toBeVisible();

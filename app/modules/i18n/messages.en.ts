@@ -199,6 +199,9 @@ export const messagesEn: Messages = {
     heroTitle: "Learn from peer regions to build better digital services",
     heroLead:
       "IDSL brings regencies and cities together to share best practices, compare their SPBE index with peers, and replicate innovations that work — without a study trip.",
+    explorePractices: "Read best practices",
+    latestPractices: "Latest best practices",
+    allPractices: "All practices ({{formatted}})",
     exploreRegions: "Explore the regions directory",
     figuresHeading: "Key figures",
     cohortMembers: "Confirmed {{cohort}} cohort regions",

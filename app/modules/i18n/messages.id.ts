@@ -198,6 +198,9 @@ export const messagesId = {
     heroTitle: "Belajar dari sesama daerah untuk layanan digital yang lebih baik",
     heroLead:
       "IDSL mempertemukan pemerintah kabupaten dan kota untuk berbagi praktik baik, membandingkan indeks SPBE dengan daerah sejawat, dan mereplikasi inovasi yang terbukti berhasil — tanpa harus melakukan kunjungan kerja.",
+    explorePractices: "Baca praktik baik",
+    latestPractices: "Praktik baik terbaru",
+    allPractices: "Semua praktik ({{formatted}})",
     exploreRegions: "Jelajahi direktori daerah",
     figuresHeading: "Angka kunci",
     cohortMembers: "Daerah kohort {{cohort}} terkonfirmasi",

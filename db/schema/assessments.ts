@@ -1,5 +1,9 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
+  index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -9,7 +13,8 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { frameworks } from "./frameworks";
+import { users } from "./auth";
+import { frameworkNodes, frameworks } from "./frameworks";
 import { regions } from "./regions";
 import { sources } from "./sources";
 
@@ -35,6 +40,14 @@ export const assessments = pgTable(
     reportedPredikat: text("reported_predikat"),
     decree: text("decree"),
     sourceId: integer("source_id").references(() => sources.id),
+    /**
+     * Index and sub-indices computed from the indicator levels (null without levels), stored
+     * when the levels are saved so rankings and comparisons need no per-request maths.
+     */
+    computedIndex: numeric("computed_index", { precision: 6, scale: 4, mode: "number" }),
+    /** framework node id → sub-index, for every domain and aspect. */
+    subIndices: jsonb("sub_indices").$type<Record<string, number>>(),
+    updatedById: integer("updated_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -45,6 +58,28 @@ export const assessments = pgTable(
       table.year,
       table.kind,
     ),
+    index("assessments_framework_year_idx").on(table.frameworkId, table.year, table.kind),
+  ],
+);
+
+/** An assessment's level for one indicator, with the assessor's note and evidence. */
+export const assessmentLevels = pgTable(
+  "assessment_levels",
+  {
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    nodeId: integer("node_id")
+      .notNull()
+      .references(() => frameworkNodes.id),
+    level: integer("level").notNull(),
+    note: text("note").notNull().default(""),
+    evidenceUrl: text("evidence_url"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.assessmentId, table.nodeId] }),
+    index("assessment_levels_node_idx").on(table.nodeId, table.level),
+    check("assessment_levels_level_range", sql`${table.level} between 1 and 5`),
   ],
 );
 

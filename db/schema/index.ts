@@ -5,3 +5,4 @@ export * from "./assessments";
 export * from "./auth";
 export * from "./region-profiles";
 export * from "./practices";
+export * from "./peer-groups";

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
 import { db } from "../db.server";
+import type { FrameworkNode } from "../benchmark/framework-index";
 import type { PredikatBand } from "./predikat";
 
 /** The framework whose index the public pages show until a region chooses another. */
@@ -49,6 +50,8 @@ export interface FrameworkIndicator {
 }
 
 export interface FrameworkTree {
+  /** Every node, for the index maths (benchmark/framework-index.ts). */
+  nodes: FrameworkNode[];
   domains: { number: number; name: string; aspects: { number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
   indicatorsById: Map<number, FrameworkIndicator>;
 }
@@ -66,6 +69,7 @@ export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
       kind: frameworkNodes.kind,
       number: frameworkNodes.number,
       name: frameworkNodes.name,
+      weight: frameworkNodes.weight,
     })
     .from(frameworkNodes)
     .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
@@ -74,6 +78,7 @@ export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
   const childrenOf = (parentId: number | null, kind: "domain" | "aspect" | "indicator") =>
     nodes.filter((node) => node.parentId === parentId && node.kind === kind);
   const tree: FrameworkTree = {
+    nodes: nodes.map(({ id, parentId, kind, number, weight }) => ({ id, parentId, kind, number, weight })),
     domains: childrenOf(null, "domain").map((domain) => ({
       number: domain.number,
       name: domain.name,

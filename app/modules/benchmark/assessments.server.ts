@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import { assessmentLevels, assessments } from "../../../db/schema";
+import { db, type DatabaseOrTransaction } from "../db.server";
+import { computeFrameworkIndex, type FrameworkNode } from "./framework-index";
+
+export type AssessmentKind = "official" | "self" | "sample";
+
+export interface IndicatorLevel {
+  level: number;
+  note?: string;
+  evidenceUrl?: string | null;
+}
+
+export interface AssessmentInput {
+  regionCode: string;
+  frameworkId: number;
+  year: number;
+  kind: AssessmentKind;
+  /** The published value, when there is one (official results). */
+  reportedIndex?: number | null;
+  decree?: string | null;
+  sourceId?: number | null;
+  /** Indicator node id → level; replaces all stored levels when given. */
+  levels?: ReadonlyMap<number, IndicatorLevel>;
+  updatedById?: number | null;
+}
+
+/**
+ * Creates or replaces a region's assessment for one framework, year and kind, with its
+ * indicator levels and the index computed from them (stored so pages need no maths).
+ */
+export async function storeAssessment(input: AssessmentInput, nodes: readonly FrameworkNode[], executor: DatabaseOrTransaction = db()): Promise<number> {
+  const levels = input.levels;
+  const computed = levels ? computeFrameworkIndex(nodes, new Map([...levels].map(([id, value]) => [id, value.level]))) : null;
+  const values = {
+    reportedIndex: input.reportedIndex ?? null,
+    decree: input.decree ?? null,
+    sourceId: input.sourceId ?? null,
+    computedIndex: computed?.index ?? null,
+    subIndices: computed && computed.index !== null ? Object.fromEntries(Object.entries(computed.subIndices)) : null,
+    updatedById: input.updatedById ?? null,
+    updatedAt: new Date(),
+  };
+  const [row] = await executor
+    .insert(assessments)
+    .values({ regionCode: input.regionCode, frameworkId: input.frameworkId, year: input.year, kind: input.kind, ...values })
+    .onConflictDoUpdate({ target: [assessments.regionCode, assessments.frameworkId, assessments.year, assessments.kind], set: values })
+    .returning({ id: assessments.id });
+  const assessmentId = row!.id;
+  if (levels) {
+    await executor.delete(assessmentLevels).where(eq(assessmentLevels.assessmentId, assessmentId));
+    if (levels.size > 0) {
+      await executor.insert(assessmentLevels).values(
+        [...levels].map(([nodeId, value]) => ({ assessmentId, nodeId, level: value.level, note: value.note ?? "", evidenceUrl: value.evidenceUrl ?? null })),
+      );
+    }
+  }
+  return assessmentId;
+}
+
+/** One assessment's indicator levels, by node id. */
+export async function getAssessmentLevels(assessmentId: number) {
+  const rows = await db()
+    .select({ nodeId: assessmentLevels.nodeId, level: assessmentLevels.level, note: assessmentLevels.note, evidenceUrl: assessmentLevels.evidenceUrl })
+    .from(assessmentLevels)
+    .where(eq(assessmentLevels.assessmentId, assessmentId));
+  return new Map(rows.map(({ nodeId, ...level }) => [nodeId, level]));
+}
+
+export async function findAssessment(key: { regionCode: string; frameworkId: number; year: number; kind: AssessmentKind }) {
+  const row = await db().query.assessments.findFirst({
+    where: and(
+      eq(assessments.regionCode, key.regionCode),
+      eq(assessments.frameworkId, key.frameworkId),
+      eq(assessments.year, key.year),
+      eq(assessments.kind, key.kind),
+    ),
+  });
+  return row ?? null;
+}

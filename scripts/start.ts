@@ -1,9 +1,11 @@
 /**
  * `npm start`: runs the whole site. Without DATABASE_URL it starts an embedded PostgreSQL,
  * without MEILI_URL the bundled Meilisearch (both with data under IDSL_DATA_DIR, default
- * .data/); then migrates, seeds reference data and serves the production build.
+ * .data/); then migrates, seeds reference data (plus synthetic sample data on a local embedded
+ * database) and serves the production build.
  */
 import path from "node:path";
+import { createDatabase } from "../db/client";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startHttpServer } from "./lib/http-server";
 import { readOrCreateLocalSecret } from "./lib/local-secrets";
@@ -34,6 +36,22 @@ function portFromEnv(name: string, fallback: number): number {
   const port = raw === undefined || raw === "" ? fallback : Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`${name} must be a port number, got "${raw}".`);
   return port;
+}
+
+/** Synthetic indicator levels for local demos (db/seed/demo.ts); idempotent, about 0.5 s. */
+async function seedSampleData(databaseUrl: string) {
+  // Loaded only here: production starts never touch demo data.
+  const { seedDemoAssessments } = await import("../db/seed/demo");
+  const database = createDatabase(databaseUrl, { max: 1 });
+  try {
+    const { assessments } = await seedDemoAssessments(database.db);
+    log(`sample data: ${assessments} assessments (kind "sample", synthetic)`);
+  } catch (error) {
+    // Demo data is a convenience: the site starts without it.
+    log(`sample data not written: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await database.close();
+  }
 }
 
 async function main() {
@@ -75,6 +93,8 @@ async function main() {
 
   await prepareDatabase(databaseUrl);
   log("database migrated and reference data seeded");
+  // Before serving, so the first pages already show the samples and a quick stop never cuts the seeding short.
+  if (embeddedDatabase && process.env.NODE_ENV !== "production") await seedSampleData(databaseUrl);
 
   const server = await startHttpServer({ port, host });
   stopActions.push(() => new Promise((resolve) => server.close(resolve)));

@@ -174,6 +174,9 @@ export default function RegionProfilePage() {
             {t("region.spbeHeading")}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t("region.spbeLead")}</p>
+          <p className="mt-1 text-sm">
+            <Link to={`/daerah/${region.code}/benchmark`}>{t("regionBenchmark.open")}</Link>
+          </p>
           {spbeHistory.length === 0 ? (
             <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
               {t("region.spbeEmpty")}

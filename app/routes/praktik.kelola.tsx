@@ -64,6 +64,7 @@ export default function PracticeWorkspace() {
         </div>
         <div className="flex flex-wrap items-center gap-4">
           {reviewer ? <Link to="/kurasi/kohort/idsl-2022">{t("workspace.cohorts")}</Link> : null}
+          {reviewer ? <Link to="/kurasi/impor-spbe">{t("csvImport.title")}</Link> : null}
           <Link to="/praktik/baru" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">
           {t("workspace.new")}
           </Link>

@@ -19,6 +19,7 @@ import {
 } from "../schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type DatabaseOrTransaction = Database | Transaction;
 
 /** The value the conflicting INSERT proposed for a column, for ON CONFLICT DO UPDATE. */
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
@@ -100,9 +101,12 @@ export function shortRegionName(name: string): string {
   return name.replace(/^(Kabupaten|Kota)( Administrasi)? /, "");
 }
 
-/** A cited source is either a URL (cited by its host) or a bibliographic note without a link. */
-async function upsertSource(
-  tx: Transaction,
+/**
+ * A source row by its natural key, created or refreshed. A cited source is either a URL (cited
+ * by its host) or a bibliographic note without a link.
+ */
+export async function upsertSource(
+  tx: DatabaseOrTransaction,
   kind: (typeof sources.$inferInsert)["kind"],
   reference: string,
 ): Promise<number> {

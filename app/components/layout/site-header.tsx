@@ -35,6 +35,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/peringkat" className={navLinkClass}>
+                  {t("nav.rankings")}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/praktik" className={navLinkClass}>
                   {t("nav.practices")}
                 </NavLink>

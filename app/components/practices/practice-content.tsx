@@ -134,7 +134,7 @@ export function PracticeFacts({ revision, region }: { revision: Omit<PresentedRe
           <ul className="mt-1 space-y-1">
             {revision.indicators.map((indicator) => (
               <li key={indicator.number}>
-                <Link to={`/praktik?indikator=${indicator.number}`}>
+                <Link to={`/indikator/${indicator.number}`}>
                   {indicator.number}. {indicator.name}
                 </Link>
               </li>

@@ -27,7 +27,13 @@ export type Permission =
   | { action: "practice.workspace" }
   | { action: "practice.ask" }
   | { action: "practice.answer"; regionCode: string }
-  | { action: "practice.moderate" };
+  | { action: "practice.moderate" }
+  /** Enter a region's SPBE self-assessment. */
+  | { action: "assessment.self"; regionCode: string }
+  /** Import official results; manage sample data. */
+  | { action: "assessment.import" }
+  /** Save one's own custom peer groups. */
+  | { action: "peerGroups.own" };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -51,12 +57,15 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return invitableRoles[actor.role].includes(permission.role);
     case "region.edit":
     case "practice.write":
+    case "assessment.self":
       return isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "cohorts.manage":
+    case "assessment.import":
     case "practice.review":
     case "practice.moderate":
       return isKemendagri(actor);
     case "practice.ask":
+    case "peerGroups.own":
       return true;
     case "practice.workspace":
       return isKemendagri(actor) || actor.role === "editor";

@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { assessmentLevels, assessments } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
+import { recordAudit } from "../audit/audit.server";
+import { invalidateBenchmarkData } from "./benchmark-data.server";
 import { computeFrameworkIndex, type FrameworkNode } from "./framework-index";
+import type { SelfAssessmentEntry } from "./self-assessment";
 
 export type AssessmentKind = "official" | "self" | "sample";
 
@@ -77,4 +80,31 @@ export async function findAssessment(key: { regionCode: string; frameworkId: num
     ),
   });
   return row ?? null;
+}
+
+/** Saves a region's self-assessment for a year (replacing the previous one), audited. */
+export async function saveSelfAssessment(input: {
+  regionCode: string;
+  year: number;
+  entries: ReadonlyMap<number, SelfAssessmentEntry>;
+  nodes: readonly FrameworkNode[];
+  frameworkId: number;
+  actorId: number;
+  ip: string;
+}): Promise<void> {
+  await db().transaction(async (tx) => {
+    const levels = new Map(
+      [...input.entries].flatMap(([id, entry]) => (entry.level === null ? [] : [[id, { level: entry.level, note: entry.note, evidenceUrl: entry.evidenceUrl || null }] as const])),
+    );
+    const id = await storeAssessment(
+      { regionCode: input.regionCode, frameworkId: input.frameworkId, year: input.year, kind: "self", levels, updatedById: input.actorId },
+      input.nodes,
+      tx,
+    );
+    await recordAudit(
+      { actorId: input.actorId, action: "assessment.self_saved", targetType: "assessment", targetId: id, after: { regionCode: input.regionCode, year: input.year, levels: levels.size }, ip: input.ip },
+      tx,
+    );
+  });
+  invalidateBenchmarkData();
 }

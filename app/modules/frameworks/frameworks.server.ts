@@ -52,7 +52,9 @@ export interface FrameworkIndicator {
 export interface FrameworkTree {
   /** Every node, for the index maths (benchmark/framework-index.ts). */
   nodes: FrameworkNode[];
-  domains: { number: number; name: string; aspects: { number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
+  domains: { id: number; number: number; name: string; aspects: { id: number; number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
+  /** Domain and aspect names by node id. */
+  groupNames: Map<number, string>;
   indicatorsById: Map<number, FrameworkIndicator>;
 }
 
@@ -80,14 +82,17 @@ export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
   const tree: FrameworkTree = {
     nodes: nodes.map(({ id, parentId, kind, number, weight }) => ({ id, parentId, kind, number, weight })),
     domains: childrenOf(null, "domain").map((domain) => ({
+      id: domain.id,
       number: domain.number,
       name: domain.name,
       aspects: childrenOf(domain.id, "aspect").map((aspect) => ({
+        id: aspect.id,
         number: aspect.number,
         name: aspect.name,
         indicators: childrenOf(aspect.id, "indicator").map(({ id, number, name }) => ({ id, number, name })),
       })),
     })),
+    groupNames: new Map(nodes.filter((node) => node.kind !== "indicator").map((node) => [node.id, node.name])),
     indicatorsById: new Map(
       nodes.filter((node) => node.kind === "indicator").map(({ id, number, name }) => [id, { id, number, name }]),
     ),

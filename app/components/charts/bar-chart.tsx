@@ -1,0 +1,239 @@
+import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
+import { Group } from "@visx/group";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { Bar, Line } from "@visx/shape";
+import { Text } from "@visx/text";
+import { ChartFrame } from "./chart-frame";
+import {
+  axisLabelProps,
+  axisLineClass,
+  axisTickLabelProps,
+  gridLineClass,
+  SeriesMarker,
+  SeriesSwatch,
+  seriesFill,
+  type SeriesTone,
+} from "./chart-style";
+
+export type BarSeries = {
+  name: string;
+  /** One value per category, in the order of `categories`; null draws no bar and shows `noDataLabel`. */
+  values: (number | null)[];
+  /** Colour; defaults by position (primary, muted, accent). The marker shape always follows position. */
+  tone?: SeriesTone;
+};
+
+export type GroupedBarChartProps = {
+  /** Visible caption and accessible name. */
+  title: string;
+  /** Text summary of the comparison, read by screen readers after the title. */
+  description: string;
+  /** Category labels (e.g. SPBE domains or aspects), top to bottom. Long labels wrap, then truncate. */
+  categories: string[];
+  series: BarSeries[];
+  /** Fixed value range (e.g. [0, 5] for the SPBE index) so charts of different regions stay comparable. */
+  valueDomain: [number, number];
+  /** Gridline/tick values; defaults to about five "nice" values from the scale. */
+  valueTickValues?: number[];
+  /** Header of the table's first column, e.g. "Domain". */
+  categoryLabel: string;
+  /** Label of the value axis, e.g. "Indeks". */
+  valueLabel: string;
+  /** Formats values at bar ends, in tooltips and in the table, e.g. 3,81 in Indonesian. */
+  formatValue: (n: number) => string;
+  /** Formats value-axis ticks; defaults to formatValue (pass one without decimals for "0 1 2 …"). */
+  formatTick?: (n: number) => string;
+  /** Label of the "show as table" disclosure. */
+  tableLabel: string;
+  /** Text for a missing value, at the bar position and in the table. */
+  noDataLabel: string;
+};
+
+// Coordinate system of the SVG; the height grows with the number of categories and series.
+const WIDTH = 640;
+// The wide left margin holds the wrapped category labels; the right one the value label of a full bar.
+const MARGIN = { top: 8, right: 64, bottom: 56, left: 200 };
+const BAR_STEP = 22;
+const GROUP_GAP = 16;
+const FONT_SIZE = 12;
+// A label line holds about 30 characters in the left margin at this font size; 26 leaves room for wide letters.
+const LABEL_MAX_CHARS = 26;
+const LABEL_MAX_LINES = 3;
+const LABEL_LINE_EM = 1.2;
+// Space between a bar end and its marker, and between the marker and the value label.
+const MARKER_OFFSET = 7;
+const VALUE_LABEL_OFFSET = 15;
+
+/**
+ * Horizontal bars, one group per category and one bar per series in each group, drawn as static SVG.
+ * Each bar ends in the series marker and its value, so series can be told apart without colour.
+ */
+export function GroupedBarChart({
+  title,
+  description,
+  categories,
+  series,
+  valueDomain,
+  valueTickValues,
+  categoryLabel,
+  valueLabel,
+  formatValue,
+  formatTick = formatValue,
+  tableLabel,
+  noDataLabel,
+}: GroupedBarChartProps) {
+  // Each group is tall enough for its bars and for a category label of the maximum number of lines.
+  const groupHeight = Math.max(series.length * BAR_STEP, LABEL_MAX_LINES * LABEL_LINE_EM * FONT_SIZE) + GROUP_GAP;
+  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerHeight = categories.length * groupHeight;
+  const height = MARGIN.top + innerHeight + MARGIN.bottom;
+
+  // clamp keeps an out-of-range value inside the plot; the table still shows the real number.
+  const xScale = scaleLinear<number>({ domain: valueDomain, range: [0, innerWidth], clamp: true });
+  const xTicks = valueTickValues ?? xScale.ticks(5);
+  // Categories and series are keyed by position: labels are free text and could repeat.
+  const categoryScale = scaleBand<number>({
+    domain: categories.map((_, index) => index),
+    range: [0, innerHeight],
+    paddingInner: 0.2,
+    paddingOuter: 0.1,
+  });
+  const seriesScale = scaleBand<number>({
+    domain: series.map((_, index) => index),
+    range: [0, categoryScale.bandwidth()],
+    paddingInner: 0.15,
+  });
+  const barStart = xScale(valueDomain[0]);
+
+  const table = {
+    rowHeader: categoryLabel,
+    columns: series.map((s) => s.name),
+    rows: categories.map((category, categoryIndex) => ({
+      label: category,
+      cells: series.map((s) => {
+        const value = s.values[categoryIndex] ?? null;
+        return value === null ? noDataLabel : formatValue(value);
+      }),
+    })),
+  };
+
+  const legend = series.map((s, index) => ({
+    label: s.name,
+    swatch: <SeriesSwatch index={index} tone={s.tone} variant="bar" />,
+  }));
+
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      width={WIDTH}
+      height={height}
+      legend={legend}
+      tableLabel={tableLabel}
+      table={table}
+    >
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {xTicks.map((tick) => (
+          <Line
+            key={tick}
+            from={{ x: xScale(tick), y: 0 }}
+            to={{ x: xScale(tick), y: innerHeight }}
+            className={gridLineClass}
+          />
+        ))}
+        <AxisBottom
+          top={innerHeight}
+          scale={xScale}
+          tickValues={xTicks}
+          tickFormat={(value) => formatTick(Number(value))}
+          label={valueLabel}
+          labelProps={axisLabelProps}
+          tickLabelProps={axisTickLabelProps}
+          axisLineClassName={axisLineClass}
+          tickLineProps={{ className: axisLineClass }}
+        />
+        {categories.map((category, categoryIndex) => (
+          <Group key={categoryIndex} top={categoryScale(categoryIndex) ?? 0}>
+            {series.map((s, seriesIndex) => {
+              const value = s.values[categoryIndex] ?? null;
+              const barY = seriesScale(seriesIndex) ?? 0;
+              const barHeight = seriesScale.bandwidth();
+              const barEnd = value === null ? barStart : xScale(value);
+              const centerY = barY + barHeight / 2;
+              const valueText = value === null ? noDataLabel : formatValue(value);
+              const fill = seriesFill(seriesIndex, s.tone);
+              return (
+                <g key={seriesIndex}>
+                  {/* Native tooltip naming series and category, which the value label alone does not. */}
+                  <title>{`${s.name}, ${category}: ${valueText}`}</title>
+                  {value !== null && (
+                    <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
+                  )}
+                  <SeriesMarker index={seriesIndex} x={barEnd + MARKER_OFFSET} y={centerY} className={fill} />
+                  <Text
+                    x={barEnd + VALUE_LABEL_OFFSET}
+                    y={centerY}
+                    verticalAnchor="middle"
+                    fontSize={FONT_SIZE}
+                    fill="currentColor"
+                    className="font-medium"
+                  >
+                    {valueText}
+                  </Text>
+                </g>
+              );
+            })}
+          </Group>
+        ))}
+        {/* Drawn after the bars so the axis line sits on top of the bar starts. */}
+        <AxisLeft
+          scale={categoryScale}
+          hideTicks
+          tickFormat={(index) => categories[index] ?? ""}
+          tickComponent={CategoryLabel}
+          axisLineClassName={axisLineClass}
+        />
+      </Group>
+    </ChartFrame>
+  );
+}
+
+/**
+ * Category label wrapped over up to three lines. visx's <Text width> measures words in the DOM,
+ * which does not exist on the server: it would render one long line there and a wrapped one after
+ * hydration (a mismatch). Wrapping by character count gives the same markup everywhere.
+ */
+function CategoryLabel({ x, y, formattedValue }: TickRendererProps) {
+  const label = formattedValue ?? "";
+  const { lines, truncated } = wrapWords(label, LABEL_MAX_CHARS, LABEL_MAX_LINES);
+  // Shift the first line up so the block of lines is centred on the group.
+  const firstLineDy = `${0.32 - ((lines.length - 1) * LABEL_LINE_EM) / 2}em`;
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={FONT_SIZE} fill="currentColor">
+      {/* A truncated label stays readable in full as a tooltip (and in the table). */}
+      {truncated && <title>{label}</title>}
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index === 0 ? firstLineDy : `${LABEL_LINE_EM}em`}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** Greedy word wrap by character count; text beyond maxLines is cut and ends in an ellipsis. */
+function wrapWords(text: string, maxChars: number, maxLines: number): { lines: string[]; truncated: boolean } {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const current = lines[lines.length - 1];
+    if (current !== undefined && current.length + 1 + word.length <= maxChars) {
+      lines[lines.length - 1] = `${current} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  if (lines.length <= maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
+  return { lines: kept, truncated: true };
+}

@@ -1,0 +1,179 @@
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { Group } from "@visx/group";
+import { scaleLinear } from "@visx/scale";
+import { Line, LinePath } from "@visx/shape";
+import { ChartFrame } from "./chart-frame";
+import {
+  axisLabelProps,
+  axisLineClass,
+  axisTickLabelProps,
+  gridLineClass,
+  SeriesMarker,
+  SeriesSwatch,
+  seriesDash,
+  seriesFill,
+  seriesStroke,
+  type SeriesTone,
+} from "./chart-style";
+
+/** One value per year; `y: null` means "no value that year" and leaves a gap in the line. */
+export type LinePoint = { x: number; y: number | null };
+
+export type LineSeries = {
+  name: string;
+  points: LinePoint[];
+  /** Colour; defaults by position (primary, muted, accent). Marker shape and dash always follow position. */
+  tone?: SeriesTone;
+};
+
+export type LineChartProps = {
+  /** Visible caption and accessible name. */
+  title: string;
+  /** Text summary of the trend, read by screen readers after the title. */
+  description: string;
+  series: LineSeries[];
+  /** Fixed y range (e.g. [0, 5] for the SPBE index) so charts of different regions stay comparable. */
+  yDomain: [number, number];
+  /** Gridline/tick values; defaults to about five "nice" values from the scale. */
+  yTickValues?: number[];
+  /** Axis label of the years; also the header of the table's first column. */
+  xLabel: string;
+  yLabel: string;
+  /** Formats data values in tooltips and the table, e.g. 3,81 in Indonesian. */
+  formatValue: (n: number) => string;
+  /** Formats y tick labels; defaults to formatValue (pass one without decimals for "0 1 2 …"). */
+  formatTick?: (n: number) => string;
+  /** Label of the "show as table" disclosure. */
+  tableLabel: string;
+  /** Table cell text for a year without a value. */
+  noDataLabel: string;
+};
+
+// Coordinate system of the SVG; it is scaled to the container width by the viewBox.
+const WIDTH = 640;
+const HEIGHT = 320;
+const MARGIN = { top: 16, right: 24, bottom: 56, left: 64 };
+// Keeps the first and last markers clear of the y axis and the right edge.
+const X_INSET = 16;
+
+/** Years on x, index values on y; one line with markers per series, drawn as static SVG. */
+export function LineChart({
+  title,
+  description,
+  series,
+  yDomain,
+  yTickValues,
+  xLabel,
+  yLabel,
+  formatValue,
+  formatTick = formatValue,
+  tableLabel,
+  noDataLabel,
+}: LineChartProps) {
+  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+  // Every year that appears in any series gets a tick and a table row.
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const firstYear = years[0];
+  const lastYear = years[years.length - 1];
+
+  const xScale = scaleLinear<number>({
+    // An empty chart still needs a valid domain, otherwise the scale returns NaN.
+    domain: firstYear === undefined || lastYear === undefined ? [0, 1] : [firstYear, lastYear],
+    range: [X_INSET, innerWidth - X_INSET],
+  });
+  // clamp keeps an out-of-range value inside the plot; the table still shows the real number.
+  const yScale = scaleLinear<number>({ domain: yDomain, range: [innerHeight, 0], clamp: true });
+  const yTicks = yTickValues ?? yScale.ticks(5);
+
+  // Points are drawn in year order even if the caller passes them unsorted.
+  const sortedSeries = series.map((s) => ({ ...s, points: [...s.points].sort((a, b) => a.x - b.x) }));
+
+  const table = {
+    rowHeader: xLabel,
+    columns: series.map((s) => s.name),
+    rows: years.map((year) => ({
+      label: String(year),
+      cells: series.map((s) => {
+        const y = s.points.find((p) => p.x === year)?.y;
+        return y === undefined || y === null ? noDataLabel : formatValue(y);
+      }),
+    })),
+  };
+
+  const legend = series.map((s, index) => ({
+    label: s.name,
+    swatch: <SeriesSwatch index={index} tone={s.tone} variant="line" />,
+  }));
+
+  return (
+    <ChartFrame
+      title={title}
+      description={description}
+      width={WIDTH}
+      height={HEIGHT}
+      legend={legend}
+      tableLabel={tableLabel}
+      table={table}
+    >
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {yTicks.map((tick) => (
+          <Line
+            key={tick}
+            from={{ x: 0, y: yScale(tick) }}
+            to={{ x: innerWidth, y: yScale(tick) }}
+            className={gridLineClass}
+          />
+        ))}
+        <AxisLeft
+          scale={yScale}
+          tickValues={yTicks}
+          tickFormat={(value) => formatTick(Number(value))}
+          label={yLabel}
+          labelProps={axisLabelProps}
+          tickLabelProps={axisTickLabelProps}
+          axisLineClassName={axisLineClass}
+          tickLineProps={{ className: axisLineClass }}
+        />
+        <AxisBottom
+          top={innerHeight}
+          scale={xScale}
+          tickValues={years}
+          // Years are labels, not quantities: no thousands separator ("2.024" in Indonesian).
+          tickFormat={(value) => String(value)}
+          label={xLabel}
+          labelProps={axisLabelProps}
+          tickLabelProps={axisTickLabelProps}
+          axisLineClassName={axisLineClass}
+          tickLineProps={{ className: axisLineClass }}
+        />
+        {sortedSeries.map((s, index) => (
+          <g key={index}>
+            <LinePath<LinePoint>
+              data={s.points}
+              x={(p) => xScale(p.x)}
+              y={(p) => yScale(p.y ?? 0)}
+              // Missing years break the line instead of drawing a slope through them.
+              defined={(p) => p.y !== null}
+              className={seriesStroke(index, s.tone)}
+              fill="none"
+              strokeWidth={2.5}
+              strokeLinejoin="round"
+              strokeDasharray={seriesDash(index)}
+            />
+            {s.points.map((p) =>
+              p.y === null ? null : (
+                // A <title> gives the exact value as a native tooltip on hover, without JavaScript.
+                <g key={p.x}>
+                  <title>{`${s.name}, ${p.x}: ${formatValue(p.y)}`}</title>
+                  <SeriesMarker index={index} x={xScale(p.x)} y={yScale(p.y)} className={seriesFill(index, s.tone)} />
+                </g>
+              ),
+            )}
+          </g>
+        ))}
+      </Group>
+    </ChartFrame>
+  );
+}

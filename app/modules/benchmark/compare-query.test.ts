@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { compareSearch, parseCompareSelection } from "./compare-query";
+
+const known = new Set(["32.11", "33.16", "35.10", "35.78", "32.73", "51.71", "35.22"]);
+const parse = (search: string) => parseCompareSelection(new URLSearchParams(search), known);
+
+describe("parseCompareSelection", () => {
+  it("reads comma lists and the add field, dropping duplicates", () => {
+    expect(parse("daerah=32.11,33.16&tambah=35.10&daerah=32.11")).toEqual({ codes: ["32.11", "33.16", "35.10"], unknown: [], problems: [] });
+  });
+
+  it("explains 0, 1 and 7+ regions and unknown codes", () => {
+    expect(parse("").problems).toEqual(["none"]);
+    expect(parse("daerah=32.11").problems).toEqual(["tooFew"]);
+    const many = parse("daerah=32.11,33.16,35.10,35.78,32.73,51.71,35.22");
+    expect(many.problems).toEqual(["tooMany"]);
+    expect(many.codes).toHaveLength(6);
+    expect(parse("daerah=32.11,99.99,<script>").problems).toEqual(["unknown", "tooFew"]);
+    expect(parse("daerah=32.11,99.99,<script>").unknown).toEqual(["99.99", "<script>"]);
+  });
+
+  it("writes a shareable URL", () => {
+    expect(compareSearch(["32.11", "33.16"])).toBe("?daerah=32.11,33.16");
+  });
+});

@@ -1,0 +1,29 @@
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 6;
+
+export type CompareProblem = "none" | "tooFew" | "tooMany" | "unknown";
+
+/**
+ * The regions to compare from `?daerah=a,b,c` (repeatable, plus `tambah` from the "add" form):
+ * known codes in order, duplicates dropped, at most six; and what was wrong, if anything, so the
+ * page can say it instead of failing.
+ */
+export function parseCompareSelection(params: URLSearchParams, known: ReadonlySet<string>) {
+  const requested = [...params.getAll("daerah"), ...params.getAll("tambah")]
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter((value) => value !== "")
+    .slice(0, 50);
+  const unknown = requested.filter((code) => !known.has(code)).map((code) => code.slice(0, 20));
+  const codes = [...new Set(requested.filter((code) => known.has(code)))];
+  const problems: CompareProblem[] = [];
+  if (unknown.length > 0) problems.push("unknown");
+  if (codes.length > MAX_COMPARED) problems.push("tooMany");
+  if (codes.length === 0) problems.push("none");
+  else if (codes.length < MIN_COMPARED) problems.push("tooFew");
+  return { codes: codes.slice(0, MAX_COMPARED), unknown, problems };
+}
+
+export function compareSearch(codes: readonly string[]): string {
+  return codes.length > 0 ? `?daerah=${codes.join(",")}` : "";
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+export const RANKING_SORTS = ["peringkat", "nama", "perubahan"] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
+export interface RankingQuery {
+  year: number;
+  province: string | null;
+  type: "kabupaten" | "kota" | null;
+  cohort: string | null;
+  sort: RankingSort;
+  descending: boolean;
+}
+
+/** Filters and sort from the URL; junk falls back to defaults, the year to the latest with data. */
+export function parseRankingQuery(
+  params: URLSearchParams,
+  known: { years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
+): RankingQuery {
+  const year = Number(params.get("tahun"));
+  const province = params.get("provinsi");
+  const cohort = params.get("kohort");
+  const type = z.enum(["kabupaten", "kota"]).safeParse(params.get("jenis"));
+  const sort = z.enum(RANKING_SORTS).safeParse(params.get("urut"));
+  const chosenSort = sort.success ? sort.data : "peringkat";
+  const direction = params.get("arah");
+  return {
+    year: known.years.includes(year) ? year : known.defaultYear,
+    province: province && known.provinceCodes.has(province) ? province : null,
+    type: type.success ? type.data : null,
+    cohort: cohort && known.cohortSlugs.has(cohort) ? cohort : null,
+    sort: chosenSort,
+    // Rank and name read best ascending, change best descending (biggest risers first).
+    descending: direction === "turun" ? true : direction === "naik" ? false : chosenSort === "perubahan",
+  };
+}
+
+/**
+ * The year a rankings page opens on: the latest one with a reasonably full field (at least
+ * half as many results as the best-covered year), not a year in which one region reported early.
+ */
+export function defaultRankingYear(resultsPerYear: ReadonlyMap<number, number>): number {
+  const most = Math.max(0, ...resultsPerYear.values());
+  const full = [...resultsPerYear].filter(([, count]) => count * 2 >= most).map(([year]) => year);
+  return Math.max(...full, 0) || new Date().getFullYear();
+}
+
+export function rankingSearch(query: RankingQuery, overrides: Partial<RankingQuery> = {}): string {
+  const merged = { ...query, ...overrides };
+  const params = new URLSearchParams({ tahun: String(merged.year) });
+  if (merged.province) params.set("provinsi", merged.province);
+  if (merged.type) params.set("jenis", merged.type);
+  if (merged.cohort) params.set("kohort", merged.cohort);
+  if (merged.sort !== "peringkat") params.set("urut", merged.sort);
+  const defaultDescending = merged.sort === "perubahan";
+  if (merged.descending !== defaultDescending) params.set("arah", merged.descending ? "turun" : "naik");
+  return `?${params}`;
+}
+
+export interface RankingCandidate {
+  code: string;
+  name: string;
+  shortName: string;
+  value: number;
+  previousValue: number | null;
+}
+
+export interface RankedRow<T extends RankingCandidate> {
+  candidate: T;
+  /** Standard competition ranking: equal values share a rank (1, 2, 2, 4). */
+  rank: number;
+  /** Share of the ranked regions this one is at or above, in percent (the top is 100). */
+  percentile: number;
+  change: number | null;
+}
+
+/**
+ * Ranks regions by index (highest first) within whatever set was filtered, then orders the
+ * rows as asked. Values are compared at the reported precision, so 3.814 and 3.81 tie.
+ */
+export function rankRegions<T extends RankingCandidate>(candidates: readonly T[], sort: RankingSort, descending: boolean, decimals = 2): RankedRow<T>[] {
+  const scale = 10 ** decimals;
+  const rounded = (value: number) => Math.round(value * scale);
+  const byValue = [...candidates].sort((a, b) => rounded(b.value) - rounded(a.value) || a.shortName.localeCompare(b.shortName, "id"));
+  const total = byValue.length;
+  const ranked: RankedRow<T>[] = [];
+  byValue.forEach((candidate, index) => {
+    const previous = ranked[index - 1];
+    const rank = previous && rounded(previous.candidate.value) === rounded(candidate.value) ? previous.rank : index + 1;
+    ranked.push({
+      candidate,
+      rank,
+      percentile: Math.round((100 * (total - rank + 1)) / total),
+      change: candidate.previousValue === null ? null : (rounded(candidate.value) - rounded(candidate.previousValue)) / scale,
+    });
+  });
+  const compare: Record<RankingSort, (a: RankedRow<T>, b: RankedRow<T>) => number> = {
+    peringkat: (a, b) => a.rank - b.rank,
+    nama: (a, b) => a.candidate.shortName.localeCompare(b.candidate.shortName, "id"),
+    perubahan: (a, b) => (a.change ?? -Infinity) - (b.change ?? -Infinity),
+  };
+  const direction = descending ? -1 : 1;
+  return ranked.sort((a, b) => direction * compare[sort](a, b) || a.rank - b.rank);
+}

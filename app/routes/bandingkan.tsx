@@ -1,0 +1,195 @@
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { GroupedBarChart } from "~/components/charts/bar-chart";
+import { LineChart } from "~/components/charts/line-chart";
+import { PredikatBadge } from "~/components/predikat-badge";
+import { RegionSelect } from "~/components/region-select";
+import { Alert } from "~/components/ui/form";
+import { compareRegions } from "~/modules/benchmark/compare.server";
+import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
+import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { listRegionsByProvince } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const [comparison, regionGroups, { t }] = await Promise.all([compareRegions(SPBE_2020, params), listRegionsByProvince(), translatorForRequest(request)]);
+  if (!comparison) throw new Response(null, { status: 404 });
+  // "Add" posts the current list plus one code; settle on the short, shareable form.
+  if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes)}`);
+  return { title: t("compare.title"), comparison, regionGroups };
+}
+
+/** Level colours always come with the number itself, so colour is never the only cue. */
+const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
+
+export default function Compare() {
+  const { comparison, regionGroups } = useLoaderData<typeof loader>();
+  const { t, formatIndex } = useTranslator();
+  const { selection, regions, year } = comparison;
+  const codes = selection.codes;
+  const value = (number: number | null) => (number === null ? "—" : formatIndex(number));
+  const chartText = { formatValue: (n: number) => formatIndex(n), tableLabel: t("charts.showTable"), noDataLabel: t("charts.noData") };
+  const domains = comparison.groups.filter((group) => group.kind === "domain");
+  const ready = codes.length >= 2;
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+      <div>
+        <h1 className="text-3xl font-bold">{t("compare.title")}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("compare.lead", { max: MAX_COMPARED })}</p>
+      </div>
+      <div className="space-y-2">
+        {selection.problems.map((problem) => (
+          <Alert key={problem} tone={problem === "none" ? "info" : "error"}>
+            {t(`compare.problem.${problem}`, { max: MAX_COMPARED, codes: selection.unknown.join(", ") })}
+          </Alert>
+        ))}
+      </div>
+
+      <section aria-labelledby="selection-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="selection-heading" className="font-semibold">
+          {t("compare.selection")}
+        </h2>
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {regions.map((region) => (
+            <li key={region.code} className="flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm">
+              {region.name}
+              <Link to={`/bandingkan${compareSearch(codes.filter((code) => code !== region.code))}`} aria-label={t("compare.remove", { region: region.name })}>
+                ×
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {codes.length < MAX_COMPARED ? (
+          <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+            {codes.length > 0 ? <input type="hidden" name="daerah" value={codes.join(",")} /> : null}
+            <div className="min-w-64">
+              <RegionSelect name="tambah" label={t("compare.add")} emptyLabel={t("practiceForm.chooseRegion")} groups={regionGroups} />
+            </div>
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("compare.addButton")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {ready ? (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="px-4 py-2 text-left font-semibold">{t("compare.tableCaption", { year: year ?? "—" })}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {t("compare.measure")}
+                  </th>
+                  {regions.map((region) => (
+                    <th key={region.code} scope="col" className="px-3 py-2 text-right">
+                      <Link to={`/daerah/${region.code}/benchmark`}>{region.name}</Link>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                <tr>
+                  <th scope="row" className="px-3 py-2 font-semibold">
+                    {t("region.index")}
+                  </th>
+                  {regions.map((region) => (
+                    <td key={region.code} className="px-3 py-2 text-right">
+                      <span className="font-semibold tabular-nums">{value(region.value)}</span>
+                      <span className="mt-1 flex flex-wrap justify-end gap-1">
+                        <PredikatBadge predikat={region.predikat} />
+                        {region.kind ? <DataKindBadge kind={region.kind} /> : null}
+                      </span>
+                    </td>
+                  ))}
+                </tr>
+                {comparison.groups.map((group) => (
+                  <tr key={group.id} className={group.kind === "domain" ? "bg-slate-50" : undefined}>
+                    <th scope="row" className={`px-3 py-2 ${group.kind === "domain" ? "font-semibold" : "pl-6 font-normal"}`}>
+                      {group.name}
+                    </th>
+                    {group.values.map((groupValue, index) => (
+                      <td key={codes[index]} className="px-3 py-2 text-right tabular-nums">
+                        {value(groupValue)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <LineChart
+              title={t("compare.trendChart")}
+              description={t("compare.trendDescription")}
+              series={regions.map((region, index) => ({ name: region.name, points: region.trend, tone: (["primary", "accent", "muted"] as const)[index % 3] }))}
+              yDomain={[0, 5]}
+              xLabel={t("rankings.year")}
+              yLabel={t("region.index")}
+              {...chartText}
+            />
+            <GroupedBarChart
+              title={t("compare.domainsChart")}
+              description={t("compare.domainsDescription", { year: year ?? "—" })}
+              categories={domains.map((domain) => domain.name)}
+              series={regions.map((region, index) => ({ name: region.name, values: domains.map((domain) => domain.values[index] ?? null), tone: (["primary", "accent", "muted"] as const)[index % 3] }))}
+              valueDomain={[0, 5]}
+              categoryLabel={t("regionBenchmark.domain")}
+              valueLabel={t("region.index")}
+              {...chartText}
+            />
+          </div>
+
+          <section aria-labelledby="indicators-heading">
+            <h2 id="indicators-heading" className="text-xl font-bold">
+              {t("compare.indicators")}
+            </h2>
+            <p className="mt-1 text-sm text-slate-700">{t("compare.levelsLegend")}</p>
+            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("compare.indicators")}</caption>
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">
+                      {t("compare.indicator")}
+                    </th>
+                    {regions.map((region) => (
+                      <th key={region.code} scope="col" className="px-3 py-2 text-center">
+                        {region.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {comparison.indicators.map((indicator) => (
+                    <tr key={indicator.number}>
+                      <th scope="row" className="px-3 py-1.5 font-normal">
+                        <Link to={`/indikator/${indicator.number}`}>
+                          {indicator.number}. {indicator.name}
+                        </Link>
+                      </th>
+                      {indicator.levels.map((level, index) => (
+                        <td key={codes[index]} className={`px-3 py-1.5 text-center font-semibold ${level ? levelClass[level] : "text-slate-500"}`}>
+                          {level ?? "—"}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

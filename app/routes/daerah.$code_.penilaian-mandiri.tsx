@@ -1,0 +1,229 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { PredikatBadge } from "~/components/predikat-badge";
+import { Alert, inputClass } from "~/components/ui/form";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { findAssessment, getAssessmentLevels, saveSelfAssessment } from "~/modules/benchmark/assessments.server";
+import { computeFrameworkIndex } from "~/modules/benchmark/framework-index";
+import { levelsOf, parseSelfAssessmentForm, selfAssessmentFields } from "~/modules/benchmark/self-assessment";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { predikatFor } from "~/modules/frameworks/predikat";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+/** Self-assessments are for the current evaluation year and the two before it. */
+function assessableYears(): number[] {
+  const now = new Date().getFullYear();
+  return [now, now - 1, now - 2];
+}
+
+async function context(request: Request, params: { code?: string }, appContext: Parameters<typeof requirePermission>[1]) {
+  const code = params.code ?? "";
+  const regionName = REGION_CODE_PATTERN.test(code) ? await getRegionName(code) : null;
+  if (!regionName) throw new Response(null, { status: 404 });
+  const user = await requirePermission(request, appContext, { action: "assessment.self", regionCode: code });
+  const requestedYear = Number(new URL(request.url).searchParams.get("tahun"));
+  const year = assessableYears().includes(requestedYear) ? requestedYear : assessableYears()[0]!;
+  const [tree, framework] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020)]);
+  if (!framework) throw new Response(null, { status: 404 });
+  return { code, regionName, user, year, tree, framework };
+}
+
+export async function loader({ request, context: appContext, params }: LoaderFunctionArgs) {
+  const { code, regionName, year, tree, framework } = await context(request, params, appContext);
+  const { t } = await translatorForRequest(request);
+  const existing = await findAssessment({ regionCode: code, frameworkId: framework.id, year, kind: "self" });
+  const levels = existing ? await getAssessmentLevels(existing.id) : new Map();
+  const values: Record<string, string> = {};
+  for (const [id, entry] of levels) {
+    const names = selfAssessmentFields(id);
+    values[names.level] = String(entry.level);
+    values[names.note] = entry.note;
+    values[names.evidenceUrl] = entry.evidenceUrl ?? "";
+  }
+  return {
+    title: t("selfAssessment.pageTitle", { region: regionName, year }),
+    region: { code, name: regionName },
+    year,
+    years: assessableYears(),
+    nodes: tree.nodes,
+    domains: tree.domains,
+    bands: framework.bands,
+    decimals: framework.decimals,
+    values,
+    savedAt: existing?.updatedAt ?? null,
+  };
+}
+
+type ActionResult = { values: Record<string, string>; errors: FieldErrors };
+
+export async function action({ request, context: appContext, params }: ActionFunctionArgs) {
+  const { code, user, year, tree, framework } = await context(request, params, appContext);
+  const form = await request.formData();
+  const indicatorIds = [...tree.indicatorsById.keys()];
+  const { entries, errors } = parseSelfAssessmentForm(form, indicatorIds);
+  const values = Object.fromEntries(
+    indicatorIds.flatMap((id) => {
+      const names = selfAssessmentFields(id);
+      const entry = entries.get(id)!;
+      return [
+        [names.level, String(form.get(names.level) ?? "").slice(0, 5)],
+        [names.note, entry.note],
+        [names.evidenceUrl, entry.evidenceUrl],
+      ];
+    }),
+  );
+  if (Object.keys(errors).length > 0) return data({ values, errors } satisfies ActionResult, { status: 400 });
+  // "Hitung" without JavaScript: show the computed index, save nothing.
+  if (form.get("intent") === "compute") return { values, errors: {} } satisfies ActionResult;
+  await saveSelfAssessment({ regionCode: code, year, entries, nodes: tree.nodes, frameworkId: framework.id, actorId: user.id, ip: appContext.clientIp });
+  return redirect(`/daerah/${code}/penilaian-mandiri?tahun=${year}&disimpan=1`);
+}
+
+export default function SelfAssessment() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const [searchParams] = useSearchParams();
+  const { t, formatIndex } = useTranslator();
+  const values = result?.values ?? loaded.values;
+  const errors = result?.errors ?? {};
+  // Levels chosen so far, kept in state so the index follows every change with JavaScript on.
+  const [levels, setLevels] = useState(() => levelMap(values));
+  const computed = computeFrameworkIndex(loaded.nodes, levels);
+  const error = (name: string) => (errors[name] ? t(`validation.${errors[name]!.code}`, { max: errors[name]!.max ?? "" }) : null);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <p className="text-sm">
+        <Link to={`/daerah/${loaded.region.code}/benchmark`}>← {t("regionBenchmark.title", { region: loaded.region.name })}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{t("selfAssessment.pageTitle", { region: loaded.region.name, year: loaded.year })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("selfAssessment.lead")}</p>
+      <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
+        <label className="block text-sm font-medium">
+          {t("rankings.year")}
+          <select name="tahun" defaultValue={loaded.year} className={inputClass}>
+            {loaded.years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
+          {t("selfAssessment.open")}
+        </button>
+      </Form>
+
+      <Form method="post" className="mt-6 space-y-6">
+        {searchParams.get("disimpan") && !result ? <Alert tone="success">{t("selfAssessment.saved")}</Alert> : null}
+        {Object.keys(errors).length > 0 ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
+        <div role="status" aria-live="polite" className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3">
+          <span>{t("selfAssessment.answered", { answered: computed.answered, total: computed.total })}</span>
+          <span className="font-semibold">
+            {t("selfAssessment.computedIndex")}: {computed.index === null ? "—" : formatIndex(computed.index)}
+          </span>
+          {computed.index !== null ? <PredikatBadge predikat={predikatFor(computed.index, loaded.bands, loaded.decimals)} /> : null}
+          <button type="submit" name="intent" value="compute" className="ml-auto text-sm font-semibold text-brand-800 underline">
+            {t("selfAssessment.compute")}
+          </button>
+        </div>
+        {loaded.domains.map((domain) => (
+          <fieldset key={domain.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <legend className="px-1 text-lg font-bold">
+              {t("practiceForm.domain", { number: domain.number })}: {domain.name}
+            </legend>
+            {domain.aspects.map((aspect) => (
+              <div key={aspect.id} className="mt-3">
+                <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+                  {t("practiceForm.aspect", { number: aspect.number })}: {aspect.name}
+                </h2>
+                <ul className="mt-2 divide-y divide-slate-200">
+                  {aspect.indicators.map((indicator) => {
+                    const names = selfAssessmentFields(indicator.id);
+                    return (
+                      <li key={indicator.id} className="grid gap-2 py-3 md:grid-cols-[1fr_9rem_1fr_1fr]">
+                        <label htmlFor={names.level} className="text-sm font-medium">
+                          {indicator.number}. {indicator.name}
+                        </label>
+                        <div>
+                          <select
+                            id={names.level}
+                            name={names.level}
+                            defaultValue={values[names.level] ?? ""}
+                            aria-invalid={error(names.level) ? true : undefined}
+                            className={`${inputClass} mt-0`}
+                            onChange={(event) => {
+                              const level = event.currentTarget.value;
+                              setLevels((current) => {
+                                const next = new Map(current);
+                                if (level) next.set(indicator.id, Number(level));
+                                else next.delete(indicator.id);
+                                return next;
+                              });
+                            }}
+                          >
+                            <option value="">{t("selfAssessment.noLevel")}</option>
+                            {[1, 2, 3, 4, 5].map((level) => (
+                              <option key={level} value={level}>
+                                {level}
+                              </option>
+                            ))}
+                          </select>
+                          {error(names.level) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.level)}</p> : null}
+                        </div>
+                        <div>
+                          <input
+                            name={names.note}
+                            defaultValue={values[names.note] ?? ""}
+                            aria-label={t("selfAssessment.noteFor", { number: indicator.number })}
+                            placeholder={t("selfAssessment.note")}
+                            maxLength={1000}
+                            className={`${inputClass} mt-0`}
+                          />
+                          {error(names.note) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.note)}</p> : null}
+                        </div>
+                        <div>
+                          <input
+                            name={names.evidenceUrl}
+                            type="url"
+                            defaultValue={values[names.evidenceUrl] ?? ""}
+                            aria-label={t("selfAssessment.evidenceFor", { number: indicator.number })}
+                            aria-invalid={error(names.evidenceUrl) ? true : undefined}
+                            placeholder="https://"
+                            className={`${inputClass} mt-0`}
+                          />
+                          {error(names.evidenceUrl) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.evidenceUrl)}</p> : null}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <p className="text-sm text-slate-600">{t("selfAssessment.levelsHelp")}</p>
+        <button type="submit" name="intent" value="save" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("selfAssessment.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function levelMap(values: Record<string, string>): Map<number, number> {
+  return levelsOf(
+    new Map(
+      Object.entries(values)
+        .filter(([name, value]) => name.startsWith("level_") && /^[1-5]$/.test(value))
+        .map(([name, value]) => [Number(name.slice("level_".length)), { level: Number(value), note: "", evidenceUrl: "" }]),
+    ),
+  );
+}

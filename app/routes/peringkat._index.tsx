@@ -1,0 +1,144 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { PredikatBadge } from "~/components/predikat-badge";
+import { FilterActions, ProvinceSelect } from "~/components/ui/filters";
+import { EmptyState } from "~/components/ui/filters";
+import { inputClass } from "~/components/ui/form";
+import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
+import { type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
+import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [choices, { t }] = await Promise.all([rankingChoices(SPBE_2020, new URL(request.url).searchParams), translatorForRequest(request)]);
+  if (!choices) throw new Response(null, { status: 404 });
+  const { data, ...rest } = choices;
+  const rows = await computeRankings(data, choices.query);
+  return { title: t("rankings.title", { year: choices.query.year }), ...rest, rows };
+}
+
+export default function Rankings() {
+  const { query, years, provinces, cohorts, rows } = useLoaderData<typeof loader>();
+  const { t, formatIndex, formatNumber } = useTranslator();
+  const sortLink = (sort: RankingSort) => {
+    const descending = query.sort === sort ? !query.descending : sort === "perubahan";
+    return `/peringkat${rankingSearch(query as RankingQuery, { sort, descending })}`;
+  };
+  const ariaSort = (sort: RankingSort) => (query.sort === sort ? (query.descending ? "descending" : "ascending") : undefined);
+  const hasSample = rows.some((row) => row.candidate.kind === "sample");
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-3xl font-bold">{t("rankings.title", { year: query.year })}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead")}</p>
+
+      <Form method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <label className="block text-sm font-medium">
+            {t("rankings.year")}
+            <select name="tahun" defaultValue={query.year} className={inputClass}>
+              {[...years].reverse().map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
+          <label className="block text-sm font-medium">
+            {t("directory.type")}
+            <select name="jenis" defaultValue={query.type ?? ""} className={inputClass}>
+              <option value="">{t("directory.allTypes")}</option>
+              <option value="kabupaten">{t("regionType.kabupaten")}</option>
+              <option value="kota">{t("regionType.kota")}</option>
+            </select>
+          </label>
+          <label className="block text-sm font-medium">
+            {t("directory.cohort")}
+            <select name="kohort" defaultValue={query.cohort ?? ""} className={inputClass}>
+              <option value="">{t("directory.allCohorts")}</option>
+              {cohorts.map((cohort) => (
+                <option key={cohort.slug} value={cohort.slug}>
+                  {cohort.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="mt-4">
+          <FilterActions resetTo="/peringkat" />
+        </div>
+      </Form>
+
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700" role="status">
+          {t("rankings.count", { formatted: formatNumber(rows.length) })}
+        </p>
+        <a href={`/peringkat.csv${rankingSearch(query as RankingQuery)}`} download className="text-sm font-semibold">
+          {t("rankings.downloadCsv")}
+        </a>
+      </div>
+      {hasSample ? <p className="mt-2 text-sm text-amber-900">{t("benchmark.sampleNote")}</p> : null}
+      {rows.length === 0 ? (
+        <EmptyState title={t("rankings.none")} help={t("rankings.noneHelp")} />
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("rankings.title", { year: query.year })}</caption>
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-3" aria-sort={ariaSort("peringkat")}>
+                  <Link to={sortLink("peringkat")}>{t("rankings.rank")}</Link>
+                </th>
+                <th scope="col" className="px-3 py-3" aria-sort={ariaSort("nama")}>
+                  <Link to={sortLink("nama")}>{t("directory.columnRegion")}</Link>
+                </th>
+                <th scope="col" className="px-3 py-3 text-right">{t("region.index")}</th>
+                <th scope="col" className="px-3 py-3">{t("region.predikat")}</th>
+                <th scope="col" className="px-3 py-3 text-right" aria-sort={ariaSort("perubahan")}>
+                  <Link to={sortLink("perubahan")}>{t("rankings.change", { year: query.year - 1 })}</Link>
+                </th>
+                <th scope="col" className="hidden px-3 py-3 text-right sm:table-cell">{t("rankings.percentile")}</th>
+                <th scope="col" className="px-3 py-3">{t("rankings.data")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map(({ candidate, rank, percentile, change }) => (
+                <tr key={candidate.code}>
+                  <td className="px-3 py-2 tabular-nums">{formatNumber(rank)}</td>
+                  <td className="px-3 py-2">
+                    <Link to={`/daerah/${candidate.code}/benchmark`} className="font-medium">
+                      {candidate.name}
+                    </Link>
+                    <span className="block text-xs text-slate-600">{candidate.provinceName}</span>
+                  </td>
+                  <td className="px-3 py-2 text-right font-semibold tabular-nums">
+                    {formatIndex(candidate.value)}
+                    {candidate.mismatch ? (
+                      <span className="block text-xs font-normal text-red-700">{t("benchmark.mismatch")}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <PredikatBadge predikat={candidate.predikat} />
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {change === null ? "—" : `${change > 0 ? "+" : change < 0 ? "−" : "±"}${formatIndex(Math.abs(change))}`}
+                  </td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{formatNumber(percentile)}</td>
+                  <td className="px-3 py-2">
+                    <DataKindBadge kind={candidate.kind} source={candidate.source} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mt-3 text-sm text-slate-600">{t("rankings.percentileNote")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: loads the scale dataset (all kabupaten/kota × 5 years of SPBE levels, 20,000
+ * practices) into its own embedded PostgreSQL under .data/bench, starts the production server
+ * like `npm start` does, drives each page below over HTTP and prints p50/p95/p99 latency and
+ * requests/second. Exits non-zero when a page answers with errors or misses its p95 target.
+ *
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune each page's run.
+ */
+import { fileURLToPath } from "node:url";
+import { runLoad } from "./bench/load-test";
+import { type LatencySummary, summarizeLatencies } from "./bench/percentiles";
+import { type BenchInputs, loadScaleDataset, pickBenchInputs } from "./bench/scale-data";
+import { startProductionServer } from "./bench/server";
+import { prepareDatabase } from "./lib/database-startup";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { findFreePort } from "./lib/ports";
+
+interface BenchPage {
+  name: string;
+  /** p95 latency the page must stay within; pages without one are only reported. */
+  targetP95Ms?: number;
+  /** Varied URLs, requested round-robin so no single cached answer makes it trivial. */
+  paths: (inputs: BenchInputs) => string[];
+}
+
+/** The measured pages, in order. */
+const PAGES: BenchPage[] = [
+  {
+    name: "rankings",
+    targetP95Ms: 100,
+    paths: () => ["/peringkat?tahun=2024", "/peringkat?tahun=2023&provinsi=32", "/peringkat?tahun=2024&jenis=kota", "/peringkat?tahun=2022&kohort=idsl-2022"],
+  },
+  { name: "region benchmark", targetP95Ms: 100, paths: (inputs) => inputs.regionCodes.map((code) => `/daerah/${code}/benchmark`) },
+  { name: "compare", targetP95Ms: 100, paths: (inputs) => inputs.regionTriplets.map((codes) => `/bandingkan?daerah=${codes.join(",")}`) },
+  {
+    name: "practices list",
+    paths: (inputs) => ["/praktik", "/praktik?urut=terbanyak-diadopsi", "/praktik?indikator=37", `/praktik?tag=${encodeURIComponent(inputs.tag)}`, "/praktik?provinsi=35"],
+  },
+  { name: "practice page", paths: (inputs) => inputs.practiceIds.map((id) => `/praktik/${id}`) },
+  { name: "region profile", paths: (inputs) => inputs.regionCodes.map((code) => `/daerah/${code}`) },
+];
+
+const DATA_DIR = fileURLToPath(new URL("../.data/bench", import.meta.url));
+const WARM_UP_SECONDS = 2;
+
+interface PageResult {
+  name: string;
+  summary: LatencySummary | null;
+  requestsPerSecond: number | null;
+  non2xx: number | null;
+  note: string;
+  failed: boolean;
+}
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+function positiveIntegerFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** The paths that do not answer 2xx right now, with their status, for the error report. */
+async function failingPaths(baseUrl: string, paths: readonly string[]): Promise<string[]> {
+  const failing: string[] = [];
+  for (const path of paths) {
+    const response = await fetch(baseUrl + path, { redirect: "manual" });
+    await response.arrayBuffer();
+    if (!response.ok) failing.push(`${path} → ${response.status}`);
+  }
+  return failing;
+}
+
+async function measurePage(page: BenchPage, baseUrl: string, inputs: BenchInputs, seconds: number, connections: number): Promise<PageResult> {
+  const paths = page.paths(inputs);
+  const probe = await fetch(baseUrl + paths[0], { redirect: "manual" });
+  await probe.arrayBuffer();
+  if (probe.status === 404) {
+    return { name: page.name, summary: null, requestsPerSecond: null, non2xx: null, note: "page not found — not built yet", failed: false };
+  }
+
+  await runLoad({ baseUrl, paths, seconds: WARM_UP_SECONDS, connections });
+  const load = await runLoad({ baseUrl, paths, seconds, connections });
+  if (load.latenciesMs.length === 0) {
+    return { name: page.name, summary: null, requestsPerSecond: null, non2xx: null, note: `no responses (${load.errors} errors)`, failed: true };
+  }
+  const summary = summarizeLatencies(load.latenciesMs);
+  const problems: string[] = [];
+  if (load.non2xx > 0) {
+    const failing = await failingPaths(baseUrl, paths);
+    const shown = failing.slice(0, 5).join(", ") + (failing.length > 5 ? `, and ${failing.length - 5} more` : "");
+    problems.push(`ERROR non-2xx answers: ${shown || "none on a second try"}`);
+  }
+  if (load.errors > 0) problems.push(`ERROR ${load.errors} connection errors or timeouts`);
+  if (page.targetP95Ms !== undefined && summary.p95 > page.targetP95Ms) problems.push(`FAIL p95 above target ${page.targetP95Ms} ms`);
+  const ok = page.targetP95Ms !== undefined ? `ok (p95 target ≤ ${page.targetP95Ms} ms)` : "";
+  return {
+    name: page.name,
+    summary,
+    requestsPerSecond: summary.count / load.durationSeconds,
+    non2xx: load.non2xx,
+    note: problems.join("; ") || ok,
+    failed: problems.length > 0,
+  };
+}
+
+function printTable(results: PageResult[]) {
+  const number = (value: number | undefined | null, width = 8) => (value == null ? "-" : value.toFixed(1)).padStart(width);
+  console.log(`\n${"page".padEnd(24)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}${"p99 ms".padStart(8)}${"req/s".padStart(8)}${"non-2xx".padStart(9)}  note`);
+  for (const result of results) {
+    const non2xx = (result.non2xx === null ? "-" : String(result.non2xx)).padStart(9);
+    console.log(
+      `${result.name.padEnd(24)}${number(result.summary?.p50)}${number(result.summary?.p95)}${number(result.summary?.p99)}${number(result.requestsPerSecond)}${non2xx}  ${result.note}`,
+    );
+  }
+  console.log("");
+}
+
+const stopActions: (() => Promise<unknown>)[] = [];
+
+async function stopAll() {
+  // Taken off the list first, so a second signal does not stop anything twice.
+  for (const stop of stopActions.splice(0).reverse()) {
+    await stop().catch((error: unknown) => console.error(`[bench] while stopping: ${String(error)}`));
+  }
+}
+
+async function main(): Promise<number> {
+  const seconds = positiveIntegerFromEnv("BENCH_SECONDS", 10);
+  const connections = positiveIntegerFromEnv("BENCH_CONNECTIONS", 10);
+
+  const database = await startEmbeddedPostgres({ dataDir: `${DATA_DIR}/postgres`, port: await findFreePort() });
+  stopActions.push(database.stop);
+  await prepareDatabase(database.url);
+  await loadScaleDataset(database.url);
+  const inputs = await pickBenchInputs(database.url);
+
+  const server = await startProductionServer({
+    databaseUrl: database.url,
+    dataDir: DATA_DIR,
+    port: await findFreePort(),
+    meiliPort: await findFreePort(),
+  });
+  stopActions.push(server.stop);
+  log(`server ready at ${server.url}; per page ${WARM_UP_SECONDS} s warm-up + ${seconds} s with ${connections} connections`);
+
+  const results: PageResult[] = [];
+  for (const page of PAGES) {
+    log(`measuring ${page.name}…`);
+    results.push(await measurePage(page, server.url, inputs, seconds, connections));
+  }
+  printTable(results);
+  const failed = results.filter((result) => result.failed);
+  if (failed.length > 0) {
+    console.error(`[bench] FAILED: ${failed.map((result) => `${result.name} (${result.note})`).join("; ")}`);
+    return 1;
+  }
+  const notBuilt = results.filter((result) => result.summary === null);
+  if (notBuilt.length > 0) log(`not measured (not built yet): ${notBuilt.map((result) => result.name).join(", ")}`);
+  return 0;
+}
+
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => void stopAll().finally(() => process.exit(code)));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("[bench]", error);
+    return 1;
+  })
+  .then(async (exitCode) => {
+    await stopAll();
+    process.exit(exitCode);
+  });

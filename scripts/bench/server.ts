@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export interface RunningServer {
+  url: string;
+  /** Sends SIGTERM at once (so it also works from a signal handler), then waits until all exited. */
+  stop: () => Promise<void>;
+}
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const READY_TIMEOUT_MS = 120_000;
+
+function groupIsGone(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Signals the child's whole process group (scripts/start.ts and the Meilisearch it started),
+ * like Ctrl-C in a terminal does: on SIGTERM alone start.ts may exit before stopping
+ * Meilisearch. Waits until the group is gone, killing it after `graceMs`.
+ */
+async function stopGroup(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || groupIsGone(pid)) return;
+  process.kill(-pid, "SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (!groupIsGone(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(-pid, "SIGKILL");
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer ${url}/healthz within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/**
+ * Starts the site the way `npm start` does (scripts/start.ts on the production build), on the
+ * given database, with its own bundled Meilisearch under `dataDir`, and waits until healthy.
+ */
+export async function startProductionServer(options: {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  meiliPort: number;
+}): Promise<RunningServer> {
+  // Our own Meilisearch, even when the shell points at another one.
+  const { MEILI_URL: _meiliUrl, MEILI_MASTER_KEY: _meiliKey, ...env } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      IDSL_DATA_DIR: options.dataDir,
+      EMBEDDED_MEILI_PORT: String(options.meiliPort),
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group, so stopping reaches the processes it starts too.
+    detached: true,
+  });
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`[bench] the server exited unexpectedly (${signal ?? `code ${code}`})`);
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = () => {
+    stopping = true;
+    return stopGroup(child);
+  };
+  try {
+    await waitUntilHealthy(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}

@@ -4,6 +4,8 @@
  * .data/); then migrates, seeds reference data (plus synthetic sample data on a local embedded
  * database) and serves the production build.
  */
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createDatabase } from "../db/client";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
@@ -12,6 +14,7 @@ import { readOrCreateLocalSecret } from "./lib/local-secrets";
 import { startBundledMeilisearch } from "./lib/meilisearch-server";
 import { assertPortFree } from "./lib/ports";
 import { prepareDatabase } from "./lib/database-startup";
+import { isBroadcast } from "../app/modules/cluster/broadcast.server";
 import { StartupError } from "./lib/startup-error";
 
 const startedAt = performance.now();
@@ -52,6 +55,46 @@ async function seedSampleData(databaseUrl: string) {
   } finally {
     await database.close();
   }
+}
+
+/** How many web server processes: WEB_CONCURRENCY, else one per core (at most four). */
+function webConcurrency(): number {
+  const raw = process.env.WEB_CONCURRENCY;
+  const count = raw ? Number(raw) : Math.min(availableParallelism(), 4);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new StartupError(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}".`);
+  return count;
+}
+
+/**
+ * One Node process renders one page at a time, so with several cores the web server runs as a
+ * cluster of workers sharing the port. Workers inherit the environment (database and search
+ * URLs are known by now); a cache invalidation in one worker is relayed to the others.
+ */
+async function startWorkers(count: number) {
+  cluster.on("message", (from, message: unknown) => {
+    if (!isBroadcast(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
+  });
+  const started = Array.from({ length: count }, () => {
+    const worker = cluster.fork();
+    return new Promise<void>((resolve, reject) => {
+      worker.once("listening", () => resolve());
+      worker.once("exit", (code) => reject(new StartupError(`a web server worker exited with code ${code} while starting`)));
+    });
+  });
+  stopActions.push(async () => {
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve).process.kill("SIGTERM"))));
+  });
+  await Promise.all(started);
+}
+
+/** Workers serve HTTP only; the primary process owns PostgreSQL and Meilisearch. */
+async function runWorker() {
+  const server = await startHttpServer({ port: portFromEnv("PORT", 3000), host: process.env.HOST || "0.0.0.0" });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => {}); // the primary decides when workers stop
 }
 
 async function main() {
@@ -96,8 +139,13 @@ async function main() {
   // Before serving, so the first pages already show the samples and a quick stop never cuts the seeding short.
   if (embeddedDatabase && process.env.NODE_ENV !== "production") await seedSampleData(databaseUrl);
 
-  const server = await startHttpServer({ port, host });
-  stopActions.push(() => new Promise((resolve) => server.close(resolve)));
+  const workers = webConcurrency();
+  if (workers > 1) {
+    await startWorkers(workers);
+  } else {
+    const server = await startHttpServer({ port, host });
+    stopActions.push(() => new Promise((resolve) => server.close(resolve)));
+  }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
 
@@ -111,7 +159,14 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof StartupError ? `[idsl] ${error.message}` : error);
-  void shutdown(1);
-});
+if (cluster.isWorker) {
+  runWorker().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error instanceof StartupError ? `[idsl] ${error.message}` : error);
+    void shutdown(1);
+  });
+}

@@ -4,32 +4,40 @@ import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
 import { LineChart } from "~/components/charts/line-chart";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { RegionSelect } from "~/components/region-select";
-import { Alert } from "~/components/ui/form";
+import { ProvinceSelect } from "~/components/ui/filters";
+import { Alert, inputClass } from "~/components/ui/form";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { listRegionsByProvince } from "~/modules/regions/regions.server";
+import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const [comparison, regionGroups, { t }] = await Promise.all([compareRegions(SPBE_2020, params), listRegionsByProvince(), translatorForRequest(request)]);
+  // Adding a region is two light steps (province, then one of its regions) instead of one
+  // select of all 514, which would make every comparison page heavy.
+  const addProvince = params.get("provinsi_tambah");
+  const [comparison, provinces, provinceRegions, { t }] = await Promise.all([
+    compareRegions(SPBE_2020, params),
+    listProvinces(),
+    listRegionsOfProvince(addProvince && /^\d{2}$/.test(addProvince) ? addProvince : null),
+    translatorForRequest(request),
+  ]);
   if (!comparison) throw new Response(null, { status: 404 });
-  // "Add" posts the current list plus one code; settle on the short, shareable form.
+  // "Add" sends the current list plus one code; settle on the short, shareable form.
   if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes)}`);
-  return { title: t("compare.title"), comparison, regionGroups };
+  return { title: t("compare.title"), comparison, provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */
 const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
 
 export default function Compare() {
-  const { comparison, regionGroups } = useLoaderData<typeof loader>();
+  const { comparison, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
@@ -69,11 +77,21 @@ export default function Compare() {
         {codes.length < MAX_COMPARED ? (
           <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
             {codes.length > 0 ? <input type="hidden" name="daerah" value={codes.join(",")} /> : null}
-            <div className="min-w-64">
-              <RegionSelect name="tambah" label={t("compare.add")} emptyLabel={t("practiceForm.chooseRegion")} groups={regionGroups} />
-            </div>
+            <ProvinceSelect name="provinsi_tambah" provinces={provinces} defaultValue={addProvince} />
+            {provinceRegions.length > 0 ? (
+              <label className="block text-sm font-medium">
+                {t("compare.add")}
+                <select name="tambah" className={inputClass}>
+                  {provinceRegions.map((region) => (
+                    <option key={region.code} value={region.code}>
+                      {region.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              {t("compare.addButton")}
+              {provinceRegions.length > 0 ? t("compare.addButton") : t("compare.chooseProvince")}
             </button>
           </Form>
         ) : null}

@@ -5,8 +5,9 @@ import { PredikatBadge } from "~/components/predikat-badge";
 import { FilterActions, ProvinceSelect } from "~/components/ui/filters";
 import { EmptyState } from "~/components/ui/filters";
 import { inputClass } from "~/components/ui/form";
+import { Pagination } from "~/components/ui/pagination";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
-import { type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
+import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -18,19 +19,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [choices, { t }] = await Promise.all([rankingChoices(SPBE_2020, new URL(request.url).searchParams), translatorForRequest(request)]);
   if (!choices) throw new Response(null, { status: 404 });
   const { data, ...rest } = choices;
-  const rows = await computeRankings(data, choices.query);
-  return { title: t("rankings.title", { year: choices.query.year }), ...rest, rows };
+  const ranked = await computeRankings(data, choices.query);
+  const pageCount = Math.max(1, Math.ceil(ranked.length / RANKING_PAGE_SIZE));
+  const page = Math.min(choices.query.page, pageCount);
+  // Only what the table shows travels to the browser: the loader data is part of the page.
+  const rows = ranked.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map(({ candidate, rank, percentile, change }) => ({
+    code: candidate.code,
+    name: candidate.name,
+    provinceName: candidate.provinceName,
+    value: candidate.value,
+    predikat: candidate.predikat,
+    kind: candidate.kind,
+    mismatch: candidate.mismatch,
+    source: candidate.kind === "official" ? candidate.source : undefined,
+    rank,
+    percentile,
+    change,
+  }));
+  return { title: t("rankings.title", { year: choices.query.year }), ...rest, query: { ...choices.query, page }, pageCount, total: ranked.length, rows };
 }
 
 export default function Rankings() {
-  const { query, years, provinces, cohorts, rows } = useLoaderData<typeof loader>();
+  const { query, years, provinces, cohorts, rows, total, pageCount } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
   const sortLink = (sort: RankingSort) => {
     const descending = query.sort === sort ? !query.descending : sort === "perubahan";
-    return `/peringkat${rankingSearch(query as RankingQuery, { sort, descending })}`;
+    return `/peringkat${rankingSearch(query as RankingQuery, { sort, descending, page: 1 })}`;
   };
   const ariaSort = (sort: RankingSort) => (query.sort === sort ? (query.descending ? "descending" : "ascending") : undefined);
-  const hasSample = rows.some((row) => row.candidate.kind === "sample");
+  const hasSample = rows.some((row) => row.kind === "sample");
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("rankings.title", { year: query.year })}</h1>
@@ -76,9 +93,9 @@ export default function Rankings() {
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" role="status">
-          {t("rankings.count", { formatted: formatNumber(rows.length) })}
+          {t("rankings.count", { formatted: formatNumber(total) })}
         </p>
-        <a href={`/peringkat.csv${rankingSearch(query as RankingQuery)}`} download className="text-sm font-semibold">
+        <a href={`/peringkat.csv${rankingSearch(query as RankingQuery, { page: 1 })}`} download className="text-sm font-semibold">
           {t("rankings.downloadCsv")}
         </a>
       </div>
@@ -107,7 +124,7 @@ export default function Rankings() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {rows.map(({ candidate, rank, percentile, change }) => (
+              {rows.map(({ rank, percentile, change, ...candidate }) => (
                 <tr key={candidate.code}>
                   <td className="px-3 py-2 tabular-nums">{formatNumber(rank)}</td>
                   <td className="px-3 py-2">
@@ -138,6 +155,7 @@ export default function Rankings() {
           </table>
         </div>
       )}
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/peringkat${rankingSearch(query as RankingQuery, { page })}`} label={t("directory.pagination")} />
       <p className="mt-3 text-sm text-slate-600">{t("rankings.percentileNote")}</p>
     </div>
   );

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
-import { RegionSelect } from "~/components/region-select";
 import { inputClass } from "~/components/ui/form";
 import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
@@ -14,7 +13,7 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
 import { listPracticeTags, listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, parsePracticeListQuery, practiceListSearch } from "~/modules/practices/practice-query";
-import { listProvinces, listRegionsByProvince } from "~/modules/regions/regions.server";
+import { listProvinces, listRegionsByProvince, listRegionsOfProvince } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -35,7 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: t("practices.title"),
     provinces,
-    regionGroups,
+    // The region filter lists one province's regions (after a province is chosen), which keeps
+    // the page light: all 514 would be sent twice (as options and as loader data).
+    provinceRegions: await listRegionsOfProvince(query.province ?? query.region?.slice(0, 2) ?? null),
     domains: tree.domains,
     tags,
     query: { ...query, page: result.page },
@@ -45,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PracticeList() {
-  const { provinces, regionGroups, domains, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
+  const { provinces, provinceRegions, domains, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * PRACTICE_PAGE_SIZE + 1;
   const to = Math.min(result.page * PRACTICE_PAGE_SIZE, result.total);
@@ -65,7 +66,19 @@ export default function PracticeList() {
       <Form method="get" role="search" aria-label={t("practices.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
-          <RegionSelect name="daerah" label={t("practice.region")} emptyLabel={t("practices.allRegions")} groups={regionGroups} defaultValue={query.region ?? ""} />
+          {provinceRegions.length > 0 ? (
+            <label className="block text-sm font-medium">
+              {t("practice.region")}
+              <select name="daerah" defaultValue={query.region ?? ""} className={inputClass}>
+                <option value="">{t("practices.allRegions")}</option>
+                {provinceRegions.map((region) => (
+                  <option key={region.code} value={region.code}>
+                    {region.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label className="block text-sm font-medium">
             {t("practices.indicator")}
             <select name="indikator" defaultValue={query.indicator ?? ""} className={inputClass}>

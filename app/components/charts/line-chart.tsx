@@ -4,10 +4,11 @@ import { scaleLinear } from "@visx/scale";
 import { Line, LinePath } from "@visx/shape";
 import { ChartFrame } from "./chart-frame";
 import {
-  axisLabelProps,
+  AxisTitle,
   axisLineClass,
-  axisTickLabelProps,
+  BottomTickLabel,
   gridLineClass,
+  LeftTickLabel,
   SeriesMarker,
   SeriesSwatch,
   seriesDash,
@@ -126,13 +127,13 @@ export function LineChart({
             className={gridLineClass}
           />
         ))}
+        <AxisTitle text={yLabel} side="left" length={innerHeight} offset={48} />
+        <AxisTitle text={xLabel} side="bottom" length={innerWidth} offset={innerHeight + 44} />
         <AxisLeft
           scale={yScale}
           tickValues={yTicks}
           tickFormat={(value) => formatTick(Number(value))}
-          label={yLabel}
-          labelProps={axisLabelProps}
-          tickLabelProps={axisTickLabelProps}
+          tickComponent={LeftTickLabel}
           axisLineClassName={axisLineClass}
           tickLineProps={{ className: axisLineClass }}
         />
@@ -142,9 +143,7 @@ export function LineChart({
           tickValues={years}
           // Years are labels, not quantities: no thousands separator ("2.024" in Indonesian).
           tickFormat={(value) => String(value)}
-          label={xLabel}
-          labelProps={axisLabelProps}
-          tickLabelProps={axisTickLabelProps}
+          tickComponent={BottomTickLabel}
           axisLineClassName={axisLineClass}
           tickLineProps={{ className: axisLineClass }}
         />

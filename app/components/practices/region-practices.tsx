@@ -7,7 +7,7 @@ type Overview = Awaited<ReturnType<typeof getRegionPracticeOverview>>;
 
 /** On a region profile: its published practices, what others adopted from it, what it adopted. */
 export function RegionPractices({ overview }: { overview: Overview }) {
-  const { t } = useTranslator();
+  const { t, formatNumber } = useTranslator();
   return (
     <div className="mt-10 grid gap-8 lg:grid-cols-3">
       <section aria-labelledby="practices-heading" className="min-w-0 lg:col-span-2">
@@ -25,6 +25,11 @@ export function RegionPractices({ overview }: { overview: Overview }) {
             ))}
           </ul>
         )}
+        {overview.total > overview.practices.length ? (
+          <p className="mt-3">
+            <Link to={`/praktik?daerah=${overview.practices[0]?.regionCode ?? ""}`}>{t("home.allPractices", { formatted: formatNumber(overview.total) })}</Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="replication-heading" className="min-w-0">
         <h2 id="replication-heading" className="text-xl font-bold">

@@ -150,7 +150,17 @@ describe("attacks", () => {
       form: { email: "a@b.test", password: "x".repeat(6 * 1024 * 1024) },
     });
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain("kiriman terlalu besar");
+    expect(await response.text()).toContain("Kiriman terlalu besar (maksimal 5 MB)");
+  });
+
+  it("answers a browser's oversized upload with a page saying so", async () => {
+    const response = await request(app.origin, "/kurasi/impor-spbe", {
+      form: { csv: "x".repeat(6 * 1024 * 1024) },
+      headers: { Accept: "text/html,application/xhtml+xml" },
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await response.text()).toContain("Request too large (at most 5 MB); nothing was saved.");
   });
 
   it("refuses bodies of unknown length (chunked) instead of buffering them", async () => {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { assessmentLevels, assessments, cohortMembers, cohorts, nationalResults, provinces, regions, sources } from "../../../db/schema";
+import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 import { db } from "../db.server";
 import { getFrameworkSummary } from "../frameworks/frameworks.server";
 import { indexMismatch } from "./framework-index";
@@ -58,9 +59,14 @@ export const resultKey = (regionCode: string, year: number) => `${regionCode}:${
 const TTL_MS = 30_000;
 const cache = new Map<string, { loadedAt: number; data: Promise<BenchmarkData | null> }>();
 
+const INVALIDATE_TOPIC = "benchmark-data";
+
 export function invalidateBenchmarkData(): void {
   cache.clear();
+  broadcast(INVALIDATE_TOPIC);
 }
+
+onBroadcast(INVALIDATE_TOPIC, () => cache.clear());
 
 export function getBenchmarkData(frameworkSlug: string): Promise<BenchmarkData | null> {
   const cached = cache.get(frameworkSlug);

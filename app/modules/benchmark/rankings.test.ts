@@ -45,12 +45,13 @@ describe("parseRankingQuery", () => {
       cohort: null,
       sort: "peringkat",
       descending: false,
+      page: 1,
     });
   });
 
   it("round-trips its URL", () => {
-    const query = parseRankingQuery(new URLSearchParams("tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun"), known);
-    expect(rankingSearch(query)).toBe("?tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun");
+    const query = parseRankingQuery(new URLSearchParams("tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun&hal=2"), known);
+    expect(rankingSearch(query)).toBe("?tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun&hal=2");
   });
 });
 

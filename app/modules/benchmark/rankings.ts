@@ -3,8 +3,11 @@ import { z } from "zod";
 export const RANKING_SORTS = ["peringkat", "nama", "perubahan"] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
 
+export const RANKING_PAGE_SIZE = 50;
+
 export interface RankingQuery {
   year: number;
+  page: number;
   province: string | null;
   type: "kabupaten" | "kota" | null;
   cohort: string | null;
@@ -24,7 +27,9 @@ export function parseRankingQuery(
   const sort = z.enum(RANKING_SORTS).safeParse(params.get("urut"));
   const chosenSort = sort.success ? sort.data : "peringkat";
   const direction = params.get("arah");
+  const page = Number(params.get("hal"));
   return {
+    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
     year: known.years.includes(year) ? year : known.defaultYear,
     province: province && known.provinceCodes.has(province) ? province : null,
     type: type.success ? type.data : null,
@@ -54,6 +59,7 @@ export function rankingSearch(query: RankingQuery, overrides: Partial<RankingQue
   if (merged.sort !== "peringkat") params.set("urut", merged.sort);
   const defaultDescending = merged.sort === "perubahan";
   if (merged.descending !== defaultDescending) params.set("arah", merged.descending ? "turun" : "naik");
+  if (merged.page > 1) params.set("hal", String(merged.page));
   return `?${params}`;
 }
 

@@ -43,21 +43,40 @@ export interface Translator {
 
 const translators = new Map<Locale, Translator>();
 
+/**
+ * Intl formatters are expensive to create (tens of microseconds each; a page formats hundreds
+ * of numbers), so each distinct option set is made once per locale and reused.
+ */
+function memoized<T>(create: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = create(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function translatorFor(locale: Locale): Translator {
   let translator = translators.get(locale);
   if (!translator) {
     const tag = intlTag(locale);
+    const numberFormat = memoized((options) => new Intl.NumberFormat(tag, JSON.parse(options) as Intl.NumberFormatOptions));
+    const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "Asia/Jakarta" });
+    const monthFormat = new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" });
     translator = {
       locale,
       t: instanceFor(locale).t,
-      formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
+      formatNumber: (value, options) => numberFormat(JSON.stringify(options ?? {})).format(value),
       formatIndex: (value, decimals = 2) =>
-        new Intl.NumberFormat(tag, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value),
-      formatDate: (value) => new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "Asia/Jakarta" }).format(new Date(value)),
+        numberFormat(JSON.stringify({ minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(value),
+      formatDate: (value) => dateFormat.format(new Date(value)),
       formatPartialDate: (value) => {
         const [year, month] = value.split("-").map(Number);
         if (!month) return String(year);
-        return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year!, month - 1, 1));
+        return monthFormat.format(Date.UTC(year!, month - 1, 1));
       },
     };
     translators.set(locale, translator);

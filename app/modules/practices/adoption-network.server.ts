@@ -1,4 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
+import { cachedNetwork } from "./network-cache.server";
 import { listPublicAdoptions, type PublicAdoption } from "./practice-list.server";
 
 export const NETWORK_WIDTH = 900;
@@ -23,7 +24,12 @@ interface RegionLink extends SimulationLinkDatum<RegionNode> {
  * picture is plain SVG (visible without JavaScript). d3-force's start positions and jiggle are
  * deterministic, so the same data always gives the same picture.
  */
-export async function getAdoptionNetwork() {
+/** The laid-out network, kept until adoptions change (the layout is the expensive part). */
+export function getAdoptionNetwork() {
+  return cachedNetwork(layoutAdoptionNetwork);
+}
+
+async function layoutAdoptionNetwork() {
   const adoptions = await listPublicAdoptions();
   const nodes = new Map<string, RegionNode>();
   const links = new Map<string, RegionLink>();

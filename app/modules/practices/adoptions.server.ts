@@ -4,6 +4,7 @@ import { practiceAdoptions, practiceRevisions, practices, regions } from "../../
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
 import type { FieldErrors } from "../forms/form-data";
+import { invalidateAdoptionNetwork } from "./network-cache.server";
 import { getPracticeHeader, isPublic, practiceIsPublic, whenPublic } from "./practices.server";
 
 /** What this practice was adopted from; the source practice is named only while it is public. */
@@ -94,6 +95,7 @@ export async function recordAdoption(input: {
       tx,
     );
   });
+  invalidateAdoptionNetwork();
   return { ok: true };
 }
 
@@ -109,4 +111,5 @@ export async function removeAdoption(input: { adopterPracticeId: number; actorId
       tx,
     );
   });
+  invalidateAdoptionNetwork();
 }

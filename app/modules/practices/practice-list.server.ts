@@ -80,8 +80,22 @@ export async function listPublishedPractices(query: PracticeListQuery) {
 
 export type PublishedPracticeSummary = Awaited<ReturnType<typeof listPublishedPractices>>["practices"][number];
 
-/** Tags in use on public practices, most used first, for the list's tag filter. */
-export async function listPracticeTags(limit = 40) {
+let tagCache: { loadedAt: number; tags: Promise<{ tag: string; uses: number }[]> } | null = null;
+const TAG_CACHE_MS = 60_000;
+
+/**
+ * Tags in use on public practices, most used first, for the list's tag filter. Counting means
+ * unnesting every published revision's tags, so the answer is kept for a minute.
+ */
+export function listPracticeTags(): Promise<{ tag: string; uses: number }[]> {
+  if (!tagCache || Date.now() - tagCache.loadedAt > TAG_CACHE_MS) {
+    tagCache = { loadedAt: Date.now(), tags: loadPracticeTags() };
+    tagCache.tags.catch(() => (tagCache = null));
+  }
+  return tagCache.tags;
+}
+
+async function loadPracticeTags(limit = 40) {
   const tag = sql<string>`unnest(${practiceRevisions.tags})`;
   const rows = await db()
     .select({ tag, uses: count() })
@@ -136,19 +150,17 @@ export async function listWorkspacePractices(actor: Actor, query: WorkspaceQuery
   return { total, page, pageCount, practices: rows };
 }
 
-/** For a region profile: its public practices, and the adoptions it gave and received. */
+export const REGION_PRACTICES_SHOWN = 10;
+
+/** For a region profile: its newest public practices, and the adoptions it gave and received. */
 export async function getRegionPracticeOverview(regionCode: string) {
-  const own = await db()
-    .select(publishedListColumns)
-    .from(practices)
-    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-    .innerJoin(regions, eq(regions.code, practices.regionCode))
-    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-    .where(and(practiceIsPublic, eq(practices.regionCode, regionCode)))
-    .orderBy(desc(practices.publishedAt), desc(practices.id));
-  const edges = await listPublicAdoptions(regionCode);
+  const [own, edges] = await Promise.all([
+    listPublishedPractices({ province: null, region: regionCode, indicator: null, stage: null, tag: null, sort: "terbaru", page: 1 }),
+    listPublicAdoptions(regionCode),
+  ]);
   return {
-    practices: own,
+    practices: own.practices.slice(0, REGION_PRACTICES_SHOWN),
+    total: own.total,
     shared: edges.filter((edge) => edge.sourceRegionCode === regionCode),
     adopted: edges.filter((edge) => edge.adopterRegionCode === regionCode),
   };

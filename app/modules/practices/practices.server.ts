@@ -16,6 +16,7 @@ import { can, type Actor } from "../auth/permissions";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { type FieldErrors, fieldErrorsFrom } from "../forms/form-data";
+import { invalidateAdoptionNetwork } from "./network-cache.server";
 import { parsePracticeContent, type PracticeContent, type PracticeFormValues } from "./practice-content";
 import {
   decisionNeedsCurator,
@@ -279,7 +280,7 @@ export async function decideOnPractice(input: {
   actor: Actor;
   ip: string;
 }): Promise<DecisionResult> {
-  return db().transaction(async (tx) => {
+  const result: DecisionResult = await db().transaction(async (tx) => {
     const practice = await lockPractice(tx, input.practiceId);
     if (!practice) return { ok: false, reason: "not_allowed" } as const;
     const permitted = decisionNeedsCurator(input.decision)
@@ -323,6 +324,9 @@ export async function decideOnPractice(input: {
     );
     return { ok: true, state } as const;
   });
+  // Publishing, archiving or restoring changes which adoptions are public.
+  if (result.ok && input.decision !== "comment" && input.decision !== "submit") invalidateAdoptionNetwork();
+  return result;
 }
 
 /** One revision's content, as the form and the pages use it. */

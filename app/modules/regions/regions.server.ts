@@ -40,6 +40,12 @@ export async function listRegionsByProvince() {
   return [...groups].map(([province, members]) => ({ province, regions: members }));
 }
 
+/** The kabupaten/kota of one province, by name (for pickers that first ask for the province). */
+export async function listRegionsOfProvince(provinceCode: string | null): Promise<{ code: string; name: string }[]> {
+  if (!provinceCode) return [];
+  return db().select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.provinceCode, provinceCode)).orderBy(asc(regions.shortName));
+}
+
 export async function countRegionsAndProvinces() {
   const [row] = await db()
     .select({ regions: count(), provinces: countDistinct(regions.provinceCode) })

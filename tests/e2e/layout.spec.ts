@@ -15,6 +15,10 @@ const pages = [
   "/praktik/1",
   "/praktik/4",
   "/jaringan-adopsi",
+  "/peringkat",
+  "/daerah/32.11/benchmark",
+  "/bandingkan?daerah=32.11,33.16,35.10",
+  "/indikator/37",
 ];
 
 test.describe("on a 360 px wide phone", () => {
@@ -41,9 +45,19 @@ for (const path of pages) {
   });
 }
 
-test("the practice editor, workspace and review pages have no WCAG 2.1 AA violations", async ({ page }) => {
+test("the signed-in practice, import, peer group and self-assessment pages have no WCAG 2.1 AA violations", async ({ page }) => {
   await signInAsNewUser(page, "curator");
-  for (const path of ["/praktik/baru", "/praktik/kelola", "/praktik/1/tinjauan", "/praktik/1/riwayat", "/praktik/1/lampiran", "/praktik/1/adopsi?daerah=33.16"]) {
+  for (const path of [
+    "/praktik/baru",
+    "/praktik/kelola",
+    "/praktik/1/tinjauan",
+    "/praktik/1/riwayat",
+    "/praktik/1/lampiran",
+    "/praktik/1/adopsi?daerah=33.16",
+    "/kurasi/impor-spbe",
+    "/kelompok",
+    "/daerah/32.11/penilaian-mandiri",
+  ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { signInAsNewUser } from "./cli-accounts";
+
+test("a curator imports official results; a visitor ranks, benchmarks, compares and learns from a leader", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const curator = await (await browser.newContext()).newPage();
+  await signInAsNewUser(curator, "curator");
+  await curator.goto("/kurasi/impor-spbe");
+  const csv = "region_code,year,index,source,decree\n35.15,2024,3.33,https://menpan.go.id/e2e,KepMenPANRB E2E/2025\n";
+  await curator.getByLabel("Berkas CSV").setInputFiles({ name: "hasil.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await curator.getByRole("button", { name: "Periksa (belum mengimpor)" }).click();
+  await expect(curator.getByRole("cell", { name: "35.15" })).toBeVisible();
+  await curator.getByRole("button", { name: "Impor 1 baris" }).click();
+  await expect(curator.getByText("1 baris diimpor.")).toBeVisible();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/peringkat?tahun=2024&provinsi=35");
+  const sidoarjo = visitor.getByRole("row", { name: /Kabupaten Sidoarjo/ });
+  await expect(sidoarjo).toContainText("3,33");
+  await expect(sidoarjo).toContainText("Resmi");
+
+  await visitor.goto("/peringkat?provinsi=32");
+  await visitor.getByRole("link", { name: "Kabupaten Indramayu" }).click();
+  await expect(visitor.getByRole("heading", { name: "Benchmark SPBE Kabupaten Indramayu" })).toBeVisible();
+  await expect(visitor.getByRole("img", { name: /Indeks SPBE Kabupaten Indramayu per tahun/ })).toBeVisible();
+
+  // Compare three regions, added through the province-then-region picker.
+  await visitor.getByRole("link", { name: "Bandingkan dengan daerah lain" }).click();
+  await expect(visitor.getByText("Tambahkan satu daerah lagi")).toBeVisible();
+  for (const [province, region] of [
+    ["Jawa Barat", "Kabupaten Sumedang"],
+    ["Jawa Tengah", "Kabupaten Blora"],
+  ]) {
+    await visitor.getByLabel("Provinsi").selectOption({ label: province });
+    await visitor.getByRole("button", { name: "Tampilkan daerah di provinsi ini" }).click();
+    await visitor.getByLabel("Tambah daerah").selectOption({ label: region });
+    await visitor.getByRole("button", { name: "Tambah", exact: true }).click();
+  }
+  await expect(visitor).toHaveURL(/\/bandingkan\?daerah=32\.12,32\.11,33\.16$/);
+  await expect(visitor.getByRole("columnheader", { name: "Kabupaten Blora" }).first()).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Tingkat per indikator" })).toBeVisible();
+
+  // Learn from the leaders: from Sumedang's gaps to a leading region's practice (the sample
+  // levels are deterministic, so West Java's leaders include a region with a published practice).
+  await visitor.goto("/daerah/32.11/benchmark?kelompok=provinsi");
+  const leaders = visitor.locator("section", { has: visitor.getByRole("heading", { name: "Belajar dari yang terdepan" }) });
+  const practiceLink = leaders.locator('a[href^="/praktik/"]').first();
+  const title = (await practiceLink.textContent())!;
+  await practiceLink.click();
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+});
+
+test("an editor fills a self-assessment without JavaScript and sees the computed index", async ({ browser }) => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signInAsNewUser(page, "editor", { region: "33.16" });
+  await page.goto("/daerah/33.16/penilaian-mandiri");
+  for (const select of await page.locator('select[name^="level_"]').all()) await select.selectOption("3");
+  await page.getByRole("button", { name: "Hitung" }).click();
+  await expect(page.getByText("47 dari 47 indikator terisi")).toBeVisible();
+  await expect(page.getByText("Indeks terhitung: 3,00")).toBeVisible();
+  await page.getByRole("button", { name: "Simpan penilaian" }).click();
+  await expect(page.getByText("Penilaian mandiri tersimpan.")).toBeVisible();
+});

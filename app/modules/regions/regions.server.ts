@@ -19,8 +19,18 @@ import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
 export const REGION_CODE_PATTERN = /^\d{2}\.\d{2}$/;
 
-export async function listProvinces() {
-  return db().select({ code: provinces.code, name: provinces.name }).from(provinces).orderBy(asc(provinces.name));
+/**
+ * Provinces and regions are reference data: seeded before the server starts and never changed
+ * by the app, so each process reads them once.
+ */
+let provinceList: Promise<{ code: string; name: string }[]> | null = null;
+
+export function listProvinces() {
+  if (!provinceList) {
+    provinceList = db().select({ code: provinces.code, name: provinces.name }).from(provinces).orderBy(asc(provinces.name)).then((rows) => rows);
+    provinceList.catch(() => (provinceList = null));
+  }
+  return provinceList;
 }
 
 export async function getRegionName(code: string): Promise<string | null> {
@@ -28,8 +38,18 @@ export async function getRegionName(code: string): Promise<string | null> {
   return region?.name ?? null;
 }
 
-/** Every kabupaten/kota grouped by province, for region pickers. */
-export async function listRegionsByProvince() {
+let regionGroups: Promise<{ province: string; regions: { code: string; name: string }[] }[]> | null = null;
+
+/** Every kabupaten/kota grouped by province, for region pickers (read once, see listProvinces). */
+export function listRegionsByProvince() {
+  if (!regionGroups) {
+    regionGroups = loadRegionsByProvince();
+    regionGroups.catch(() => (regionGroups = null));
+  }
+  return regionGroups;
+}
+
+async function loadRegionsByProvince() {
   const rows = await db()
     .select({ code: regions.code, name: regions.name, provinceName: provinces.name })
     .from(regions)

@@ -4,8 +4,8 @@ import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
 import { LineChart } from "~/components/charts/line-chart";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { ProvinceSelect } from "~/components/ui/filters";
-import { Alert, inputClass } from "~/components/ui/form";
+import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
+import { Alert } from "~/components/ui/form";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
@@ -79,16 +79,12 @@ export default function Compare() {
             {codes.length > 0 ? <input type="hidden" name="daerah" value={codes.join(",")} /> : null}
             <ProvinceSelect name="provinsi_tambah" provinces={provinces} defaultValue={addProvince} />
             {provinceRegions.length > 0 ? (
-              <label className="block text-sm font-medium">
-                {t("compare.add")}
-                <select name="tambah" className={inputClass}>
-                  {provinceRegions.map((region) => (
-                    <option key={region.code} value={region.code}>
-                      {region.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect
+                name="tambah"
+                label={t("compare.add")}
+                options={provinceRegions.map((region) => ({ value: region.code, label: region.name }))}
+                defaultValue={null}
+              />
             ) : null}
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {provinceRegions.length > 0 ? t("compare.addButton") : t("compare.chooseProvince")}

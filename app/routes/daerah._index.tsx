@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { inputClass } from "~/components/ui/form";
-import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
+import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Pagination } from "~/components/ui/pagination";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -51,25 +51,8 @@ export default function RegionDirectory() {
             />
           </label>
           <ProvinceSelect name="province" provinces={provinces} defaultValue={query.province} />
-          <label className="block text-sm font-medium">
-            {t("directory.type")}
-            <select name="type" defaultValue={query.type ?? ""} className={inputClass}>
-              <option value="">{t("directory.allTypes")}</option>
-              <option value="kabupaten">{t("regionType.kabupaten")}</option>
-              <option value="kota">{t("regionType.kota")}</option>
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("directory.cohort")}
-            <select name="cohort" defaultValue={query.cohort ?? ""} className={inputClass}>
-              <option value="">{t("directory.allCohorts")}</option>
-              {cohorts.map((cohort) => (
-                <option key={cohort.slug} value={cohort.slug}>
-                  {cohort.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RegionTypeSelect name="type" defaultValue={query.type} />
+          <CohortSelect name="cohort" cohorts={cohorts} defaultValue={query.cohort} />
         </div>
         <div className="mt-4">
           <FilterActions resetTo="/daerah" />

@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { FilterActions, ProvinceSelect } from "~/components/ui/filters";
-import { EmptyState } from "~/components/ui/filters";
-import { inputClass } from "~/components/ui/form";
+import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
@@ -55,36 +53,10 @@ export default function Rankings() {
 
       <Form method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <label className="block text-sm font-medium">
-            {t("rankings.year")}
-            <select name="tahun" defaultValue={query.year} className={inputClass}>
-              {[...years].reverse().map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="tahun" label={t("rankings.year")} options={[...years].reverse().map((year) => ({ value: year, label: String(year) }))} defaultValue={query.year} />
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
-          <label className="block text-sm font-medium">
-            {t("directory.type")}
-            <select name="jenis" defaultValue={query.type ?? ""} className={inputClass}>
-              <option value="">{t("directory.allTypes")}</option>
-              <option value="kabupaten">{t("regionType.kabupaten")}</option>
-              <option value="kota">{t("regionType.kota")}</option>
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("directory.cohort")}
-            <select name="kohort" defaultValue={query.cohort ?? ""} className={inputClass}>
-              <option value="">{t("directory.allCohorts")}</option>
-              {cohorts.map((cohort) => (
-                <option key={cohort.slug} value={cohort.slug}>
-                  {cohort.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RegionTypeSelect name="jenis" defaultValue={query.type} />
+          <CohortSelect name="kohort" cohorts={cohorts} defaultValue={query.cohort} />
         </div>
         <div className="mt-4">
           <FilterActions resetTo="/peringkat" />

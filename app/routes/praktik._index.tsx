@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { inputClass } from "~/components/ui/form";
-import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
+import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -67,17 +67,13 @@ export default function PracticeList() {
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
           {provinceRegions.length > 0 ? (
-            <label className="block text-sm font-medium">
-              {t("practice.region")}
-              <select name="daerah" defaultValue={query.region ?? ""} className={inputClass}>
-                <option value="">{t("practices.allRegions")}</option>
-                {provinceRegions.map((region) => (
-                  <option key={region.code} value={region.code}>
-                    {region.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              name="daerah"
+              label={t("practice.region")}
+              allLabel={t("practices.allRegions")}
+              options={provinceRegions.map((region) => ({ value: region.code, label: region.name }))}
+              defaultValue={query.region}
+            />
           ) : null}
           <label className="block text-sm font-medium">
             {t("practices.indicator")}
@@ -96,17 +92,13 @@ export default function PracticeList() {
               )}
             </select>
           </label>
-          <label className="block text-sm font-medium">
-            {t("practiceForm.stage")}
-            <select name="tahap" defaultValue={query.stage ?? ""} className={inputClass}>
-              <option value="">{t("practices.allStages")}</option>
-              {PRACTICE_STAGES.map((stage) => (
-                <option key={stage} value={stage}>
-                  {t(`practiceStage.${stage}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            name="tahap"
+            label={t("practiceForm.stage")}
+            allLabel={t("practices.allStages")}
+            options={PRACTICE_STAGES.map((stage) => ({ value: stage, label: t(`practiceStage.${stage}`) }))}
+            defaultValue={query.stage}
+          />
           <label className="block text-sm font-medium">
             {t("practiceForm.tags")}
             <select name="tag" defaultValue={query.tag ?? ""} className={inputClass}>
@@ -119,16 +111,12 @@ export default function PracticeList() {
               ))}
             </select>
           </label>
-          <label className="block text-sm font-medium">
-            {t("practices.sort")}
-            <select name="urut" defaultValue={query.sort} className={inputClass}>
-              {PRACTICE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`practices.sortBy.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            name="urut"
+            label={t("practices.sort")}
+            options={PRACTICE_SORTS.map((sort) => ({ value: sort, label: t(`practices.sortBy.${sort}`) }))}
+            defaultValue={query.sort}
+          />
         </div>
         <div className="mt-4">
           <FilterActions resetTo="/praktik" />

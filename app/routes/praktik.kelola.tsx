@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { RegionSelect } from "~/components/region-select";
-import { inputClass } from "~/components/ui/form";
-import { EmptyState, FilterActions, ProvinceSelect } from "~/components/ui/filters";
+import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -71,17 +70,12 @@ export default function PracticeWorkspace() {
         </div>
       </div>
       <Form method="get" className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="block text-sm font-medium">
-          {t("workspace.status")}
-          <select name="status" defaultValue={query.state ?? "semua"} className={inputClass}>
-            <option value="semua">{t("workspace.allStates")}</option>
-            {PRACTICE_STATES.map((state) => (
-              <option key={state} value={state}>
-                {t(`practiceState.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label={t("workspace.status")}
+          options={[{ value: "semua", label: t("workspace.allStates") }, ...PRACTICE_STATES.map((state) => ({ value: state, label: t(`practiceState.${state}`) }))]}
+          defaultValue={query.state ?? "semua"}
+        />
         {reviewer ? (
           <>
             <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />

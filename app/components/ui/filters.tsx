@@ -2,22 +2,60 @@ import { Link } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { inputClass } from "./form";
 
-/** A province filter for GET forms; the empty option means "all provinces". */
-export function ProvinceSelect({ name, provinces, defaultValue }: { name: string; provinces: { code: string; name: string }[]; defaultValue: string | null }) {
-  const { t } = useTranslator();
+/** A labelled select for GET filter forms; `allLabel` adds the empty "no filter" option first. */
+export function FilterSelect({
+  name,
+  label,
+  options,
+  defaultValue,
+  allLabel,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string | number; label: string }[];
+  defaultValue: string | number | null;
+  allLabel?: string;
+}) {
   return (
     <label className="block text-sm font-medium">
-      {t("directory.province")}
+      {label}
       <select name={name} defaultValue={defaultValue ?? ""} className={inputClass}>
-        <option value="">{t("directory.allProvinces")}</option>
-        {provinces.map((province) => (
-          <option key={province.code} value={province.code}>
-            {province.name}
+        {allLabel ? <option value="">{allLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </select>
     </label>
   );
+}
+
+/** A province filter; the empty option means "all provinces". */
+export function ProvinceSelect({ name, provinces, defaultValue }: { name: string; provinces: { code: string; name: string }[]; defaultValue: string | null }) {
+  const { t } = useTranslator();
+  return (
+    <FilterSelect
+      name={name}
+      label={t("directory.province")}
+      allLabel={t("directory.allProvinces")}
+      options={provinces.map((province) => ({ value: province.code, label: province.name }))}
+      defaultValue={defaultValue}
+    />
+  );
+}
+
+/** Kabupaten or kota; the empty option means both. */
+export function RegionTypeSelect({ name, defaultValue }: { name: string; defaultValue: string | null }) {
+  const { t } = useTranslator();
+  const options = (["kabupaten", "kota"] as const).map((type) => ({ value: type, label: t(`regionType.${type}`) }));
+  return <FilterSelect name={name} label={t("directory.type")} allLabel={t("directory.allTypes")} options={options} defaultValue={defaultValue} />;
+}
+
+export function CohortSelect({ name, cohorts, defaultValue }: { name: string; cohorts: { slug: string; name: string }[]; defaultValue: string | null }) {
+  const { t } = useTranslator();
+  const options = cohorts.map((cohort) => ({ value: cohort.slug, label: cohort.name }));
+  return <FilterSelect name={name} label={t("directory.cohort")} allLabel={t("directory.allCohorts")} options={options} defaultValue={defaultValue} />;
 }
 
 /** "Apply" for a filter form, and a link back to the unfiltered list when there is one. */

@@ -1,28 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { predikatFor, roundIndex } from "../frameworks/predikat";
-import { computeFrameworkIndex, type FrameworkNode, indexMismatch } from "./framework-index";
+import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
+import { predikatFor } from "../frameworks/predikat";
+import { computeFrameworkIndex, indexMismatch } from "./framework-index";
 
-/** The real SPBE 2020 tree from the seed data, with ids assigned in file order. */
-function spbe2020(): { nodes: FrameworkNode[]; indicators: FrameworkNode[] } {
-  const file = JSON.parse(readFileSync(new URL("../../../db/seed/data/spbe-2020-framework.json", import.meta.url), "utf8"));
-  const nodes: FrameworkNode[] = [];
-  let id = 0;
-  for (const domain of file.domains) {
-    const domainId = ++id;
-    nodes.push({ id: domainId, parentId: null, kind: "domain", number: domain.number, weight: domain.weight });
-    for (const aspect of domain.aspects) {
-      const aspectId = ++id;
-      nodes.push({ id: aspectId, parentId: domainId, kind: "aspect", number: aspect.number, weight: aspect.weight });
-      for (const indicator of aspect.indicators) {
-        nodes.push({ id: ++id, parentId: aspectId, kind: "indicator", number: indicator.number, weight: indicator.weight });
-      }
-    }
-  }
-  return { nodes, indicators: nodes.filter((node) => node.kind === "indicator") };
-}
-
-const { nodes, indicators } = spbe2020();
+const { nodes, indicators } = spbe2020Nodes();
 const bands = [
   { name: "Kurang", minValue: 0 },
   { name: "Cukup", minValue: 1.8 },
@@ -68,25 +49,8 @@ describe("computeFrameworkIndex (SPBE 2020)", () => {
   });
 });
 
-describe("predikat boundaries (SPBE 2020)", () => {
-  it.each([
-    [1.79, "Kurang"],
-    [1.8, "Cukup"],
-    [2.59, "Cukup"],
-    [2.6, "Baik"],
-    [3.49, "Baik"],
-    [3.5, "Sangat Baik"],
-    [4.19, "Sangat Baik"],
-    [4.2, "Memuaskan"],
-    [4.1996, "Memuaskan"],
-  ])("%s → %s", (value, predikat) => {
-    expect(predikatFor(value, bands)).toBe(predikat);
-  });
-
-  it("rounds half up like published results", () => {
-    expect(roundIndex(2.825, 2)).toBe(2.83);
-  });
-});
+// Predikat boundaries (1.8 / 2.6 / 3.5 / 4.2, judged after rounding) are tested with
+// predikatFor in app/modules/frameworks/predikat.test.ts.
 
 describe("indexMismatch", () => {
   it("flags computed vs reported differences over 0.01 only", () => {

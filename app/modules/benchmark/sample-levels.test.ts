@@ -1,39 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
 import { roundIndex } from "../frameworks/predikat";
-import { computeFrameworkIndex, type FrameworkNode } from "./framework-index";
+import { computeFrameworkIndex } from "./framework-index";
 import { levelsForTarget, plausibleIndex, seededRandom } from "./sample-levels";
 
-interface NodeData {
-  number: number;
-  weight: number;
-}
-interface FrameworkFile {
-  domains: (NodeData & { aspects: (NodeData & { indicators: NodeData[] })[] })[];
-}
-
-/** The real SPBE 2020 tree from the seed data, with ids assigned in file order. */
-function spbe2020(): { nodes: FrameworkNode[]; indicators: FrameworkNode[] } {
-  const file = JSON.parse(
-    readFileSync(new URL("../../../db/seed/data/spbe-2020-framework.json", import.meta.url), "utf8"),
-  ) as FrameworkFile;
-  const nodes: FrameworkNode[] = [];
-  let id = 0;
-  for (const domain of file.domains) {
-    const domainId = ++id;
-    nodes.push({ id: domainId, parentId: null, kind: "domain", number: domain.number, weight: domain.weight });
-    for (const aspect of domain.aspects) {
-      const aspectId = ++id;
-      nodes.push({ id: aspectId, parentId: domainId, kind: "aspect", number: aspect.number, weight: aspect.weight });
-      for (const indicator of aspect.indicators) {
-        nodes.push({ id: ++id, parentId: aspectId, kind: "indicator", number: indicator.number, weight: indicator.weight });
-      }
-    }
-  }
-  return { nodes, indicators: nodes.filter((node) => node.kind === "indicator") };
-}
-
-const { nodes, indicators } = spbe2020();
+const { nodes, indicators } = spbe2020Nodes();
 
 function indexOf(levels: Map<number, number>): number {
   const result = computeFrameworkIndex(nodes, levels);

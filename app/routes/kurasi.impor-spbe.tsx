@@ -1,12 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  MaxPartSizeExceededError,
-  type MetaFunction,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
@@ -14,6 +6,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { type CsvProblem, decodeCsvBytes } from "~/modules/benchmark/official-csv";
 import { checkOfficialResultsCsv, importOfficialResults } from "~/modules/benchmark/official-import.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { readMultipartForm } from "~/modules/http/multipart.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -46,15 +39,8 @@ type ActionResult =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "assessment.import" });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" as CsvProblem["code"] }] } satisfies ActionResult, { status: 413 });
-    }
-    throw error;
-  }
+  const form = await readMultipartForm(request, MAX_CSV_BYTES);
+  if (!form) return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" }] } satisfies ActionResult, { status: 413 });
   const file = form.get("file");
   const text = file instanceof File ? (file.size > 0 ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : "") : String(form.get("csv") ?? "");
   if (text === null) return data({ stage: "refused", problems: [{ line: 0, code: "notCsv" }] } satisfies ActionResult, { status: 400 });

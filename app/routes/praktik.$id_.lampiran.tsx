@@ -1,17 +1,10 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  MaxPartSizeExceededError,
-  type MetaFunction,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/practices/attachment-list";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import type { ValidationCode } from "~/modules/forms/form-data";
+import { readMultipartForm } from "~/modules/http/multipart.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -41,13 +34,8 @@ function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
-    throw error;
-  }
+  const form = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
+  if (!form) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
   const baseVersion = Number(form.get("version"));
   const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp };
   if (form.get("intent") === "remove") {

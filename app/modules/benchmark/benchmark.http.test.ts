@@ -97,6 +97,9 @@ describe("official results import", () => {
     expect(await binary.text()).toContain("bukan berkas CSV teks");
     const huge = await csvUpload(new Uint8Array(50 * 1024 * 1024));
     expect(huge.status).toBe(413);
+    const tooBig = await csvUpload(`region_code,year,index\n${"32.11,2024,3\n".repeat(400_000)}`);
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.text()).toContain("berkas terlalu besar (maksimal 4 MB)");
   });
 
   it("is for curators and admins only", async () => {

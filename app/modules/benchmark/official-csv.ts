@@ -11,6 +11,7 @@ const OPTIONAL_COLUMNS = ["source", "decree"] as const;
 
 export type CsvProblemCode =
   | "notCsv"
+  | "tooLarge"
   | "empty"
   | "tooManyRows"
   | "missingColumn"

@@ -62,6 +62,13 @@ export default function RegionBenchmark() {
             {latest.mismatch ? <span className="text-sm text-red-700">{t("benchmark.mismatch")}</span> : null}
           </p>
         ) : null}
+        {benchmark.self ? (
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            {t("regionBenchmark.selfLatest", { year: benchmark.self.year })}:{" "}
+            {benchmark.self.computedIndex === null ? t("selfAssessment.answered", { answered: benchmark.self.filled, total: benchmark.self.total }) : <strong>{formatIndex(benchmark.self.computedIndex)}</strong>}
+            <DataKindBadge kind="self" />
+          </p>
+        ) : null}
         <p className="mt-2 text-sm">
           <Link to={`/bandingkan?daerah=${region.code}`}>{t("regionBenchmark.compareWith")}</Link> ·{" "}
           <Link to={`/daerah/${region.code}/penilaian-mandiri`}>{t("selfAssessment.title")}</Link>

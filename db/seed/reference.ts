@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -281,12 +281,22 @@ async function seedPublishedScores(tx: Transaction, frameworkId: number) {
  * tables are upserted, and rows that curators may later change are only inserted when missing.
  */
 export async function seedReferenceData(db: Database): Promise<void> {
-  const framework = JSON.parse(readDataFile("spbe-2020-framework.json")) as FrameworkFile;
+  // Every `*-framework.json` in db/seed/data is stored: adding a framework is adding a file.
+  const frameworkFiles = readdirSync(new URL("./data/", import.meta.url))
+    .filter((name) => name.endsWith("-framework.json"))
+    .sort()
+    .map((name) => JSON.parse(readDataFile(name)) as FrameworkFile);
   await db.transaction(async (tx) => {
     await seedRegions(tx);
-    const frameworkId = await seedFramework(tx, framework);
+    const frameworkIds = new Map<string, number>();
+    for (const file of frameworkFiles) frameworkIds.set(file.id, await seedFramework(tx, file));
+    const spbe2020 = frameworkIds.get(SPBE_2020_SLUG);
+    if (spbe2020 === undefined) throw new Error(`db/seed/data has no ${SPBE_2020_SLUG}-framework.json`);
     await seedIdslCohort(tx);
-    await seedPublishedScores(tx, frameworkId);
-    await seedPractices(tx, framework.id);
+    // The published scores in the shared data are SPBE 2020 index values.
+    await seedPublishedScores(tx, spbe2020);
+    await seedPractices(tx, SPBE_2020_SLUG);
   });
 }
+
+const SPBE_2020_SLUG = "spbe-2020";

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { assessmentLevels, assessments } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
@@ -107,4 +107,17 @@ export async function saveSelfAssessment(input: {
     );
   });
   invalidateBenchmarkData();
+}
+
+/** A region's most recent self-assessment: year, computed index (when complete), levels filled. */
+export async function latestSelfAssessment(regionCode: string, frameworkId: number) {
+  const [row] = await db()
+    .select({ year: assessments.year, computedIndex: assessments.computedIndex, filled: count(assessmentLevels.nodeId) })
+    .from(assessments)
+    .leftJoin(assessmentLevels, eq(assessmentLevels.assessmentId, assessments.id))
+    .where(and(eq(assessments.regionCode, regionCode), eq(assessments.frameworkId, frameworkId), eq(assessments.kind, "self")))
+    .groupBy(assessments.id)
+    .orderBy(desc(assessments.year))
+    .limit(1);
+  return row ?? null;
 }

@@ -158,6 +158,8 @@ describe("self-assessment", () => {
       .from(assessments)
       .where(and(eq(assessments.regionCode, "32.11"), eq(assessments.kind, "self"), eq(assessments.year, year)));
     expect(row?.computedIndex).toBeCloseTo(4, 4);
+    const page = await (await request(app.origin, "/daerah/32.11/benchmark")).text();
+    expect(page).toContain(`Penilaian mandiri ${year}`);
     expect((await request(app.origin, `/daerah/32.11/penilaian-mandiri`, { cookie: bloraEditor.cookie })).status).toBe(403);
     expect((await request(app.origin, `/daerah/32.11/penilaian-mandiri`, { cookie: bloraEditor.cookie, form })).status).toBe(403);
   });

@@ -5,6 +5,7 @@ import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.
 import { predikatFor } from "../frameworks/predikat";
 import { practiceIsPublic } from "../practices/practices.server";
 import { type BenchmarkData, getBenchmarkData, getLevelsOf, type RegionInfo, resultKey } from "./benchmark-data.server";
+import { latestSelfAssessment } from "./assessments.server";
 import { listPeerGroups } from "./peer-groups.server";
 import { averageAndBest, leaderGaps, type PeerGroupKey, peerGroupParam, rankAmong, similarRegions } from "./peers";
 
@@ -62,6 +63,8 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   const region = data?.regions.get(code);
   if (!data || !region || !framework) return null;
+  const latestSelf = await latestSelfAssessment(code, framework.id);
+  const self = latestSelf && { ...latestSelf, total: tree.indicatorsById.size };
 
   const trend = data.years.map((year) => {
     const result = data.results.get(resultKey(code, year));
@@ -69,7 +72,7 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   });
   const latest = [...data.results.values()].filter((result) => result.regionCode === code).sort((a, b) => b.year - a.year)[0] ?? null;
   if (!latest) {
-    return { region, trend, latest: null, predikat: null, groups: [], selected: null, ranks: [], profile: [], strongest: [], weakest: [], leaders: [], year: null };
+    return { region, self, trend, latest: null, predikat: null, groups: [], selected: null, ranks: [], profile: [], strongest: [], weakest: [], leaders: [], year: null };
   }
   const year = latest.year;
   const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, year, ownerId);
@@ -128,6 +131,7 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
 
   return {
     region,
+    self,
     year,
     trend,
     latest: {

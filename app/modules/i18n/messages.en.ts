@@ -564,6 +564,7 @@ export const messagesEn: Messages = {
     percentileNote: "Ranks are computed among the regions shown; equal values at two decimals share a rank. Percentile: the share of regions shown whose index is equal or lower.",
   },
   regionBenchmark: {
+    selfLatest: "Self-assessment {{year}}",
     sampleLevels: "The profile, indicator levels and “learn from the leaders” suggestions on this page are computed from sample (synthetic) data, not official levels.",
     open: "Open the benchmark: ranks, domain profile and learning from the leaders →",
     title: "SPBE benchmark: {{region}}",

@@ -563,6 +563,7 @@ export const messagesId = {
     percentileNote: "Peringkat dihitung di antara daerah yang tampil; nilai yang sama pada dua desimal berbagi peringkat. Persentil: persentase daerah yang tampil yang indeksnya sama atau lebih rendah.",
   },
   regionBenchmark: {
+    selfLatest: "Penilaian mandiri {{year}}",
     sampleLevels: "Profil, tingkat indikator, dan saran “belajar dari yang terdepan” di halaman ini dihitung dari data contoh (sintetis), bukan dari tingkat resmi.",
     open: "Buka benchmark: peringkat, profil domain, dan belajar dari yang terdepan →",
     title: "Benchmark SPBE {{region}}",

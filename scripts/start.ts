@@ -4,7 +4,7 @@
  * .data/); then migrates, seeds reference data (plus synthetic sample data on a local embedded
  * database) and serves the production build.
  */
-import cluster from "node:cluster";
+import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createDatabase } from "../db/client";
@@ -82,11 +82,25 @@ async function startWorkers(count: number) {
       worker.once("exit", (code) => reject(new StartupError(`a web server worker exited with code ${code} while starting`)));
     });
   });
-  stopActions.push(async () => {
-    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
-    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve).process.kill("SIGTERM"))));
-  });
   await Promise.all(started);
+  // A worker that dies while serving (an uncaught error) is replaced, so capacity stays.
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log(`web server worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  stopActions.push(async () => {
+    const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+    await Promise.all(
+      running.map(
+        (worker) =>
+          new Promise((resolve) => {
+            worker.once("exit", resolve);
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
 }
 
 /** Workers serve HTTP only; the primary process owns PostgreSQL and Meilisearch. */

@@ -95,6 +95,18 @@ export default function Compare() {
 
       {ready ? (
         <>
+          <Form method="get" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="daerah" value={codes.join(",")} />
+            <FilterSelect
+              name="tahun"
+              label={t("rankings.year")}
+              options={comparison.yearChoices.map((choice) => ({ value: choice.year, label: t("compare.yearOption", { year: choice.year, covered: choice.regions, total: codes.length }) }))}
+              defaultValue={year}
+            />
+            <button type="submit" className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
+              {t("directory.apply")}
+            </button>
+          </Form>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="px-4 py-2 text-left font-semibold">{t("compare.tableCaption", { year: year ?? "—" })}</caption>
@@ -141,6 +153,7 @@ export default function Compare() {
             </table>
           </div>
 
+          {regions.some((region) => region.levelsKind === "sample") ? <p className="text-sm text-amber-900">{t("compare.sampleLevels")}</p> : null}
           <div className="grid gap-6 lg:grid-cols-2">
             <LineChart
               title={t("compare.trendChart")}

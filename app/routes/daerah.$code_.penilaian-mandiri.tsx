@@ -23,7 +23,7 @@ function assessableYears(): number[] {
   return [now, now - 1, now - 2];
 }
 
-async function context(request: Request, params: { code?: string }, appContext: Parameters<typeof requirePermission>[1]) {
+async function selfAssessmentContext(request: Request, params: { code?: string }, appContext: Parameters<typeof requirePermission>[1]) {
   const code = params.code ?? "";
   const regionName = REGION_CODE_PATTERN.test(code) ? await getRegionName(code) : null;
   if (!regionName) throw new Response(null, { status: 404 });
@@ -36,7 +36,7 @@ async function context(request: Request, params: { code?: string }, appContext: 
 }
 
 export async function loader({ request, context: appContext, params }: LoaderFunctionArgs) {
-  const { code, regionName, year, tree, framework } = await context(request, params, appContext);
+  const { code, regionName, year, tree, framework } = await selfAssessmentContext(request, params, appContext);
   const { t } = await translatorForRequest(request);
   const existing = await findAssessment({ regionCode: code, frameworkId: framework.id, year, kind: "self" });
   const levels = existing ? await getAssessmentLevels(existing.id) : new Map();
@@ -64,7 +64,7 @@ export async function loader({ request, context: appContext, params }: LoaderFun
 type ActionResult = { values: Record<string, string>; errors: FieldErrors };
 
 export async function action({ request, context: appContext, params }: ActionFunctionArgs) {
-  const { code, user, year, tree, framework } = await context(request, params, appContext);
+  const { code, user, year, tree, framework } = await selfAssessmentContext(request, params, appContext);
   const form = await request.formData();
   const indicatorIds = [...tree.indicatorsById.keys()];
   const { entries, errors } = parseSelfAssessmentForm(form, indicatorIds);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSearch, parseCompareSelection } from "./compare-query";
+import { bestCommonYear, compareSearch, parseCompareSelection } from "./compare-query";
 
 const known = new Set(["32.11", "33.16", "35.10", "35.78", "32.73", "51.71", "35.22"]);
 const parse = (search: string) => parseCompareSelection(new URLSearchParams(search), known);
@@ -21,5 +21,17 @@ describe("parseCompareSelection", () => {
 
   it("writes a shareable URL", () => {
     expect(compareSearch(["32.11", "33.16"])).toBe("?daerah=32.11,33.16");
+  });
+});
+
+describe("bestCommonYear", () => {
+  it("picks the latest year with the most selected regions, not a year one region reported early", () => {
+    const coverage = new Map([
+      [2023, 3],
+      [2024, 3],
+      [2025, 1],
+    ]);
+    expect(bestCommonYear([2023, 2024, 2025], (year) => coverage.get(year) ?? 0)).toBe(2024);
+    expect(bestCommonYear([2023], () => 0)).toBeNull();
   });
 });

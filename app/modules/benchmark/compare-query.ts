@@ -27,3 +27,13 @@ export function parseCompareSelection(params: URLSearchParams, known: ReadonlySe
 export function compareSearch(codes: readonly string[]): string {
   return codes.length > 0 ? `?daerah=${codes.join(",")}` : "";
 }
+
+/**
+ * The year to compare in when none is asked for: the one in which most of the selected regions
+ * have a result, the latest of those (one region reporting early must not blank out the rest).
+ */
+export function bestCommonYear(years: readonly number[], coverage: (year: number) => number): number | null {
+  let best: number | null = null;
+  for (const year of years) if (coverage(year) > 0 && (best === null || coverage(year) >= coverage(best))) best = year;
+  return best;
+}

@@ -1,7 +1,7 @@
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { getBenchmarkData, getLevelsOf, resultKey } from "./benchmark-data.server";
-import { parseCompareSelection } from "./compare-query";
+import { bestCommonYear, parseCompareSelection } from "./compare-query";
 
 /** Side by side: index, domains, aspects and indicator levels of 2–6 regions in one year. */
 export async function compareRegions(frameworkSlug: string, params: URLSearchParams) {
@@ -9,14 +9,16 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
   if (!data || !framework) return null;
   const selection = parseCompareSelection(params, new Set(data.regions.keys()));
   const regions = selection.codes.map((code) => data.regions.get(code)!);
-  // The latest year in which any selected region has a result; others show "—" for it.
-  const year = Math.max(...regions.flatMap((region) => data.years.filter((y) => data.results.has(resultKey(region.code, y)))), 0) || null;
+  const coverage = (y: number) => regions.filter((region) => data.results.has(resultKey(region.code, y))).length;
+  const requested = Number(params.get("tahun"));
+  const year = data.years.includes(requested) ? requested : bestCommonYear(data.years, coverage);
   const results = regions.map((region) => (year ? (data.results.get(resultKey(region.code, year)) ?? null) : null));
   const levels = await getLevelsOf(results.flatMap((result) => (result?.levelsAssessmentId ? [result.levelsAssessmentId] : [])));
   const column = (index: number) => results[index];
   return {
     selection,
     year,
+    yearChoices: [...data.years].reverse().map((y) => ({ year: y, regions: coverage(y) })),
     regions: regions.map((region, index) => {
       const result = column(index);
       return {
@@ -25,6 +27,7 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
         provinceName: region.provinceName,
         value: result?.value ?? null,
         kind: result?.kind ?? null,
+        levelsKind: result?.levelsKind ?? null,
         predikat: result ? predikatFor(result.value, framework.bands, framework.decimals) : null,
         trend: data.years.map((y) => ({ x: y, y: data.results.get(resultKey(region.code, y))?.value ?? null })),
       };
@@ -50,3 +53,4 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
     ),
   };
 }
+

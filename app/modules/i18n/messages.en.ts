@@ -628,6 +628,8 @@ export const messagesEn: Messages = {
       tooMany: "At most {{max}} regions; only the first {{max}} are shown.",
       unknown: "Unknown region codes were ignored: {{codes}}",
     },
+    yearOption: "{{year}} ({{covered}} of {{total}} regions have data)",
+    sampleLevels: "Domain, aspect and indicator values of some regions here come from sample (synthetic) data, even where the index itself is official.",
     selection: "Regions compared",
     remove: "Remove {{region}} from the comparison",
     add: "Add a region",

@@ -627,6 +627,8 @@ export const messagesId = {
       tooMany: "Paling banyak {{max}} daerah; hanya {{max}} yang pertama ditampilkan.",
       unknown: "Kode daerah tidak dikenal dan diabaikan: {{codes}}",
     },
+    yearOption: "{{year}} ({{covered}} dari {{total}} daerah ada datanya)",
+    sampleLevels: "Nilai domain, aspek, dan tingkat indikator sebagian daerah di sini berasal dari data contoh (sintetis), termasuk bila indeksnya resmi.",
     selection: "Daerah yang dibandingkan",
     remove: "Keluarkan {{region}} dari perbandingan",
     add: "Tambah daerah",

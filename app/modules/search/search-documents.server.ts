@@ -1,0 +1,247 @@
+/**
+ * Search documents built from PostgreSQL, the source of truth: Meilisearch only ever holds
+ * copies made here. One set-based query per kind, so a full rebuild stays a few queries.
+ */
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  frameworkNodes,
+  frameworks,
+  practiceAdoptions,
+  practiceRevisions,
+  practices,
+  provinces,
+  regions,
+} from "../../../db/schema";
+import { db } from "../db.server";
+import { isPublicPractice, practiceIsPublic } from "../practices/practices.server";
+
+export interface PracticeSearchDocument {
+  id: number;
+  title: string;
+  titleEn: string;
+  summary: string;
+  summaryEn: string;
+  /** Plain text of the Markdown body, capped (see BODY_MAX_CHARS). */
+  body: string;
+  leadOpd: string;
+  tags: string[];
+  stage: string;
+  status: "active" | "stopped";
+  regionCode: string;
+  regionName: string;
+  provinceCode: string;
+  provinceName: string;
+  regionType: "kabupaten" | "kota";
+  indicatorNumbers: number[];
+  indicatorNames: string[];
+  aspectNames: string[];
+  domainNames: string[];
+  /** Year the practice was first published, for the year facet. */
+  year: number | null;
+  /** Unix seconds of the current publication, for sorting by date. */
+  publishedAt: number | null;
+  /** Public practices recorded as adopting this one. */
+  adoptionCount: number;
+  /** Languages the practice can be read in: always "id", plus "en" when translated. */
+  language: ("id" | "en")[];
+}
+
+export interface RegionSearchDocument {
+  /** The Kemendagri code with "_" for ".", which Meilisearch ids do not allow. */
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  type: "kabupaten" | "kota";
+  provinceCode: string;
+  provinceName: string;
+  publicPracticeCount: number;
+}
+
+export interface IndicatorSearchDocument {
+  /** framework_nodes id. */
+  id: number;
+  framework: string;
+  number: number;
+  name: string;
+  aspectName: string;
+  domainName: string;
+  publicPracticeCount: number;
+}
+
+/** Long enough for every real case study; bounds what one huge body costs the index. */
+export const BODY_MAX_CHARS = 20_000;
+
+/**
+ * Markdown → plain text, simply: search needs the words, not the structure, and markup
+ * characters would otherwise become noise tokens (or match "#" queries).
+ */
+export function markdownToPlainText(markdown: string, maxChars = BODY_MAX_CHARS): string {
+  const text = markdown
+    .replace(/```[^\n]*\n?/g, "") // code fence markers, keeping the code
+    .replace(/<[^>]+>/g, " ") // inline HTML tags
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images → alt text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // links → their text
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "") // headings
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, "") // block quotes
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, "") // list markers
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, "") // table separator rows
+    .replace(/\|/g, " ") // table cells
+    .replace(/(\*{1,3}|_{2,3}|~~|`)/g, "") // emphasis and inline code markers
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  if (text.length <= maxChars) return text;
+  // Cut at a word boundary so the last token is not a fragment.
+  const cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(" ");
+  return lastSpace > maxChars * 0.9 ? cut.slice(0, lastSpace) : cut;
+}
+
+interface IndicatorPath {
+  framework: string;
+  number: number;
+  name: string;
+  aspectName: string;
+  domainName: string;
+}
+
+/** Every indicator with its aspect and domain, by framework_nodes id, in one query. */
+async function indicatorPaths(): Promise<Map<number, IndicatorPath & { id: number }>> {
+  const aspect = alias(frameworkNodes, "aspect");
+  const domain = alias(frameworkNodes, "domain");
+  const rows = await db()
+    .select({
+      id: frameworkNodes.id,
+      framework: frameworks.slug,
+      number: frameworkNodes.number,
+      name: frameworkNodes.name,
+      aspectName: aspect.name,
+      domainName: domain.name,
+    })
+    .from(frameworkNodes)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
+    .innerJoin(aspect, eq(aspect.id, frameworkNodes.parentId))
+    .innerJoin(domain, eq(domain.id, aspect.parentId))
+    .where(eq(frameworkNodes.kind, "indicator"))
+    .orderBy(frameworks.slug, frameworkNodes.number);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Public practices (all, or the given ids that are public) as search documents. */
+export async function practiceDocuments(ids?: number[]): Promise<PracticeSearchDocument[]> {
+  if (ids && ids.length === 0) return [];
+  // Adoptions only count when the adopting practice is itself public.
+  const adopter = alias(practices, "adopter");
+  const adoptionCounts = db()
+    .select({ sourcePracticeId: practiceAdoptions.sourcePracticeId, adoptions: count().as("adoptions") })
+    .from(practiceAdoptions)
+    .innerJoin(adopter, eq(adopter.id, practiceAdoptions.adopterPracticeId))
+    .where(isPublicPractice(adopter))
+    .groupBy(practiceAdoptions.sourcePracticeId)
+    .as("adoption_counts");
+
+  const [rows, paths] = await Promise.all([
+    db()
+      .select({
+        id: practices.id,
+        regionCode: practices.regionCode,
+        firstPublishedAt: practices.firstPublishedAt,
+        publishedAt: practices.publishedAt,
+        title: practiceRevisions.title,
+        titleEn: practiceRevisions.titleEn,
+        summary: practiceRevisions.summary,
+        summaryEn: practiceRevisions.summaryEn,
+        body: practiceRevisions.body,
+        leadOpd: practiceRevisions.leadOpd,
+        tags: practiceRevisions.tags,
+        stage: practiceRevisions.stage,
+        runningStatus: practiceRevisions.runningStatus,
+        indicatorIds: practiceRevisions.indicatorIds,
+        regionName: regions.name,
+        regionType: regions.type,
+        provinceCode: regions.provinceCode,
+        provinceName: provinces.name,
+        adoptions: adoptionCounts.adoptions,
+      })
+      .from(practices)
+      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+      .innerJoin(regions, eq(regions.code, practices.regionCode))
+      .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+      .leftJoin(adoptionCounts, eq(adoptionCounts.sourcePracticeId, practices.id))
+      .where(ids ? and(practiceIsPublic, inArray(practices.id, ids)) : practiceIsPublic)
+      .orderBy(practices.id),
+    indicatorPaths(),
+  ]);
+
+  return rows.map((row) => {
+    const indicators = row.indicatorIds.flatMap((id) => paths.get(id) ?? []);
+    return {
+      id: row.id,
+      title: row.title,
+      titleEn: row.titleEn,
+      summary: row.summary,
+      summaryEn: row.summaryEn,
+      body: markdownToPlainText(row.body),
+      leadOpd: row.leadOpd,
+      tags: row.tags,
+      stage: row.stage,
+      status: row.runningStatus,
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+      provinceCode: row.provinceCode,
+      provinceName: row.provinceName,
+      regionType: row.regionType,
+      indicatorNumbers: indicators.map((indicator) => indicator.number),
+      indicatorNames: indicators.map((indicator) => indicator.name),
+      aspectNames: unique(indicators.map((indicator) => indicator.aspectName)),
+      domainNames: unique(indicators.map((indicator) => indicator.domainName)),
+      year: (row.firstPublishedAt ?? row.publishedAt)?.getUTCFullYear() ?? null,
+      publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
+      adoptionCount: Number(row.adoptions ?? 0),
+      language: row.titleEn.trim() ? ["id", "en"] : ["id"],
+    };
+  });
+}
+
+/** Every region (public or not: the directory lists all 514), with its public practice count. */
+export async function regionDocuments(): Promise<RegionSearchDocument[]> {
+  const rows = await db()
+    .select({
+      code: regions.code,
+      name: regions.name,
+      shortName: regions.shortName,
+      type: regions.type,
+      provinceCode: regions.provinceCode,
+      provinceName: provinces.name,
+      publicPracticeCount: sql<number>`count(${practices.id})`.mapWith(Number),
+    })
+    .from(regions)
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .leftJoin(practices, and(eq(practices.regionCode, regions.code), practiceIsPublic))
+    .groupBy(regions.code, provinces.name)
+    .orderBy(regions.code);
+  return rows.map((row) => ({ id: row.code.replace(/\./g, "_"), ...row }));
+}
+
+/** Every framework indicator, with how many public practices address it. */
+export async function indicatorDocuments(): Promise<IndicatorSearchDocument[]> {
+  const [paths, counts] = await Promise.all([
+    indicatorPaths(),
+    db()
+      .select({
+        indicatorId: sql<number>`unnest(${practiceRevisions.indicatorIds})`.as("indicator_id"),
+      })
+      .from(practices)
+      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+      .where(practiceIsPublic),
+  ]);
+  const practiceCount = new Map<number, number>();
+  for (const { indicatorId } of counts) practiceCount.set(indicatorId, (practiceCount.get(indicatorId) ?? 0) + 1);
+  return [...paths.values()].map((path) => ({ ...path, publicPracticeCount: practiceCount.get(path.id) ?? 0 }));
+}

@@ -1,0 +1,130 @@
+import { eq, sql } from "drizzle-orm";
+import { Meilisearch } from "meilisearch";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { practiceRevisions, practices } from "../../../db/schema";
+import { db } from "../db.server";
+import { practiceIsPublic } from "../practices/practices.server";
+import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
+import { applySearchSettings, reindexAll } from "./search-index.server";
+import { SEARCH_INDEX_KINDS, searchIndexUid, synonymsFromGroups } from "./search-settings";
+
+// A prefix of its own, so other test files (or workers) using the same server never collide.
+const prefix = `test_${process.env.VITEST_POOL_ID ?? "0"}_${Date.now()}_`;
+const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
+const practicesIndex = client.index<PracticeSearchDocument>(searchIndexUid("practices", prefix));
+
+let documents: PracticeSearchDocument[];
+
+beforeAll(async () => {
+  const result = await reindexAll(client, { prefix });
+  documents = await practiceDocuments();
+  expect(result.counts.practices).toBe(documents.length);
+  expect(result.counts.regions).toBe(514);
+  expect(result.counts.indicators).toBe(47);
+});
+
+afterAll(async () => {
+  await Promise.all(SEARCH_INDEX_KINDS.map((kind) => client.deleteIndex(searchIndexUid(kind, prefix)).waitTask()));
+});
+
+async function hitIds(query: string, filter?: string): Promise<number[]> {
+  const result = await practicesIndex.search(query, { filter, limit: 100, attributesToRetrieve: ["id"] });
+  return result.hits.map((hit) => hit.id).sort((a, b) => a - b);
+}
+
+function idsWhere(predicate: (document: PracticeSearchDocument) => boolean): number[] {
+  return documents
+    .filter(predicate)
+    .map((document) => document.id)
+    .sort((a, b) => a - b);
+}
+
+describe("search documents", () => {
+  it("turns Markdown into plain text and caps it", () => {
+    expect(markdownToPlainText("## Latar\n\n- **TTE** di [BSrE](https://bsre.bssn.go.id)\n")).toBe("Latar\n\nTTE di BSrE");
+    expect(markdownToPlainText("kata ".repeat(10), 22).length).toBeLessThanOrEqual(22);
+  });
+
+  it("describes the seeded practices with region, indicators and languages", () => {
+    const surabaya = documents.find((document) => document.regionCode === "35.78");
+    expect(surabaya).toMatchObject({
+      provinceCode: "35",
+      regionType: "kota",
+      status: "active",
+      indicatorNumbers: [20, 22, 37],
+      language: ["id", "en"],
+    });
+    expect(surabaya?.indicatorNames).toHaveLength(3);
+    expect(surabaya?.body).not.toMatch(/\]\(|^#/m);
+  });
+});
+
+describe("search indexes", () => {
+  it("tolerates typos in place names", async () => {
+    const sumedang = idsWhere((document) => document.regionCode === "32.11");
+    expect(sumedang.length).toBeGreaterThan(0);
+    const hits = await hitIds("sumedng");
+    for (const id of sumedang) expect(hits).toContain(id);
+  });
+
+  it("finds a practice through an SPBE synonym", async () => {
+    // The Surabaya case study says "tanda tangan elektronik", never "TTE".
+    const [surabaya] = idsWhere((document) => document.regionCode === "35.78");
+    expect(await hitIds("TTE")).toContain(surabaya);
+    expect(await hitIds("tanda tangan elektronik")).toContain(surabaya);
+  });
+
+  it("filters on province and indicator", async () => {
+    const expected = idsWhere((document) => document.provinceCode === "32" && document.indicatorNumbers.includes(37));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await hitIds("", `provinceCode = "32" AND indicatorNumbers = 37`)).toEqual(expected);
+  });
+
+  it("counts stages like PostgreSQL does", async () => {
+    const rows = await db()
+      .select({ stage: practiceRevisions.stage, count: sql<number>`count(*)`.mapWith(Number) })
+      .from(practices)
+      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+      .where(practiceIsPublic)
+      .groupBy(practiceRevisions.stage);
+    const result = await practicesIndex.search("", { facets: ["stage"], limit: 0 });
+    expect(result.facetDistribution?.stage).toEqual(Object.fromEntries(rows.map((row) => [row.stage, row.count])));
+  });
+
+  it("ignores Indonesian function words", async () => {
+    const withoutStopWords = await hitIds("pengaduan warga");
+    expect(withoutStopWords.length).toBeGreaterThan(0);
+    expect(await hitIds("pengaduan dari para warga")).toEqual(withoutStopWords);
+  });
+
+  it("applies the settings as code", async () => {
+    const settings = await practicesIndex.getSettings();
+    expect(settings.localizedAttributes).toContainEqual({ attributePatterns: ["*"], locales: ["ind"] });
+    expect(settings.synonyms?.tte).toEqual(expect.arrayContaining(["tanda tangan elektronik"]));
+    expect(settings.stopWords).toContain("yang");
+    expect(settings.filterableAttributes).toContain("provinceCode");
+    expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["publishedAt", "adoptionCount"]));
+    expect(settings.typoTolerance?.disableOnAttributes).toContain("year");
+
+    // Applying again is idempotent and keeps the indexes.
+    await applySearchSettings(client, { prefix });
+    expect((await practicesIndex.getStats()).numberOfDocuments).toBe(documents.length);
+  });
+
+  it("swaps a rebuild in and leaves one index per kind", async () => {
+    await reindexAll(client, { prefix });
+    const { results } = await client.getRawIndexes({ limit: 1000 });
+    const ours = results.map((index) => index.uid).filter((uid) => uid.startsWith(prefix));
+    expect(ours.sort()).toEqual(SEARCH_INDEX_KINDS.map((kind) => searchIndexUid(kind, prefix)).sort());
+    expect(await hitIds("sumedng")).not.toEqual([]);
+  });
+});
+
+describe("synonymsFromGroups", () => {
+  it("maps every term of a group to all the others", () => {
+    expect(synonymsFromGroups([["MPP", "mal pelayanan publik"]])).toEqual({
+      mpp: ["mal pelayanan publik"],
+      "mal pelayanan publik": ["mpp"],
+    });
+  });
+});

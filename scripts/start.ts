@@ -7,6 +7,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import { createDatabase } from "../db/client";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startHttpServer } from "./lib/http-server";
@@ -112,6 +113,11 @@ async function runWorker() {
 }
 
 async function main() {
+  // embedded-postgres's exit hook (async-exit-hook) would stop PostgreSQL and exit with 130/143
+  // on these signals, racing our own orderly shutdown (web workers, Meilisearch, then
+  // PostgreSQL): unhook it, so ours alone runs. (Other listeners, e.g. tsx's, stay.)
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 

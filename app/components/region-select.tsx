@@ -9,6 +9,7 @@ export interface ProvinceRegions {
 /** A kabupaten/kota picker grouped by province; the empty option means "no region". */
 export function RegionSelect(props: {
   name: string;
+  id?: string;
   label: string;
   emptyLabel: string;
   groups: ProvinceRegions[];

@@ -78,7 +78,7 @@ export default function PeerGroups() {
             <input type="hidden" name="intent" value="add" />
             <input type="hidden" name="groupId" value={group.id} />
             <div className="min-w-64 flex-1">
-              <RegionSelect name="regionCode" label={t("peerGroups.add")} emptyLabel={t("practiceForm.chooseRegion")} groups={regionGroups} />
+              <RegionSelect name="regionCode" id={`add-region-${group.id}`} label={t("peerGroups.add")} emptyLabel={t("practiceForm.chooseRegion")} groups={regionGroups} />
             </div>
             <SubmitButton tone="secondary">{t("peerGroups.addButton")}</SubmitButton>
           </Form>

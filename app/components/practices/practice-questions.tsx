@@ -52,6 +52,7 @@ export function PracticeQuestions({ questions, viewer, result }: { questions: Pr
                 <input type="hidden" name="questionId" value={question.id} />
                 <TextAreaField
                   name="body"
+                  id={`answer-${question.id}`}
                   label={t("questions.answerLabel")}
                   rows={3}
                   defaultValue={failedIntent === "answer" && failedQuestion === String(question.id) ? result?.values.body : undefined}
@@ -70,6 +71,7 @@ export function PracticeQuestions({ questions, viewer, result }: { questions: Pr
           <input type="hidden" name="intent" value="ask" />
           <TextAreaField
             name="body"
+            id="ask-body"
             label={t("questions.askLabel")}
             hint={t("questions.askHint")}
             rows={4}

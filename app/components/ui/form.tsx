@@ -12,23 +12,25 @@ function useFieldError(error: FieldError | undefined): string | null {
 
 interface FieldProps {
   name: string;
+  /** Defaults to the name; give one when the same field appears several times on a page. */
+  id?: string;
   label: string;
   error?: FieldError;
   hint?: string;
 }
 
 /** Label, control, hint and error wired together with ids and aria attributes. */
-function Field({ name, label, error, hint, children }: FieldProps & { children: (aria: object) => ReactNode }) {
+function Field({ name, id = name, label, error, hint, children }: FieldProps & { children: (aria: object) => ReactNode }) {
   const message = useFieldError(error);
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = message ? `${name}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = message ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children({ id: name, name, "aria-invalid": message ? true : undefined, "aria-describedby": describedBy })}
+      {children({ id, name, "aria-invalid": message ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}

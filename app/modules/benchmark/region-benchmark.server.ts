@@ -103,7 +103,9 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const myLevels = latest.levelsAssessmentId ? (levelsByAssessment.get(latest.levelsAssessmentId) ?? new Map()) : new Map<number, number>();
   const indicators = tree.nodes.filter((node) => node.kind === "indicator");
   const describe = (id: number, level: number) => ({ ...tree.indicatorsById.get(id)!, level });
-  const byLevel = [...myLevels].sort((a, b) => b[1] - a[1] || (weightOf(tree, b[0]) - weightOf(tree, a[0])));
+  const weight = new Map(indicators.map((node) => [node.id, node.weight]));
+  // Highest level first; among equal levels the indicator that counts more in the index first.
+  const byLevel = [...myLevels].sort((a, b) => b[1] - a[1] || (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0));
   const strongest = byLevel.slice(0, 5).map(([id, level]) => describe(id, level));
   const weakest = byLevel.slice(-5).reverse().map(([id, level]) => describe(id, level));
 
@@ -150,10 +152,6 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
     weakest,
     leaders,
   };
-}
-
-function weightOf(tree: Awaited<ReturnType<typeof getFrameworkTree>>, id: number): number {
-  return tree.nodes.find((node) => node.id === id)?.weight ?? 0;
 }
 
 /** Public practices of these regions that address any of these indicators, newest first. */

@@ -58,6 +58,28 @@ async function seedSampleData(databaseUrl: string) {
   }
 }
 
+/**
+ * Search settings are code: applied on every start. A fresh (or emptied) practices index is
+ * built from PostgreSQL; afterwards the outbox worker keeps it current. Search being down must
+ * not stop the site: pages fall back to database search until it returns.
+ */
+async function prepareSearchIndexes() {
+  const { applySearchSettings, reindexAll } = await import("../app/modules/search/search-index.server");
+  const { meilisearch } = await import("../app/modules/search/meilisearch.server");
+  const { searchIndexUid } = await import("../app/modules/search/search-settings");
+  try {
+    const client = meilisearch();
+    await applySearchSettings(client);
+    const stats = await client.index(searchIndexUid("practices")).getStats();
+    if (stats.numberOfDocuments === 0) {
+      const { counts, durationMs } = await reindexAll(client);
+      log(`search indexes built: ${counts.practices} practices, ${counts.regions} regions, ${counts.indicators} indicators in ${(durationMs / 1000).toFixed(1)} s`);
+    }
+  } catch (error) {
+    log(`search not prepared (pages use database search until it is): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** How many web server processes: WEB_CONCURRENCY, else one per core (at most four). */
 function webConcurrency(): number {
   const raw = process.env.WEB_CONCURRENCY;
@@ -159,6 +181,8 @@ async function main() {
   // Before serving, so the first pages already show the samples and a quick stop never cuts the seeding short.
   if (embeddedDatabase && process.env.NODE_ENV !== "production") await seedSampleData(databaseUrl);
 
+  await prepareSearchIndexes();
+
   const workers = webConcurrency();
   if (workers > 1) {
     await startWorkers(workers);
@@ -168,6 +192,19 @@ async function main() {
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
+
+  // One search outbox worker, in the primary only: it keeps Meilisearch in step with content
+  // changes. Loaded only now, as the app modules read DATABASE_URL/MEILI_URL, known only now.
+  const { startSearchWorker } = await import("../app/modules/search/outbox.server");
+  const { closeDb } = await import("../app/modules/db.server");
+  const { Meilisearch } = await import("meilisearch");
+  const searchWorker = startSearchWorker(new Meilisearch({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
+  // Pushed after PostgreSQL's and Meilisearch's stops, so (run in reverse) it stops before them:
+  // its last drain commits, then the primary's connection pool closes.
+  stopActions.push(async () => {
+    await searchWorker.stop();
+    await closeDb();
+  });
 
   if (embeddedDatabase && process.env.NODE_ENV !== "production") {
     // Loaded only here: the app modules read DATABASE_URL, which is known only now.

@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./region-profiles";
 export * from "./practices";
 export * from "./peer-groups";
+export * from "./search-outbox";

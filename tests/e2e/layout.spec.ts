@@ -19,6 +19,7 @@ const pages = [
   "/daerah/32.11/benchmark",
   "/bandingkan?daerah=32.11,33.16,35.10",
   "/indikator/37",
+  "/cari?q=stunting",
 ];
 
 test.describe("on a 360 px wide phone", () => {

@@ -21,7 +21,23 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <span className="text-xl font-bold tracking-wide">{t("site.name")}</span>
           <span className="hidden text-sm text-brand-100 sm:inline">{t("site.fullName")}</span>
         </Link>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <form method="get" action="/cari" role="search" className="flex">
+            <label htmlFor="header-search" className="sr-only">
+              {t("search.headerLabel")}
+            </label>
+            <input
+              id="header-search"
+              type="search"
+              name="q"
+              maxLength={200}
+              placeholder={t("search.headerLabel")}
+              className="w-40 rounded-l-md border-0 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-600 sm:w-48"
+            />
+            <button type="submit" className="rounded-r-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600">
+              {t("search.button")}
+            </button>
+          </form>
           <nav aria-label={t("site.mainNav")}>
             <ul className="flex flex-wrap gap-1">
               <li>

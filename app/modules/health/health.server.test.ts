@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../../db/client";
+import { searchOutbox } from "../../../db/schema";
+import { db } from "../db.server";
+import { enqueueSearchUpdate } from "../search/outbox.server";
 import { checkHealth } from "./health.server";
 
 describe("checkHealth", () => {
@@ -9,6 +13,17 @@ describe("checkHealth", () => {
     expect(report.ok).toBe(true);
     expect(report.database.ok).toBe(true);
     expect(report.search.ok).toBe(true);
+    expect(report.search.outboxBacklog).toEqual(expect.any(Number));
+  });
+
+  it("counts the search outbox backlog", async () => {
+    const before = (await checkHealth()).search.outboxBacklog ?? 0;
+    await enqueueSearchUpdate(db(), "practice", 999_999_999);
+    try {
+      expect((await checkHealth()).search.outboxBacklog).toBe(before + 1);
+    } finally {
+      await db().delete(searchOutbox).where(eq(searchOutbox.entityId, "999999999"));
+    }
   });
 
   it("reports Meilisearch down without failing the database check", async () => {
@@ -25,6 +40,7 @@ describe("checkHealth", () => {
       expect(report.ok).toBe(false);
       expect(report.search.ok).toBe(true);
       expect(report.database.ok).toBe(false);
+      expect(report.search.outboxBacklog).toBeNull();
       expect(JSON.stringify(report)).not.toContain("s3cret-password");
     } finally {
       await unreachable.close();

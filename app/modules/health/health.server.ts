@@ -3,6 +3,7 @@ import type { Meilisearch } from "meilisearch";
 import type { Database } from "../../../db/client";
 import { db } from "../db.server";
 import { meilisearch } from "../search/meilisearch.server";
+import { searchOutboxBacklog } from "../search/outbox.server";
 
 export interface ComponentHealth {
   ok: boolean;
@@ -13,7 +14,10 @@ export interface ComponentHealth {
 export interface HealthReport {
   ok: boolean;
   database: ComponentHealth;
-  search: ComponentHealth;
+  search: ComponentHealth & {
+    /** Content changes not yet in the search index; null when the database did not answer. */
+    outboxBacklog: number | null;
+  };
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -44,9 +48,13 @@ export async function checkHealth(
 ): Promise<HealthReport> {
   const database = clients.database ?? db();
   const search = clients.search ?? meilisearch();
+  let outboxBacklog: number | null = null;
   const [databaseHealth, searchHealth] = await Promise.all([
-    timed(() => database.execute(sql`select 1`)),
+    timed(async () => {
+      await database.execute(sql`select 1`);
+      outboxBacklog = await searchOutboxBacklog(database);
+    }),
     timed(() => search.health()),
   ]);
-  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: searchHealth };
+  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: { ...searchHealth, outboxBacklog } };
 }

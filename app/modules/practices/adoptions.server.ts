@@ -4,6 +4,7 @@ import { practiceAdoptions, practiceRevisions, practices, regions } from "../../
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
 import type { FieldErrors } from "../forms/form-data";
+import { enqueueSearchUpdate } from "../search/outbox-enqueue.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import { getPracticeHeader, isPublic, practiceIsPublic, whenPublic } from "./practices.server";
 
@@ -82,6 +83,9 @@ export async function recordAdoption(input: {
       .insert(practiceAdoptions)
       .values({ adopterPracticeId: adopter.id, ...values })
       .onConflictDoUpdate({ target: practiceAdoptions.adopterPracticeId, set: values });
+    // Adoption counts are part of the source practices' search documents (old and new source).
+    const changed = new Set([adopter.id, before?.sourcePracticeId, input.sourcePracticeId]);
+    for (const practiceId of changed) if (practiceId) await enqueueSearchUpdate(tx, "practice", practiceId);
     await recordAudit(
       {
         actorId: input.actorId,
@@ -106,6 +110,10 @@ export async function removeAdoption(input: { adopterPracticeId: number; actorId
       .where(eq(practiceAdoptions.adopterPracticeId, input.adopterPracticeId))
       .returning({ sourcePracticeId: practiceAdoptions.sourcePracticeId, sourceRegionCode: practiceAdoptions.sourceRegionCode });
     if (removed.length === 0) return;
+    // The former source's adoption count (part of its search document) drops.
+    for (const practiceId of new Set([input.adopterPracticeId, removed[0]!.sourcePracticeId])) {
+      if (practiceId) await enqueueSearchUpdate(tx, "practice", practiceId);
+    }
     await recordAudit(
       { actorId: input.actorId, action: "practice.adoption_removed", targetType: "practice", targetId: input.adopterPracticeId, before: removed[0], ip: input.ip },
       tx,

@@ -38,8 +38,16 @@ function paginate(total: number, requestedPage: number) {
   return { total, page, pageCount, offset: (page - 1) * PRACTICE_PAGE_SIZE };
 }
 
+/**
+ * PostgreSQL full-text match on the published text, for when Meilisearch cannot answer.
+ * websearch_to_tsquery accepts any user input (quotes, operators) without syntax errors.
+ */
+function matchesText(text: string) {
+  return sql`to_tsvector('simple', ${practiceRevisions.title} || ' ' || ${practiceRevisions.summary} || ' ' || ${practiceRevisions.body}) @@ websearch_to_tsquery('simple', ${text})`;
+}
+
 /** The public practice list: published revisions only, filtered and sorted as the URL says. */
-export async function listPublishedPractices(query: PracticeListQuery) {
+export async function listPublishedPractices(query: PracticeListQuery & { text?: string }) {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
@@ -51,6 +59,7 @@ export async function listPublishedPractices(query: PracticeListQuery) {
     indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
     query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
     query.tag ? sql`${practiceRevisions.tags} @> array[${query.tag}]::text[]` : undefined,
+    query.text ? matchesText(query.text) : undefined,
   );
   const from = () =>
     db()

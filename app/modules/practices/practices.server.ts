@@ -15,6 +15,7 @@ import { requirePermission, requireUser } from "../auth/guards.server";
 import { can, type Actor } from "../auth/permissions";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "../search/outbox-enqueue.server";
 import { type FieldErrors, fieldErrorsFrom } from "../forms/form-data";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import { parsePracticeContent, type PracticeContent, type PracticeFormValues } from "./practice-content";
@@ -303,6 +304,11 @@ export async function decideOnPractice(input: {
           : {}),
       })
       .where(eq(practices.id, practice.id));
+    if (input.decision === "publish" || input.decision === "archive" || input.decision === "restore") {
+      // These change what is public: the practice's document, and the adoption count of its source.
+      await enqueueSearchUpdate(tx, "practice", practice.id);
+      await enqueueAdoptionSourceUpdate(tx, practice.id);
+    }
     await recordReviewEvent(tx, {
       practiceId: practice.id,
       revisionId: practice.latestRevisionId,

@@ -1,0 +1,44 @@
+/**
+ * `npm run search:worker`: drains the search outbox on its own, for deployments that run the
+ * web servers without `npm start`'s built-in worker. Several may run at once: each claims
+ * outbox rows with SKIP LOCKED, so no row is applied twice. Stops on SIGINT/SIGTERM.
+ * Uses DATABASE_URL and MEILI_URL/MEILI_MASTER_KEY, or the embedded servers of `npm start`.
+ */
+import path from "node:path";
+import { Meilisearch } from "meilisearch";
+import { databaseForScript } from "./lib/database-for-script";
+import { readOrCreateLocalSecret } from "./lib/local-secrets";
+
+/** MEILI_URL when set; otherwise the embedded server `npm start` runs, with its local key. */
+function meiliConnection(): { host: string; apiKey: string } {
+  if (process.env.MEILI_URL) return { host: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? "" };
+  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
+  const port = Number(process.env.EMBEDDED_MEILI_PORT || 7700);
+  return {
+    host: `http://127.0.0.1:${port}`,
+    apiKey: process.env.MEILI_MASTER_KEY || readOrCreateLocalSecret(dataDir, "meili-master-key"),
+  };
+}
+
+const connection = meiliConnection();
+const database = await databaseForScript();
+process.env.DATABASE_URL = database.url;
+// Imported only now: the app's modules read DATABASE_URL when first used.
+const { startSearchWorker } = await import("../app/modules/search/outbox.server");
+const { closeDb } = await import("../app/modules/db.server");
+
+// No health check first: while Meilisearch is down the worker keeps retrying with backoff.
+const worker = startSearchWorker(new Meilisearch({ ...connection, timeout: 10_000 }));
+console.log(`[idsl] search worker draining the outbox into ${connection.host}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop();
+  await closeDb();
+  await database.stop();
+  console.log("[idsl] search worker stopped");
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -3,22 +3,10 @@
  * from PostgreSQL into fresh indexes and swaps them in atomically; searches keep working meanwhile.
  * Uses MEILI_URL/MEILI_MASTER_KEY, or the embedded Meilisearch of a running `npm start`.
  */
-import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { databaseForScript } from "./lib/database-for-script";
 import { prepareDatabase } from "./lib/database-startup";
-import { readOrCreateLocalSecret } from "./lib/local-secrets";
-
-/** MEILI_URL when set; otherwise the embedded server `npm start` runs, with its local key. */
-function meiliConnection(): { host: string; apiKey: string } {
-  if (process.env.MEILI_URL) return { host: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? "" };
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
-  const port = Number(process.env.EMBEDDED_MEILI_PORT || 7700);
-  return {
-    host: `http://127.0.0.1:${port}`,
-    apiKey: process.env.MEILI_MASTER_KEY || readOrCreateLocalSecret(dataDir, "meili-master-key"),
-  };
-}
+import { meiliConnection } from "./lib/meili-connection";
 
 const connection = meiliConnection();
 const client = new Meilisearch({ ...connection, timeout: 30_000 });
@@ -41,6 +29,10 @@ try {
     .map(([kind, count]) => `${count} ${kind}`)
     .join(", ");
   console.log(`[idsl] search reindexed: ${counts} in ${(result.durationMs / 1000).toFixed(1)} s`);
+  console.log(`[idsl] changes made meanwhile, replayed: ${result.replayed}`);
+  if (result.pending > 0) {
+    console.warn(`[idsl] ${result.pending} outbox rows could not be applied yet; the search worker retries them.`);
+  }
 } catch (error) {
   console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -4,21 +4,9 @@
  * outbox rows with SKIP LOCKED, so no row is applied twice. Stops on SIGINT/SIGTERM.
  * Uses DATABASE_URL and MEILI_URL/MEILI_MASTER_KEY, or the embedded servers of `npm start`.
  */
-import path from "node:path";
 import { Meilisearch } from "meilisearch";
 import { databaseForScript } from "./lib/database-for-script";
-import { readOrCreateLocalSecret } from "./lib/local-secrets";
-
-/** MEILI_URL when set; otherwise the embedded server `npm start` runs, with its local key. */
-function meiliConnection(): { host: string; apiKey: string } {
-  if (process.env.MEILI_URL) return { host: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? "" };
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
-  const port = Number(process.env.EMBEDDED_MEILI_PORT || 7700);
-  return {
-    host: `http://127.0.0.1:${port}`,
-    apiKey: process.env.MEILI_MASTER_KEY || readOrCreateLocalSecret(dataDir, "meili-master-key"),
-  };
-}
+import { meiliConnection } from "./lib/meili-connection";
 
 const connection = meiliConnection();
 const database = await databaseForScript();

@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { frameworkNodes } from "../../db/schema";
+import type { Actor } from "../../app/modules/auth/permissions";
+import { createUserWithoutPassword } from "../../app/modules/auth/users.server";
 import { db } from "../../app/modules/db.server";
 import type { PracticeContent } from "../../app/modules/practices/practice-content";
+import { createPractice, decideOnPractice } from "../../app/modules/practices/practices.server";
 
 /** Framework node id of an SPBE 2020 indicator number (ids differ between databases). */
 export async function indicatorId(number: number): Promise<number> {
@@ -52,4 +56,19 @@ export function practiceForm(fields: Record<string, string> = {}, extra: [string
   });
   for (const [name, value] of extra) form.append(name, value);
   return form;
+}
+
+/** A new user with the given role (and region), as the permission checks see them. */
+export async function testActor(role: Actor["role"], regionCode: string | null = null): Promise<Actor> {
+  const id = await createUserWithoutPassword({ email: `${role}-${randomUUID()}@test.idsl`, name: `Uji ${role}`, role, regionCode });
+  return { id, role, regionCode };
+}
+
+/** A practice written by `editor` for their region, submitted, and published by `curator`. */
+export async function publishPractice(content: PracticeContent, people: { editor: Actor; curator: Actor }): Promise<number> {
+  const ip = "127.0.0.1";
+  const { id } = await createPractice({ regionCode: people.editor.regionCode!, content, submit: true, actorId: people.editor.id, ip });
+  const published = await decideOnPractice({ practiceId: id, decision: "publish", comment: "", seenVersion: 1, actor: people.curator, ip });
+  if (!published.ok) throw new Error(`publishing practice ${id} failed: ${published.reason}`);
+  return id;
 }

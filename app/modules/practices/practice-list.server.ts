@@ -10,7 +10,7 @@ import { isPublicPractice, practiceIsPublic, whenPublic } from "./practices.serv
 const adopter = alias(practices, "adopter");
 
 /** How many public practices record this one as their source. */
-const adoptionCount = sql<number>`(
+export const adoptionCount = sql<number>`(
   select count(*)::int from ${practiceAdoptions}
   join ${practices} ${adopter} on ${adopter.id} = ${practiceAdoptions.adopterPracticeId}
   where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicPractice(adopter)}

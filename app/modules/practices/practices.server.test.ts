@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, practices } from "../../../db/schema";
-import { indicatorId, practiceContent, practiceForm } from "../../../tests/support/practice-factory";
+import { indicatorId, practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth/permissions";
-import { createUserWithoutPassword } from "../auth/users.server";
 import { db } from "../db.server";
 import { getAdoptedFrom, listAdoptersOf, recordAdoption } from "./adoptions.server";
 import { readAttachment, uploadAttachment } from "./attachments.server";
@@ -29,11 +28,6 @@ import {
 } from "./practices.server";
 import { answerQuestion, askQuestion, listQuestions, setPostHidden } from "./questions.server";
 
-async function actor(role: Actor["role"], regionCode: string | null = null): Promise<Actor> {
-  const id = await createUserWithoutPassword({ email: `${role}-${randomUUID()}@test.idsl`, name: `Uji ${role}`, role, regionCode });
-  return { id, role, regionCode };
-}
-
 let sumedangEditor: Actor;
 let bloraEditor: Actor;
 let curator: Actor;
@@ -42,19 +36,16 @@ const ip = "127.0.0.1";
 
 beforeAll(async () => {
   [sumedangEditor, bloraEditor, curator, member] = await Promise.all([
-    actor("editor", "32.11"),
-    actor("editor", "33.16"),
-    actor("curator"),
-    actor("member", "33.16"),
+    testActor("editor", "32.11"),
+    testActor("editor", "33.16"),
+    testActor("curator"),
+    testActor("member", "33.16"),
   ]);
 });
 
 /** A practice by Sumedang's editor, walked through review to publication. */
-async function publishedPractice(title = `Praktik ${randomUUID()}`) {
-  const { id } = await createPractice({ regionCode: "32.11", content: practiceContent({ title }), submit: true, actorId: sumedangEditor.id, ip });
-  const published = await decideOnPractice({ practiceId: id, decision: "publish", comment: "", seenVersion: 1, actor: curator, ip });
-  expect(published).toEqual({ ok: true, state: "published" });
-  return id;
+function publishedPractice(title = `Praktik ${randomUUID()}`) {
+  return publishPractice(practiceContent({ title }), { editor: sumedangEditor, curator });
 }
 
 const listQuery = (search: string) =>

@@ -1,17 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { searchOutbox } from "../../../db/schema";
-import { practiceContent } from "../../../tests/support/practice-factory";
+import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth/permissions";
-import { createUserWithoutPassword } from "../auth/users.server";
 import { db } from "../db.server";
 import { recordAdoption } from "../practices/adoptions.server";
 import { createPractice, decideOnPractice } from "../practices/practices.server";
-import { type PracticeSearchDocument, practiceDocuments } from "./search-documents.server";
+import {
+  type IndicatorSearchDocument,
+  indicatorDocuments,
+  type PracticeSearchDocument,
+  practiceDocuments,
+  type RegionSearchDocument,
+  regionDocumentId,
+} from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
-import { drainSearchOutbox, enqueueSearchUpdate, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
+import { drainSearchOutbox, enqueueSearchUpdate, requeueChangesAfter, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid } from "./search-settings";
 
 // A prefix of its own, so other test files (or workers) using the same server never collide.
@@ -24,19 +30,9 @@ const ip = "127.0.0.1";
 let editor: Actor;
 let curator: Actor;
 
-async function actor(role: Actor["role"], regionCode: string | null = null): Promise<Actor> {
-  const id = await createUserWithoutPassword({ email: `${role}-${randomUUID()}@test.idsl`, name: `Uji ${role}`, role, regionCode });
-  return { id, role, regionCode };
-}
-
 /** A practice of Sumedang with a title no other test uses, created and published for real. */
-async function publish(title = `Praktik ${randomUUID()}`): Promise<number> {
-  const { id } = await createPractice({ regionCode: "32.11", content: practiceContent({ title }), submit: true, actorId: editor.id, ip });
-  expect(await decideOnPractice({ practiceId: id, decision: "publish", comment: "", seenVersion: 1, actor: curator, ip })).toEqual({
-    ok: true,
-    state: "published",
-  });
-  return id;
+function publish(title = `Praktik ${randomUUID()}`): Promise<number> {
+  return publishPractice(practiceContent({ title }), { editor, curator });
 }
 
 async function archive(id: number) {
@@ -44,8 +40,12 @@ async function archive(id: number) {
   expect(result).toEqual({ ok: true, state: "archived" });
 }
 
+/** The rows of a practice the worker has yet to apply. */
 async function outboxRows(entityId: number) {
-  return db().select().from(searchOutbox).where(eq(searchOutbox.entityId, String(entityId)));
+  return db()
+    .select()
+    .from(searchOutbox)
+    .where(and(eq(searchOutbox.entityId, String(entityId)), isNull(searchOutbox.processedAt)));
 }
 
 async function indexedIds(): Promise<number[]> {
@@ -63,7 +63,7 @@ async function drainAll(meili = client) {
 }
 
 beforeAll(async () => {
-  [editor, curator] = await Promise.all([actor("editor", "32.11"), actor("curator")]);
+  [editor, curator] = await Promise.all([testActor("editor", "32.11"), testActor("curator")]);
   await applySearchSettings(client, { prefix });
   await reindexAll(client, { prefix });
 });
@@ -125,7 +125,7 @@ describe("search outbox", () => {
   it("updates the adoption count of the source practice", async () => {
     const source = await publish();
     // Adoptions come from another region: a Blora practice adopts the Sumedang one.
-    const bloraEditor = await actor("editor", "33.16");
+    const bloraEditor = await testActor("editor", "33.16");
     const { id: adopter } = await createPractice({
       regionCode: "33.16",
       content: practiceContent({ title: `Adopsi ${randomUUID()}` }),
@@ -174,5 +174,61 @@ describe("search outbox", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("refreshes the practice counts of the region and the indicators", async () => {
+    const regionsIndex = client.index<RegionSearchDocument>(searchIndexUid("regions", prefix));
+    const indicatorsIndex = client.index<IndicatorSearchDocument>(searchIndexUid("indicators", prefix));
+    const indicator = await indicatorId(37);
+    const counts = async () => ({
+      region: (await regionsIndex.getDocument(regionDocumentId("32.11"))).publicPracticeCount,
+      indicator: (await indicatorsIndex.getDocument(indicator)).publicPracticeCount,
+    });
+    const before = await counts();
+
+    const id = await publishPractice(practiceContent({ indicatorIds: [indicator] }), { editor, curator });
+    await drainAll();
+    expect(await counts()).toEqual({ region: before.region + 1, indicator: before.indicator + 1 });
+    // The index holds exactly what the database says.
+    expect((await indicatorsIndex.getDocument(indicator)).publicPracticeCount).toBe(
+      (await indicatorDocuments()).find((document) => document.id === indicator)?.publicPracticeCount,
+    );
+
+    await archive(id);
+    await drainAll();
+    expect(await counts()).toEqual(before);
+  });
+
+  it("queues again exactly the changes a snapshot did not see", async () => {
+    const seen = await publish();
+    const [row] = await db().execute<{ snapshot: string }>(sql`select pg_current_snapshot()::text as snapshot`);
+    const unseen = await publish();
+    await drainAll();
+    expect(await searchOutboxBacklog()).toBe(0);
+
+    expect(await requeueChangesAfter(row!.snapshot)).toHaveLength(1);
+    expect(await outboxRows(unseen)).toHaveLength(1);
+    expect(await outboxRows(seen)).toHaveLength(0);
+  });
+
+  it("replays into the new indexes what changed while a reindex ran", async () => {
+    // The worker applies the changes to the live indexes, which the swap then replaces.
+    const worker = startSearchWorker(client, { prefix, intervalMs: 20 });
+    let reindexing = true;
+    const reindex = reindexAll(client, { prefix }).finally(() => {
+      reindexing = false;
+    });
+    const publishedMeanwhile: number[] = [];
+    try {
+      while (reindexing) publishedMeanwhile.push(await publish());
+      const result = await reindex;
+      expect(result.replayed).toBeGreaterThan(0);
+    } finally {
+      await worker.stop();
+    }
+    await drainAll();
+    const expected = (await practiceDocuments()).map((document) => document.id).sort((a, b) => a - b);
+    expect(expected).toEqual(expect.arrayContaining(publishedMeanwhile));
+    expect(await indexedIds()).toEqual(expected);
   });
 });

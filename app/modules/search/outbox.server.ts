@@ -1,14 +1,16 @@
 /**
  * Keeps Meilisearch in step with PostgreSQL through the search outbox: every content change
  * writes an outbox row in its own transaction (outbox-enqueue.server.ts); the worker here
- * claims rows, re-reads the current documents and only deletes the rows once Meilisearch
- * confirmed the update. While Meilisearch is down, writes still succeed and the rows wait.
+ * claims rows, re-reads the current documents and only marks the rows processed once
+ * Meilisearch confirmed the update. While Meilisearch is down, writes still succeed and the
+ * rows wait.
  */
-import { asc, count, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
-import { searchOutbox } from "../../../db/schema";
+import { practiceRevisions, practices, searchOutbox } from "../../../db/schema";
 import { type DatabaseOrTransaction, db } from "../db.server";
-import { practiceDocuments } from "./search-documents.server";
+import { settleTask } from "./meilisearch.server";
+import { indicatorDocuments, practiceDocuments, regionDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
 
 export { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "./outbox-enqueue.server";
@@ -20,6 +22,11 @@ export { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "./outbox-enque
 const TASK_TIMEOUT_MS = 30_000;
 /** The longest wait before a failed row is tried again. */
 const MAX_BACKOFF_SECONDS = 300;
+/**
+ * How long processed rows are kept: a reindex replays the changes its snapshot missed from
+ * them, so this must exceed the longest reindex (about a minute at 20,000 practices).
+ */
+const PROCESSED_RETENTION = sql`interval '1 day'`;
 
 export interface DrainOptions {
   /** Index uid prefix, as in search-index.server.ts (tests use their own). */
@@ -29,32 +36,46 @@ export interface DrainOptions {
 }
 
 export interface DrainResult {
-  /** Outbox rows whose update Meilisearch confirmed (and which are now deleted). */
+  /** Outbox rows whose update Meilisearch confirmed (and which are now marked processed). */
   processed: number;
   /** Outbox rows claimed but not applied; they are retried after a backoff. */
   failed: number;
   error?: string;
 }
 
-/** Waits for a task and turns a failed one into an exception (the client only reports it). */
-async function settle(enqueued: EnqueuedTaskPromise): Promise<void> {
-  const task = await enqueued.waitTask({ timeout: TASK_TIMEOUT_MS });
-  if (task.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no details"}`);
-  }
+function settle(enqueued: EnqueuedTaskPromise) {
+  return settleTask(enqueued, TASK_TIMEOUT_MS);
 }
 
-/** Puts the current state of the given practices into the index: public ones upserted, the rest deleted. */
+/**
+ * Puts the current state of the given practices into the index: public ones upserted, the
+ * rest deleted. The documents of their regions and of every indicator they ever named (both
+ * count public practices) are refreshed with them.
+ */
 async function syncPractices(client: Meilisearch, ids: number[], prefix: string | undefined): Promise<void> {
-  const documents = await practiceDocuments(ids);
+  const [documents, regionRows, indicatorRows] = await Promise.all([
+    practiceDocuments(ids),
+    db().selectDistinct({ code: practices.regionCode }).from(practices).where(inArray(practices.id, ids)),
+    db()
+      .selectDistinct({ id: sql<number>`unnest(${practiceRevisions.indicatorIds})` })
+      .from(practiceRevisions)
+      .where(inArray(practiceRevisions.practiceId, ids)),
+  ]);
+  const [regions, indicators] = await Promise.all([
+    regionDocuments(regionRows.map((row) => row.code)),
+    indicatorRows.length > 0 ? indicatorDocuments(indicatorRows.map((row) => row.id)) : [],
+  ]);
   const found = new Set(documents.map((document) => document.id));
   const missing = ids.filter((id) => !found.has(id));
-  const index = client.index(searchIndexUid("practices", prefix));
-  // Both are enqueued before waiting: Meilisearch applies one index's tasks in order.
+  const practicesIndex = client.index(searchIndexUid("practices", prefix));
+  // All are enqueued before waiting (practices first: that is what searchers wait for).
   const tasks: EnqueuedTaskPromise[] = [];
-  if (documents.length > 0) tasks.push(index.addDocuments(documents));
-  if (missing.length > 0) tasks.push(index.deleteDocuments(missing));
-  for (const task of tasks) await settle(task);
+  if (documents.length > 0) tasks.push(practicesIndex.addDocuments(documents));
+  if (missing.length > 0) tasks.push(practicesIndex.deleteDocuments(missing));
+  if (regions.length > 0) tasks.push(client.index(searchIndexUid("regions", prefix)).addDocuments(regions));
+  if (indicators.length > 0) tasks.push(client.index(searchIndexUid("indicators", prefix)).addDocuments(indicators));
+  // Waiting on all at once also catches every failure (one unwaited rejection would crash the process).
+  await Promise.all(tasks.map(settle));
 }
 
 /**
@@ -68,7 +89,7 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
     const claimed = await tx
       .select({ id: searchOutbox.id, kind: searchOutbox.kind, entityId: searchOutbox.entityId })
       .from(searchOutbox)
-      .where(lte(searchOutbox.availableAt, sql`now()`))
+      .where(and(isNull(searchOutbox.processedAt), lte(searchOutbox.availableAt, sql`now()`)))
       .orderBy(asc(searchOutbox.id))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -85,8 +106,9 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
       // commit, taken in id order so workers never deadlock) makes the later one wait and
       // then read the newer data.
       for (const id of practiceIds) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('search_outbox'), ${id})`);
-      await syncPractices(client, practiceIds, options.prefix);
-      await tx.delete(searchOutbox).where(inArray(searchOutbox.id, rowIds));
+      if (practiceIds.length > 0) await syncPractices(client, practiceIds, options.prefix);
+      await tx.update(searchOutbox).set({ processedAt: sql`now()`, lastError: null }).where(inArray(searchOutbox.id, rowIds));
+      await tx.delete(searchOutbox).where(lt(searchOutbox.processedAt, sql`now() - ${PROCESSED_RETENTION}`));
       return { processed: claimed.length, failed: 0 };
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
@@ -106,7 +128,47 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
 
 /** Outbox rows not yet applied (due or waiting for a retry), for /healthz. */
 export async function searchOutboxBacklog(executor: DatabaseOrTransaction = db()): Promise<number> {
-  const [row] = await executor.select({ rows: count() }).from(searchOutbox);
+  const [row] = await executor.select({ rows: count() }).from(searchOutbox).where(isNull(searchOutbox.processedAt));
+  return row?.rows ?? 0;
+}
+
+/**
+ * Queues again every change the given snapshot (`pg_current_snapshot()` text) did not see:
+ * a reindex built from that snapshot, and the worker may have applied those changes to the
+ * index the swap replaced. Returns the new outbox rows' ids.
+ */
+export async function requeueChangesAfter(snapshot: string): Promise<number[]> {
+  const queued = await db().execute<{ id: number }>(sql`
+    insert into ${searchOutbox} (kind, entity_id)
+    select distinct kind, entity_id from ${searchOutbox}
+    where not pg_visible_in_snapshot(transaction_id, ${snapshot}::pg_snapshot)
+    returning id`);
+  return queued.map((row) => Number(row.id));
+}
+
+/**
+ * Drains until the given outbox rows are applied (by this drain or a running worker), or
+ * until Meilisearch fails one: they then stay queued for the worker's retries. Returns how
+ * many are still waiting. Rows queued later are left to the worker, so steady writes cannot
+ * keep this going.
+ */
+export async function applyOutboxRows(client: Meilisearch, rowIds: number[], options: DrainOptions = {}): Promise<number> {
+  for (;;) {
+    const waiting = await countPending(rowIds);
+    if (waiting === 0) return 0;
+    const drained = await drainSearchOutbox(client, options);
+    if (drained.failed > 0) return countPending(rowIds);
+    // Nothing was due for this drain (a worker holds the rows): give it a moment.
+    if (drained.processed === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function countPending(rowIds: number[]): Promise<number> {
+  if (rowIds.length === 0) return 0;
+  const [row] = await db()
+    .select({ rows: count() })
+    .from(searchOutbox)
+    .where(and(inArray(searchOutbox.id, rowIds), isNull(searchOutbox.processedAt)));
   return row?.rows ?? 0;
 }
 

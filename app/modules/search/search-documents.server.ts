@@ -3,18 +3,11 @@
  * copies made here. One set-based query per kind, so a full rebuild stays a few queries.
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import {
-  frameworkNodes,
-  frameworks,
-  practiceAdoptions,
-  practiceRevisions,
-  practices,
-  provinces,
-  regions,
-} from "../../../db/schema";
-import { db } from "../db.server";
-import { isPublicPractice, practiceIsPublic } from "../practices/practices.server";
+import { practiceRevisions, practices, provinces, regions } from "../../../db/schema";
+import { type DatabaseOrTransaction, db } from "../db.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { adoptionCount } from "../practices/practice-list.server";
+import { practiceIsPublic } from "../practices/practices.server";
 
 export interface PracticeSearchDocument {
   id: number;
@@ -100,84 +93,67 @@ export function markdownToPlainText(markdown: string, maxChars = BODY_MAX_CHARS)
 }
 
 interface IndicatorPath {
-  framework: string;
+  id: number;
   number: number;
   name: string;
   aspectName: string;
   domainName: string;
 }
 
-/** Every indicator with its aspect and domain, by framework_nodes id, in one query. */
-async function indicatorPaths(): Promise<Map<number, IndicatorPath & { id: number }>> {
-  const aspect = alias(frameworkNodes, "aspect");
-  const domain = alias(frameworkNodes, "domain");
-  const rows = await db()
-    .select({
-      id: frameworkNodes.id,
-      framework: frameworks.slug,
-      number: frameworkNodes.number,
-      name: frameworkNodes.name,
-      aspectName: aspect.name,
-      domainName: domain.name,
-    })
-    .from(frameworkNodes)
-    .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
-    .innerJoin(aspect, eq(aspect.id, frameworkNodes.parentId))
-    .innerJoin(domain, eq(domain.id, aspect.parentId))
-    .where(eq(frameworkNodes.kind, "indicator"))
-    .orderBy(frameworks.slug, frameworkNodes.number);
-  return new Map(rows.map((row) => [row.id, row]));
+/** Every SPBE 2020 indicator (the framework the pages show) with its aspect and domain, by node id. */
+async function indicatorPaths(): Promise<Map<number, IndicatorPath>> {
+  const tree = await getFrameworkTree(SPBE_2020);
+  return new Map(
+    tree.domains.flatMap((domain) =>
+      domain.aspects.flatMap((aspect) =>
+        aspect.indicators.map((indicator): [number, IndicatorPath] => [
+          indicator.id,
+          { ...indicator, aspectName: aspect.name, domainName: domain.name },
+        ]),
+      ),
+    ),
+  );
 }
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-/** Public practices (all, or the given ids that are public) as search documents. */
-export async function practiceDocuments(ids?: number[]): Promise<PracticeSearchDocument[]> {
+/**
+ * Public practices (all, or those of the given ids that are public) as search documents.
+ * `executor` lets a reindex read everything in one snapshot.
+ */
+export async function practiceDocuments(ids?: number[], executor: DatabaseOrTransaction = db()): Promise<PracticeSearchDocument[]> {
   if (ids && ids.length === 0) return [];
-  // Adoptions only count when the adopting practice is itself public.
-  const adopter = alias(practices, "adopter");
-  const adoptionCounts = db()
-    .select({ sourcePracticeId: practiceAdoptions.sourcePracticeId, adoptions: count().as("adoptions") })
-    .from(practiceAdoptions)
-    .innerJoin(adopter, eq(adopter.id, practiceAdoptions.adopterPracticeId))
-    .where(isPublicPractice(adopter))
-    .groupBy(practiceAdoptions.sourcePracticeId)
-    .as("adoption_counts");
-
-  const [rows, paths] = await Promise.all([
-    db()
-      .select({
-        id: practices.id,
-        regionCode: practices.regionCode,
-        firstPublishedAt: practices.firstPublishedAt,
-        publishedAt: practices.publishedAt,
-        title: practiceRevisions.title,
-        titleEn: practiceRevisions.titleEn,
-        summary: practiceRevisions.summary,
-        summaryEn: practiceRevisions.summaryEn,
-        body: practiceRevisions.body,
-        leadOpd: practiceRevisions.leadOpd,
-        tags: practiceRevisions.tags,
-        stage: practiceRevisions.stage,
-        runningStatus: practiceRevisions.runningStatus,
-        indicatorIds: practiceRevisions.indicatorIds,
-        regionName: regions.name,
-        regionType: regions.type,
-        provinceCode: regions.provinceCode,
-        provinceName: provinces.name,
-        adoptions: adoptionCounts.adoptions,
-      })
-      .from(practices)
-      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .innerJoin(regions, eq(regions.code, practices.regionCode))
-      .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-      .leftJoin(adoptionCounts, eq(adoptionCounts.sourcePracticeId, practices.id))
-      .where(ids ? and(practiceIsPublic, inArray(practices.id, ids)) : practiceIsPublic)
-      .orderBy(practices.id),
-    indicatorPaths(),
-  ]);
+  const paths = await indicatorPaths();
+  const rows = await executor
+    .select({
+      id: practices.id,
+      regionCode: practices.regionCode,
+      firstPublishedAt: practices.firstPublishedAt,
+      publishedAt: practices.publishedAt,
+      title: practiceRevisions.title,
+      titleEn: practiceRevisions.titleEn,
+      summary: practiceRevisions.summary,
+      summaryEn: practiceRevisions.summaryEn,
+      body: practiceRevisions.body,
+      leadOpd: practiceRevisions.leadOpd,
+      tags: practiceRevisions.tags,
+      stage: practiceRevisions.stage,
+      runningStatus: practiceRevisions.runningStatus,
+      indicatorIds: practiceRevisions.indicatorIds,
+      regionName: regions.name,
+      regionType: regions.type,
+      provinceCode: regions.provinceCode,
+      provinceName: provinces.name,
+      adoptionCount,
+    })
+    .from(practices)
+    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+    .innerJoin(regions, eq(regions.code, practices.regionCode))
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .where(ids ? and(practiceIsPublic, inArray(practices.id, ids)) : practiceIsPublic)
+    .orderBy(practices.id);
 
   return rows.map((row) => {
     const indicators = row.indicatorIds.flatMap((id) => paths.get(id) ?? []);
@@ -203,15 +179,24 @@ export async function practiceDocuments(ids?: number[]): Promise<PracticeSearchD
       domainNames: unique(indicators.map((indicator) => indicator.domainName)),
       year: (row.firstPublishedAt ?? row.publishedAt)?.getUTCFullYear() ?? null,
       publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
-      adoptionCount: Number(row.adoptions ?? 0),
+      adoptionCount: row.adoptionCount,
       language: row.titleEn.trim() ? ["id", "en"] : ["id"],
     };
   });
 }
 
-/** Every region (public or not: the directory lists all 514), with its public practice count. */
-export async function regionDocuments(): Promise<RegionSearchDocument[]> {
-  const rows = await db()
+/** The Meilisearch id of a region: its Kemendagri code with "_" for ".", which ids do not allow. */
+export function regionDocumentId(code: string): string {
+  return code.replace(/\./g, "_");
+}
+
+/**
+ * Regions (all, or the given codes; public or not: the directory lists all 514), with their
+ * public practice counts.
+ */
+export async function regionDocuments(codes?: string[], executor: DatabaseOrTransaction = db()): Promise<RegionSearchDocument[]> {
+  if (codes && codes.length === 0) return [];
+  const rows = await executor
     .select({
       code: regions.code,
       name: regions.name,
@@ -224,24 +209,31 @@ export async function regionDocuments(): Promise<RegionSearchDocument[]> {
     .from(regions)
     .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
     .leftJoin(practices, and(eq(practices.regionCode, regions.code), practiceIsPublic))
+    .where(codes ? inArray(regions.code, codes) : undefined)
     .groupBy(regions.code, provinces.name)
     .orderBy(regions.code);
-  return rows.map((row) => ({ id: row.code.replace(/\./g, "_"), ...row }));
+  return rows.map((row) => ({ id: regionDocumentId(row.code), ...row }));
 }
 
-/** Every framework indicator, with how many public practices address it. */
-export async function indicatorDocuments(): Promise<IndicatorSearchDocument[]> {
+/** SPBE 2020 indicators (all, or the given node ids), with how many public practices address them. */
+export async function indicatorDocuments(ids?: number[], executor: DatabaseOrTransaction = db()): Promise<IndicatorSearchDocument[]> {
   const [paths, counts] = await Promise.all([
     indicatorPaths(),
-    db()
+    executor
       .select({
         indicatorId: sql<number>`unnest(${practiceRevisions.indicatorIds})`.as("indicator_id"),
+        practices: count(),
       })
       .from(practices)
       .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .where(practiceIsPublic),
+      .where(practiceIsPublic)
+      .groupBy(sql`1`),
   ]);
-  const practiceCount = new Map<number, number>();
-  for (const { indicatorId } of counts) practiceCount.set(indicatorId, (practiceCount.get(indicatorId) ?? 0) + 1);
-  return [...paths.values()].map((path) => ({ ...path, publicPracticeCount: practiceCount.get(path.id) ?? 0 }));
+  const practiceCount = new Map(counts.map((row) => [row.indicatorId, row.practices]));
+  const wanted = ids ? new Set(ids) : null;
+  return [...paths.values()].filter((path) => !wanted || wanted.has(path.id)).map((path) => ({
+    ...path,
+    framework: SPBE_2020,
+    publicPracticeCount: practiceCount.get(path.id) ?? 0,
+  }));
 }

@@ -2,7 +2,11 @@
  * Creating, configuring and rebuilding the Meilisearch indexes. A rebuild writes into fresh
  * indexes and swaps them in with one atomic swap, so searches never see a half-built index.
  */
-import type { EnqueuedTaskPromise, Meilisearch, RecordAny, Task } from "meilisearch";
+import { sql } from "drizzle-orm";
+import type { EnqueuedTaskPromise, Meilisearch, RecordAny } from "meilisearch";
+import { db } from "../db.server";
+import { settleTask } from "./meilisearch.server";
+import { applyOutboxRows, requeueChangesAfter } from "./outbox.server";
 import { indicatorDocuments, practiceDocuments, regionDocuments } from "./search-documents.server";
 import {
   SEARCH_INDEX_KINDS,
@@ -22,13 +26,8 @@ const BATCH_SIZE = 5_000;
 /** Settings and small tasks finish in well under a second; indexing all practices can take longer. */
 const TASK_TIMEOUT_MS = 120_000;
 
-/** Waits for an enqueued task and turns a failed task into an exception (the client only reports it). */
-async function settle(enqueued: EnqueuedTaskPromise): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout: TASK_TIMEOUT_MS });
-  if (task.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no details"}`);
-  }
-  return task;
+function settle(enqueued: EnqueuedTaskPromise) {
+  return settleTask(enqueued, TASK_TIMEOUT_MS);
 }
 
 async function existingIndexUids(client: Meilisearch): Promise<Set<string>> {
@@ -51,25 +50,40 @@ export async function applySearchSettings(client: Meilisearch, options: SearchIn
   }
 }
 
-async function documentsOf(kind: SearchIndexKind): Promise<RecordAny[]> {
-  switch (kind) {
-    case "practices":
-      return practiceDocuments();
-    case "regions":
-      return regionDocuments();
-    case "indicators":
-      return indicatorDocuments();
-  }
+interface Snapshot {
+  /** `pg_current_snapshot()` of the reading transaction, for requeueChangesAfter. */
+  snapshot: string;
+  documents: Record<SearchIndexKind, RecordAny[]>;
+}
+
+/** Every index's documents, read in one database snapshot so they agree with each other. */
+async function readAllDocuments(): Promise<Snapshot> {
+  return db().transaction(
+    async (tx) => {
+      const [row] = await tx.execute<{ snapshot: string }>(sql`select pg_current_snapshot()::text as snapshot`);
+      const practices = await practiceDocuments(undefined, tx);
+      const regions = await regionDocuments(undefined, tx);
+      const indicators = await indicatorDocuments(undefined, tx);
+      return { snapshot: row!.snapshot, documents: { practices, regions, indicators } };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 export interface ReindexResult {
   counts: Record<SearchIndexKind, number>;
+  /** Changes made while rebuilding, queued again and applied to the new indexes. */
+  replayed: number;
+  /** Replayed changes not yet applied (Meilisearch failed one); the worker retries them. */
+  pending: number;
   durationMs: number;
 }
 
 /**
- * Rebuilds every index from PostgreSQL into `<uid>_reindex_<timestamp>`, then swaps all of
- * them in at once and deletes the old ones. On failure the live indexes stay untouched.
+ * Rebuilds every index from one PostgreSQL snapshot into `<uid>_reindex_<timestamp>`, swaps
+ * them in at once and deletes the old ones; on failure the live indexes stay untouched.
+ * Changes committed after the snapshot may have gone to the replaced indexes, so they are
+ * queued again and drained into the new ones.
  */
 export async function reindexAll(client: Meilisearch, options: SearchIndexOptions = {}): Promise<ReindexResult> {
   const startedAt = performance.now();
@@ -78,18 +92,16 @@ export async function reindexAll(client: Meilisearch, options: SearchIndexOption
     const uid = searchIndexUid(kind, options.prefix);
     return { kind, uid, freshUid: `${uid}${suffix}` };
   });
-  const counts = { practices: 0, regions: 0, indicators: 0 } satisfies Record<SearchIndexKind, number>;
+  const { snapshot, documents } = await readAllDocuments();
 
   try {
     for (const { kind, freshUid } of builds) {
       await settle(client.createIndex(freshUid, { primaryKey: SEARCH_PRIMARY_KEY }));
       // Settings first: documents added afterwards are indexed once, with the final settings.
       await settle(client.index(freshUid).updateSettings(SEARCH_SETTINGS[kind]));
-      const documents = await documentsOf(kind);
-      for (let start = 0; start < documents.length; start += BATCH_SIZE) {
-        await settle(client.index(freshUid).addDocuments(documents.slice(start, start + BATCH_SIZE)));
+      for (let start = 0; start < documents[kind].length; start += BATCH_SIZE) {
+        await settle(client.index(freshUid).addDocuments(documents[kind].slice(start, start + BATCH_SIZE)));
       }
-      counts[kind] = documents.length;
     }
 
     // An existing index is exchanged with its fresh copy; a missing one (first run) is
@@ -111,5 +123,15 @@ export async function reindexAll(client: Meilisearch, options: SearchIndexOption
     throw error;
   }
 
-  return { counts, durationMs: Math.round(performance.now() - startedAt) };
+  const replayedRows = await requeueChangesAfter(snapshot);
+  // Applied here too, so a reindex is complete without a running worker; SKIP LOCKED keeps
+  // this safe next to one.
+  const pending = await applyOutboxRows(client, replayedRows, { prefix: options.prefix });
+
+  return {
+    counts: { practices: documents.practices.length, regions: documents.regions.length, indicators: documents.indicators.length },
+    replayed: replayedRows.length,
+    pending,
+    durationMs: Math.round(performance.now() - startedAt),
+  };
 }

@@ -89,28 +89,59 @@ function webConcurrency(): number {
 }
 
 /**
+ * Drains the search outbox into Meilisearch (app/modules/search/outbox.server.ts) until
+ * stopped. Loaded on call: the app's modules read DATABASE_URL/MEILI_URL, known only by then.
+ */
+async function startSearchOutboxWorker(): Promise<() => Promise<void>> {
+  const { startSearchWorker } = await import("../app/modules/search/outbox.server");
+  const { closeDb } = await import("../app/modules/db.server");
+  const { Meilisearch } = await import("meilisearch");
+  const worker = startSearchWorker(new Meilisearch({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
+  return async () => {
+    // Its last drain commits before the connection pool closes.
+    await worker.stop();
+    await closeDb();
+  };
+}
+
+/** What a cluster worker process does: serve HTTP, or drain the search outbox. */
+type WorkerRole = "web" | "search";
+const ROLE_VARIABLE = "IDSL_WORKER_ROLE";
+
+/**
  * One Node process renders one page at a time, so with several cores the web server runs as a
- * cluster of workers sharing the port. Workers inherit the environment (database and search
- * URLs are known by now); a cache invalidation in one worker is relayed to the others.
+ * cluster of workers sharing the port, plus one process for the search outbox worker (kept
+ * out of the primary, which hands every connection to a web worker and must stay responsive).
+ * Workers inherit the environment (database and search URLs are known by now); a cache
+ * invalidation in one worker is relayed to the others.
  */
 async function startWorkers(count: number) {
+  const roles = new Map<number, WorkerRole>();
+  const fork = (role: WorkerRole) => {
+    const worker = cluster.fork({ [ROLE_VARIABLE]: role });
+    roles.set(worker.id, role);
+    return worker;
+  };
   cluster.on("message", (from, message: unknown) => {
     if (!isBroadcast(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
   });
   const started = Array.from({ length: count }, () => {
-    const worker = cluster.fork();
+    const worker = fork("web");
     return new Promise<void>((resolve, reject) => {
       worker.once("listening", () => resolve());
       worker.once("exit", (code) => reject(new StartupError(`a web server worker exited with code ${code} while starting`)));
     });
   });
   await Promise.all(started);
-  // A worker that dies while serving (an uncaught error) is replaced, so capacity stays.
+  fork("search");
+  // A worker that dies (an uncaught error) is replaced, so capacity stays.
   cluster.on("exit", (worker, code, signal) => {
+    const role = roles.get(worker.id) ?? "web";
+    roles.delete(worker.id);
     if (stopping) return;
-    log(`web server worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    log(`${role} worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork(role);
   });
   stopActions.push(async () => {
     const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
@@ -126,12 +157,16 @@ async function startWorkers(count: number) {
   });
 }
 
-/** Workers serve HTTP only; the primary process owns PostgreSQL and Meilisearch. */
+/** Cluster workers serve HTTP or drain the search outbox; the primary owns PostgreSQL and Meilisearch. */
 async function runWorker() {
-  const server = await startHttpServer({ port: portFromEnv("PORT", 3000), host: process.env.HOST || "0.0.0.0" });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
   process.on("SIGINT", () => {}); // the primary decides when workers stop
+  if (process.env[ROLE_VARIABLE] === "search") {
+    const stop = await startSearchOutboxWorker();
+    process.on("SIGTERM", () => void stop().then(() => process.exit(0)));
+    return;
+  }
+  const server = await startHttpServer({ port: portFromEnv("PORT", 3000), host: process.env.HOST || "0.0.0.0" });
+  process.on("SIGTERM", () => server.close(() => process.exit(0)));
 }
 
 async function main() {
@@ -189,22 +224,12 @@ async function main() {
   } else {
     const server = await startHttpServer({ port, host });
     stopActions.push(() => new Promise((resolve) => server.close(resolve)));
+    // One process does it all: the search worker runs next to the server. Pushed last, so
+    // (run in reverse) it stops first, before the server, Meilisearch and PostgreSQL.
+    stopActions.push(await startSearchOutboxWorker());
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
-
-  // One search outbox worker, in the primary only: it keeps Meilisearch in step with content
-  // changes. Loaded only now, as the app modules read DATABASE_URL/MEILI_URL, known only now.
-  const { startSearchWorker } = await import("../app/modules/search/outbox.server");
-  const { closeDb } = await import("../app/modules/db.server");
-  const { Meilisearch } = await import("meilisearch");
-  const searchWorker = startSearchWorker(new Meilisearch({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
-  // Pushed after PostgreSQL's and Meilisearch's stops, so (run in reverse) it stops before them:
-  // its last drain commits, then the primary's connection pool closes.
-  stopActions.push(async () => {
-    await searchWorker.stop();
-    await closeDb();
-  });
 
   if (embeddedDatabase && process.env.NODE_ENV !== "production") {
     // Loaded only here: the app modules read DATABASE_URL, which is known only now.

@@ -63,6 +63,14 @@ test("a practice goes from draft to published through review, gets a question an
   await expect(visitor.getByText("Peraturan Bupati Sumedang Nomor 7 Tahun 2023")).toBeVisible();
   await expect(visitor.getByRole("link", { name: "37. Tingkat Kematangan Layanan Kearsipan Dinamis" })).toBeVisible();
 
+  // The search worker has put it into Meilisearch: the search page finds it.
+  const searcher = await (await browser.newContext()).newPage();
+  const searchResults = searcher.getByRole("region", { name: "Hasil pencarian" });
+  await expect(async () => {
+    await searcher.goto(`/cari?q=${encodeURIComponent(title)}`);
+    await expect(searchResults.getByRole("link", { name: title })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+
   // A member of another region asks; the owning region's editor answers.
   const member = await newSignedInPage(browser, "member", "33.16");
   await member.goto(practiceUrl);

@@ -46,8 +46,17 @@ function matchesText(text: string) {
   return sql`to_tsvector('simple', ${practiceRevisions.title} || ' ' || ${practiceRevisions.summary} || ' ' || ${practiceRevisions.body}) @@ websearch_to_tsquery('simple', ${text})`;
 }
 
+/** Filters only the search page has; it uses this list when Meilisearch cannot answer. */
+export interface SearchOnlyFilters {
+  text?: string;
+  regionType?: "kabupaten" | "kota" | null;
+  status?: "active" | "stopped" | null;
+  /** Year of first publication. */
+  year?: number | null;
+}
+
 /** The public practice list: published revisions only, filtered and sorted as the URL says. */
-export async function listPublishedPractices(query: PracticeListQuery & { text?: string }) {
+export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters) {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
@@ -60,6 +69,9 @@ export async function listPublishedPractices(query: PracticeListQuery & { text?:
     query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
     query.tag ? sql`${practiceRevisions.tags} @> array[${query.tag}]::text[]` : undefined,
     query.text ? matchesText(query.text) : undefined,
+    query.regionType ? eq(regions.type, query.regionType) : undefined,
+    query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
+    query.year ? sql`extract(year from coalesce(${practices.firstPublishedAt}, ${practices.publishedAt}) at time zone 'UTC') = ${query.year}` : undefined,
   );
   const from = () =>
     db()

@@ -3,6 +3,7 @@ import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { practiceRevisions, practices } from "../../../db/schema";
 import { db } from "../db.server";
+import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import { practiceIsPublic } from "../practices/practices.server";
 import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
@@ -14,8 +15,29 @@ const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.e
 const practicesIndex = client.index<PracticeSearchDocument>(searchIndexUid("practices", prefix));
 
 let documents: PracticeSearchDocument[];
+/** Practices this file publishes: the seeded case studies have no procurement one, nor one saying only "MPP". */
+let procurement: number;
+let mallAbbreviated: number;
 
 beforeAll(async () => {
+  const people = { editor: await testActor("editor", "32.11"), curator: await testActor("curator") };
+  procurement = await publishPractice(
+    practiceContent({
+      title: "Pengadaan Barang dan Jasa Lewat Katalog Elektronik Lokal",
+      summary: "Belanja pemerintah daerah dari penyedia lokal melalui katalog elektronik.",
+      tags: ["pengadaan"],
+    }),
+    people,
+  );
+  mallAbbreviated = await publishPractice(
+    practiceContent({
+      title: "MPP Digital: Izin Usaha dari Rumah",
+      summary: "Layanan MPP kini bisa diajukan daring.",
+      body: "Warga mengurus izin di MPP tanpa antre.",
+      tags: ["perizinan"],
+    }),
+    people,
+  );
   const result = await reindexAll(client, { prefix });
   documents = await practiceDocuments();
   expect(result.counts.practices).toBe(documents.length);
@@ -72,6 +94,20 @@ describe("search indexes", () => {
     const [surabaya] = idsWhere((document) => document.regionCode === "35.78");
     expect(await hitIds("TTE")).toContain(surabaya);
     expect(await hitIds("tanda tangan elektronik")).toContain(surabaya);
+  });
+
+  it("forgives a typo in a content word", async () => {
+    expect(await hitIds("pengadaun barang")).toContain(procurement);
+  });
+
+  it("finds synonyms in both directions", async () => {
+    // The practice says only "MPP"; the query spells it out.
+    expect(await hitIds("mal pelayanan publik")).toContain(mallAbbreviated);
+    expect(await hitIds("MPP")).toContain(mallAbbreviated);
+    // Blora's case study says "e-office", never the national application's name.
+    const [blora] = idsWhere((document) => document.regionCode === "33.16");
+    expect(await hitIds("srikandi")).toContain(blora);
+    expect(await hitIds("naskah dinas elektronik")).toContain(blora);
   });
 
   it("filters on province and indicator", async () => {

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { PRACTICE_STAGES, type PracticeStage } from "../practices/practice-content";
+import { PRACTICE_STAGES, type PracticeStage, RUNNING_STATUSES } from "../practices/practice-content";
+import { PRACTICE_SORTS } from "../practices/practice-query";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Longer queries are cut: nobody types more, and Meilisearch only uses the first ten words. */
 export const MAX_QUERY_LENGTH = 200;
+/** "relevan" ranks by match; the others are the practice list's orders. */
+export const SEARCH_SORTS = ["relevan", ...PRACTICE_SORTS] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+const REGION_TYPES = ["kabupaten", "kota"] as const;
 
 export interface SearchQuery {
   text: string;
@@ -13,28 +18,70 @@ export interface SearchQuery {
   indicator: number | null;
   stage: PracticeStage | null;
   tag: string | null;
+  regionType: (typeof REGION_TYPES)[number] | null;
+  status: (typeof RUNNING_STATUSES)[number] | null;
+  /** Year of first publication. */
+  year: number | null;
+  sort: SearchSort;
   page: number;
+  /** URL parameters whose values were not recognised, and are ignored. */
+  ignored: string[];
 }
 
-/** `/cari?q=…&provinsi=…&indikator=…&tahap=…&tag=…&hal=…`; unknown values mean "no filter". */
+/** The URL parameter of each filter (Indonesian, like the rest of the site's URLs). */
+export const SEARCH_PARAMS = {
+  province: "provinsi",
+  indicator: "indikator",
+  stage: "tahap",
+  tag: "tag",
+  regionType: "jenis",
+  status: "status",
+  year: "tahun",
+} as const;
+export type SearchFilterKey = keyof typeof SEARCH_PARAMS;
+/** Facets shown beside the results, in this order. */
+export const SEARCH_FACETS: SearchFilterKey[] = ["province", "regionType", "indicator", "stage", "status", "year", "tag"];
+
+const yearSchema = z.coerce.number().int().min(2000).max(2100);
+const pageSchema = z.coerce.number().int().min(1).max(500);
+
+/**
+ * `/cari?q=…&provinsi=…&indikator=…&tahap=…&tag=…&jenis=…&status=…&tahun=…&urut=…&hal=…`.
+ * A value that is not a known one filters nothing and is reported in `ignored`, so the page
+ * can say so instead of quietly showing everything.
+ */
 export function parseSearchQuery(
   params: URLSearchParams,
   known: { provinceCodes: ReadonlySet<string>; indicatorNumbers: ReadonlySet<number> },
 ): SearchQuery {
-  const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
-  const province = params.get("provinsi");
-  const indicator = Number(params.get("indikator"));
-  const stage = z.enum(PRACTICE_STAGES).safeParse(params.get("tahap"));
-  const tag = (params.get("tag") ?? "").trim().toLocaleLowerCase("id").slice(0, 40);
-  const page = Number(params.get("hal"));
+  const ignored: string[] = [];
+  /** The parsed value, or null (noting the parameter when it had an unusable value). */
+  const read = <T>(param: string, parse: (raw: string) => T | null): T | null => {
+    const raw = (params.get(param) ?? "").trim();
+    if (raw === "") return null;
+    const value = parse(raw);
+    if (value === null) ignored.push(param);
+    return value;
+  };
+  const fromEnum = <T extends string>(values: readonly T[]) => (raw: string) => (values as readonly string[]).includes(raw) ? (raw as T) : null;
+
+  const text = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
+  const sort = read("urut", fromEnum(SEARCH_SORTS));
   return {
-    text: raw.slice(0, MAX_QUERY_LENGTH),
-    truncated: raw.length > MAX_QUERY_LENGTH,
-    province: province && known.provinceCodes.has(province) ? province : null,
-    indicator: known.indicatorNumbers.has(indicator) ? indicator : null,
-    stage: stage.success ? stage.data : null,
-    tag: tag || null,
-    page: Number.isInteger(page) && page >= 1 && page <= 500 ? page : 1,
+    text: text.slice(0, MAX_QUERY_LENGTH),
+    truncated: text.length > MAX_QUERY_LENGTH,
+    province: read(SEARCH_PARAMS.province, (raw) => (known.provinceCodes.has(raw) ? raw : null)),
+    indicator: read(SEARCH_PARAMS.indicator, (raw) => (known.indicatorNumbers.has(Number(raw)) ? Number(raw) : null)),
+    stage: read(SEARCH_PARAMS.stage, fromEnum(PRACTICE_STAGES)),
+    // Any tag is a valid filter value (it is escaped in the filter); an unknown one finds nothing.
+    tag: read(SEARCH_PARAMS.tag, (raw) => raw.toLocaleLowerCase("id").slice(0, 40)),
+    regionType: read(SEARCH_PARAMS.regionType, fromEnum(REGION_TYPES)),
+    status: read(SEARCH_PARAMS.status, fromEnum(RUNNING_STATUSES)),
+    year: read(SEARCH_PARAMS.year, (raw) => yearSchema.safeParse(raw).data ?? null),
+    // Without words there is nothing to rank by relevance: newest first.
+    sort: sort ?? (text ? "relevan" : "terbaru"),
+    page: read("hal", (raw) => pageSchema.safeParse(raw).data ?? null) ?? 1,
+    ignored,
   };
 }
 
@@ -42,10 +89,11 @@ export function searchUrl(query: SearchQuery, overrides: Partial<SearchQuery> = 
   const merged = { ...query, ...overrides };
   const params = new URLSearchParams();
   if (merged.text) params.set("q", merged.text);
-  if (merged.province) params.set("provinsi", merged.province);
-  if (merged.indicator) params.set("indikator", String(merged.indicator));
-  if (merged.stage) params.set("tahap", merged.stage);
-  if (merged.tag) params.set("tag", merged.tag);
+  for (const [key, param] of Object.entries(SEARCH_PARAMS) as [SearchFilterKey, string][]) {
+    const value = merged[key];
+    if (value !== null) params.set(param, String(value));
+  }
+  if (merged.sort !== (merged.text ? "relevan" : "terbaru")) params.set("urut", merged.sort);
   if (merged.page > 1) params.set("hal", String(merged.page));
   const search = params.toString();
   return `/cari${search ? `?${search}` : ""}`;
@@ -56,14 +104,35 @@ export function filterValue(value: string | number): string {
   return typeof value === "number" ? String(value) : `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
+/** The document attribute each filter applies to (see SEARCH_SETTINGS.practices). */
+export const FILTER_ATTRIBUTES: Record<SearchFilterKey, string> = {
+  province: "provinceCode",
+  indicator: "indicatorNumbers",
+  stage: "stage",
+  tag: "tags",
+  regionType: "regionType",
+  status: "status",
+  year: "year",
+};
+
 /** The filter expression for a query's facets (values are already validated or escaped). */
 export function searchFilter(query: SearchQuery): string[] {
-  return [
-    query.province ? `provinceCode = ${filterValue(query.province)}` : null,
-    query.indicator ? `indicatorNumbers = ${filterValue(query.indicator)}` : null,
-    query.stage ? `stage = ${filterValue(query.stage)}` : null,
-    query.tag ? `tags = ${filterValue(query.tag)}` : null,
-  ].filter((part): part is string => part !== null);
+  return (Object.entries(FILTER_ATTRIBUTES) as [SearchFilterKey, string][]).flatMap(([key, attribute]) => {
+    const value = query[key];
+    return value === null ? [] : [`${attribute} = ${filterValue(value)}`];
+  });
+}
+
+/** Meilisearch's sort for a query: none ranks by relevance alone. */
+export function searchSort(sort: SearchSort): string[] | undefined {
+  switch (sort) {
+    case "relevan":
+      return undefined;
+    case "terbaru":
+      return ["publishedAt:desc"];
+    case "terbanyak-diadopsi":
+      return ["adoptionCount:desc", "publishedAt:desc"];
+  }
 }
 
 /** Markers around highlighted words: control characters that never occur in our text. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceForm } from "../../../tests/support/practice-factory";
+import { listPublishedPractices } from "../practices/practice-list.server";
 import { meilisearch } from "./meilisearch.server";
 import { reindexAll } from "./search-index.server";
 import { searchIndexUid } from "./search-settings";
@@ -13,6 +14,8 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
+
+const emptyListQuery = { province: null, region: null, indicator: null, stage: null, tag: null, sort: "terbaru", page: 1 } as const;
 
 const page = async (search: string) => {
   const response = await request(app.origin, `/cari${search}`);
@@ -41,12 +44,44 @@ describe("/cari", () => {
     expect(await page(`?q=${"a".repeat(5000)}`)).toContain("dipendekkan menjadi 200 karakter");
   });
 
+  it("lists matching regions and indicators above the practices", async () => {
+    const html = await page("?q=sumedang");
+    expect(html).toContain('href="/daerah/32.11"');
+    // Indicator 35 of SPBE 2020 is "Tingkat Kematangan Layanan Pengadaan Barang dan Jasa".
+    const procurement = await page("?q=pengadaan%20barang");
+    expect(procurement).toContain("Indikator SPBE yang cocok");
+    expect(procurement).toContain('href="/indikator/35"');
+  });
+
+  it("sorts by adoptions like the practice list does", async () => {
+    const [mostAdopted] = (await listPublishedPractices({ ...emptyListQuery, sort: "terbanyak-diadopsi" })).practices;
+    const html = await page("?urut=terbanyak-diadopsi");
+    const firstResult = html.match(/<ol[^>]*>\s*<li[^>]*>.*?href="\/praktik\/(\d+)"/s);
+    expect(Number(firstResult?.[1])).toBe(mostAdopted!.id);
+    expect(mostAdopted!.adoptionCount).toBeGreaterThan(0);
+  });
+
+  it("says when filters in the address are not recognised", async () => {
+    const html = await page("?q=stunting&provinsi=99&status=draft");
+    expect(html).toContain("Sebagian saringan di alamat ini tidak dikenal dan diabaikan.");
+    expect(html).toContain("SIMPATI");
+  });
+
+  it("never sends the Meilisearch key to the browser", async () => {
+    const html = await page("?q=tte");
+    expect(html).not.toContain(process.env.MEILI_MASTER_KEY!);
+  });
+
   it("never shows drafts", async () => {
     const editor = await createSignedInUser("editor", "32.11");
     const draft = await request(app.origin, "/praktik/baru", { cookie: editor.cookie, form: practiceForm({ title: "Zebrakuda rahasia" }) });
     expect(draft.status).toBe(302);
     await reindexAll(meilisearch());
-    expect(await page("?q=Zebrakuda")).toContain("Tidak ada praktik yang cocok.");
+    for (const filters of ["", "&status=draft", "&tahap=draft", `&tag=${encodeURIComponent('" OR title = "Zebrakuda rahasia')}`]) {
+      const html = await page(`?q=Zebrakuda${filters}`);
+      expect(html).toContain("Tidak ada praktik yang cocok.");
+      expect(html).not.toContain("Zebrakuda rahasia<");
+    }
   });
 
   it("falls back to PostgreSQL full-text search with a notice when Meilisearch cannot answer", async () => {
@@ -55,6 +90,9 @@ describe("/cari", () => {
       const html = await page("?q=stunting");
       expect(html).toContain("Mesin pencari sedang tidak tersedia");
       expect(html).toContain("SIMPATI");
+      // Filters still apply: SIMPATI is a Sumedang (kabupaten) practice.
+      expect(await page("?q=stunting&jenis=kota")).not.toContain("SIMPATI");
+      expect(await page("?q=stunting&jenis=kabupaten&provinsi=32")).toContain("SIMPATI");
     } finally {
       await reindexAll(meilisearch());
     }

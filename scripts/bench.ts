@@ -2,19 +2,24 @@
  * `npm run bench`: loads the scale dataset (all kabupaten/kota × 5 years of SPBE levels, 20,000
  * practices) into its own embedded PostgreSQL under .data/bench, starts the production server
  * like `npm start` does, drives each page below over HTTP and prints p50/p95/p99 latency and
- * requests/second. Exits non-zero when a page answers with errors or misses its p95 target.
+ * requests/second. Then search: the same searches sent raw to Meilisearch, publish →
+ * searchable, and a full reindex. Exits non-zero when a page answers with errors or a figure
+ * misses its target.
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 4) tune each page's run. Four
  * requests always in flight is far more than a few hundred officials clicking through pages
  * generate; the server runs as a cluster with one worker per core, as `npm start` does.
  */
 import { fileURLToPath } from "node:url";
-import { runLoad } from "./bench/load-test";
+import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
+import { type LoadRequest, runLoad } from "./bench/load-test";
 import { type LatencySummary, summarizeLatencies } from "./bench/percentiles";
 import { type BenchInputs, loadScaleDataset, pickBenchInputs } from "./bench/scale-data";
+import { measurePublishToSearchable, measureReindex, rawSearchRequests, SEARCH_PATHS } from "./bench/search-bench";
 import { startProductionServer } from "./bench/server";
 import { prepareDatabase } from "./lib/database-startup";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { readOrCreateLocalSecret } from "./lib/local-secrets";
 import { findFreePort } from "./lib/ports";
 
 interface BenchPage {
@@ -40,7 +45,12 @@ const PAGES: BenchPage[] = [
   },
   { name: "practice page", paths: (inputs) => inputs.practiceIds.map((id) => `/praktik/${id}`) },
   { name: "region profile", paths: (inputs) => inputs.regionCodes.map((code) => `/daerah/${code}`) },
+  { name: "search page", targetP95Ms: 50, paths: () => SEARCH_PATHS },
 ];
+/** The search page may cost at most this many times the raw Meilisearch query's p95. */
+const SEARCH_OVERHEAD_FACTOR = 2;
+const PUBLISH_TO_SEARCHABLE_P95_MS = 2_000;
+const REINDEX_TARGET_MS = 60_000;
 
 const DATA_DIR = fileURLToPath(new URL("../.data/bench", import.meta.url));
 const WARM_UP_SECONDS = 2;
@@ -84,30 +94,88 @@ async function measurePage(page: BenchPage, baseUrl: string, inputs: BenchInputs
   if (probe.status === 404) {
     return { name: page.name, summary: null, requestsPerSecond: null, non2xx: null, note: "page not found — not built yet", failed: false };
   }
+  return measureLoad(
+    { name: page.name, baseUrl, requests: paths.map((path) => ({ path })), targetP95Ms: page.targetP95Ms },
+    { seconds, connections, failing: () => failingPaths(baseUrl, paths) },
+  );
+}
 
-  await runLoad({ baseUrl, paths, seconds: WARM_UP_SECONDS, connections });
-  const load = await runLoad({ baseUrl, paths, seconds, connections });
+/** A warm-up, then the measured run, summarised and checked against the target. */
+async function measureLoad(
+  target: { name: string; baseUrl: string; requests: LoadRequest[]; targetP95Ms?: number },
+  options: { seconds: number; connections: number; failing: () => Promise<string[]> },
+): Promise<PageResult> {
+  const { name, baseUrl, requests, targetP95Ms } = target;
+  const { seconds, connections } = options;
+  await runLoad({ baseUrl, requests, seconds: WARM_UP_SECONDS, connections });
+  const load = await runLoad({ baseUrl, requests, seconds, connections });
   if (load.latenciesMs.length === 0) {
-    return { name: page.name, summary: null, requestsPerSecond: null, non2xx: null, note: `no responses (${load.errors} errors)`, failed: true };
+    return { name, summary: null, requestsPerSecond: null, non2xx: null, note: `no responses (${load.errors} errors)`, failed: true };
   }
   const summary = summarizeLatencies(load.latenciesMs);
   const problems: string[] = [];
   if (load.non2xx > 0) {
-    const failing = await failingPaths(baseUrl, paths);
+    const failing = await options.failing();
     const shown = failing.slice(0, 5).join(", ") + (failing.length > 5 ? `, and ${failing.length - 5} more` : "");
     problems.push(`ERROR non-2xx answers: ${shown || "none on a second try"}`);
   }
   if (load.errors > 0) problems.push(`ERROR ${load.errors} connection errors or timeouts`);
-  if (page.targetP95Ms !== undefined && summary.p95 > page.targetP95Ms) problems.push(`FAIL p95 above target ${page.targetP95Ms} ms`);
-  const ok = page.targetP95Ms !== undefined ? `ok (p95 target ≤ ${page.targetP95Ms} ms)` : "";
+  if (targetP95Ms !== undefined && summary.p95 > targetP95Ms) problems.push(`FAIL p95 above target ${targetP95Ms} ms`);
+  const ok = targetP95Ms !== undefined ? `ok (p95 target ≤ ${targetP95Ms} ms)` : "";
   return {
-    name: page.name,
+    name,
     summary,
     requestsPerSecond: summary.count / load.durationSeconds,
     non2xx: load.non2xx,
     note: problems.join("; ") || ok,
     failed: problems.length > 0,
   };
+}
+
+/**
+ * The search figures beyond the page itself: the raw Meilisearch query for the same searches
+ * (the page may cost at most SEARCH_OVERHEAD_FACTOR times its p95), publish → searchable, and
+ * a full reindex.
+ */
+async function measureSearch(searchPage: PageResult, meili: { url: string; key: string }, seconds: number, connections: number): Promise<PageResult[]> {
+  const client = createMeilisearchClient({ host: meili.url, apiKey: meili.key, timeout: 60_000 });
+  log("measuring raw Meilisearch queries…");
+  const raw = await measureLoad(
+    { name: "raw Meilisearch query", baseUrl: meili.url, requests: await rawSearchRequests(SEARCH_PATHS, meili.key) },
+    { seconds, connections, failing: async () => ["see Meilisearch's log"] },
+  );
+  if (searchPage.summary && raw.summary) {
+    const factor = searchPage.summary.p95 / raw.summary.p95;
+    const withinFactor = factor <= SEARCH_OVERHEAD_FACTOR;
+    raw.note = [raw.note, `search page p95 = ${factor.toFixed(2)}× this (target ≤ ${SEARCH_OVERHEAD_FACTOR}×)${withinFactor ? "" : " FAIL"}`].filter(Boolean).join("; ");
+    raw.failed ||= !withinFactor;
+  }
+
+  log("measuring publish → searchable (30 publishes, one at a time)…");
+  const publishLatencies = summarizeLatencies(await measurePublishToSearchable(client));
+  const publishOk = publishLatencies.p95 <= PUBLISH_TO_SEARCHABLE_P95_MS;
+  const publish: PageResult = {
+    name: "publish → searchable",
+    summary: publishLatencies,
+    requestsPerSecond: null,
+    non2xx: null,
+    note: `${publishOk ? "ok" : "FAIL"} (p95 target ≤ ${PUBLISH_TO_SEARCHABLE_P95_MS} ms)`,
+    failed: !publishOk,
+  };
+
+  log("measuring a full reindex…");
+  const reindex = await measureReindex(client);
+  const reindexOk = reindex.durationMs <= REINDEX_TARGET_MS;
+  const counts = `${reindex.counts.practices} practices, ${reindex.counts.regions} regions, ${reindex.counts.indicators} indicators`;
+  const rebuild: PageResult = {
+    name: "full reindex",
+    summary: { count: 1, p50: reindex.durationMs, p95: reindex.durationMs, p99: reindex.durationMs },
+    requestsPerSecond: null,
+    non2xx: null,
+    note: `${reindexOk ? "ok" : "FAIL"} (${counts}; target ≤ ${REINDEX_TARGET_MS / 1000} s)`,
+    failed: !reindexOk,
+  };
+  return [raw, publish, rebuild];
 }
 
 function printTable(results: PageResult[]) {
@@ -141,12 +209,8 @@ async function main(): Promise<number> {
   await loadScaleDataset(database.url);
   const inputs = await pickBenchInputs(database.url);
 
-  const server = await startProductionServer({
-    databaseUrl: database.url,
-    dataDir: DATA_DIR,
-    port: await findFreePort(),
-    meiliPort: await findFreePort(),
-  });
+  const meiliPort = await findFreePort();
+  const server = await startProductionServer({ databaseUrl: database.url, dataDir: DATA_DIR, port: await findFreePort(), meiliPort });
   stopActions.push(server.stop);
   log(`server ready at ${server.url}; per page ${WARM_UP_SECONDS} s warm-up + ${seconds} s with ${connections} connections`);
 
@@ -155,6 +219,13 @@ async function main(): Promise<number> {
     log(`measuring ${page.name}…`);
     results.push(await measurePage(page, server.url, inputs, seconds, connections));
   }
+  // The app's modules (used for the search figures) read these when first used.
+  process.env.DATABASE_URL = database.url;
+  const meili = { url: `http://127.0.0.1:${meiliPort}`, key: readOrCreateLocalSecret(DATA_DIR, "meili-master-key") };
+  process.env.MEILI_URL = meili.url;
+  process.env.MEILI_MASTER_KEY = meili.key;
+  stopActions.push(async () => (await import("../app/modules/db.server")).closeDb());
+  results.push(...(await measureSearch(results.find((result) => result.name === "search page")!, meili, seconds, connections)));
   printTable(results);
   const failed = results.filter((result) => result.failed);
   if (failed.length > 0) {

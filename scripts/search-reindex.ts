@@ -3,13 +3,13 @@
  * from PostgreSQL into fresh indexes and swaps them in atomically; searches keep working meanwhile.
  * Uses MEILI_URL/MEILI_MASTER_KEY, or the embedded Meilisearch of a running `npm start`.
  */
-import { Meilisearch } from "meilisearch";
+import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
 import { databaseForScript } from "./lib/database-for-script";
 import { prepareDatabase } from "./lib/database-startup";
 import { meiliConnection } from "./lib/meili-connection";
 
 const connection = meiliConnection();
-const client = new Meilisearch({ ...connection, timeout: 30_000 });
+const client = createMeilisearchClient({ ...connection, timeout: 30_000 });
 const healthy = await client.isHealthy();
 if (!healthy) {
   console.error(

@@ -4,7 +4,7 @@
  * outbox rows with SKIP LOCKED, so no row is applied twice. Stops on SIGINT/SIGTERM.
  * Uses DATABASE_URL and MEILI_URL/MEILI_MASTER_KEY, or the embedded servers of `npm start`.
  */
-import { Meilisearch } from "meilisearch";
+import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
 import { databaseForScript } from "./lib/database-for-script";
 import { meiliConnection } from "./lib/meili-connection";
 
@@ -16,7 +16,7 @@ const { startSearchWorker } = await import("../app/modules/search/outbox.server"
 const { closeDb } = await import("../app/modules/db.server");
 
 // No health check first: while Meilisearch is down the worker keeps retrying with backoff.
-const worker = startSearchWorker(new Meilisearch({ ...connection, timeout: 10_000 }));
+const worker = startSearchWorker(createMeilisearchClient({ ...connection, timeout: 10_000 }));
 console.log(`[idsl] search worker draining the outbox into ${connection.host}`);
 
 let stopping = false;

@@ -65,10 +65,11 @@ async function seedSampleData(databaseUrl: string) {
  */
 async function prepareSearchIndexes() {
   const { applySearchSettings, reindexAll } = await import("../app/modules/search/search-index.server");
-  const { meilisearch } = await import("../app/modules/search/meilisearch.server");
   const { searchIndexUid } = await import("../app/modules/search/search-settings");
+  const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
   try {
-    const client = meilisearch();
+    // Not the pages' client: sending thousands of documents may take longer than a search may.
+    const client = createMeilisearchClient({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 60_000 });
     await applySearchSettings(client);
     const stats = await client.index(searchIndexUid("practices")).getStats();
     if (stats.numberOfDocuments === 0) {
@@ -95,8 +96,8 @@ function webConcurrency(): number {
 async function startSearchOutboxWorker(): Promise<() => Promise<void>> {
   const { startSearchWorker } = await import("../app/modules/search/outbox.server");
   const { closeDb } = await import("../app/modules/db.server");
-  const { Meilisearch } = await import("meilisearch");
-  const worker = startSearchWorker(new Meilisearch({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
+  const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
+  const worker = startSearchWorker(createMeilisearchClient({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
   return async () => {
     // Its last drain commits before the connection pool closes.
     await worker.stop();

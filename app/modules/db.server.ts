@@ -12,6 +12,12 @@ export function db(): Database {
   return database.db;
 }
 
+/** The pool's postgres.js client, for what drizzle does not cover (LISTEN). */
+export function dbClient(): ReturnType<typeof createDatabase>["client"] {
+  db();
+  return database!.client;
+}
+
 export async function closeDb(): Promise<void> {
   await database?.close();
   database = undefined;

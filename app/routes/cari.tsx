@@ -129,9 +129,7 @@ export default function Search() {
         <aside aria-label={t("search.facets")} className="space-y-6">
           {SEARCH_FACETS.map((key) => {
             const activeValue = query[key] === null ? null : String(query[key]);
-            const counts = Object.entries(results.facets[key] ?? {})
-              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-              .slice(0, 15);
+            const counts = Object.entries(results.facets[key] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
             if (counts.length === 0 && activeValue === null) return null;
             return (
               <section key={key} aria-labelledby={`facet-${key}`}>

@@ -13,12 +13,21 @@ export interface LoadResult {
 /** What a browser sends that changes the server's work (it compresses for these). */
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html" };
 
+/** One request of a load run: a browser's GET of `path` unless told otherwise. */
+export interface LoadRequest {
+  path: string;
+  method?: "GET" | "POST";
+  body?: string;
+  /** Replace the browser's headers. */
+  headers?: Record<string, string>;
+}
+
 /**
  * Drives `baseUrl` with `connections` concurrent keep-alive connections for `seconds`,
- * requesting `paths` round-robin across all connections, and records each response time.
+ * sending `requests` round-robin across all connections, and records each response time.
  */
-export function runLoad(options: { baseUrl: string; paths: readonly string[]; seconds: number; connections: number }): Promise<LoadResult> {
-  if (options.paths.length === 0) throw new Error("runLoad needs at least one path");
+export function runLoad(options: { baseUrl: string; requests: readonly LoadRequest[]; seconds: number; connections: number }): Promise<LoadResult> {
+  if (options.requests.length === 0) throw new Error("runLoad needs at least one request");
   let next = 0;
   const latenciesMs: number[] = [];
   let non2xx = 0;
@@ -29,7 +38,7 @@ export function runLoad(options: { baseUrl: string; paths: readonly string[]; se
         connections: options.connections,
         duration: options.seconds,
         headers: BROWSER_HEADERS,
-        requests: [{ setupRequest: (request) => ({ ...request, path: options.paths[next++ % options.paths.length] }) }],
+        requests: [{ setupRequest: (request) => ({ ...request, ...options.requests[next++ % options.requests.length] }) }],
       },
       (error: unknown, result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));

@@ -18,3 +18,15 @@ test("a visitor searches with a typo, filters by province and indicator, and ope
   await first.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
+
+test("results follow the typing with JavaScript, and the sort keeps the words", async ({ page }) => {
+  await page.goto("/cari");
+  const results = page.getByRole("region", { name: "Hasil pencarian" });
+  // No button press: the results change as the visitor types.
+  await page.getByRole("searchbox", { name: "Kata pencarian" }).pressSequentially("stunting", { delay: 20 });
+  await expect(page).toHaveURL(/\/cari\?q=stunting/);
+  await expect(results.getByRole("link", { name: /SIMPATI/ })).toBeVisible();
+  await page.getByLabel("Urutkan").selectOption("terbanyak-diadopsi");
+  await expect(page).toHaveURL(/q=stunting.*urut=terbanyak-diadopsi/);
+  await expect(results.getByRole("link", { name: /SIMPATI/ })).toBeVisible();
+});

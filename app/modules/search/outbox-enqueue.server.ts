@@ -2,9 +2,12 @@
  * Writing search outbox rows. Kept apart from outbox.server.ts (the draining side), because
  * the practice modules import this one and the draining side imports the practice modules.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { practiceAdoptions, searchOutbox, type SearchOutboxKind } from "../../../db/schema";
 import type { DatabaseOrTransaction } from "../db.server";
+
+/** The channel the search worker LISTENs on, so it starts right after a commit instead of polling. */
+export const SEARCH_OUTBOX_CHANNEL = "search_outbox";
 
 /**
  * Asks the search worker to refresh one entity. Call it with the transaction of the change:
@@ -12,6 +15,8 @@ import type { DatabaseOrTransaction } from "../db.server";
  */
 export async function enqueueSearchUpdate(executor: DatabaseOrTransaction, kind: SearchOutboxKind, entityId: number | string): Promise<void> {
   await executor.insert(searchOutbox).values({ kind, entityId: String(entityId) });
+  // Delivered on commit, and only once per transaction however many rows it wrote.
+  await executor.execute(sql`select pg_notify(${SEARCH_OUTBOX_CHANNEL}, '')`);
 }
 
 /**

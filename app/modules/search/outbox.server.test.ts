@@ -163,8 +163,10 @@ describe("search outbox", () => {
     expect(await indexedIds()).toEqual(expect.arrayContaining(ids));
   });
 
-  it("runs as a worker loop that stops cleanly", async () => {
-    const worker = startSearchWorker(client, { prefix, intervalMs: 50 });
+  it("runs as a worker loop, woken by the commit's notification, that stops cleanly", async () => {
+    // An interval far beyond the deadline: only the notification can wake the worker in time.
+    const worker = startSearchWorker(client, { prefix, intervalMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
     try {
       const id = await publish();
       const deadline = Date.now() + 5_000;

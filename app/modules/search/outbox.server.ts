@@ -8,8 +8,9 @@
 import { and, asc, count, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { practiceRevisions, practices, searchOutbox } from "../../../db/schema";
-import { type DatabaseOrTransaction, db } from "../db.server";
+import { type DatabaseOrTransaction, db, dbClient } from "../db.server";
 import { settleTask } from "./meilisearch.server";
+import { SEARCH_OUTBOX_CHANNEL } from "./outbox-enqueue.server";
 import { indicatorDocuments, practiceDocuments, regionDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
 
@@ -68,10 +69,12 @@ async function syncPractices(client: Meilisearch, ids: number[], prefix: string 
   const found = new Set(documents.map((document) => document.id));
   const missing = ids.filter((id) => !found.has(id));
   const practicesIndex = client.index(searchIndexUid("practices", prefix));
-  // All are enqueued before waiting (practices first: that is what searchers wait for).
   const tasks: EnqueuedTaskPromise[] = [];
   if (documents.length > 0) tasks.push(practicesIndex.addDocuments(documents));
   if (missing.length > 0) tasks.push(practicesIndex.deleteDocuments(missing));
+  // The practices' tasks are in the queue before the others (Meilisearch works through it in
+  // order), as they are what searchers wait for; then all are waited for together.
+  await Promise.allSettled(tasks);
   if (regions.length > 0) tasks.push(client.index(searchIndexUid("regions", prefix)).addDocuments(regions));
   if (indicators.length > 0) tasks.push(client.index(searchIndexUid("indicators", prefix)).addDocuments(indicators));
   // Waiting on all at once also catches every failure (one unwaited rejection would crash the process).
@@ -178,16 +181,19 @@ export interface SearchWorker {
 }
 
 /**
- * Drains the outbox in a loop: again at once after a full batch, else after `intervalMs`.
- * It never throws; an error is logged as one line (repeats of the same error are not).
+ * Drains the outbox in a loop: at once after a commit that wrote outbox rows (LISTEN/NOTIFY)
+ * or after a full batch, else every `intervalMs` (which also picks up retries and anything
+ * written while the notification connection was down). It never throws; an error is logged
+ * as one line (repeats of the same error are not).
  */
 export function startSearchWorker(
   client: Meilisearch,
   options: { intervalMs?: number; prefix?: string; limit?: number } = {},
 ): SearchWorker {
-  const intervalMs = options.intervalMs ?? 500;
+  const intervalMs = options.intervalMs ?? 1_000;
   const limit = options.limit ?? 100;
   let stopping = false;
+  let notified = false;
   let wakeUp: (() => void) | undefined;
   let lastError: string | undefined;
 
@@ -196,8 +202,17 @@ export function startSearchWorker(
     lastError = error;
   };
 
+  const listening = dbClient()
+    .listen(SEARCH_OUTBOX_CHANNEL, () => {
+      notified = true;
+      wakeUp?.();
+    })
+    // Without notifications the interval still drains everything, only later.
+    .catch((error: unknown) => report(`not listening for changes: ${error instanceof Error ? error.message : String(error)}`));
+
   const loop = async () => {
     while (!stopping) {
+      notified = false;
       let fullBatch = false;
       try {
         const result = await drainSearchOutbox(client, { prefix: options.prefix, limit });
@@ -208,7 +223,8 @@ export function startSearchWorker(
         // The database itself failed (e.g. restarting): try again after the interval.
         report(error instanceof Error ? error.message : String(error));
       }
-      if (fullBatch || stopping) continue;
+      // A notification that came during the drain may be for rows it did not see.
+      if (fullBatch || notified || stopping) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, intervalMs);
         wakeUp = () => {
@@ -226,6 +242,7 @@ export function startSearchWorker(
       stopping = true;
       wakeUp?.();
       await running;
+      await (await listening)?.unlisten();
     },
   };
 }

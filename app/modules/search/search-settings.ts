@@ -90,6 +90,9 @@ export function synonymsFromGroups(groups: string[][]): Record<string, string[]>
   return synonyms;
 }
 
+/** Values listed per facet on the search page (the most frequent ones). */
+export const FACET_VALUES_SHOWN = 15;
+
 /** Shared by every index: the content is Indonesian first (English only in the *En fields). */
 const commonSettings: Settings = {
   // The first matching rule wins, so the English fields come before the catch-all.
@@ -134,6 +137,10 @@ export const SEARCH_SETTINGS: Record<SearchIndexKind, Settings> = {
       "language",
     ],
     sortableAttributes: ["publishedAt", "adoptionCount"],
+    // The page shows the most frequent values of each facet: with many tags, alphabetical
+    // order would cut off common ones. Searching within facet values is never used.
+    faceting: { sortFacetValuesBy: { "*": "count" }, maxValuesPerFacet: FACET_VALUES_SHOWN },
+    facetSearch: false,
     typoTolerance: {
       // A code or a year with one typo is a different region or year, not a misspelling.
       disableOnAttributes: ["regionCode", "provinceCode", "year", "indicatorNumbers"],

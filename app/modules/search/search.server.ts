@@ -48,23 +48,28 @@ export interface SearchResults {
   indicatorNames: { number: number; name: string }[];
 }
 
-/**
- * Searches published practices (and, when there are words, regions and indicators) in
- * Meilisearch, server-side: the master key never leaves the server. When Meilisearch cannot
- * answer, practices come from PostgreSQL full-text search instead.
- */
-export async function search(params: URLSearchParams): Promise<SearchResults> {
+/** The query a search URL asks for, with the province and indicator lists the page shows. */
+export async function readSearchQuery(params: URLSearchParams): Promise<Pick<SearchResults, "query" | "provinces" | "indicatorNames">> {
   const [provinces, tree] = await Promise.all([listProvinces(), getFrameworkTree(SPBE_2020)]);
   const indicatorNames = [...tree.indicatorsById.values()].sort((a, b) => a.number - b.number).map(({ number, name }) => ({ number, name }));
   const query = parseSearchQuery(params, {
     provinceCodes: new Set(provinces.map((province) => province.code)),
     indicatorNumbers: new Set(indicatorNames.map((indicator) => indicator.number)),
   });
-  const base = { query, provinces, indicatorNames };
+  return { query, provinces, indicatorNames };
+}
+
+/**
+ * Searches published practices (and, when there are words, regions and indicators) in
+ * Meilisearch, server-side: the master key never leaves the server. When Meilisearch cannot
+ * answer, practices come from PostgreSQL full-text search instead.
+ */
+export async function search(params: URLSearchParams): Promise<SearchResults> {
+  const base = await readSearchQuery(params);
   try {
-    return { ...base, ...(await searchMeilisearch(query)) };
+    return { ...base, ...(await searchMeilisearch(base.query)) };
   } catch {
-    return { ...base, ...(await searchDatabase(query)) };
+    return { ...base, ...(await searchDatabase(base.query)) };
   }
 }
 
@@ -76,7 +81,12 @@ function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | un
   return result as unknown as SearchResponse<T>;
 }
 
-async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
+/**
+ * The one multi-search request a query needs: practices with facets, plus regions and
+ * indicators when there are words (only those can match them) on the first page, where they
+ * are shown. The benchmark sends the same request straight to Meilisearch.
+ */
+export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[] } {
   const queries: MultiSearchQuery[] = [
     {
       indexUid: searchIndexUid("practices"),
@@ -92,12 +102,16 @@ async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
       sort: searchSort(query.sort),
     },
   ];
-  // Only words can match a region or an indicator; on the first page, where they are shown.
-  const others = query.text !== "" && query.page === 1;
-  if (others) {
+  if (query.text !== "" && query.page === 1) {
     queries.push({ indexUid: searchIndexUid("regions"), q: query.text, limit: OTHER_HITS });
     queries.push({ indexUid: searchIndexUid("indicators"), q: query.text, limit: OTHER_HITS });
   }
+  return { queries };
+}
+
+async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
+  const { queries } = searchRequest(query);
+  const others = queries.length > 1;
   const { results } = await meilisearch().multiSearch({ queries });
   const practices = resultOf<PracticeSearchDocument>(results[0]);
   const regions = others ? resultOf<RegionSearchDocument>(results[1]).hits : [];

@@ -95,14 +95,10 @@ function webConcurrency(): number {
  */
 async function startSearchOutboxWorker(): Promise<() => Promise<void>> {
   const { startSearchWorker } = await import("../app/modules/search/outbox.server");
-  const { closeDb } = await import("../app/modules/db.server");
   const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
   const worker = startSearchWorker(createMeilisearchClient({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
-  return async () => {
-    // Its last drain commits before the connection pool closes.
-    await worker.stop();
-    await closeDb();
-  };
+  // Stopping lets the drain under way commit.
+  return () => worker.stop();
 }
 
 /** What a cluster worker process does: serve HTTP, or drain the search outbox. */

@@ -20,6 +20,9 @@ const pages = [
   "/bandingkan?daerah=32.11,33.16,35.10",
   "/indikator/37",
   "/cari?q=stunting",
+  // Matching regions and indicators are listed above the practices.
+  "/cari?q=sumedang",
+  "/cari?q=pengaduan",
 ];
 
 test.describe("on a 360 px wide phone", () => {

@@ -74,7 +74,7 @@ export default function Search() {
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("search.title")}</h1>
       <Form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
-        <div className="max-w-2xl flex-1">
+        <div className="w-full sm:w-auto sm:max-w-2xl sm:flex-1">
           <label htmlFor="search-q" className="sr-only">
             {t("search.label")}
           </label>
@@ -125,42 +125,10 @@ export default function Search() {
         {query.ignored.length > 0 ? <Alert tone="info">{t("search.ignored")}</Alert> : null}
       </div>
 
+      {/* Results come first (on phones they are what people look for); on wide screens the
+          filters sit in the left column. */}
       <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
-        <aside aria-label={t("search.facets")} className="space-y-6">
-          {SEARCH_FACETS.map((key) => {
-            const activeValue = query[key] === null ? null : String(query[key]);
-            const counts = Object.entries(results.facets[key] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-            if (counts.length === 0 && activeValue === null) return null;
-            return (
-              <section key={key} aria-labelledby={`facet-${key}`}>
-                <h2 id={`facet-${key}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-                  {facetLabel[key]}
-                </h2>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {activeValue !== null && !counts.some(([value]) => value === activeValue) ? (
-                    <li>
-                      <Link to={toggle(key, activeValue, true)} aria-current="true" className="font-semibold">
-                        ✓ {valueName(key, activeValue)}
-                      </Link>
-                    </li>
-                  ) : null}
-                  {counts.map(([value, count]) => {
-                    const active = value === activeValue;
-                    return (
-                      <li key={value}>
-                        <Link to={toggle(key, value, active)} aria-current={active ? "true" : undefined} className={active ? "font-semibold" : undefined}>
-                          {active ? "✓ " : ""}
-                          {valueName(key, value)} <span className="text-slate-600">({formatNumber(count)})</span>
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            );
-          })}
-        </aside>
-        <div className="space-y-8" aria-busy={navigation.state === "loading"}>
+        <div className="space-y-8 lg:col-start-2 lg:row-start-1" aria-busy={navigation.state === "loading"}>
           {results.regions.length > 0 ? (
             <section aria-labelledby="regions-heading">
               <h2 id="regions-heading" className="text-lg font-semibold">
@@ -235,6 +203,40 @@ export default function Search() {
             <Pagination page={query.page} pageCount={results.pageCount} hrefFor={(page) => searchUrl(query, { page })} label={t("directory.pagination")} />
           </section>
         </div>
+        <aside aria-label={t("search.facets")} className="space-y-6 lg:col-start-1 lg:row-start-1">
+          {SEARCH_FACETS.map((key) => {
+            const activeValue = query[key] === null ? null : String(query[key]);
+            const counts = Object.entries(results.facets[key] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+            if (counts.length === 0 && activeValue === null) return null;
+            return (
+              <section key={key} aria-labelledby={`facet-${key}`}>
+                <h2 id={`facet-${key}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+                  {facetLabel[key]}
+                </h2>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {activeValue !== null && !counts.some(([value]) => value === activeValue) ? (
+                    <li>
+                      <Link to={toggle(key, activeValue, true)} aria-current="true" className="font-semibold">
+                        ✓ {valueName(key, activeValue)}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {counts.map(([value, count]) => {
+                    const active = value === activeValue;
+                    return (
+                      <li key={value}>
+                        <Link to={toggle(key, value, active)} aria-current={active ? "true" : undefined} className={active ? "font-semibold" : undefined}>
+                          {active ? "✓ " : ""}
+                          {valueName(key, value)} <span className="text-slate-600">({formatNumber(count)})</span>
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
+        </aside>
       </div>
     </div>
   );

@@ -70,6 +70,15 @@ export const practices = pgTable(
   ],
 );
 
+/**
+ * A revision's words for PostgreSQL full-text search ('simple': no stemming, fine for
+ * Indonesian), which the search page falls back to when Meilisearch cannot answer. The same
+ * expression is indexed below, so the fallback stays fast at scale.
+ */
+export function revisionTextVector(revision: { title: AnyPgColumn; summary: AnyPgColumn; body: AnyPgColumn }) {
+  return sql`to_tsvector('simple', ${revision.title} || ' ' || ${revision.summary} || ' ' || ${revision.body})`;
+}
+
 /** Every save is an immutable revision, so the full history and its diffs are always there. */
 export const practiceRevisions = pgTable(
   "practice_revisions",
@@ -113,6 +122,7 @@ export const practiceRevisions = pgTable(
     unique("practice_revisions_number_key").on(table.practiceId, table.number),
     index("practice_revisions_tags_idx").using("gin", table.tags),
     index("practice_revisions_indicators_idx").using("gin", table.indicatorIds),
+    index("practice_revisions_text_search_idx").using("gin", revisionTextVector(table)),
   ],
 );
 

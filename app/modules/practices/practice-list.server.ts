@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { practiceAdoptions, practiceRevisions, practices, provinces, regions } from "../../../db/schema";
+import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
@@ -43,7 +43,7 @@ function paginate(total: number, requestedPage: number) {
  * websearch_to_tsquery accepts any user input (quotes, operators) without syntax errors.
  */
 function matchesText(text: string) {
-  return sql`to_tsvector('simple', ${practiceRevisions.title} || ' ' || ${practiceRevisions.summary} || ' ' || ${practiceRevisions.body}) @@ websearch_to_tsquery('simple', ${text})`;
+  return sql`${revisionTextVector(practiceRevisions)} @@ websearch_to_tsquery('simple', ${text})`;
 }
 
 /** Filters only the search page has; it uses this list when Meilisearch cannot answer. */

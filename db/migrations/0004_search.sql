@@ -11,4 +11,5 @@ CREATE TABLE "search_outbox" (
 );
 --> statement-breakpoint
 CREATE INDEX "search_outbox_pending_idx" ON "search_outbox" USING btree ("available_at") WHERE "search_outbox"."processed_at" is null;--> statement-breakpoint
-CREATE INDEX "search_outbox_processed_at_idx" ON "search_outbox" USING btree ("processed_at");
+CREATE INDEX "search_outbox_processed_at_idx" ON "search_outbox" USING btree ("processed_at");--> statement-breakpoint
+CREATE INDEX "practice_revisions_text_search_idx" ON "practice_revisions" USING gin (to_tsvector('simple', "title" || ' ' || "summary" || ' ' || "body"));

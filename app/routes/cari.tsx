@@ -9,7 +9,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
-import { search } from "~/modules/search/search.server";
+import { type FacetValue, search } from "~/modules/search/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -37,8 +37,6 @@ export default function Search() {
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   const query = results.query as SearchQuery;
-  const provinceName = new Map(results.provinces.map((province) => [province.code, province.name]));
-  const indicatorName = new Map(results.indicatorNames.map((indicator) => [String(indicator.number), indicator.name]));
   const facetLabel: Record<SearchFilterKey, string> = {
     province: t("directory.province"),
     regionType: t("search.regionType"),
@@ -48,21 +46,17 @@ export default function Search() {
     year: t("search.year"),
     tag: t("practiceForm.tags"),
   };
-  const valueName = (key: SearchFilterKey, value: string): string => {
+  /** Enumerated values are translated here; province and indicator names come with the results. */
+  const valueName = (key: SearchFilterKey, { value, name }: FacetValue): string => {
     switch (key) {
-      case "province":
-        return provinceName.get(value) ?? value;
       case "regionType":
         return t(`regionType.${value as "kota"}`);
-      case "indicator":
-        return `${value}. ${indicatorName.get(value) ?? ""}`;
       case "stage":
         return t(`practiceStage.${value as "penerapan"}`);
       case "status":
         return t(`runningStatus.${value as "active"}`);
-      case "year":
-      case "tag":
-        return value;
+      default:
+        return name;
     }
   };
   /** The URL with this facet value added, or removed when it is the active one. */
@@ -205,29 +199,28 @@ export default function Search() {
         </div>
         <aside aria-label={t("search.facets")} className="space-y-6 lg:col-start-1 lg:row-start-1">
           {SEARCH_FACETS.map((key) => {
-            const activeValue = query[key] === null ? null : String(query[key]);
-            const counts = Object.entries(results.facets[key] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-            if (counts.length === 0 && activeValue === null) return null;
+            const { values, active: chosen } = results.facets[key];
+            if (values.length === 0 && chosen === null) return null;
             return (
               <section key={key} aria-labelledby={`facet-${key}`}>
                 <h2 id={`facet-${key}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
                   {facetLabel[key]}
                 </h2>
                 <ul className="mt-2 space-y-1 text-sm">
-                  {activeValue !== null && !counts.some(([value]) => value === activeValue) ? (
+                  {chosen !== null && !values.some((facet) => facet.value === chosen.value) ? (
                     <li>
-                      <Link to={toggle(key, activeValue, true)} aria-current="true" className="font-semibold">
-                        ✓ {valueName(key, activeValue)}
+                      <Link to={toggle(key, chosen.value, true)} aria-current="true" className="font-semibold">
+                        ✓ {valueName(key, chosen)}
                       </Link>
                     </li>
                   ) : null}
-                  {counts.map(([value, count]) => {
-                    const active = value === activeValue;
+                  {values.map((facet) => {
+                    const active = facet.value === chosen?.value;
                     return (
-                      <li key={value}>
-                        <Link to={toggle(key, value, active)} aria-current={active ? "true" : undefined} className={active ? "font-semibold" : undefined}>
+                      <li key={facet.value}>
+                        <Link to={toggle(key, facet.value, active)} aria-current={active ? "true" : undefined} className={active ? "font-semibold" : undefined}>
                           {active ? "✓ " : ""}
-                          {valueName(key, value)} <span className="text-slate-600">({formatNumber(count)})</span>
+                          {valueName(key, facet)} <span className="text-slate-600">({formatNumber(facet.count)})</span>
                         </Link>
                       </li>
                     );

@@ -44,6 +44,15 @@ describe("/cari", () => {
     expect(await page(`?q=${"a".repeat(5000)}`)).toContain("dipendekkan menjadi 200 karakter");
   });
 
+  it("lists each facet's values most frequent first", async () => {
+    const html = await page("");
+    const provinces = html.slice(html.indexOf('id="facet-province"'), html.indexOf('id="facet-regionType"'));
+    // React separates the parentheses from the number with <!-- --> markers.
+    const counts = [...provinces.matchAll(/\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/g)].map((match) => Number(match[1]));
+    expect(counts.length).toBeGreaterThan(2);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it("lists matching regions and indicators above the practices", async () => {
     const html = await page("?q=sumedang");
     expect(html).toContain('href="/daerah/32.11"');

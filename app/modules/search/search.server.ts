@@ -20,6 +20,8 @@ import {
 } from "./search-query";
 import { searchIndexUid } from "./search-settings";
 
+/** Words of a summary shown per result. */
+const SUMMARY_CROP_WORDS = 40;
 /** Regions and indicators shown above the practices when the words match them. */
 const OTHER_HITS = 5;
 
@@ -33,6 +35,13 @@ export interface SearchHit {
   stage: string;
 }
 
+/** One value of a facet: `name` is the province's or indicator's name (the page translates the rest). */
+export interface FacetValue {
+  value: string;
+  name: string;
+  count: number;
+}
+
 export interface SearchResults {
   query: SearchQuery;
   /** "meilisearch", or "database" when Meilisearch could not answer (degraded mode). */
@@ -40,23 +49,28 @@ export interface SearchResults {
   total: number;
   pageCount: number;
   hits: SearchHit[];
-  /** Counts per value of each facet, for the current query and filters. */
-  facets: Partial<Record<SearchFilterKey, Record<string, number>>>;
+  /** Per facet: its most frequent values for the current query and filters, and the chosen one. */
+  facets: Record<SearchFilterKey, { values: FacetValue[]; active: FacetValue | null }>;
   regions: { code: string; name: string; provinceName: string; publicPracticeCount: number }[];
   indicators: { number: number; name: string; domainName: string; publicPracticeCount: number }[];
-  provinces: { code: string; name: string }[];
-  indicatorNames: { number: number; name: string }[];
 }
 
-/** The query a search URL asks for, with the province and indicator lists the page shows. */
-export async function readSearchQuery(params: URLSearchParams): Promise<Pick<SearchResults, "query" | "provinces" | "indicatorNames">> {
+/** Province and indicator names by facet value. */
+type FacetNames = Partial<Record<SearchFilterKey, Map<string, string>>>;
+
+/** The query a search URL asks for, and the names its facet values show as. */
+export async function readSearchQuery(params: URLSearchParams): Promise<{ query: SearchQuery; names: FacetNames }> {
   const [provinces, tree] = await Promise.all([listProvinces(), getFrameworkTree(SPBE_2020)]);
-  const indicatorNames = [...tree.indicatorsById.values()].sort((a, b) => a.number - b.number).map(({ number, name }) => ({ number, name }));
+  const indicators = [...tree.indicatorsById.values()];
   const query = parseSearchQuery(params, {
     provinceCodes: new Set(provinces.map((province) => province.code)),
-    indicatorNumbers: new Set(indicatorNames.map((indicator) => indicator.number)),
+    indicatorNumbers: new Set(indicators.map((indicator) => indicator.number)),
   });
-  return { query, provinces, indicatorNames };
+  const names: FacetNames = {
+    province: new Map(provinces.map((province) => [province.code, province.name])),
+    indicator: new Map(indicators.map((indicator) => [String(indicator.number), `${indicator.number}. ${indicator.name}`])),
+  };
+  return { query, names };
 }
 
 /**
@@ -65,15 +79,38 @@ export async function readSearchQuery(params: URLSearchParams): Promise<Pick<Sea
  * answer, practices come from PostgreSQL full-text search instead.
  */
 export async function search(params: URLSearchParams): Promise<SearchResults> {
-  const base = await readSearchQuery(params);
+  const { query, names } = await readSearchQuery(params);
+  let results: EngineResults;
   try {
-    return { ...base, ...(await searchMeilisearch(base.query)) };
+    results = await searchMeilisearch(query);
   } catch {
-    return { ...base, ...(await searchDatabase(base.query)) };
+    results = await searchDatabase(query);
   }
+  const facetValue = (key: SearchFilterKey, value: string, count: number): FacetValue => ({ value, count, name: names[key]?.get(value) ?? value });
+  const facets = Object.fromEntries(
+    SEARCH_FACETS.map((key) => {
+      const chosen = query[key] === null ? null : String(query[key]);
+      const counts = results.facetCounts[key] ?? {};
+      return [
+        key,
+        {
+          // Re-sorted: numeric keys (province codes, years) lose Meilisearch's order in an object.
+          values: Object.entries(counts)
+            .map(([value, count]) => facetValue(key, value, count))
+            .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+          active: chosen === null ? null : facetValue(key, chosen, counts[chosen] ?? 0),
+        },
+      ];
+    }),
+  ) as SearchResults["facets"];
+  const { facetCounts: _counts, ...rest } = results;
+  return { query, facets, ...rest };
 }
 
-type EngineResults = Omit<SearchResults, "query" | "provinces" | "indicatorNames">;
+type EngineResults = Omit<SearchResults, "query" | "facets"> & {
+  /** Meilisearch's counts per facet value (already the most frequent ones, in order). */
+  facetCounts: Partial<Record<SearchFilterKey, Record<string, number>>>;
+};
 
 /** multiSearch types every result alike; each query above reads the documents of its own index. */
 function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | undefined): SearchResponse<T> {
@@ -97,6 +134,9 @@ export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[]
       hitsPerPage: SEARCH_PAGE_SIZE,
       attributesToRetrieve: ["id", "title", "summary", "regionCode", "regionName", "provinceName", "stage"],
       attributesToHighlight: ["title", "summary"],
+      // Around the matched words, so a result shows why it matched.
+      attributesToCrop: ["summary"],
+      cropLength: SUMMARY_CROP_WORDS,
       highlightPreTag: HIGHLIGHT_START,
       highlightPostTag: HIGHLIGHT_END,
       sort: searchSort(query.sort),
@@ -121,7 +161,7 @@ async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
     engine: "meilisearch",
     total: practices.totalHits ?? 0,
     pageCount: practices.totalPages ?? 1,
-    facets: Object.fromEntries(SEARCH_FACETS.map((key) => [key, facetDistribution[FILTER_ATTRIBUTES[key]] ?? {}])),
+    facetCounts: Object.fromEntries(SEARCH_FACETS.map((key) => [key, facetDistribution[FILTER_ATTRIBUTES[key]] ?? {}])),
     hits: practices.hits.map((hit) => ({
       id: hit.id,
       title: splitHighlights(String(hit._formatted?.title ?? hit.title)),
@@ -148,7 +188,7 @@ async function searchDatabase(query: SearchQuery): Promise<EngineResults> {
     engine: "database",
     total: result.total,
     pageCount: result.pageCount,
-    facets: {},
+    facetCounts: {},
     hits: result.practices.map((practice) => ({
       id: practice.id,
       title: [{ text: practice.title, highlighted: false }],

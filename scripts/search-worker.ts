@@ -6,6 +6,7 @@
  */
 import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
 import { databaseForScript } from "./lib/database-for-script";
+import { onStopSignals } from "./lib/embedded-postgres";
 import { meiliConnection } from "./lib/meili-connection";
 
 const connection = meiliConnection();
@@ -28,5 +29,4 @@ async function stop() {
   await database.stop();
   console.log("[idsl] search worker stopped");
 }
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
+onStopSignals(() => void stop());

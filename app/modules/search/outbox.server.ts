@@ -54,8 +54,19 @@ function settle(enqueued: EnqueuedTaskPromise) {
  * count public practices) are refreshed with them.
  */
 async function syncPractices(client: Meilisearch, ids: number[], prefix: string | undefined): Promise<void> {
-  const [documents, regionRows, indicatorRows] = await Promise.all([
-    practiceDocuments(ids),
+  // The practices first, as they are what searchers wait for: their tasks are queued before
+  // the counts are even read (Meilisearch works through its queue in order).
+  const documents = await practiceDocuments(ids);
+  const found = new Set(documents.map((document) => document.id));
+  const missing = ids.filter((id) => !found.has(id));
+  const practicesIndex = client.index(searchIndexUid("practices", prefix));
+  const tasks: EnqueuedTaskPromise[] = [];
+  if (documents.length > 0) tasks.push(practicesIndex.addDocuments(documents));
+  if (missing.length > 0) tasks.push(practicesIndex.deleteDocuments(missing));
+  // Handled at once: a failed request must not be an unhandled rejection while the reads below run.
+  const practicesQueued = Promise.allSettled(tasks);
+
+  const [regionRows, indicatorRows] = await Promise.all([
     db().selectDistinct({ code: practices.regionCode }).from(practices).where(inArray(practices.id, ids)),
     db()
       .selectDistinct({ id: sql<number>`unnest(${practiceRevisions.indicatorIds})` })
@@ -66,15 +77,7 @@ async function syncPractices(client: Meilisearch, ids: number[], prefix: string 
     regionDocuments(regionRows.map((row) => row.code)),
     indicatorRows.length > 0 ? indicatorDocuments(indicatorRows.map((row) => row.id)) : [],
   ]);
-  const found = new Set(documents.map((document) => document.id));
-  const missing = ids.filter((id) => !found.has(id));
-  const practicesIndex = client.index(searchIndexUid("practices", prefix));
-  const tasks: EnqueuedTaskPromise[] = [];
-  if (documents.length > 0) tasks.push(practicesIndex.addDocuments(documents));
-  if (missing.length > 0) tasks.push(practicesIndex.deleteDocuments(missing));
-  // The practices' tasks are in the queue before the others (Meilisearch works through it in
-  // order), as they are what searchers wait for; then all are waited for together.
-  await Promise.allSettled(tasks);
+  await practicesQueued;
   if (regions.length > 0) tasks.push(client.index(searchIndexUid("regions", prefix)).addDocuments(regions));
   if (indicators.length > 0) tasks.push(client.index(searchIndexUid("indicators", prefix)).addDocuments(indicators));
   // Waiting on all at once also catches every failure (one unwaited rejection would crash the process).

@@ -1,5 +1,4 @@
 import { eq, sql } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { practiceRevisions, practices } from "../../../db/schema";
 import { db } from "../db.server";
@@ -8,10 +7,11 @@ import { practiceIsPublic } from "../practices/practices.server";
 import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid, synonymsFromGroups } from "./search-settings";
+import { createMeilisearchClient } from "./meilisearch.server";
 
 // A prefix of its own, so other test files (or workers) using the same server never collide.
 const prefix = `test_${process.env.VITEST_POOL_ID ?? "0"}_${Date.now()}_`;
-const client = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
+const client = createMeilisearchClient({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 });
 const practicesIndex = client.index<PracticeSearchDocument>(searchIndexUid("practices", prefix));
 
 let documents: PracticeSearchDocument[];

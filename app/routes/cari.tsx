@@ -136,7 +136,7 @@ export default function Search() {
                     </Link>
                     <span className="text-slate-700">
                       {" "}
-                      · {region.provinceName} · {t("search.practiceCount", { formatted: formatNumber(region.publicPracticeCount) })}
+                      · {region.provinceName}
                     </span>
                   </li>
                 ))}
@@ -156,7 +156,7 @@ export default function Search() {
                     </Link>
                     <span className="text-slate-700">
                       {" "}
-                      · {indicator.domainName} · {t("search.practiceCount", { formatted: formatNumber(indicator.publicPracticeCount) })}
+                      · {indicator.domainName}
                     </span>
                   </li>
                 ))}

@@ -731,7 +731,6 @@ export const messagesEn: Messages = {
     ignored: "Some filters in this address are not recognised and were ignored.",
     regions: "Matching regions",
     indicators: "Matching SPBE indicators",
-    practiceCount: "{{formatted}} practices",
     practices: "Best practices",
     year: "Year published",
     regionType: "Region type",

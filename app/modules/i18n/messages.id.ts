@@ -730,7 +730,6 @@ export const messagesId = {
     ignored: "Sebagian saringan di alamat ini tidak dikenal dan diabaikan.",
     regions: "Daerah yang cocok",
     indicators: "Indikator SPBE yang cocok",
-    practiceCount: "{{formatted}} praktik",
     practices: "Praktik baik",
     year: "Tahun terbit",
     regionType: "Jenis daerah",

@@ -2,19 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { searchOutbox } from "../../../db/schema";
-import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
+import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { recordAdoption } from "../practices/adoptions.server";
 import { createPractice, decideOnPractice } from "../practices/practices.server";
-import {
-  type IndicatorSearchDocument,
-  indicatorDocuments,
-  type PracticeSearchDocument,
-  practiceDocuments,
-  type RegionSearchDocument,
-  regionDocumentId,
-} from "./search-documents.server";
+import { type PracticeSearchDocument, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
 import { drainSearchOutbox, enqueueSearchUpdate, requeueChangesAfter, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid } from "./search-settings";
@@ -176,29 +169,6 @@ describe("search outbox", () => {
     } finally {
       await worker.stop();
     }
-  });
-
-  it("refreshes the practice counts of the region and the indicators", async () => {
-    const regionsIndex = client.index<RegionSearchDocument>(searchIndexUid("regions", prefix));
-    const indicatorsIndex = client.index<IndicatorSearchDocument>(searchIndexUid("indicators", prefix));
-    const indicator = await indicatorId(37);
-    const counts = async () => ({
-      region: (await regionsIndex.getDocument(regionDocumentId("32.11"))).publicPracticeCount,
-      indicator: (await indicatorsIndex.getDocument(indicator)).publicPracticeCount,
-    });
-    const before = await counts();
-
-    const id = await publishPractice(practiceContent({ indicatorIds: [indicator] }), { editor, curator });
-    await drainAll();
-    expect(await counts()).toEqual({ region: before.region + 1, indicator: before.indicator + 1 });
-    // The index holds exactly what the database says.
-    expect((await indicatorsIndex.getDocument(indicator)).publicPracticeCount).toBe(
-      (await indicatorDocuments()).find((document) => document.id === indicator)?.publicPracticeCount,
-    );
-
-    await archive(id);
-    await drainAll();
-    expect(await counts()).toEqual(before);
   });
 
   it("queues again exactly the changes a snapshot did not see", async () => {

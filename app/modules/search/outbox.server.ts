@@ -7,11 +7,11 @@
  */
 import { and, asc, count, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
-import { practiceRevisions, practices, searchOutbox } from "../../../db/schema";
+import { searchOutbox } from "../../../db/schema";
 import { type DatabaseOrTransaction, db, dbClient } from "../db.server";
 import { settleTask } from "./meilisearch.server";
 import { SEARCH_OUTBOX_CHANNEL } from "./outbox-enqueue.server";
-import { indicatorDocuments, practiceDocuments, regionDocuments } from "./search-documents.server";
+import { practiceDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
 
 export { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "./outbox-enqueue.server";
@@ -50,37 +50,18 @@ function settle(enqueued: EnqueuedTaskPromise) {
 
 /**
  * Puts the current state of the given practices into the index: public ones upserted, the
- * rest deleted. The documents of their regions and of every indicator they ever named (both
- * count public practices) are refreshed with them.
+ * rest deleted. (Regions and indicators are reference data: only a reindex changes them.)
  */
 async function syncPractices(client: Meilisearch, ids: number[], prefix: string | undefined): Promise<void> {
-  // The practices first, as they are what searchers wait for: their tasks are queued before
-  // the counts are even read (Meilisearch works through its queue in order).
   const documents = await practiceDocuments(ids);
   const found = new Set(documents.map((document) => document.id));
   const missing = ids.filter((id) => !found.has(id));
-  const practicesIndex = client.index(searchIndexUid("practices", prefix));
+  const index = client.index(searchIndexUid("practices", prefix));
   const tasks: EnqueuedTaskPromise[] = [];
-  if (documents.length > 0) tasks.push(practicesIndex.addDocuments(documents));
-  if (missing.length > 0) tasks.push(practicesIndex.deleteDocuments(missing));
-  // Handled at once: a failed request must not be an unhandled rejection while the reads below run.
-  const practicesQueued = Promise.allSettled(tasks);
-
-  const [regionRows, indicatorRows] = await Promise.all([
-    db().selectDistinct({ code: practices.regionCode }).from(practices).where(inArray(practices.id, ids)),
-    db()
-      .selectDistinct({ id: sql<number>`unnest(${practiceRevisions.indicatorIds})` })
-      .from(practiceRevisions)
-      .where(inArray(practiceRevisions.practiceId, ids)),
-  ]);
-  const [regions, indicators] = await Promise.all([
-    regionDocuments(regionRows.map((row) => row.code)),
-    indicatorRows.length > 0 ? indicatorDocuments(indicatorRows.map((row) => row.id)) : [],
-  ]);
-  await practicesQueued;
-  if (regions.length > 0) tasks.push(client.index(searchIndexUid("regions", prefix)).addDocuments(regions));
-  if (indicators.length > 0) tasks.push(client.index(searchIndexUid("indicators", prefix)).addDocuments(indicators));
-  // Waiting on all at once also catches every failure (one unwaited rejection would crash the process).
+  if (documents.length > 0) tasks.push(index.addDocuments(documents));
+  if (missing.length > 0) tasks.push(index.deleteDocuments(missing));
+  // Both are queued before waiting (Meilisearch applies an index's tasks in order); waiting on
+  // all at once also catches every failure (one unwaited rejection would crash the process).
   await Promise.all(tasks.map(settle));
 }
 

@@ -2,7 +2,7 @@
  * Search documents built from PostgreSQL, the source of truth: Meilisearch only ever holds
  * copies made here. One set-based query per kind, so a full rebuild stays a few queries.
  */
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { practiceRevisions, practices, provinces, regions } from "../../../db/schema";
 import { type DatabaseOrTransaction, db } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
@@ -49,7 +49,6 @@ export interface RegionSearchDocument {
   type: "kabupaten" | "kota";
   provinceCode: string;
   provinceName: string;
-  publicPracticeCount: number;
 }
 
 export interface IndicatorSearchDocument {
@@ -60,7 +59,6 @@ export interface IndicatorSearchDocument {
   name: string;
   aspectName: string;
   domainName: string;
-  publicPracticeCount: number;
 }
 
 /** Long enough for every real case study; bounds what one huge body costs the index. */
@@ -186,16 +184,12 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
 }
 
 /** The Meilisearch id of a region: its Kemendagri code with "_" for ".", which ids do not allow. */
-export function regionDocumentId(code: string): string {
+function regionDocumentId(code: string): string {
   return code.replace(/\./g, "_");
 }
 
-/**
- * Regions (all, or the given codes; public or not: the directory lists all 514), with their
- * public practice counts.
- */
-export async function regionDocuments(codes?: string[], executor: DatabaseOrTransaction = db()): Promise<RegionSearchDocument[]> {
-  if (codes && codes.length === 0) return [];
+/** Every region (the directory lists all 514): reference data, which only a reindex refreshes. */
+export async function regionDocuments(executor: DatabaseOrTransaction = db()): Promise<RegionSearchDocument[]> {
   const rows = await executor
     .select({
       code: regions.code,
@@ -204,36 +198,14 @@ export async function regionDocuments(codes?: string[], executor: DatabaseOrTran
       type: regions.type,
       provinceCode: regions.provinceCode,
       provinceName: provinces.name,
-      publicPracticeCount: sql<number>`count(${practices.id})`.mapWith(Number),
     })
     .from(regions)
     .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-    .leftJoin(practices, and(eq(practices.regionCode, regions.code), practiceIsPublic))
-    .where(codes ? inArray(regions.code, codes) : undefined)
-    .groupBy(regions.code, provinces.name)
     .orderBy(regions.code);
   return rows.map((row) => ({ id: regionDocumentId(row.code), ...row }));
 }
 
-/** SPBE 2020 indicators (all, or the given node ids), with how many public practices address them. */
-export async function indicatorDocuments(ids?: number[], executor: DatabaseOrTransaction = db()): Promise<IndicatorSearchDocument[]> {
-  const [paths, counts] = await Promise.all([
-    indicatorPaths(),
-    executor
-      .select({
-        indicatorId: sql<number>`unnest(${practiceRevisions.indicatorIds})`.as("indicator_id"),
-        practices: count(),
-      })
-      .from(practices)
-      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .where(practiceIsPublic)
-      .groupBy(sql`1`),
-  ]);
-  const practiceCount = new Map(counts.map((row) => [row.indicatorId, row.practices]));
-  const wanted = ids ? new Set(ids) : null;
-  return [...paths.values()].filter((path) => !wanted || wanted.has(path.id)).map((path) => ({
-    ...path,
-    framework: SPBE_2020,
-    publicPracticeCount: practiceCount.get(path.id) ?? 0,
-  }));
+/** Every SPBE 2020 indicator: reference data, which only a reindex refreshes. */
+export async function indicatorDocuments(): Promise<IndicatorSearchDocument[]> {
+  return [...(await indicatorPaths()).values()].map((path) => ({ ...path, framework: SPBE_2020 }));
 }

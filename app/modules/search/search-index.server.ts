@@ -62,8 +62,8 @@ async function readAllDocuments(): Promise<Snapshot> {
     async (tx) => {
       const [row] = await tx.execute<{ snapshot: string }>(sql`select pg_current_snapshot()::text as snapshot`);
       const practices = await practiceDocuments(undefined, tx);
-      const regions = await regionDocuments(undefined, tx);
-      const indicators = await indicatorDocuments(undefined, tx);
+      const regions = await regionDocuments(tx);
+      const indicators = await indicatorDocuments();
       return { snapshot: row!.snapshot, documents: { practices, regions, indicators } };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },

@@ -150,15 +150,15 @@ export const SEARCH_SETTINGS: Record<SearchIndexKind, Settings> = {
   regions: {
     ...commonSettings,
     searchableAttributes: ["shortName", "name", "provinceName", "code"],
-    filterableAttributes: ["provinceCode", "type", "publicPracticeCount"],
-    sortableAttributes: ["shortName", "publicPracticeCount"],
+    filterableAttributes: ["provinceCode", "type"],
+    sortableAttributes: ["shortName"],
     typoTolerance: { disableOnAttributes: ["code", "provinceCode"], disableOnNumbers: true },
   },
   indicators: {
     ...commonSettings,
     searchableAttributes: ["name", "aspectName", "domainName", "number"],
     filterableAttributes: ["framework", "number", "aspectName", "domainName"],
-    sortableAttributes: ["number", "publicPracticeCount"],
+    sortableAttributes: ["number"],
     typoTolerance: { disableOnAttributes: ["number"], disableOnNumbers: true },
   },
 };

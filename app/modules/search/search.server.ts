@@ -51,8 +51,8 @@ export interface SearchResults {
   hits: SearchHit[];
   /** Per facet: its most frequent values for the current query and filters, and the chosen one. */
   facets: Record<SearchFilterKey, { values: FacetValue[]; active: FacetValue | null }>;
-  regions: { code: string; name: string; provinceName: string; publicPracticeCount: number }[];
-  indicators: { number: number; name: string; domainName: string; publicPracticeCount: number }[];
+  regions: { code: string; name: string; provinceName: string }[];
+  indicators: { number: number; name: string; domainName: string }[];
 }
 
 /** Province and indicator names by facet value. */
@@ -171,8 +171,8 @@ async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
       provinceName: hit.provinceName,
       stage: hit.stage,
     })),
-    regions: regions.map(({ code, name, provinceName, publicPracticeCount }) => ({ code, name, provinceName, publicPracticeCount })),
-    indicators: indicators.map(({ number, name, domainName, publicPracticeCount }) => ({ number, name, domainName, publicPracticeCount })),
+    regions: regions.map(({ code, name, provinceName }) => ({ code, name, provinceName })),
+    indicators: indicators.map(({ number, name, domainName }) => ({ number, name, domainName })),
   };
 }
 

@@ -29,6 +29,28 @@ function Highlighted({ parts }: { parts: TextPart[] }) {
   );
 }
 
+/** Regions or indicators whose names match the words: links above the practice results. */
+function MatchList({ id, title, matches }: { id: string; title: string; matches: { href: string; label: string; detail: string }[] }) {
+  if (matches.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ul className="mt-2 space-y-1 text-sm">
+        {matches.map((match) => (
+          <li key={match.href}>
+            <Link to={match.href} className="font-semibold">
+              {match.label}
+            </Link>
+            <span className="text-slate-700"> · {match.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function Search() {
   const { results } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
@@ -123,46 +145,20 @@ export default function Search() {
           filters sit in the left column. */}
       <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
         <div className="space-y-8 lg:col-start-2 lg:row-start-1" aria-busy={navigation.state === "loading"}>
-          {results.regions.length > 0 ? (
-            <section aria-labelledby="regions-heading">
-              <h2 id="regions-heading" className="text-lg font-semibold">
-                {t("search.regions")}
-              </h2>
-              <ul className="mt-2 flex flex-wrap gap-2">
-                {results.regions.map((region) => (
-                  <li key={region.code} className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
-                    <Link to={`/daerah/${region.code}`} className="font-semibold">
-                      {region.name}
-                    </Link>
-                    <span className="text-slate-700">
-                      {" "}
-                      · {region.provinceName}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {results.indicators.length > 0 ? (
-            <section aria-labelledby="indicators-heading">
-              <h2 id="indicators-heading" className="text-lg font-semibold">
-                {t("search.indicators")}
-              </h2>
-              <ul className="mt-2 space-y-1 text-sm">
-                {results.indicators.map((indicator) => (
-                  <li key={indicator.number}>
-                    <Link to={`/indikator/${indicator.number}`} className="font-semibold">
-                      {indicator.number}. {indicator.name}
-                    </Link>
-                    <span className="text-slate-700">
-                      {" "}
-                      · {indicator.domainName}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <MatchList
+            id="regions-heading"
+            title={t("search.regions")}
+            matches={results.regions.map((region) => ({ href: `/daerah/${region.code}`, label: region.name, detail: region.provinceName }))}
+          />
+          <MatchList
+            id="indicators-heading"
+            title={t("search.indicators")}
+            matches={results.indicators.map((indicator) => ({
+              href: `/indikator/${indicator.number}`,
+              label: `${indicator.number}. ${indicator.name}`,
+              detail: indicator.domainName,
+            }))}
+          />
           <section aria-labelledby="results-heading">
             <h2 id="results-heading" className="text-lg font-semibold">
               {t("search.results")}

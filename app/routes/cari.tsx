@@ -5,7 +5,8 @@ import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/filters";
 import { Alert, inputClass } from "~/components/ui/form";
 import { Pagination } from "~/components/ui/pagination";
-import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { localeFromRequest } from "~/modules/i18n/locale.server";
+import { translatorFor } from "~/modules/i18n/translator";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
@@ -14,7 +15,8 @@ import { type FacetValue, search } from "~/modules/search/search.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [results, { t }] = await Promise.all([search(new URL(request.url).searchParams), translatorForRequest(request)]);
+  const locale = await localeFromRequest(request);
+  const [results, { t }] = await Promise.all([search(new URL(request.url).searchParams, locale), translatorFor(locale)]);
   return { title: results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title"), results };
 }
 
@@ -172,7 +174,7 @@ export default function Search() {
               <ol className="mt-3 space-y-4">
                 {results.hits.map((hit) => (
                   <li key={hit.id} className="rounded-lg border border-slate-200 bg-white p-5">
-                    <h3 className="text-lg font-semibold">
+                    <h3 lang={hit.lang} className="text-lg font-semibold">
                       <Link to={`/praktik/${hit.id}`}>
                         <Highlighted parts={hit.title} />
                       </Link>
@@ -180,7 +182,7 @@ export default function Search() {
                     <p className="mt-1 text-sm text-slate-700">
                       {hit.regionName} · {hit.provinceName}
                     </p>
-                    <p className="mt-2 line-clamp-3 text-slate-800">
+                    <p lang={hit.lang} className="mt-2 line-clamp-3 text-slate-800">
                       <Highlighted parts={hit.summary} />
                     </p>
                     <div className="mt-2">

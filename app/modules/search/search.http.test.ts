@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceForm } from "../../../tests/support/practice-factory";
+import { serializeLocaleCookie } from "../i18n/locale.server";
 import { listPublishedPractices } from "../practices/practice-list.server";
 import { meilisearch } from "./meilisearch.server";
 import { reindexAll } from "./search-index.server";
@@ -68,6 +69,16 @@ describe("/cari", () => {
     const firstResult = html.match(/<ol[^>]*>\s*<li[^>]*>.*?href="\/praktik\/(\d+)"/s);
     expect(Number(firstResult?.[1])).toBe(mostAdopted!.id);
     expect(mostAdopted!.adoptionCount).toBeGreaterThan(0);
+  });
+
+  it("shows English titles and summaries to English readers where the practice has them", async () => {
+    const cookie = await serializeLocaleCookie("en");
+    const response = await request(app.origin, "/cari?q=stunting", { cookie });
+    const html = await response.text();
+    expect(html).toContain("Sumedang&#x27;s Integrated </span><mark>Stunting</mark><span> Prevention Information System");
+    expect(html).toMatch(/<h3 lang="en"/);
+    // Indonesian readers get the Indonesian text.
+    expect(await page("?q=stunting")).toContain("Sistem Informasi Pencegahan </span><mark>Stunting</mark><span> Terintegrasi");
   });
 
   it("says when filters in the address are not recognised", async () => {

@@ -1,5 +1,6 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } from "meilisearch";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import type { Locale } from "../i18n/locales";
 import { listPublishedPractices } from "../practices/practice-list.server";
 import { listProvinces } from "../regions/regions.server";
 import { meilisearch } from "./meilisearch.server";
@@ -29,6 +30,8 @@ export interface SearchHit {
   id: number;
   title: TextPart[];
   summary: TextPart[];
+  /** The language of title and summary: English when the reader chose it and the practice has it. */
+  lang: Locale;
   regionCode: string;
   regionName: string;
   provinceName: string;
@@ -78,13 +81,13 @@ export async function readSearchQuery(params: URLSearchParams): Promise<{ query:
  * Meilisearch, server-side: the master key never leaves the server. When Meilisearch cannot
  * answer, practices come from PostgreSQL full-text search instead.
  */
-export async function search(params: URLSearchParams): Promise<SearchResults> {
+export async function search(params: URLSearchParams, locale: Locale): Promise<SearchResults> {
   const { query, names } = await readSearchQuery(params);
   let results: EngineResults;
   try {
-    results = await searchMeilisearch(query);
+    results = await searchMeilisearch(query, locale);
   } catch {
-    results = await searchDatabase(query);
+    results = await searchDatabase(query, locale);
   }
   const facetValue = (key: SearchFilterKey, value: string, count: number): FacetValue => ({ value, count, name: names[key]?.get(value) ?? value });
   const facets = Object.fromEntries(
@@ -132,10 +135,10 @@ export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[]
       facets: SEARCH_FACETS.map((key) => FILTER_ATTRIBUTES[key]),
       page: query.page,
       hitsPerPage: SEARCH_PAGE_SIZE,
-      attributesToRetrieve: ["id", "title", "summary", "regionCode", "regionName", "provinceName", "stage"],
-      attributesToHighlight: ["title", "summary"],
+      attributesToRetrieve: ["id", "title", "titleEn", "summary", "summaryEn", "regionCode", "regionName", "provinceName", "stage"],
+      attributesToHighlight: ["title", "titleEn", "summary", "summaryEn"],
       // Around the matched words, so a result shows why it matched.
-      attributesToCrop: ["summary"],
+      attributesToCrop: ["summary", "summaryEn"],
       cropLength: SUMMARY_CROP_WORDS,
       highlightPreTag: HIGHLIGHT_START,
       highlightPostTag: HIGHLIGHT_END,
@@ -149,7 +152,20 @@ export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[]
   return { queries };
 }
 
-async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
+/** A hit's title and summary in the reader's language where the practice has it (as its page does). */
+function localizedHit(
+  locale: Locale,
+  text: { title: string; titleEn: string; summary: string; summaryEn: string },
+): Pick<SearchHit, "title" | "summary" | "lang"> {
+  const english = locale === "en" && text.titleEn.trim() !== "";
+  return {
+    title: splitHighlights(english ? text.titleEn : text.title),
+    summary: splitHighlights(english && text.summaryEn.trim() !== "" ? text.summaryEn : text.summary),
+    lang: english ? "en" : "id",
+  };
+}
+
+async function searchMeilisearch(query: SearchQuery, locale: Locale): Promise<EngineResults> {
   const { queries } = searchRequest(query);
   const others = queries.length > 1;
   const { results } = await meilisearch().multiSearch({ queries });
@@ -164,8 +180,12 @@ async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
     facetCounts: Object.fromEntries(SEARCH_FACETS.map((key) => [key, facetDistribution[FILTER_ATTRIBUTES[key]] ?? {}])),
     hits: practices.hits.map((hit) => ({
       id: hit.id,
-      title: splitHighlights(String(hit._formatted?.title ?? hit.title)),
-      summary: splitHighlights(String(hit._formatted?.summary ?? hit.summary)),
+      ...localizedHit(locale, {
+        title: String(hit._formatted?.title ?? hit.title),
+        titleEn: String(hit._formatted?.titleEn ?? hit.titleEn),
+        summary: String(hit._formatted?.summary ?? hit.summary),
+        summaryEn: String(hit._formatted?.summaryEn ?? hit.summaryEn),
+      }),
       regionCode: hit.regionCode,
       regionName: hit.regionName,
       provinceName: hit.provinceName,
@@ -177,7 +197,7 @@ async function searchMeilisearch(query: SearchQuery): Promise<EngineResults> {
 }
 
 /** Degraded mode: the page still answers from the database, without typo tolerance or facet counts. */
-async function searchDatabase(query: SearchQuery): Promise<EngineResults> {
+async function searchDatabase(query: SearchQuery, locale: Locale): Promise<EngineResults> {
   const result = await listPublishedPractices({
     ...query,
     region: null,
@@ -191,8 +211,7 @@ async function searchDatabase(query: SearchQuery): Promise<EngineResults> {
     facetCounts: {},
     hits: result.practices.map((practice) => ({
       id: practice.id,
-      title: [{ text: practice.title, highlighted: false }],
-      summary: [{ text: practice.summary, highlighted: false }],
+      ...localizedHit(locale, practice),
       regionCode: practice.regionCode,
       regionName: practice.regionName,
       provinceName: practice.provinceName,

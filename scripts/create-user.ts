@@ -4,8 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { databaseForScript } from "./lib/database-for-script";
-import { prepareDatabase } from "./lib/database-startup";
+import { runWithAppDatabase } from "./lib/database-for-script";
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +32,7 @@ if (!input.success) {
   process.exit(1);
 }
 
-const database = await databaseForScript();
-try {
-  await prepareDatabase(database.url);
-  process.env.DATABASE_URL = database.url;
+await runWithAppDatabase(async () => {
   const { createUserWithoutPassword } = await import("../app/modules/auth/users.server");
   const { createOneTimeLink } = await import("../app/modules/auth/one-time-links.server");
   const userId = await createUserWithoutPassword({
@@ -53,11 +49,4 @@ try {
   const origin = process.env.APP_ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
   console.log(`[idsl] created ${input.data.role} ${input.data.email}; set the password within 3 days at:`);
   console.log(new URL(path, origin).toString());
-} catch (error) {
-  console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  const { closeDb } = await import("../app/modules/db.server");
-  await closeDb();
-  await database.stop();
-}
+});

@@ -4,8 +4,7 @@
  * Uses MEILI_URL/MEILI_MASTER_KEY, or the embedded Meilisearch of a running `npm start`.
  */
 import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
-import { databaseForScript } from "./lib/database-for-script";
-import { prepareDatabase } from "./lib/database-startup";
+import { runWithAppDatabase } from "./lib/database-for-script";
 import { meiliConnection } from "./lib/meili-connection";
 
 const connection = meiliConnection();
@@ -18,11 +17,7 @@ if (!healthy) {
   process.exit(1);
 }
 
-const database = await databaseForScript();
-try {
-  await prepareDatabase(database.url);
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the app's modules read DATABASE_URL when first used.
+await runWithAppDatabase(async () => {
   const { reindexAll } = await import("../app/modules/search/search-index.server");
   const result = await reindexAll(client);
   const counts = Object.entries(result.counts)
@@ -33,11 +28,4 @@ try {
   if (result.pending > 0) {
     console.warn(`[idsl] ${result.pending} outbox rows could not be applied yet; the search worker retries them.`);
   }
-} catch (error) {
-  console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  const { closeDb } = await import("../app/modules/db.server");
-  await closeDb();
-  await database.stop();
-}
+});

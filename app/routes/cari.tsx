@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Badge } from "~/components/ui/badge";
-import { EmptyState } from "~/components/ui/filters";
+import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Alert, inputClass } from "~/components/ui/form";
 import { Pagination } from "~/components/ui/pagination";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
@@ -115,24 +115,13 @@ export default function Search() {
         {SEARCH_FACETS.map((key) =>
           query[key] === null ? null : <input key={key} type="hidden" name={SEARCH_PARAMS[key]} value={String(query[key])} />,
         )}
-        <div>
-          <label htmlFor="search-sort" className="block text-sm font-medium">
-            {t("practices.sort")}
-          </label>
-          <select
-            id="search-sort"
-            name="urut"
-            defaultValue={query.sort}
-            className={`${inputClass} w-auto`}
-            onChange={(event) => submitNow(event.currentTarget.form)}
-          >
-            {SEARCH_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {sort === "relevan" ? t("search.relevance") : t(`practices.sortBy.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="urut"
+          label={t("practices.sort")}
+          options={SEARCH_SORTS.map((sort) => ({ value: sort, label: sort === "relevan" ? t("search.relevance") : t(`practices.sortBy.${sort}`) }))}
+          defaultValue={query.sort}
+          onChange={(event) => submitNow(event.currentTarget.form)}
+        />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("search.button")}
         </button>

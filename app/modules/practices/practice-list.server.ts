@@ -51,7 +51,7 @@ export interface SearchOnlyFilters {
   text?: string;
   regionType?: "kabupaten" | "kota" | null;
   status?: "active" | "stopped" | null;
-  /** Year of first publication. */
+  /** Year the practice started (its start date's year). */
   year?: number | null;
 }
 
@@ -71,7 +71,7 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
     query.text ? matchesText(query.text) : undefined,
     query.regionType ? eq(regions.type, query.regionType) : undefined,
     query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
-    query.year ? sql`extract(year from coalesce(${practices.firstPublishedAt}, ${practices.publishedAt}) at time zone 'UTC') = ${query.year}` : undefined,
+    query.year ? sql`left(${practiceRevisions.startedOn}, 4) = ${String(query.year)}` : undefined,
   );
   const from = () =>
     db()

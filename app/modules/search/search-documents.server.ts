@@ -30,7 +30,7 @@ export interface PracticeSearchDocument {
   indicatorNames: string[];
   aspectNames: string[];
   domainNames: string[];
-  /** Year the practice was first published, for the year facet. */
+  /** Year the practice started, as its case study says (null when it does not say), for the year facet. */
   year: number | null;
   /** Unix seconds of the current publication, for sorting by date. */
   publishedAt: number | null;
@@ -128,7 +128,6 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
     .select({
       id: practices.id,
       regionCode: practices.regionCode,
-      firstPublishedAt: practices.firstPublishedAt,
       publishedAt: practices.publishedAt,
       title: practiceRevisions.title,
       titleEn: practiceRevisions.titleEn,
@@ -139,6 +138,7 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
       tags: practiceRevisions.tags,
       stage: practiceRevisions.stage,
       runningStatus: practiceRevisions.runningStatus,
+      startedOn: practiceRevisions.startedOn,
       indicatorIds: practiceRevisions.indicatorIds,
       regionName: regions.name,
       regionType: regions.type,
@@ -175,7 +175,8 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
       indicatorNames: indicators.map((indicator) => indicator.name),
       aspectNames: unique(indicators.map((indicator) => indicator.aspectName)),
       domainNames: unique(indicators.map((indicator) => indicator.domainName)),
-      year: (row.firstPublishedAt ?? row.publishedAt)?.getUTCFullYear() ?? null,
+      // "2021" or "2021-02" (validated on save).
+      year: row.startedOn ? Number(row.startedOn.slice(0, 4)) : null,
       publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
       adoptionCount: row.adoptionCount,
       language: row.titleEn.trim() ? ["id", "en"] : ["id"],

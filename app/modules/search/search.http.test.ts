@@ -54,6 +54,17 @@ describe("/cari", () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it("filters by the year a practice started, as its case study says", async () => {
+    const html = await page("?tahun=2016");
+    // Bojonegoro's Satu Data and Banyuwangi's Smart Kampung started in 2016 (published here in 2026).
+    expect(html).toContain("Satu Data dan Pemerintahan Terbuka Kabupaten Bojonegoro");
+    expect(html).toContain("Smart Kampung: Layanan Digital Tingkat Desa");
+    expect(html).not.toContain("Sumedang Command Center: Ruang Kendali");
+    const years = html.slice(html.indexOf('id="facet-year"'), html.indexOf('id="facet-tag"'));
+    expect(years).toMatch(/2016(?:<!-- -->)? <span[^>]*>\((?:<!-- -->)?2(?:<!-- -->)?\)/);
+    expect(years).not.toContain("2026");
+  });
+
   it("lists matching regions and indicators above the practices", async () => {
     const html = await page("?q=sumedang");
     expect(html).toContain('href="/daerah/32.11"');
@@ -113,6 +124,9 @@ describe("/cari", () => {
       // Filters still apply: SIMPATI is a Sumedang (kabupaten) practice.
       expect(await page("?q=stunting&jenis=kota")).not.toContain("SIMPATI");
       expect(await page("?q=stunting&jenis=kabupaten&provinsi=32")).toContain("SIMPATI");
+      const started2016 = await page("?tahun=2016");
+      expect(started2016).toContain("Smart Kampung: Layanan Digital Tingkat Desa");
+      expect(started2016).not.toContain("Sumedang Command Center: Ruang Kendali");
     } finally {
       await reindexAll(meilisearch());
     }

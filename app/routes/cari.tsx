@@ -64,13 +64,16 @@ export default function Search() {
   const facetLabel: Record<SearchFilterKey, string> = {
     province: t("directory.province"),
     regionType: t("search.regionType"),
+    domain: t("search.domain"),
+    aspect: t("search.aspect"),
     indicator: t("practices.indicator"),
     stage: t("practiceForm.stage"),
     status: t("search.status"),
     year: t("search.year"),
+    language: t("search.language"),
     tag: t("practiceForm.tags"),
   };
-  /** Enumerated values are translated here; province and indicator names come with the results. */
+  /** Enumerated values are translated here; names of provinces and SPBE parts come with the results. */
   const valueName = (key: SearchFilterKey, { value, name }: FacetValue): string => {
     switch (key) {
       case "regionType":
@@ -79,6 +82,8 @@ export default function Search() {
         return t(`practiceStage.${value as "penerapan"}`);
       case "status":
         return t(`runningStatus.${value as "active"}`);
+      case "language":
+        return t(`language.${value as "en"}`);
       default:
         return name;
     }

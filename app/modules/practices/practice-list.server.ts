@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
 import { isPublicPractice, practiceIsPublic, whenPublic } from "./practices.server";
 
@@ -53,6 +53,17 @@ export interface SearchOnlyFilters {
   status?: "active" | "stopped" | null;
   /** Year the practice started (its start date's year). */
   year?: number | null;
+  /** SPBE domain and aspect names: practices with any indicator in them. */
+  domain?: string | null;
+  aspect?: string | null;
+  /** "en": practices with an English translation (every practice is in Indonesian). */
+  language?: "id" | "en" | null;
+}
+
+/** Ids of the indicators under the SPBE domain or aspect with this name (none for unknown names). */
+function indicatorIdsUnder(tree: FrameworkTree, name: string): number[] {
+  const aspects = tree.domains.flatMap((domain) => (domain.name === name ? domain.aspects : domain.aspects.filter((aspect) => aspect.name === name)));
+  return aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.id));
 }
 
 /** The public practice list: published revisions only, filtered and sorted as the URL says. */
@@ -72,6 +83,10 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
     query.regionType ? eq(regions.type, query.regionType) : undefined,
     query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
     query.year ? sql`left(${practiceRevisions.startedOn}, 4) = ${String(query.year)}` : undefined,
+    ...[query.domain, query.aspect].map((group) =>
+      group ? sql`${practiceRevisions.indicatorIds} && ${`{${indicatorIdsUnder(tree, group).join(",")}}`}::int[]` : undefined,
+    ),
+    query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
   );
   const from = () =>
     db()

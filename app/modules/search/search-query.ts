@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Locale, locales } from "../i18n/locales";
 import { PRACTICE_STAGES, type PracticeStage, RUNNING_STATUSES } from "../practices/practice-content";
 import { PRACTICE_SORTS } from "../practices/practice-query";
 
@@ -15,13 +16,18 @@ export interface SearchQuery {
   /** The typed query was longer than MAX_QUERY_LENGTH and was shortened. */
   truncated: boolean;
   province: string | null;
+  /** An SPBE domain or aspect, by name (indicators belong to one aspect, aspects to one domain). */
+  domain: string | null;
+  aspect: string | null;
   indicator: number | null;
   stage: PracticeStage | null;
   tag: string | null;
   regionType: (typeof REGION_TYPES)[number] | null;
   status: (typeof RUNNING_STATUSES)[number] | null;
-  /** Year of first publication. */
+  /** Year the practice started. */
   year: number | null;
+  /** A language the practice can be read in (every one has Indonesian; some English too). */
+  language: Locale | null;
   sort: SearchSort;
   page: number;
   /** URL parameters whose values were not recognised, and are ignored. */
@@ -31,28 +37,36 @@ export interface SearchQuery {
 /** The URL parameter of each filter (Indonesian, like the rest of the site's URLs). */
 export const SEARCH_PARAMS = {
   province: "provinsi",
+  domain: "domain",
+  aspect: "aspek",
   indicator: "indikator",
   stage: "tahap",
   tag: "tag",
   regionType: "jenis",
   status: "status",
   year: "tahun",
+  language: "bahasa",
 } as const;
 export type SearchFilterKey = keyof typeof SEARCH_PARAMS;
 /** Facets shown beside the results, in this order. */
-export const SEARCH_FACETS: SearchFilterKey[] = ["province", "regionType", "indicator", "stage", "status", "year", "tag"];
+export const SEARCH_FACETS: SearchFilterKey[] = ["province", "regionType", "domain", "aspect", "indicator", "stage", "status", "year", "language", "tag"];
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
 const pageSchema = z.coerce.number().int().min(1).max(500);
 
 /**
- * `/cari?q=…&provinsi=…&indikator=…&tahap=…&tag=…&jenis=…&status=…&tahun=…&urut=…&hal=…`.
+ * `/cari?q=…&provinsi=…&domain=…&aspek=…&indikator=…&tahap=…&tag=…&jenis=…&status=…&tahun=…&bahasa=…&urut=…&hal=…`.
  * A value that is not a known one filters nothing and is reported in `ignored`, so the page
  * can say so instead of quietly showing everything.
  */
 export function parseSearchQuery(
   params: URLSearchParams,
-  known: { provinceCodes: ReadonlySet<string>; indicatorNumbers: ReadonlySet<number> },
+  known: {
+    provinceCodes: ReadonlySet<string>;
+    domainNames: ReadonlySet<string>;
+    aspectNames: ReadonlySet<string>;
+    indicatorNumbers: ReadonlySet<number>;
+  },
 ): SearchQuery {
   const ignored: string[] = [];
   /** The parsed value, or null (noting the parameter when it had an unusable value). */
@@ -71,6 +85,8 @@ export function parseSearchQuery(
     text: text.slice(0, MAX_QUERY_LENGTH),
     truncated: text.length > MAX_QUERY_LENGTH,
     province: read(SEARCH_PARAMS.province, (raw) => (known.provinceCodes.has(raw) ? raw : null)),
+    domain: read(SEARCH_PARAMS.domain, (raw) => (known.domainNames.has(raw) ? raw : null)),
+    aspect: read(SEARCH_PARAMS.aspect, (raw) => (known.aspectNames.has(raw) ? raw : null)),
     indicator: read(SEARCH_PARAMS.indicator, (raw) => (known.indicatorNumbers.has(Number(raw)) ? Number(raw) : null)),
     stage: read(SEARCH_PARAMS.stage, fromEnum(PRACTICE_STAGES)),
     // Any tag is a valid filter value (it is escaped in the filter); an unknown one finds nothing.
@@ -78,6 +94,7 @@ export function parseSearchQuery(
     regionType: read(SEARCH_PARAMS.regionType, fromEnum(REGION_TYPES)),
     status: read(SEARCH_PARAMS.status, fromEnum(RUNNING_STATUSES)),
     year: read(SEARCH_PARAMS.year, (raw) => yearSchema.safeParse(raw).data ?? null),
+    language: read(SEARCH_PARAMS.language, fromEnum(locales)),
     // Without words there is nothing to rank by relevance: newest first.
     sort: sort ?? (text ? "relevan" : "terbaru"),
     page: read("hal", (raw) => pageSchema.safeParse(raw).data ?? null) ?? 1,
@@ -107,12 +124,15 @@ export function filterValue(value: string | number): string {
 /** The document attribute each filter applies to (see SEARCH_SETTINGS.practices). */
 export const FILTER_ATTRIBUTES: Record<SearchFilterKey, string> = {
   province: "provinceCode",
+  domain: "domainNames",
+  aspect: "aspectNames",
   indicator: "indicatorNumbers",
   stage: "stage",
   tag: "tags",
   regionType: "regionType",
   status: "status",
   year: "year",
+  language: "language",
 };
 
 /** The filter expression for a query's facets (values are already validated or escaped). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
-import { practiceForm } from "../../../tests/support/practice-factory";
+import { practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import { serializeLocaleCookie } from "../i18n/locale.server";
 import { listPublishedPractices } from "../practices/practice-list.server";
 import { meilisearch } from "./meilisearch.server";
@@ -63,6 +63,28 @@ describe("/cari", () => {
     const years = html.slice(html.indexOf('id="facet-year"'), html.indexOf('id="facet-tag"'));
     expect(years).toMatch(/2016(?:<!-- -->)? <span[^>]*>\((?:<!-- -->)?2(?:<!-- -->)?\)/);
     expect(years).not.toContain("2026");
+  });
+
+  it("filters by SPBE domain, aspect and language with the same results as the database", async () => {
+    const people = { editor: await testActor("editor", "32.11"), curator: await testActor("curator") };
+    // The seeded practices all have English; this one has Indonesian only.
+    await publishPractice(practiceContent({ title: "Praktik hanya berbahasa Indonesia" }), people);
+    await reindexAll(meilisearch());
+    const everything = (await listPublishedPractices(emptyListQuery)).total;
+    const cases = [
+      ["?domain=Tata+Kelola+SPBE", { domain: "Tata Kelola SPBE" }],
+      ["?aspek=Penerapan+Manajemen+SPBE", { aspect: "Penerapan Manajemen SPBE" }],
+      ["?bahasa=en", { language: "en" }],
+    ] as const;
+    for (const [search, filter] of cases) {
+      const expected = (await listPublishedPractices({ ...emptyListQuery, ...filter })).total;
+      expect(expected, search).toBeGreaterThan(0);
+      expect(expected, search).toBeLessThan(everything);
+      expect(await page(search), search).toContain(`>Hasil: ${expected}</p>`);
+    }
+    const facets = await page("");
+    expect(facets.slice(facets.indexOf('id="facet-domain"'), facets.indexOf('id="facet-aspect"'))).toContain("Layanan SPBE");
+    expect(facets.slice(facets.indexOf('id="facet-language"'), facets.indexOf('id="facet-tag"'))).toContain("English");
   });
 
   it("lists matching regions and indicators above the practices", async () => {

@@ -67,6 +67,8 @@ export async function readSearchQuery(params: URLSearchParams): Promise<{ query:
   const indicators = [...tree.indicatorsById.values()];
   const query = parseSearchQuery(params, {
     provinceCodes: new Set(provinces.map((province) => province.code)),
+    domainNames: new Set(tree.domains.map((domain) => domain.name)),
+    aspectNames: new Set(tree.domains.flatMap((domain) => domain.aspects.map((aspect) => aspect.name))),
     indicatorNumbers: new Set(indicators.map((indicator) => indicator.number)),
   });
   const names: FacetNames = {

@@ -6,6 +6,7 @@ import { createDatabase } from "../db/client";
 import { seedDemoAssessments } from "../db/seed/demo";
 import { databaseForScript } from "./lib/database-for-script";
 import { prepareDatabase } from "./lib/database-startup";
+import { errorMessage } from "../app/modules/error-message";
 
 const database = await databaseForScript();
 try {
@@ -19,7 +20,7 @@ try {
     await connection.close();
   }
 } catch (error) {
-  console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[idsl] ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await database.stop();

@@ -16,6 +16,7 @@ import { assertPortFree } from "./lib/ports";
 import { prepareDatabase } from "./lib/database-startup";
 import { isBroadcast } from "../app/modules/cluster/broadcast.server";
 import { StartupError } from "./lib/startup-error";
+import { errorMessage } from "../app/modules/error-message";
 
 const startedAt = performance.now();
 const stopActions: (() => Promise<unknown>)[] = [];
@@ -51,7 +52,7 @@ async function seedSampleData(databaseUrl: string) {
     log(`sample data: ${assessments} assessments (kind "sample", synthetic)`);
   } catch (error) {
     // Demo data is a convenience: the site starts without it.
-    log(`sample data not written: ${error instanceof Error ? error.message : String(error)}`);
+    log(`sample data not written: ${errorMessage(error)}`);
   } finally {
     await database.close();
   }
@@ -76,7 +77,7 @@ async function prepareSearchIndexes() {
       log(`search indexes built: ${counts.practices} practices, ${counts.regions} regions, ${counts.indicators} indicators in ${(durationMs / 1000).toFixed(1)} s`);
     }
   } catch (error) {
-    log(`search not prepared (pages use database search until it is): ${error instanceof Error ? error.message : String(error)}`);
+    log(`search not prepared (pages use database search until it is): ${errorMessage(error)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { prepareDatabase } from "./database-startup";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { readOrCreateLocalSecret } from "./local-secrets";
+import { errorMessage } from "../../app/modules/error-message";
 
 /**
  * The database a command-line script works on: DATABASE_URL when set; otherwise the embedded
@@ -38,7 +39,7 @@ export async function runWithAppDatabase(task: () => Promise<void>): Promise<voi
     process.env.DATABASE_URL = database.url;
     await task();
   } catch (error) {
-    console.error(`[idsl] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[idsl] ${errorMessage(error)}`);
     process.exitCode = 1;
   } finally {
     const { closeDb } = await import("../../app/modules/db.server");

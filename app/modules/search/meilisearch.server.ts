@@ -1,19 +1,47 @@
 import { type EnqueuedTaskPromise, Meilisearch, type Task } from "meilisearch";
-import { Agent } from "undici";
+import { Agent, request } from "undici";
 import { serverEnv } from "../env.server";
 
+const connections = new Agent();
+
+/** A Meilisearch error response, with Meilisearch's own message and code. */
+export class MeilisearchResponseError extends Error {
+  readonly code: string | undefined;
+
+  constructor(
+    readonly status: number,
+    body: { message?: string; code?: string } | undefined,
+  ) {
+    super(body?.message ?? `Meilisearch answered ${status}`);
+    this.code = body?.code;
+  }
+}
+
 /**
- * A fresh connection per request. Meilisearch does not set TCP_NODELAY, so on a kept-alive
- * connection every response waits for the client's delayed ACK: 40 ms per search instead of
- * 2 ms (measured here on loopback). A new loopback connection costs well under a millisecond.
+ * The client's HTTP calls, through undici's request API on kept-alive connections. Node's
+ * fetch cost 3.1 ms of CPU per search here against 1.3 ms, and on a kept-alive connection it
+ * sends the body as a second packet: Meilisearch does not set TCP_NODELAY, and every answer
+ * then waited 40 ms for a delayed ACK. request writes headers and body at once (p50 6.0 ms
+ * kept alive, 7.9 ms for fetch on a fresh connection each time).
  */
-const connectionPerRequest = new Agent({ pipelining: 0 });
-// Node's fetch takes an undici dispatcher; the DOM RequestInit type does not know the option.
-const requestInit: RequestInit & { dispatcher: Agent } = { dispatcher: connectionPerRequest };
+async function meilisearchHttp(...[input, init = {}]: Parameters<typeof fetch>): Promise<unknown> {
+  const response = await request(String(input), {
+    method: (init.method ?? "GET") as "GET",
+    headers: Object.fromEntries(new Headers(init.headers)),
+    // The client always sends JSON text (or nothing).
+    body: init.body as string | undefined,
+    signal: init.signal ?? undefined,
+    dispatcher: connections,
+  });
+  const text = await response.body.text();
+  const body: unknown = text === "" ? undefined : JSON.parse(text);
+  if (response.statusCode >= 300) throw new MeilisearchResponseError(response.statusCode, body as { message?: string; code?: string });
+  return body;
+}
 
 /** A Meilisearch client for server-side use (the key never reaches the browser). */
 export function createMeilisearchClient(options: { host: string; apiKey?: string; timeout: number }): Meilisearch {
-  return new Meilisearch({ ...options, requestInit });
+  return new Meilisearch({ ...options, httpClient: meilisearchHttp });
 }
 
 let client: Meilisearch | undefined;

@@ -13,6 +13,7 @@ import { settleTask } from "./meilisearch.server";
 import { SEARCH_OUTBOX_CHANNEL } from "./outbox-enqueue.server";
 import { practiceDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
+import { errorMessage } from "../error-message";
 
 export { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "./outbox-enqueue.server";
 
@@ -98,7 +99,7 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
       await tx.delete(searchOutbox).where(lt(searchOutbox.processedAt, sql`now() - ${PROCESSED_RETENTION}`));
       return { processed: claimed.length, failed: 0 };
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1_000);
+      const message = errorMessage(error).slice(0, 1_000);
       // 1 s, 2 s, 4 s … up to 5 minutes: a long outage costs a few requests, not a flood.
       await tx
         .update(searchOutbox)
@@ -192,7 +193,7 @@ export function startSearchWorker(
       wakeUp?.();
     })
     // Without notifications the interval still drains everything, only later.
-    .catch((error: unknown) => report(`not listening for changes: ${error instanceof Error ? error.message : String(error)}`));
+    .catch((error: unknown) => report(`not listening for changes: ${errorMessage(error)}`));
 
   const loop = async () => {
     while (!stopping) {
@@ -205,7 +206,7 @@ export function startSearchWorker(
         if (result.failed > 0 || result.processed > 0) report(result.error);
       } catch (error) {
         // The database itself failed (e.g. restarting): try again after the interval.
-        report(error instanceof Error ? error.message : String(error));
+        report(errorMessage(error));
       }
       // A notification that came during the drain may be for rows it did not see.
       if (fullBatch || notified || stopping) continue;

@@ -7,6 +7,7 @@ import { practiceIsPublic } from "../practices/practices.server";
 import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid, synonymsFromGroups } from "./search-settings";
+import { errorMessage } from "../error-message";
 import { createMeilisearchClient } from "./meilisearch.server";
 
 // A prefix of its own, so other test files (or workers) using the same server never collide.
@@ -153,6 +154,20 @@ describe("search indexes", () => {
     const ours = results.map((index) => index.uid).filter((uid) => uid.startsWith(prefix));
     expect(ours.sort()).toEqual(SEARCH_INDEX_KINDS.map((kind) => searchIndexUid(kind, prefix)).sort());
     expect(await hitIds("sumedng")).not.toEqual([]);
+  });
+});
+
+describe("the Meilisearch client", () => {
+  it("answers many calls in a row on kept-alive connections", async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => practicesIndex.search("sumedang", { limit: 1 })));
+    expect(answers.every((answer) => answer.hits.length === 1)).toBe(true);
+  });
+
+  it("reports Meilisearch's own message when it refuses a call", async () => {
+    const wrongKey = createMeilisearchClient({ host: process.env.MEILI_URL!, apiKey: "not-the-key", timeout: 10_000 });
+    const refused = await wrongKey.index(searchIndexUid("practices", prefix)).search("sumedang").catch((error: unknown) => error);
+    expect(errorMessage(refused)).toMatch(/has failed: The provided API key is invalid\.$/);
+    expect((refused as Error).cause).toMatchObject({ status: 403, code: "invalid_api_key" });
   });
 });
 

@@ -2,7 +2,11 @@ import { type EnqueuedTaskPromise, Meilisearch, type Task } from "meilisearch";
 import { Agent, request } from "undici";
 import { serverEnv } from "../env.server";
 
-const connections = new Agent();
+/**
+ * Idle connections are closed after 2 s, before Meilisearch closes them (5 s): a call sent on
+ * a connection the server is closing would fail.
+ */
+const connections = new Agent({ keepAliveTimeout: 2_000 });
 
 /** A Meilisearch error response, with Meilisearch's own message and code. */
 export class MeilisearchResponseError extends Error {

@@ -63,7 +63,7 @@ function memoized<T>(create: (key: string) => T): (key: string) => T {
 const MAX_CACHED_MESSAGES = 5_000;
 
 /**
- * i18next resolves each call anew (nesting, plurals, context), which cost about 1 ms of a
+ * i18next resolves each call anew (nesting, plurals, context), which cost about 0.8 ms of a
  * page's server time. Messages do not change while running, so a key without options is
  * resolved once per locale.
  */

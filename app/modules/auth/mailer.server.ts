@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { errorMessage } from "../error-message";
 
 /**
  * Sends mail through SMTP_URL when it is configured. Without it (or when the server refuses),
@@ -12,7 +13,7 @@ export async function sendMail(message: { to: string; subject: string; text: str
     await transport.sendMail({ from: process.env.MAIL_FROM || "IDSL <no-reply@idsl.local>", ...message });
     return true;
   } catch (error) {
-    console.error(`[idsl] mail to ${message.to} not sent: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[idsl] mail to ${message.to} not sent: ${errorMessage(error)}`);
     return false;
   }
 }

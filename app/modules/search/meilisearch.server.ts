@@ -9,7 +9,7 @@ import { serverEnv } from "../env.server";
 const connections = new Agent({ keepAliveTimeout: 2_000 });
 
 /** A Meilisearch error response, with Meilisearch's own message and code. */
-export class MeilisearchResponseError extends Error {
+class MeilisearchResponseError extends Error {
   readonly code: string | undefined;
 
   constructor(

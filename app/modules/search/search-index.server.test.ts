@@ -158,7 +158,7 @@ describe("search indexes", () => {
 });
 
 describe("the Meilisearch client", () => {
-  it("answers many calls in a row on kept-alive connections", async () => {
+  it("answers many concurrent calls on kept-alive connections", async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => practicesIndex.search("sumedang", { limit: 1 })));
     expect(answers.every((answer) => answer.hits.length === 1)).toBe(true);
   });

@@ -13,6 +13,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.user.name);
 
@@ -66,7 +67,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AdminUser() {
   const { user, regionGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const errors = result?.errors ?? {};
   return (
     <div className="space-y-8">
@@ -80,7 +82,7 @@ export default function AdminUser() {
         </p>
       </div>
 
-      {errors.form ? <Alert tone="error">{t(`validation.${errors.form.code}`, { max: "" })}</Alert> : null}
+      {errors.form ? <Alert tone="error">{validationMessage(translator, errors.form)}</Alert> : null}
       {result?.ok && result.intent !== "reset" ? <Alert tone="success">{t("admin.saved")}</Alert> : null}
 
       <Panel id="role" title={t("admin.changeRole")}>

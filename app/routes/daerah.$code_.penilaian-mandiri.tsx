@@ -14,6 +14,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -90,13 +91,14 @@ export default function SelfAssessment() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const { t, formatIndex } = useTranslator();
+  const translator = useTranslator();
+  const { t, formatIndex } = translator;
   const values = result?.values ?? loaded.values;
   const errors = result?.errors ?? {};
   // Levels chosen so far, kept in state so the index follows every change with JavaScript on.
   const [levels, setLevels] = useState(() => levelMap(values));
   const computed = computeFrameworkIndex(loaded.nodes, levels);
-  const error = (name: string) => (errors[name] ? t(`validation.${errors[name]!.code}`, { max: errors[name]!.max ?? "" }) : null);
+  const error = (name: string) => (errors[name] ? validationMessage(translator, errors[name]!) : null);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">

@@ -11,6 +11,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -38,14 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PeerGroups() {
   const { groups, regionGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
       <div>
         <h1 className="text-3xl font-bold">{t("peerGroups.title")}</h1>
         <p className="mt-2 text-slate-700">{t("peerGroups.lead")}</p>
       </div>
-      {result?.errors.regionCode ? <Alert tone="error">{t(`validation.${result.errors.regionCode.code}`, { max: "" })}</Alert> : null}
+      {result?.errors.regionCode ? <Alert tone="error">{validationMessage(translator, result.errors.regionCode)}</Alert> : null}
       <Panel id="create" title={t("peerGroups.create")}>
         <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="create" />

@@ -12,6 +12,7 @@ import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practi
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { getRevision, requirePracticeWriter } from "~/modules/practices/practices.server";
 import { listRegionsByProvince, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -62,7 +63,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RecordAdoption() {
   const { practice, adoptedFrom, regionGroups, sourceRegionCode, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const errors = result?.errors ?? {};
   const chosenPractice = result?.values.sourcePracticeId ?? String(adoptedFrom?.sourcePracticeId ?? "");
   return (
@@ -80,7 +82,7 @@ export default function RecordAdoption() {
           {adoptedFrom.sourceTitle ? ` — ${adoptedFrom.sourceTitle}` : null}
         </Alert>
       ) : null}
-      {errors.form ? <Alert tone="error">{t(`validation.${errors.form.code}`, { max: "" })}</Alert> : null}
+      {errors.form ? <Alert tone="error">{validationMessage(translator, errors.form)}</Alert> : null}
       <Panel id="source-region" title={t("adoption.step1")}>
         <Form method="get" className="mt-3 space-y-3">
           <RegionSelect
@@ -98,11 +100,11 @@ export default function RecordAdoption() {
           <Form method="post" className="mt-3 space-y-4">
             <input type="hidden" name="intent" value="record" />
             <input type="hidden" name="sourceRegionCode" value={sourceRegionCode} />
-            {errors.sourceRegionCode ? <Alert tone="error">{t(`validation.${errors.sourceRegionCode.code}`, { max: "" })}</Alert> : null}
+            {errors.sourceRegionCode ? <Alert tone="error">{validationMessage(translator, errors.sourceRegionCode)}</Alert> : null}
             <fieldset>
               <legend className="text-sm font-medium">{t("adoption.sourcePractice")}</legend>
               {errors.sourcePracticeId ? (
-                <p className="mt-1 text-sm font-medium text-red-700">{t(`validation.${errors.sourcePracticeId.code}`, { max: "" })}</p>
+                <p className="mt-1 text-sm font-medium text-red-700">{validationMessage(translator, errors.sourcePracticeId)}</p>
               ) : null}
               <ul className="mt-2 space-y-2">
                 {candidates

@@ -10,6 +10,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "~/modules/practices/attachments.server";
 import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/practices.server";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -53,7 +54,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function PracticeAttachments() {
   const { practice, attachments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const version = (result && !result.ok ? result.currentVersion : null) ?? practice.version;
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-8">
@@ -65,7 +67,7 @@ export default function PracticeAttachments() {
         <p className="mt-1 text-slate-700">{t("attachments.lead")}</p>
       </div>
       {result?.ok ? <Alert tone="success">{t(result.added ? "attachments.added" : "attachments.removed")}</Alert> : null}
-      {result && !result.ok ? <Alert tone="error">{t(`validation.${result.code}`, { max: "" })}</Alert> : null}
+      {result && !result.ok ? <Alert tone="error">{validationMessage(translator, result)}</Alert> : null}
       <Panel id="current" title={t("attachments.current")}>
         <AttachmentList
           attachments={attachments}

@@ -20,6 +20,7 @@ import {
 } from "~/modules/practices/practices.server";
 import { reviewFormSchema } from "~/modules/practices/review-form.server";
 import { decisionNeedsCurator, REVIEW_DECISIONS, stateAfterDecision } from "~/modules/practices/workflow";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -79,7 +80,8 @@ export default function PracticeReview() {
   const { practice, revision, changesSincePublished, region, events, decisions, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const { t, formatDate } = useTranslator();
+  const translator = useTranslator();
+  const { t, formatDate } = translator;
   const decided = searchParams.get("keputusan");
   const saved = searchParams.get("disimpan");
 
@@ -125,7 +127,7 @@ export default function PracticeReview() {
             </ol>
             {decisions.length > 0 ? (
               <Form method="post" className="mt-4 space-y-3">
-                {result?.errors.form ? <Alert tone="error">{t(`validation.${result.errors.form.code}`, { max: "" })}</Alert> : null}
+                {result?.errors.form ? <Alert tone="error">{validationMessage(translator, result.errors.form)}</Alert> : null}
                 <input type="hidden" name="version" value={practice.version} />
                 <TextAreaField
                   name="comment"

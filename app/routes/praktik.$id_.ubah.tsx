@@ -3,30 +3,31 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeForm } from "~/components/practices/practice-form";
 import { Alert } from "~/components/ui/form";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/practices.server";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { practice } = await requirePracticeWriter(request, context, params.id);
-  const [revision, tree, { t }] = await Promise.all([getRevision(practice.latestRevisionId), getFrameworkTree(SPBE_2020), translatorForRequest(request)]);
+  const [revision, tree, { t, locale }] = await Promise.all([getRevision(practice.latestRevisionId), getFrameworkTree(SPBE_2020), translatorForRequest(request)]);
   if (!revision) throw new Response(null, { status: 404 });
   return {
     title: t("practiceForm.editTitle", { title: revision.title }),
     practice: { id: practice.id, state: practice.state, version: practice.version, published: practice.publishedRevisionId !== null },
-    values: formValuesFromContent(revision),
+    values: formValuesFromContent(revision, locale),
     domains: tree.domains,
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  const submission = await readEditorSubmission(await request.formData());
+  const submission = await readEditorSubmission(await request.formData(), await localeFromRequest(request));
   if (!submission.ready) return data(submission.result, { status: submission.status });
   const saved = await savePracticeRevision({
     practiceId: practice.id,
@@ -51,7 +52,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditPractice() {
   const { practice, values, domains } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
-  const { t } = useTranslator();
+  const translator = useTranslator();
+  const { t } = translator;
   const conflict = typeof result?.currentVersion === "number";
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -85,7 +87,7 @@ export default function EditPractice() {
                 </Link>
               </Alert>
             ) : result?.errors.form ? (
-              <Alert tone="error">{t(`validation.${result.errors.form.code}`, { max: "" })}</Alert>
+              <Alert tone="error">{validationMessage(translator, result.errors.form)}</Alert>
             ) : null
           }
         />

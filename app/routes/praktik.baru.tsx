@@ -4,7 +4,7 @@ import { PracticeForm } from "~/components/practices/practice-form";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { PracticeFormValues } from "~/modules/practices/practice-content";
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const choosesRegion = can(user, { action: "practice.review" });
   const regionCode = choosesRegion ? String(form.get("regionCode") ?? "") : (user.regionCode ?? "");
-  const submission = await readEditorSubmission(form);
+  const submission = await readEditorSubmission(form, await localeFromRequest(request));
   if (!submission.ready) return data(submission.result, { status: submission.status });
   if (!(await getRegionName(regionCode))) {
     const result: EditorResult = { values: submission.values, errors: { regionCode: { code: "regionUnknown" } }, previewHtml: null, currentVersion: null };

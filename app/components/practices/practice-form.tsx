@@ -6,6 +6,7 @@ import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/comp
 import type { FrameworkTree } from "~/modules/frameworks/frameworks.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { validationMessage } from "~/modules/forms/validation-message";
 import {
   MAX_BODY_LENGTH,
   METRIC_FIELDS,
@@ -32,10 +33,10 @@ export interface PracticeFormProps {
 }
 
 function useMessage(errors: FieldErrors) {
-  const { t } = useTranslator();
+  const translator = useTranslator();
   return (field: string) => {
     const error = errors[field];
-    return error ? t(`validation.${error.code}`, { max: error.max ?? "" }) : null;
+    return error ? validationMessage(translator, error) : null;
   };
 }
 

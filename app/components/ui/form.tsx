@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import type { FieldError } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { validationMessage } from "~/modules/forms/validation-message";
 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus:border-brand-600 aria-[invalid=true]:border-red-700";
 
 function useFieldError(error: FieldError | undefined): string | null {
-  const { t } = useTranslator();
-  return error ? t(`validation.${error.code}`, { max: error.max ?? "" }) : null;
+  const translator = useTranslator();
+  return error ? validationMessage(translator, error) : null;
 }
 
 interface FieldProps {

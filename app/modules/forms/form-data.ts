@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { messagesId } from "../i18n/messages.id";
+import { type NumberConvention, type NumberProblem, type NumberRules, parseLocaleNumber } from "../numbers/locale-number";
 
-/** A validation message key under "validation.*", optionally with the limit it refers to. */
+/** A validation message key under "validation.*", optionally with the limits it refers to. */
 export type ValidationCode = keyof (typeof messagesId)["validation"];
 export interface FieldError {
   code: ValidationCode;
   max?: number;
+  min?: number;
+  /** The values an ambiguous number could mean, for "1.200 or 1,2?". */
+  readings?: number[];
 }
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
@@ -54,9 +58,27 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
     if (errors[field]) continue;
     const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
     const code = validationCodes.has(issue.message) ? (issue.message as ValidationCode) : "required";
-    errors[field] = { code, ...(max ? { max } : {}) };
+    const params = issue.code === "custom" ? (issue.params as Omit<FieldError, "code"> | undefined) : undefined;
+    errors[field] = { code, ...(max ? { max } : {}), ...params };
   }
   return errors;
+}
+
+const NUMBER_PROBLEM_CODES: Record<NumberProblem, ValidationCode> = {
+  invalid: "numberInvalid",
+  ambiguous: "numberAmbiguous",
+  wrongMark: "numberWrongMark",
+  outOfRange: "numberOutOfRange",
+  notInteger: "numberNotInteger",
+  tooPrecise: "numberTooPrecise",
+};
+
+/** The field error for a number that could not be read (see parseLocaleNumber). */
+export function numberFieldError(problem: NumberProblem, rules: NumberRules, readings?: number[]): FieldError {
+  const code = NUMBER_PROBLEM_CODES[problem];
+  if (problem === "outOfRange") return { code, min: rules.min, max: rules.max };
+  if (problem === "tooPrecise") return { code, max: rules.maxDecimals };
+  return readings ? { code, readings } : { code };
 }
 
 /** Common field schemas; their messages are ValidationCodes. */
@@ -85,4 +107,21 @@ export const fields = {
       .max(500, "tooLong")
       .refine((value) => value === "" || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(value), "urlInvalid")
       .transform((value) => (value === "" ? null : value)),
+  /** A number typed the way `convention` writes numbers (see parseLocaleNumber); "" is null. */
+  optionalNumber: (convention: NumberConvention, rules: NumberRules = {}) =>
+    z
+      .string()
+      .max(40, "numberInvalid")
+      // A refinement, not a failing transform, so checks across fields (a row's other cells) still run.
+      .superRefine((value, context) => {
+        const parsed = value.trim() === "" ? null : parseLocaleNumber(value, convention, rules);
+        if (parsed && !parsed.ok) {
+          const { code, ...params } = numberFieldError(parsed.problem, rules, parsed.readings);
+          context.addIssue({ code: "custom", message: code, params });
+        }
+      })
+      .transform((value) => {
+        const parsed = value.trim() === "" ? null : parseLocaleNumber(value, convention, rules);
+        return parsed?.ok ? parsed.value : null;
+      }),
 };

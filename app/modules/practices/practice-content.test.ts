@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { practiceForm } from "../../../tests/support/practice-factory";
 import { fieldErrorsFrom } from "../forms/form-data";
+import type { NumberConvention } from "../numbers/locale-number";
 import { formValuesFromContent, parsePracticeContent, parseSourceLine, practiceFormValues } from "./practice-content";
 
-function parse(fields: Record<string, string>, extra: [string, string][] = []) {
+function parse(fields: Record<string, string>, extra: [string, string][] = [], convention: NumberConvention = "id") {
   const data = new FormData();
   for (const [name, value] of practiceForm(fields, extra)) data.append(name, value);
-  return parsePracticeContent(practiceFormValues(data));
+  return parsePracticeContent(practiceFormValues(data), convention);
 }
+
+const metric = (name: string, baseline: string, result: string): [string, string][] => [
+  ["metricName", name],
+  ["metricBaseline", baseline],
+  ["metricResult", result],
+  ["metricUnit", ""],
+  ["metricBaselineYear", ""],
+  ["metricResultYear", ""],
+];
 
 const errorsOf = (result: ReturnType<typeof parse>) => (result.success ? {} : fieldErrorsFrom(result.error));
 
@@ -23,7 +33,7 @@ describe("practice form parsing", () => {
       [
         ["metricName", "Prevalensi stunting"],
         ["metricBaseline", "32,2"],
-        ["metricResult", "8.29"],
+        ["metricResult", "8,29"],
         ["metricUnit", "%"],
         ["metricBaselineYear", "2018"],
         ["metricResultYear", "2022"],
@@ -49,20 +59,35 @@ describe("practice form parsing", () => {
     });
   });
 
-  it("round-trips content through the form values", () => {
-    const result = parse({ partners: "A\nB", tags: "x, y", sources: "S | https://s.id" }, [
-      ["metricName", "Indeks"],
-      ["metricBaseline", "2,48"],
-      ["metricResult", "3,81"],
-      ["metricUnit", ""],
-      ["metricBaselineYear", "2018"],
-      ["metricResultYear", "2020"],
-    ]);
-    const values = formValuesFromContent(result.data!);
-    const data = new FormData();
-    for (const [name, value] of Object.entries(values.text)) data.append(name, value);
-    for (const metric of values.metrics) for (const [field, value] of Object.entries(metric)) data.append(`metric${field[0]!.toUpperCase()}${field.slice(1)}`, value);
-    expect(parsePracticeContent(practiceFormValues(data)).data).toEqual(result.data);
+  it("round-trips content through the form values in either language", () => {
+    for (const convention of ["id", "en"] as const) {
+      const result = parse({ partners: "A\nB", tags: "x, y", sources: "S | https://s.id" }, [
+        ["metricName", "Indeks"],
+        ["metricBaseline", "2,48"],
+        ["metricResult", "3,81"],
+        ["metricUnit", ""],
+        ["metricBaselineYear", "2018"],
+        ["metricResultYear", "2020"],
+        ...metric("Layanan per tahun", "1.200", "1.200.000"),
+      ]);
+      const values = formValuesFromContent(result.data!, convention);
+      const data = new FormData();
+      for (const [name, value] of Object.entries(values.text)) data.append(name, value);
+      for (const row of values.metrics) for (const [field, value] of Object.entries(row)) data.append(`metric${field[0]!.toUpperCase()}${field.slice(1)}`, value);
+      expect(parsePracticeContent(practiceFormValues(data), convention).data).toEqual(result.data);
+    }
+  });
+
+  it("reads figures the Indonesian way on the Indonesian form and the English way on the English one", () => {
+    expect(parse({}, metric("Dokumen", "1.200", "4.800")).data?.metrics).toMatchObject([{ baseline: 1200, result: 4800 }]);
+    expect(parse({}, metric("Penduduk", "", "1.200.000")).data?.metrics).toMatchObject([{ result: 1_200_000 }]);
+    expect(parse({}, metric("Indeks", "", "3,62")).data?.metrics).toMatchObject([{ result: 3.62 }]);
+    expect(parse({}, metric("Documents", "1,200", "4.5"), "en").data?.metrics).toMatchObject([{ baseline: 1200, result: 4.5 }]);
+  });
+
+  it("asks about a number that could be a decimal or a mistyped thousands figure, keeping the input", () => {
+    const result = parse({}, metric("Waktu layanan", "1.5", "2"));
+    expect(errorsOf(result)).toEqual({ "metrics.0.baseline": { code: "numberWrongMark", readings: [1.5] } });
   });
 
   it("names the field and row of every problem", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fields } from "../forms/form-data";
+import type { NumberConvention } from "../numbers/locale-number";
 
 /** What a practice says, as one revision stores it. Shared by the form, the seed and diffs. */
 export const PRACTICE_STAGES = ["inisiatif", "uji_coba", "penerapan", "direplikasi"] as const;
@@ -40,12 +41,8 @@ const partialDate = z
   .refine((value) => value === "" || /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/.test(value), "partialDateInvalid")
   .transform((value) => (value === "" ? null : value));
 
-/** A decimal typed the Indonesian way (8,29) or the English way (8.29). */
-const decimal = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || /^-?\d{1,12}([.,]\d{1,6})?$/.test(value), "numberInvalid")
-  .transform((value) => (value === "" ? null : Number(value.replace(",", "."))));
+/** Outcome figures: anything a table in a report may hold, at a sane precision. */
+const METRIC_RULES = { min: -1e12, max: 1e12, maxDecimals: 6 };
 
 const year = z
   .string()
@@ -53,21 +50,23 @@ const year = z
   .refine((value) => value === "" || /^(19|20)\d{2}$/.test(value), "yearInvalid")
   .transform((value) => (value === "" ? null : Number(value)));
 
-const metricRow = z
-  .object({
-    name: fields.optionalText(200),
-    baseline: decimal,
-    result: decimal,
-    unit: fields.optionalText(40),
-    baselineYear: year,
-    resultYear: year,
-  })
-  .superRefine((row, context) => {
-    if (row.name !== "" && row.result === null) context.addIssue({ code: "custom", path: ["result"], message: "required" });
-    if (row.name === "" && (row.result !== null || row.baseline !== null)) {
-      context.addIssue({ code: "custom", path: ["name"], message: "required" });
-    }
-  });
+/** One outcome row; its figures are written the way the editor's language writes numbers. */
+const metricRow = (convention: NumberConvention) =>
+  z
+    .object({
+      name: fields.optionalText(200),
+      baseline: fields.optionalNumber(convention, METRIC_RULES),
+      result: fields.optionalNumber(convention, METRIC_RULES),
+      unit: fields.optionalText(40),
+      baselineYear: year,
+      resultYear: year,
+    })
+    .superRefine((row, context) => {
+      if (row.name !== "" && row.result === null) context.addIssue({ code: "custom", path: ["result"], message: "required" });
+      if (row.name === "" && (row.result !== null || row.baseline !== null)) {
+        context.addIssue({ code: "custom", path: ["name"], message: "required" });
+      }
+    });
 
 export interface SourceLine {
   label: string;
@@ -105,53 +104,57 @@ const sourceLines = z
     }),
   );
 
-export const practiceContentSchema = z
-  .object({
-    title: fields.requiredText(160),
-    titleEn: fields.optionalText(160),
-    summary: fields
-      .requiredText(1500)
-      .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
-    summaryEn: fields
-      .optionalText(1500)
-      .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
-    body: fields.requiredText(MAX_BODY_LENGTH),
-    leadOpd: fields.optionalText(200),
-    partners: list(200),
-    contact: fields.optionalText(300),
-    indicatorIds: z
-      .array(z.string().regex(/^\d{1,9}$/, "indicatorUnknown").transform(Number))
-      .max(47, "tooManyItems")
-      .transform((ids) => [...new Set(ids)]),
-    stage: z.enum(PRACTICE_STAGES, "stageInvalid"),
-    runningStatus: z.enum(RUNNING_STATUSES, "required"),
-    stoppedReason: fields.optionalText(1000),
-    stoppedOn: partialDate,
-    startedOn: partialDate,
-    implementedOn: partialDate,
-    metrics: z
-      .array(metricRow)
-      .transform((rows) =>
-        // Blank rows are the form's spare rows; a named row always has a result (refined above).
-        rows.filter((row) => row.name !== "").map((row) => ({ ...row, result: row.result ?? 0 })),
-      )
-      .refine((rows) => rows.length <= MAX_METRICS, "tooManyItems"),
-    tags: list(40, /[\r\n,]+/).transform((tags) => [...new Set(tags.map((tag) => tag.toLocaleLowerCase("id")))]).pipe(
-      z.array(z.string()).max(MAX_TAGS, "tooManyItems"),
-    ),
-    legalBasis: fields.optionalText(500),
-    budgetSource: fields.optionalText(300),
-    lessonsLearned: fields.optionalText(5000),
-    replicationNeeds: fields.optionalText(5000),
-    sources: sourceLines,
-  })
-  .superRefine((content, context) => {
-    if (content.runningStatus === "stopped" && content.stoppedReason === "") {
-      context.addIssue({ code: "custom", path: ["stoppedReason"], message: "stoppedNeedsReason" });
-    }
-  });
+function buildPracticeContentSchema(convention: NumberConvention) {
+  return z
+    .object({
+      title: fields.requiredText(160),
+      titleEn: fields.optionalText(160),
+      summary: fields
+        .requiredText(1500)
+        .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
+      summaryEn: fields
+        .optionalText(1500)
+        .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
+      body: fields.requiredText(MAX_BODY_LENGTH),
+      leadOpd: fields.optionalText(200),
+      partners: list(200),
+      contact: fields.optionalText(300),
+      indicatorIds: z
+        .array(z.string().regex(/^\d{1,9}$/, "indicatorUnknown").transform(Number))
+        .max(47, "tooManyItems")
+        .transform((ids) => [...new Set(ids)]),
+      stage: z.enum(PRACTICE_STAGES, "stageInvalid"),
+      runningStatus: z.enum(RUNNING_STATUSES, "required"),
+      stoppedReason: fields.optionalText(1000),
+      stoppedOn: partialDate,
+      startedOn: partialDate,
+      implementedOn: partialDate,
+      metrics: z
+        .array(metricRow(convention))
+        .transform((rows) =>
+          // Blank rows are the form's spare rows; a named row always has a result (refined above).
+          rows.filter((row) => row.name !== "").map((row) => ({ ...row, result: row.result ?? 0 })),
+        )
+        .refine((rows) => rows.length <= MAX_METRICS, "tooManyItems"),
+      tags: list(40, /[\r\n,]+/).transform((tags) => [...new Set(tags.map((tag) => tag.toLocaleLowerCase("id")))]).pipe(
+        z.array(z.string()).max(MAX_TAGS, "tooManyItems"),
+      ),
+      legalBasis: fields.optionalText(500),
+      budgetSource: fields.optionalText(300),
+      lessonsLearned: fields.optionalText(5000),
+      replicationNeeds: fields.optionalText(5000),
+      sources: sourceLines,
+    })
+    .superRefine((content, context) => {
+      if (content.runningStatus === "stopped" && content.stoppedReason === "") {
+        context.addIssue({ code: "custom", path: ["stoppedReason"], message: "stoppedNeedsReason" });
+      }
+    });
+}
 
-export type PracticeContent = z.output<typeof practiceContentSchema>;
+const practiceContentSchemas = { id: buildPracticeContentSchema("id"), en: buildPracticeContentSchema("en") };
+
+export type PracticeContent = z.output<(typeof practiceContentSchemas)["id"]>;
 export type OutcomeMetricContent = PracticeContent["metrics"][number];
 
 /** The raw form as the browser sent it, kept to re-fill the form after an error or a conflict. */
@@ -206,9 +209,11 @@ export function practiceFormValues(form: FormData): PracticeFormValues {
   return { text, indicatorIds: strings("indicatorIds").slice(0, 100), metrics };
 }
 
-/** Form values for editing an existing revision. */
-export function formValuesFromContent(content: PracticeContent): PracticeFormValues {
-  const number = (value: number | null) => (value === null ? "" : String(value));
+/** Form values for editing an existing revision, numbers written as the editor's language writes them. */
+export function formValuesFromContent(content: PracticeContent, convention: NumberConvention): PracticeFormValues {
+  const figure = new Intl.NumberFormat(convention === "id" ? "id-ID" : "en-US", { maximumFractionDigits: METRIC_RULES.maxDecimals });
+  const number = (value: number | null) => (value === null ? "" : figure.format(value));
+  const year = (value: number | null) => (value === null ? "" : String(value));
   return {
     text: {
       title: content.title,
@@ -238,14 +243,14 @@ export function formValuesFromContent(content: PracticeContent): PracticeFormVal
       baseline: number(metric.baseline),
       result: number(metric.result),
       unit: metric.unit,
-      baselineYear: number(metric.baselineYear),
-      resultYear: number(metric.resultYear),
+      baselineYear: year(metric.baselineYear),
+      resultYear: year(metric.resultYear),
     })),
   };
 }
 
-export function parsePracticeContent(values: PracticeFormValues) {
-  return practiceContentSchema.safeParse({ ...values.text, indicatorIds: values.indicatorIds, metrics: values.metrics });
+export function parsePracticeContent(values: PracticeFormValues, convention: NumberConvention) {
+  return practiceContentSchemas[convention].safeParse({ ...values.text, indicatorIds: values.indicatorIds, metrics: values.metrics });
 }
 
 export const EDITOR_INTENTS = ["save", "submit", "preview"] as const;

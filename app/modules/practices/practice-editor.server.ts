@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../forms/form-data";
+import type { NumberConvention } from "../numbers/locale-number";
 import { renderMarkdown } from "./markdown.server";
 import { type PracticeContent, type PracticeFormValues, readPracticeSubmission } from "./practice-content";
 import { validatePracticeContent } from "./practices.server";
@@ -20,12 +21,12 @@ export type EditorSubmission =
  * Reads a posted practice editor form (new or edit): "Preview" renders the body and changes
  * nothing; otherwise the content is validated and, if sound, handed back to be saved.
  */
-export async function readEditorSubmission(form: FormData): Promise<EditorSubmission> {
+export async function readEditorSubmission(form: FormData, convention: NumberConvention): Promise<EditorSubmission> {
   const { intent, version, values } = readPracticeSubmission(form);
   if (intent === "preview") {
     return { ready: false, status: 200, result: { values, errors: {}, previewHtml: renderMarkdown(values.text.body ?? ""), currentVersion: null } };
   }
-  const validated = await validatePracticeContent(values);
+  const validated = await validatePracticeContent(values, convention);
   if (!validated.ok) return { ready: false, status: 400, result: { values, errors: validated.errors, previewHtml: null, currentVersion: null } };
   return { ready: true, content: validated.content, submit: intent === "submit", version, values };
 }

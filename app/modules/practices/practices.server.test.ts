@@ -148,8 +148,8 @@ describe("content validation", () => {
   it("accepts framework indicators and refuses unknown ones", async () => {
     const known = String(await indicatorId(37));
     const values = (ids: string[]) => practiceFormValues(practiceFormData({}, ids.map((id) => ["indicatorIds", id])));
-    expect((await validatePracticeContent(values([known]))).ok).toBe(true);
-    expect(await validatePracticeContent(values(["999999"]))).toEqual({ ok: false, errors: { indicatorIds: { code: "indicatorUnknown" } } });
+    expect((await validatePracticeContent(values([known]), "id")).ok).toBe(true);
+    expect(await validatePracticeContent(values(["999999"]), "id")).toEqual({ ok: false, errors: { indicatorIds: { code: "indicatorUnknown" } } });
   });
 });
 

@@ -18,6 +18,7 @@ import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "../search/outbox-enqueue.server";
 import { type FieldErrors, fieldErrorsFrom } from "../forms/form-data";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
+import type { NumberConvention } from "../numbers/locale-number";
 import { parsePracticeContent, type PracticeContent, type PracticeFormValues } from "./practice-content";
 import {
   decisionNeedsCurator,
@@ -45,8 +46,9 @@ export function whenPublic<T>(table: PracticeTable, value: SQLWrapper) {
 /** Form values → content, with indicators checked against the framework the form offers. */
 export async function validatePracticeContent(
   values: PracticeFormValues,
+  convention: NumberConvention,
 ): Promise<{ ok: true; content: PracticeContent } | { ok: false; errors: FieldErrors }> {
-  const parsed = parsePracticeContent(values);
+  const parsed = parsePracticeContent(values, convention);
   if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
   const { indicatorsById } = await getFrameworkTree(SPBE_2020);
   if (parsed.data.indicatorIds.some((id) => !indicatorsById.has(id))) {

@@ -1,11 +1,28 @@
 import { defineConfig, devices } from "@playwright/test";
+import { baseUrlOf, E2E_SERVERS, type E2EServer } from "./tests/e2e/servers";
 
-/**
- * End-to-end tests against the production build, served by the same start script users run,
- * on its own embedded PostgreSQL and Meilisearch (fresh data in .data/e2e) and ports.
- */
-const port = Number(process.env.E2E_PORT || 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+/** End-to-end tests against the production build: see tests/e2e/servers.ts. */
+function webServer(server: E2EServer) {
+  const settings = E2E_SERVERS[server];
+  return {
+    command: "node --import tsx scripts/start.ts",
+    url: `${baseUrlOf(server)}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+    env: {
+      PORT: String(settings.port),
+      IDSL_DATA_DIR: settings.dataDir,
+      EMBEDDED_PG_PORT: settings.pgPort,
+      EMBEDDED_MEILI_PORT: settings.meiliPort,
+      IDSL_SAMPLE_DATA: settings.sampleData,
+      DATABASE_URL: "",
+      MEILI_URL: "",
+      MEILI_MASTER_KEY: "",
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -17,7 +34,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL,
     locale: "id-ID",
     trace: "retain-on-failure",
     launchOptions: {
@@ -26,22 +42,9 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "node --import tsx scripts/start.ts",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(port),
-      IDSL_DATA_DIR: ".data/e2e",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || "54339",
-      EMBEDDED_MEILI_PORT: process.env.E2E_MEILI_PORT || "7710",
-      DATABASE_URL: "",
-      MEILI_URL: "",
-      MEILI_MASTER_KEY: "",
-    },
-  },
+  projects: [
+    { name: "demo", testIgnore: /official-figures\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf("demo") } },
+    { name: "official", testMatch: /official-figures\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf("official") } },
+  ],
+  webServer: [webServer("demo"), webServer("official")],
 });

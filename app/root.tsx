@@ -7,6 +7,7 @@ import { SiteHeader } from "./components/layout/site-header";
 import { useNonce } from "./components/nonce";
 import { currentUser } from "./modules/auth/guards.server";
 import { can } from "./modules/auth/permissions";
+import { sampleDataPresent } from "./modules/benchmark/sample-data.server";
 import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
 import { useTranslator } from "./modules/i18n/use-translator";
@@ -20,8 +21,9 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "IDSL — Indonesia Digital Services Living Lab" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await currentUser(request, context);
+  const [user, sampleData] = await Promise.all([currentUser(request, context), sampleDataPresent()]);
   return {
+    sampleData,
     locale: await localeFromRequest(request),
     user: user && {
       name: user.name,
@@ -51,6 +53,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("site.skipToContent")}
         </a>
         <SiteHeader user={rootData?.user ?? null} />
+        {rootData?.sampleData ? (
+          <p role="note" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+            {t("site.sampleDataNotice")}
+          </p>
+        ) : null}
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

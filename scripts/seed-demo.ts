@@ -1,27 +1,19 @@
 /**
  * `npm run seed:demo`: writes the synthetic SPBE 2020 indicator levels (assessments of kind
- * "sample", see db/seed/demo.ts). Idempotent; `npm start` runs it too on the embedded database.
+ * "sample", see app/modules/benchmark/sample-data.server.ts) on the embedded database.
+ * Idempotent; `npm start` does it too. Refused wherever sample data must not exist.
  */
-import { createDatabase } from "../db/client";
-import { seedDemoAssessments } from "../db/seed/demo";
-import { databaseForScript } from "./lib/database-for-script";
-import { prepareDatabase } from "./lib/database-startup";
-import { errorMessage } from "../app/modules/error-message";
+import { runWithAppDatabase } from "./lib/database-for-script";
+import { sampleDataRefusal } from "./lib/sample-data-mode";
 
-const database = await databaseForScript();
-try {
-  // The samples need the regions, framework and published indices of the reference data.
-  await prepareDatabase(database.url);
-  const connection = createDatabase(database.url, { max: 1 });
-  try {
-    const result = await seedDemoAssessments(connection.db);
-    console.log(`[idsl] sample data: ${result.assessments} assessments (kind "sample", synthetic)`);
-  } finally {
-    await connection.close();
-  }
-} catch (error) {
-  console.error(`[idsl] ${errorMessage(error)}`);
-  process.exitCode = 1;
-} finally {
-  await database.stop();
+const refusal = sampleDataRefusal({ embeddedDatabase: !process.env.DATABASE_URL });
+if (refusal) {
+  console.error(`[idsl] sample data not written: ${refusal}`);
+  process.exit(1);
 }
+await runWithAppDatabase(async () => {
+  const { syncSampleData } = await import("../app/modules/benchmark/sample-data.server");
+  const { db } = await import("../app/modules/db.server");
+  const result = await db().transaction((tx) => syncSampleData(tx));
+  console.log(`[idsl] sample data: ${result.assessments} assessments (kind "sample", synthetic)`);
+});

@@ -7,7 +7,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { createDatabase } from "../db/client";
 import { onStopSignals, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startHttpServer } from "./lib/http-server";
 import { readOrCreateLocalSecret } from "./lib/local-secrets";
@@ -15,6 +14,7 @@ import { startBundledMeilisearch } from "./lib/meilisearch-server";
 import { assertPortFree } from "./lib/ports";
 import { prepareDatabase } from "./lib/database-startup";
 import { isBroadcast } from "../app/modules/cluster/broadcast.server";
+import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
 import { errorMessage } from "../app/modules/error-message";
 
@@ -42,19 +42,25 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-/** Synthetic indicator levels for local demos (db/seed/demo.ts); idempotent, about 0.5 s. */
-async function seedSampleData(databaseUrl: string) {
-  // Loaded only here: production starts never touch demo data.
-  const { seedDemoAssessments } = await import("../db/seed/demo");
-  const database = createDatabase(databaseUrl, { max: 1 });
+/**
+ * Synthetic indicator levels exist in demo mode only (app/modules/benchmark/sample-data.server.ts);
+ * anywhere else, including after `IDSL_SAMPLE_DATA=off`, any left over are removed. Idempotent.
+ */
+async function prepareSampleData(refusal: string | null) {
+  // Loaded only here: the app modules read DATABASE_URL, which is known only now.
+  const { removeSampleData, syncSampleData } = await import("../app/modules/benchmark/sample-data.server");
+  const { db } = await import("../app/modules/db.server");
   try {
-    const { assessments } = await seedDemoAssessments(database.db);
-    log(`sample data: ${assessments} assessments (kind "sample", synthetic)`);
+    if (refusal) {
+      const removed = await removeSampleData(db());
+      log(removed > 0 ? `sample data removed (${refusal}): ${removed} assessments` : `no sample data (${refusal})`);
+      return;
+    }
+    const { assessments, written } = await db().transaction((tx) => syncSampleData(tx));
+    log(`sample data: ${assessments} assessments (kind "sample", synthetic; ${written} written now)`);
   } catch (error) {
     // Demo data is a convenience: the site starts without it.
-    log(`sample data not written: ${errorMessage(error)}`);
-  } finally {
-    await database.close();
+    log(`sample data not prepared: ${errorMessage(error)}`);
   }
 }
 
@@ -178,6 +184,8 @@ async function main() {
   await assertPortFree(port, "web server", host);
 
   const embeddedDatabase = !process.env.DATABASE_URL;
+  // Checked before anything starts, so a wrong setting is reported at once.
+  const sampleData = sampleDataRefusal({ embeddedDatabase });
   let databaseUrl = process.env.DATABASE_URL ?? "";
   if (embeddedDatabase) {
     const postgres = await startEmbeddedPostgres({
@@ -208,7 +216,7 @@ async function main() {
   await prepareDatabase(databaseUrl);
   log("database migrated and reference data seeded");
   // Before serving, so the first pages already show the samples and a quick stop never cuts the seeding short.
-  if (embeddedDatabase && process.env.NODE_ENV !== "production") await seedSampleData(databaseUrl);
+  await prepareSampleData(sampleData);
 
   await prepareSearchIndexes();
 

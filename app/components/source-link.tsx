@@ -14,7 +14,8 @@ export function SourceLink({ source, children }: { source: SourceReference | nul
   const text = children ?? source.citation;
   if (!source.url) return children ? <span title={source.citation}>{children}</span> : <cite className="not-italic">{text}</cite>;
   return (
-    <a href={source.url} rel="noopener noreferrer external" title={children ? source.citation : undefined} className="break-words">
+    // Underlined: sources sit in running text, where colour alone would not mark them as links.
+    <a href={source.url} rel="noopener noreferrer external" title={children ? source.citation : undefined} className="break-words underline">
       {text}
     </a>
   );

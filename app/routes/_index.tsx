@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
+import { FigureSources } from "~/components/benchmark/figure";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { SourceLink } from "~/components/source-link";
 import { getLatestNationalResult } from "~/modules/benchmark/national.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { predikatFor } from "~/modules/frameworks/predikat";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohort,
     national: national && {
       ...national,
-      predikat: framework ? predikatFor(national.index, framework.bands, framework.decimals) : null,
+      predikat: framework && national.value !== null ? predikatFor(national.value, framework.bands, framework.decimals) : null,
     },
     counts,
     latestPractices: { total: latestPractices.total, practices: latestPractices.practices.slice(0, LATEST_PRACTICES) },
@@ -90,14 +90,16 @@ export default function Home() {
               </KeyFigure>
             ) : null}
             {national ? (
-              <KeyFigure value={formatIndex(national.index)} label={t("home.nationalIndex", { year: national.year })}>
+              <KeyFigure
+                value={national.value === null ? t("figures.disputed") : formatIndex(national.value)}
+                label={t("home.nationalIndex", { year: national.year })}
+              >
                 <p>
                   {t("region.predikat")}: <PredikatBadge predikat={national.predikat} />
                 </p>
-                <p>
-                  {t("home.source")}: {national.decree ? `${national.decree}, ` : null}
-                  <SourceLink source={national.source} />
-                </p>
+                <div>
+                  {t("home.source")}: <FigureSources figure={{ ...national, kind: "official", decimals: 2, source: null }} />
+                </div>
               </KeyFigure>
             ) : null}
             <KeyFigure value={formatNumber(counts.regions)} label={t("home.regionsCount")}>

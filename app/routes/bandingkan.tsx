@@ -1,8 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
-import { LineChart } from "~/components/charts/line-chart";
+import { SERIES_TONES } from "~/components/charts/chart-style";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Alert } from "~/components/ui/form";
@@ -45,6 +46,7 @@ export default function Compare() {
   const chartText = { formatValue: (n: number) => formatIndex(n), tableLabel: t("charts.showTable"), noDataLabel: t("charts.noData") };
   const domains = comparison.groups.filter((group) => group.kind === "domain");
   const ready = codes.length >= 2;
+  const kindName = (kind: string | null) => (kind ? t(`figures.kind.${kind as "official"}`) : t("charts.noData"));
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -125,15 +127,59 @@ export default function Compare() {
               <tbody className="divide-y divide-slate-200">
                 <tr>
                   <th scope="row" className="px-3 py-2 font-semibold">
-                    {t("region.index")}
+                    {t("compare.officialIndex")}
+                  </th>
+                  {regions.map((region) => (
+                    <td key={region.code} className="px-3 py-2 text-right align-top">
+                      {region.official ? (
+                        <>
+                          <FigureValue figure={region.official} className="font-semibold" />
+                          <span className="mt-1 flex flex-wrap justify-end gap-1">
+                            <PredikatBadge predikat={region.predikat} />
+                            <KindBadge kind="official" />
+                          </span>
+                          <span className="mt-1 block text-xs">
+                            <FigureSources figure={region.official} />
+                          </span>
+                          <FigureNotes notes={region.notes} />
+                        </>
+                      ) : (
+                        <span className="text-slate-600">{t("compare.noOfficial")}</span>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+                {comparison.kindsShown
+                  .filter((kind) => kind !== "official")
+                  .map((kind) => (
+                    <tr key={kind}>
+                      <th scope="row" className="px-3 py-2 font-normal">
+                        {t(`figures.kind.${kind}`)}
+                      </th>
+                      {regions.map((region) => {
+                        const figure = region.others.find((other) => other.kind === kind);
+                        return (
+                          <td key={region.code} className="px-3 py-2 text-right align-top">
+                            {figure ? (
+                              <>
+                                <FigureValue figure={figure} /> <KindBadge kind={kind} />
+                                {figure.mismatch ? <span className="block text-xs text-red-700">{t("figures.mismatch")}</span> : null}
+                              </>
+                            ) : (
+                              "—"
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                <tr className="bg-slate-100">
+                  <th scope="row" className="px-3 py-2 font-semibold">
+                    {t("compare.levelsFrom")}
                   </th>
                   {regions.map((region) => (
                     <td key={region.code} className="px-3 py-2 text-right">
-                      <span className="font-semibold tabular-nums">{value(region.value)}</span>
-                      <span className="mt-1 flex flex-wrap justify-end gap-1">
-                        <PredikatBadge predikat={region.predikat} />
-                        {region.kind ? <DataKindBadge kind={region.kind} /> : null}
-                      </span>
+                      {region.levelsKind ? <KindBadge kind={region.levelsKind} /> : kindName(null)}
                     </td>
                   ))}
                 </tr>
@@ -155,20 +201,27 @@ export default function Compare() {
 
           {regions.some((region) => region.levelsKind === "sample") ? <p className="text-sm text-amber-900">{t("compare.sampleLevels")}</p> : null}
           <div className="grid gap-6 lg:grid-cols-2">
-            <LineChart
+            <FigureTrendChart
               title={t("compare.trendChart")}
               description={t("compare.trendDescription")}
-              series={regions.map((region, index) => ({ name: region.name, points: region.trend, tone: (["primary", "accent", "muted"] as const)[index % 3] }))}
-              yDomain={[0, 5]}
-              xLabel={t("rankings.year")}
-              yLabel={t("region.index")}
-              {...chartText}
+              years={comparison.years}
+              series={regions.flatMap((region, index) =>
+                comparison.kindsShown.flatMap((kind) => {
+                  const figures = region.trend[kind] ?? [];
+                  return figures.length > 0 ? [{ name: region.name, kind, tone: SERIES_TONES[index % SERIES_TONES.length], figures }] : [];
+                }),
+              )}
             />
             <GroupedBarChart
               title={t("compare.domainsChart")}
               description={t("compare.domainsDescription", { year: year ?? "—" })}
               categories={domains.map((domain) => domain.name)}
-              series={regions.map((region, index) => ({ name: region.name, values: domains.map((domain) => domain.values[index] ?? null), tone: (["primary", "accent", "muted"] as const)[index % 3] }))}
+              series={regions.map((region, index) => ({
+                name: region.levelsKind ? `${region.name} (${kindName(region.levelsKind)})` : region.name,
+                values: domains.map((domain) => domain.values[index] ?? null),
+                tone: SERIES_TONES[index % SERIES_TONES.length],
+                kind: region.levelsKind ?? undefined,
+              }))}
               valueDomain={[0, 5]}
               categoryLabel={t("regionBenchmark.domain")}
               valueLabel={t("region.index")}

@@ -1,15 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { FigureHistoryTable } from "~/components/benchmark/figure-history";
+import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { FigureNoteControls, FigureNoteForm, type NoteFormResult, noteFormTarget } from "~/components/benchmark/figure-note-forms";
+import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
+import { validationMessage } from "~/modules/forms/validation-message";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { currentUser } from "~/modules/auth/guards.server";
+import { currentUser, requirePermission } from "~/modules/auth/guards.server";
+import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/modules/benchmark/figure-notes.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
+import { getGovernmentFigures } from "~/modules/benchmark/region-figures.server";
+import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { getRegionProfile } from "~/modules/regions/regions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
@@ -19,18 +27,57 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.r
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
-  const [about, user, practiceOverview] = await Promise.all([
+  const [about, user, practiceOverview, figures] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     currentUser(request, context),
     getRegionPracticeOverview(profile.region.code),
+    getGovernmentFigures(profile.region.code, SPBE_2020),
   ]);
   return {
     ...profile,
+    figures,
     about,
     practiceOverview,
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
+    canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
+    canModerate: can(user, { action: "figure.moderate" }),
     justSaved: new URL(request.url).searchParams.has("disimpan"),
+    noteSaved: new URL(request.url).searchParams.has("tanggapan"),
   };
+}
+
+/**
+ * The right of reply on this page: the region's editors sign a note on one of its figures or
+ * withdraw one; curators hide a note with a reason.
+ */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const profile = await getRegionProfile(params.code ?? "");
+  if (!profile) throw new Response(null, { status: 404 });
+  const code = profile.region.code;
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const text = (name: string) => String(form.get(name) ?? "").slice(0, 2000);
+  if (intent === "tanggapan") {
+    const user = await requirePermission(request, context, { action: "figure.note", regionCode: code });
+    const year = Number(text("tahun"));
+    const kind = NOTED_KINDS.find((candidate) => candidate === text("jenis"));
+    if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
+    const result = await addFigureNote({ regionCode: code, year, kind, body: text("tanggapan"), actorId: user.id, ip: context.clientIp });
+    if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
+  } else if (intent === "tarik" || intent === "sembunyikan") {
+    const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;
+    const note = id === null ? null : await findFigureNote(id);
+    if (!note || note.regionCode !== code) throw new Response(null, { status: 404 });
+    const user =
+      intent === "tarik"
+        ? await requirePermission(request, context, { action: "figure.note", regionCode: code })
+        : await requirePermission(request, context, { action: "figure.moderate" });
+    const result = await removeFigureNote({ id: note.id, how: intent === "tarik" ? "withdrawn" : "hidden", reason: text("alasan"), actorId: user.id, ip: context.clientIp });
+    if (!result.ok) return data({ target: `note:${note.id}`, error: result.errors.alasan!, body: "" } satisfies NoteFormResult, { status: 400 });
+  } else {
+    throw new Response(null, { status: 400 });
+  }
+  return redirect(`/daerah/${code}?tanggapan=1#spbe-heading`);
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -43,10 +90,12 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, spbeHistory, about, canEdit, justSaved, practiceOverview } = useLoaderData<typeof loader>();
-  const { t, formatNumber, formatIndex, locale } = useTranslator();
+  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview } = useLoaderData<typeof loader>();
+  const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
+  const translator = useTranslator();
+  const { t, formatNumber, locale } = translator;
   const description = locale === "en" && about.descriptionEn ? about.descriptionEn : about.descriptionId || about.descriptionEn;
-  const latest = spbeHistory.at(-1);
+  const headline = figures?.headline ?? null;
   const density =
     region.population !== null && region.areaKm2 ? Math.round(region.population / region.areaKm2) : null;
 
@@ -58,7 +107,7 @@ export default function RegionProfilePage() {
             <Link to="/daerah">{t("nav.regions")}</Link> ›
           </li>
           <li>
-            <Link to={`/daerah?province=${region.province.code}`}>{region.province.name}</Link> ›
+            <Link to={`/provinsi/${region.province.code}`}>{region.province.name}</Link> ›
           </li>
           <li aria-current="page">{region.name}</li>
         </ol>
@@ -86,11 +135,20 @@ export default function RegionProfilePage() {
             </p>
           ) : null}
         </div>
-        {latest ? (
-          <div className="rounded-lg border border-slate-200 bg-white px-5 py-4 text-right shadow-sm">
-            <p className="text-sm text-slate-600">{t("region.latestIndex", { year: latest.year })}</p>
-            <p className="text-3xl font-bold text-brand-800 tabular-nums">{formatIndex(latest.index)}</p>
-            <PredikatBadge predikat={latest.predikat} />
+        {headline ? (
+          <div className="max-w-sm rounded-lg border border-slate-200 bg-white px-5 py-4 text-right shadow-sm">
+            <p className="text-sm text-slate-600">{t("region.latestIndex", { year: headline.year })}</p>
+            <p className="text-3xl font-bold text-brand-800">
+              <FigureValue figure={headline} />
+            </p>
+            <p className="mt-1 flex flex-wrap justify-end gap-1">
+              <PredikatBadge predikat={headline.predikat} />
+              <KindBadge kind="official" />
+            </p>
+            <div className="mt-1 text-xs">
+              <FigureSources figure={headline} />
+            </div>
+            <FigureNotes notes={headline.notes} />
           </div>
         ) : null}
       </div>
@@ -177,47 +235,39 @@ export default function RegionProfilePage() {
           <p className="mt-1 text-sm">
             <Link to={`/daerah/${region.code}/benchmark`}>{t("regionBenchmark.open")}</Link>
           </p>
-          {spbeHistory.length === 0 ? (
+          {!figures || figures.rows.length === 0 ? (
             <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
               {t("region.spbeEmpty")}
             </p>
           ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("region.spbeHeading")}</caption>
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">{t("region.year")}</th>
-                    <th scope="col" className="px-4 py-3 text-right">{t("region.index")}</th>
-                    <th scope="col" className="px-4 py-3">{t("region.predikat")}</th>
-                    <th scope="col" className="px-4 py-3 text-right">{t("region.national")}</th>
-                    <th scope="col" className="px-4 py-3">{t("region.source")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {spbeHistory.map((entry) => (
-                    <tr key={entry.year}>
-                      <th scope="row" className="px-4 py-3 font-medium tabular-nums">{entry.year}</th>
-                      <td className="px-4 py-3 text-right font-semibold tabular-nums">{formatIndex(entry.index)}</td>
-                      <td className="px-4 py-3">
-                        <PredikatBadge predikat={entry.predikat} />
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {entry.nationalIndex === null ? (
-                          "—"
-                        ) : (
-                          <SourceLink source={entry.nationalSource}>{formatIndex(entry.nationalIndex)}</SourceLink>
-                        )}
-                      </td>
-                      <td className="px-4 py-3">
-                        {entry.decree ? `${entry.decree}, ` : null}
-                        <SourceLink source={entry.source} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <>
+              <div className="mt-3">
+                <FigureTrendChart
+                  title={t("regionBenchmark.trendChart", { region: region.name })}
+                  description={t("regionBenchmark.trendDescription")}
+                  years={figures.rows.map((row) => row.year)}
+                  series={figures.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: figures.rows.flatMap((row) => row.figures[kind] ?? []) }))}
+                  national={figures.rows.flatMap((row) => (row.national ? [row.national] : []))}
+                />
+              </div>
+              {noteResult && !figures.rows.some((row) => Object.keys(row.figures).some((kind) => noteFormTarget(row.year, kind) === noteResult.target)) && !noteResult.target.startsWith("note:") ? (
+                <div className="mt-3">
+                  <Alert tone="error">{validationMessage(translator, noteResult.error)}</Alert>
+                </div>
+              ) : null}
+              {noteSaved && !noteResult ? (
+                <div className="mt-3">
+                  <Alert tone="success">{t("figures.noteSaved")}</Alert>
+                </div>
+              ) : null}
+              <FigureHistoryTable
+                caption={t("region.spbeHeading")}
+                kinds={figures.kinds}
+                rows={figures.rows}
+                actions={canNote ? (year, kind) => (kind === "sample" ? null : <FigureNoteForm year={year} kind={kind} result={noteResult} />) : undefined}
+                noteControls={canNote || canModerate ? (note) => <FigureNoteControls note={note} canWithdraw={canNote} canHide={canModerate} result={noteResult} /> : undefined}
+              />
+            </>
           )}
         </section>
       </div>

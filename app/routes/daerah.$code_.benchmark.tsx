@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { FigureNotes, FigureSources, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
+import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { useGroupLabel } from "~/components/benchmark/group-label";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
-import { LineChart } from "~/components/charts/line-chart";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { EmptyState } from "~/components/ui/filters";
-import { inputClass } from "~/components/ui/form";
+import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
 import { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -21,32 +21,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (!REGION_CODE_PATTERN.test(code)) throw new Response(null, { status: 404 });
+  const search = new URL(request.url).searchParams;
+  const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
   const user = await currentUser(request, context);
   const [benchmark, { t }] = await Promise.all([
-    getRegionBenchmark(code, SPBE_2020, new URL(request.url).searchParams.get("kelompok"), user?.id ?? null),
+    getRegionBenchmark(code, SPBE_2020, { year: requestedYear, group: search.get("kelompok") }, user?.id ?? null),
     translatorForRequest(request),
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
-  return { title: t("regionBenchmark.title", { region: benchmark.region.name }), benchmark: { ...benchmark, signedIn: user !== null } };
+  return {
+    title: t("regionBenchmark.title", { region: benchmark.region.name }),
+    benchmark,
+    signedIn: user !== null,
+    canReportLevels: can(user, { action: "assessment.self", regionCode: code }),
+  };
 }
 
 export default function RegionBenchmark() {
-  const { benchmark } = useLoaderData<typeof loader>();
+  const { benchmark, signedIn, canReportLevels } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
   const groupLabel = useGroupLabel();
-  const { region, latest, year } = benchmark;
-  const domains = benchmark.profile.filter((node) => node.kind === "domain");
-  const aspects = benchmark.profile.filter((node) => node.kind === "aspect");
-  const profileSeries = (nodes: typeof domains) => [
-    { name: region.name, values: nodes.map((node) => node.mine), tone: "primary" as const },
-    { name: t("regionBenchmark.groupAverage"), values: nodes.map((node) => node.average), tone: "muted" as const },
-    { name: t("regionBenchmark.groupBest"), values: nodes.map((node) => node.best), tone: "accent" as const },
-  ];
-  const chartText = {
-    formatValue: (value: number) => formatIndex(value),
-    tableLabel: t("charts.showTable"),
-    noDataLabel: t("charts.noData"),
-  };
+  const { region, headline, year, profile } = benchmark;
+  const domains = profile?.nodes.filter((node) => node.kind === "domain") ?? [];
+  const aspects = profile?.nodes.filter((node) => node.kind === "aspect") ?? [];
+  const profileKindName = profile ? t(`figures.kind.${profile.kind}`) : "";
+  const profileSeries = (nodes: typeof domains) =>
+    profile
+      ? [
+          { name: `${region.name} (${profileKindName})`, values: nodes.map((node) => node.mine), tone: "primary" as const, kind: profile.kind },
+          { name: t("regionBenchmark.groupAverage", { kind: profileKindName }), values: nodes.map((node) => node.average), tone: "muted" as const, kind: profile.kind },
+          { name: t("regionBenchmark.groupBest", { kind: profileKindName }), values: nodes.map((node) => node.best), tone: "accent" as const, kind: profile.kind },
+        ]
+      : [];
+  const chartText = { formatValue: (value: number) => formatIndex(value), tableLabel: t("charts.showTable"), noDataLabel: t("charts.noData") };
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -55,24 +62,53 @@ export default function RegionBenchmark() {
           <Link to={`/daerah/${region.code}`}>← {region.name}</Link> · <Link to="/peringkat">{t("rankings.short")}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{t("regionBenchmark.title", { region: region.name })}</h1>
-        {latest ? (
-          <p className="mt-2 flex flex-wrap items-center gap-2 text-slate-700">
-            {t("regionBenchmark.latest", { year })}: <strong className="tabular-nums">{formatIndex(latest.value)}</strong>
-            <PredikatBadge predikat={benchmark.predikat} /> <DataKindBadge kind={latest.kind} source={latest.source} />
-            {latest.mismatch ? <span className="text-sm text-red-700">{t("benchmark.mismatch")}</span> : null}
-          </p>
-        ) : null}
-        {benchmark.self ? (
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            {t("regionBenchmark.selfLatest", { year: benchmark.self.year })}:{" "}
-            {benchmark.self.computedIndex === null ? t("selfAssessment.answered", { answered: benchmark.self.filled, total: benchmark.self.total }) : <strong>{formatIndex(benchmark.self.computedIndex)}</strong>}
-            <DataKindBadge kind="self" />
-          </p>
-        ) : null}
-        <p className="mt-2 text-sm">
-          <Link to={`/bandingkan?daerah=${region.code}`}>{t("regionBenchmark.compareWith")}</Link> ·{" "}
-          <Link to={`/daerah/${region.code}/penilaian-mandiri`}>{t("selfAssessment.title")}</Link>
-          {benchmark.signedIn ? (
+        <div className="mt-3 flex flex-wrap items-start gap-4">
+          <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+            {headline ? (
+              <>
+                <p className="text-sm text-slate-600">{t("region.latestIndex", { year: headline.year })}</p>
+                <p className="mt-1 flex flex-wrap items-center gap-2">
+                  <FigureValue figure={headline} className="text-2xl font-bold text-brand-800" />
+                  <PredikatBadge predikat={headline.predikat} />
+                  <KindBadge kind="official" />
+                </p>
+                <div className="mt-1 text-xs">
+                  <FigureSources figure={headline} />
+                </div>
+                <FigureNotes notes={headline.notes} />
+              </>
+            ) : (
+              <p className="text-sm text-slate-700">{t("region.noOfficialIndex")}</p>
+            )}
+          </div>
+          {benchmark.beside.map((figure) => (
+            <div key={figure.kind} className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm">
+              <p className="text-slate-600">{t("regionBenchmark.besideLatest", { kind: t(`figures.kind.${figure.kind}`), year: figure.year })}</p>
+              <p className="mt-1 flex flex-wrap items-center gap-2">
+                <FigureValue figure={figure} className="text-lg font-semibold" />
+                <KindBadge kind={figure.kind} />
+              </p>
+              {figure.mismatch ? <p className="text-xs text-red-700">{t("figures.mismatch")}</p> : null}
+              {figure.source ? (
+                <p className="text-xs">
+                  <SourceCitation source={figure.source} />
+                </p>
+              ) : null}
+              <FigureNotes notes={figure.notes} />
+            </div>
+          ))}
+        </div>
+        <p className="mt-3 text-sm">
+          <Link to={`/bandingkan?daerah=${region.code}`}>{t("regionBenchmark.compareWith")}</Link>
+          {canReportLevels ? (
+            <>
+              {" · "}
+              <Link to={`/daerah/${region.code}/penilaian-mandiri`}>{t("selfAssessment.title")}</Link>
+              {" · "}
+              <Link to={`/daerah/${region.code}/level-resmi`}>{t("levelReports.open")}</Link>
+            </>
+          ) : null}
+          {signedIn ? (
             <>
               {" · "}
               <Link to="/kelompok">{t("peerGroups.title")}</Link>
@@ -81,36 +117,51 @@ export default function RegionBenchmark() {
         </p>
       </div>
 
-      {!latest ? (
+      {year === null ? (
         <EmptyState title={t("regionBenchmark.noData")} help={t("regionBenchmark.noDataHelp")} />
       ) : (
         <>
+          <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
+            <FilterSelect name="tahun" label={t("regionBenchmark.year")} options={benchmark.years.map((option) => ({ value: option, label: String(option) }))} defaultValue={year} />
+            {benchmark.selected ? <input type="hidden" name="kelompok" value={benchmark.selected.param} /> : null}
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("directory.apply")}
+            </button>
+          </Form>
+
           <Panel id="trend" title={t("regionBenchmark.trend")}>
             <div className="mt-3">
-              <LineChart
+              <FigureTrendChart
                 title={t("regionBenchmark.trendChart", { region: region.name })}
                 description={t("regionBenchmark.trendDescription")}
-                series={[
-                  { name: region.name, points: benchmark.trend.map((point) => ({ x: point.year, y: point.value })), tone: "primary" },
-                  { name: t("regionBenchmark.national"), points: benchmark.trend.map((point) => ({ x: point.year, y: point.national })), tone: "muted" },
-                ]}
-                yDomain={[0, 5]}
-                xLabel={t("rankings.year")}
-                yLabel={t("region.index")}
-                {...chartText}
+                years={benchmark.trend.years}
+                series={benchmark.trend.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: benchmark.trend.figures.filter((figure) => figure.kind === kind) }))}
+                national={benchmark.trend.national}
               />
             </div>
           </Panel>
 
           <Panel id="groups" title={t("regionBenchmark.ranks", { year })}>
-            <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-              {benchmark.ranks.map((rank) => (
-                <li key={rank.param} className="rounded-md border border-slate-200 p-3">
-                  <p className="text-sm text-slate-700">{groupLabel(rank)}</p>
-                  <p className="mt-1 text-lg font-semibold">{t("regionBenchmark.rankOf", { rank: formatNumber(rank.rank), total: formatNumber(rank.total) })}</p>
-                </li>
-              ))}
-            </ul>
+            {benchmark.official === null ? (
+              <p className="mt-3 text-slate-700">{t("regionBenchmark.noOfficialInYear", { year })}</p>
+            ) : benchmark.official.value === null ? (
+              <p className="mt-3 text-slate-700">{t("regionBenchmark.disputedInYear", { year })}</p>
+            ) : (
+              <>
+                <p className="mt-1 text-sm text-slate-600">{t("regionBenchmark.ranksOfficialOnly")}</p>
+                <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                  {benchmark.ranks.map((rank) => (
+                    <li key={rank.param} className="rounded-md border border-slate-200 p-3">
+                      <p className="text-sm text-slate-700">{groupLabel(rank)}</p>
+                      <p className="mt-1 text-lg font-semibold">
+                        {rank.withData > 1 ? t("regionBenchmark.rankOf", { rank: formatNumber(rank.rank), total: formatNumber(rank.withData) }) : t("regionBenchmark.onlyOneWithData")}
+                      </p>
+                      <p className="text-xs text-slate-600">{t("regionBenchmark.withData", { count: rank.withData, withData: formatNumber(rank.withData), size: formatNumber(rank.size) })}</p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {benchmark.groups.some((group) => group.kind === "similar") ? <p className="mt-3 text-sm text-slate-600">{t("regionBenchmark.similarExplained")}</p> : null}
           </Panel>
 
@@ -120,45 +171,62 @@ export default function RegionBenchmark() {
                 {t("regionBenchmark.profile")}
               </h2>
               <Form method="get" className="flex flex-wrap items-end gap-2">
-                <label className="block text-sm font-medium">
-                  {t("regionBenchmark.peerGroup")}
-                  <select name="kelompok" defaultValue={benchmark.selected?.param} className={inputClass}>
-                    {benchmark.groups.map((group) => (
-                      <option key={group.param} value={group.param}>
-                        {groupLabel(group)} ({formatNumber(group.size)})
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <input type="hidden" name="tahun" value={year} />
+                <FilterSelect
+                  name="kelompok"
+                  label={t("regionBenchmark.peerGroup")}
+                  options={benchmark.groups.map((group) => ({ value: group.param, label: `${groupLabel(group)} (${formatNumber(group.size)})` }))}
+                  defaultValue={benchmark.selected?.param ?? null}
+                />
                 <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                   {t("directory.apply")}
                 </button>
               </Form>
             </div>
-            {latest.levelsKind === "sample" ? <p className="text-sm text-amber-900">{t("regionBenchmark.sampleLevels")}</p> : null}
-            {domains.some((node) => node.mine !== null) ? (
-              <div className="grid gap-6 lg:grid-cols-2">
-                <GroupedBarChart
-                  title={t("regionBenchmark.domainsChart")}
-                  description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
-                  categories={domains.map((node) => node.name)}
-                  series={profileSeries(domains)}
-                  valueDomain={[0, 5]}
-                  categoryLabel={t("regionBenchmark.domain")}
-                  valueLabel={t("region.index")}
-                  {...chartText}
-                />
-                <GroupedBarChart
-                  title={t("regionBenchmark.aspectsChart")}
-                  description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
-                  categories={aspects.map((node) => node.name)}
-                  series={profileSeries(aspects)}
-                  valueDomain={[0, 5]}
-                  categoryLabel={t("regionBenchmark.aspect")}
-                  valueLabel={t("region.index")}
-                  {...chartText}
-                />
-              </div>
+            {profile ? (
+              <>
+                <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                  <KindBadge kind={profile.kind} />
+                  {profile.year === year ? t("regionBenchmark.profileFrom", { year: profile.year }) : t("regionBenchmark.profileFromEarlier", { year: profile.year, selected: year })}
+                  {profile.source ? (
+                    <span className="text-xs">
+                      (<SourceCitation source={profile.source} />)
+                    </span>
+                  ) : null}
+                </p>
+                <p className="text-sm text-slate-600">
+                  {t("regionBenchmark.profileCoverage", {
+                    count: profile.withData,
+                    withData: formatNumber(profile.withData),
+                    size: formatNumber(profile.groupSize),
+                    kind: t(`figures.kindLower.${profile.kind}`),
+                    year: profile.year,
+                  })}
+                </p>
+                {profile.kind === "sample" ? <p className="text-sm text-amber-900">{t("regionBenchmark.sampleLevels")}</p> : null}
+                <div className="grid gap-6 lg:grid-cols-2">
+                  <GroupedBarChart
+                    title={t("regionBenchmark.domainsChart")}
+                    description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
+                    categories={domains.map((node) => node.name)}
+                    series={profileSeries(domains)}
+                    valueDomain={[0, 5]}
+                    categoryLabel={t("regionBenchmark.domain")}
+                    valueLabel={t("region.index")}
+                    {...chartText}
+                  />
+                  <GroupedBarChart
+                    title={t("regionBenchmark.aspectsChart")}
+                    description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
+                    categories={aspects.map((node) => node.name)}
+                    series={profileSeries(aspects)}
+                    valueDomain={[0, 5]}
+                    categoryLabel={t("regionBenchmark.aspect")}
+                    valueLabel={t("region.index")}
+                    {...chartText}
+                  />
+                </div>
+              </>
             ) : (
               <p className="text-slate-700">{t("regionBenchmark.noLevels")}</p>
             )}
@@ -188,49 +256,51 @@ export default function RegionBenchmark() {
             </div>
           ) : null}
 
-          <section aria-labelledby="leaders-heading">
-            <h2 id="leaders-heading" className="text-xl font-bold">
-              {t("leaders.title")}
-            </h2>
-            <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("leaders.lead")}</p>
-            {benchmark.leaders.length === 0 ? (
-              <p className="mt-3 text-slate-700">{t("leaders.none")}</p>
-            ) : (
-              <ol className="mt-4 space-y-4">
-                {benchmark.leaders.map((gap) => (
-                  <li key={gap.indicator.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                    <h3 className="font-semibold">
-                      <Link to={`/indikator/${gap.indicator.number}`}>
-                        {gap.indicator.number}. {gap.indicator.name}
-                      </Link>
-                    </h3>
-                    <p className="mt-1 text-sm text-slate-700">{t("leaders.gap", { mine: gap.myLevel, leader: gap.leaderLevel })}</p>
-                    <ul className="mt-2 space-y-2">
-                      {gap.leaders.map((leader) => (
-                        <li key={leader.code} className="text-sm">
-                          <Link to={`/daerah/${leader.code}/benchmark`} className="font-medium">
-                            {leader.name}
-                          </Link>
-                          {leader.practices.length > 0 ? (
-                            <ul className="ml-4 mt-1 list-disc pl-4">
-                              {leader.practices.map((practice) => (
-                                <li key={practice.id}>
-                                  <Link to={`/praktik/${practice.id}`}>{practice.title}</Link>
-                                </li>
-                              ))}
-                            </ul>
-                          ) : (
-                            <span className="text-slate-600"> — {t("leaders.noPractice")}</span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                    {gap.moreLeaders > 0 ? <p className="mt-1 text-xs text-slate-600">{t("leaders.more", { count: gap.moreLeaders })}</p> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          {profile ? (
+            <section aria-labelledby="leaders-heading">
+              <h2 id="leaders-heading" className="text-xl font-bold">
+                {t("leaders.title")}
+              </h2>
+              <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("leaders.lead", { kind: t(`figures.kindLower.${profile.kind}`), year: profile.year })}</p>
+              {benchmark.leaders.length === 0 ? (
+                <p className="mt-3 text-slate-700">{t("leaders.none")}</p>
+              ) : (
+                <ol className="mt-4 space-y-4">
+                  {benchmark.leaders.map((gap) => (
+                    <li key={gap.indicator.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                      <h3 className="font-semibold">
+                        <Link to={`/indikator/${gap.indicator.number}`}>
+                          {gap.indicator.number}. {gap.indicator.name}
+                        </Link>
+                      </h3>
+                      <p className="mt-1 text-sm text-slate-700">{t("leaders.gap", { mine: gap.myLevel, leader: gap.leaderLevel })}</p>
+                      <ul className="mt-2 space-y-2">
+                        {gap.leaders.map((leader) => (
+                          <li key={leader.code} className="text-sm">
+                            <Link to={`/daerah/${leader.code}/benchmark`} className="font-medium">
+                              {leader.name}
+                            </Link>
+                            {leader.practices.length > 0 ? (
+                              <ul className="ml-4 mt-1 list-disc pl-4">
+                                {leader.practices.map((practice) => (
+                                  <li key={practice.id}>
+                                    <Link to={`/praktik/${practice.id}`}>{practice.title}</Link>
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : (
+                              <span className="text-slate-600"> — {t("leaders.noPractice")}</span>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                      {gap.moreLeaders > 0 ? <p className="mt-1 text-xs text-slate-600">{t("leaders.more", { count: gap.moreLeaders })}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          ) : null}
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
+import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Alert, inputClass } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -8,7 +9,7 @@ import { findAssessment, getAssessmentLevels, saveSelfAssessment } from "~/modul
 import { computeFrameworkIndex } from "~/modules/benchmark/framework-index";
 import { levelsOf, parseSelfAssessmentForm, selfAssessmentFields } from "~/modules/benchmark/self-assessment";
 import type { FieldErrors } from "~/modules/forms/form-data";
-import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { getFrameworkSummary, getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { predikatFor } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -31,13 +32,13 @@ async function selfAssessmentContext(request: Request, params: { code?: string }
   const user = await requirePermission(request, appContext, { action: "assessment.self", regionCode: code });
   const requestedYear = Number(new URL(request.url).searchParams.get("tahun"));
   const year = assessableYears().includes(requestedYear) ? requestedYear : assessableYears()[0]!;
-  const [tree, framework] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020)]);
+  const [tree, framework, criteria] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020), getLevelCriteria(SPBE_2020)]);
   if (!framework) throw new Response(null, { status: 404 });
-  return { code, regionName, user, year, tree, framework };
+  return { code, regionName, user, year, tree, framework, criteria };
 }
 
 export async function loader({ request, context: appContext, params }: LoaderFunctionArgs) {
-  const { code, regionName, year, tree, framework } = await selfAssessmentContext(request, params, appContext);
+  const { code, regionName, year, tree, framework, criteria } = await selfAssessmentContext(request, params, appContext);
   const { t } = await translatorForRequest(request);
   const existing = await findAssessment({ regionCode: code, frameworkId: framework.id, year, kind: "self" });
   const levels = existing ? await getAssessmentLevels(existing.id) : new Map();
@@ -55,6 +56,7 @@ export async function loader({ request, context: appContext, params }: LoaderFun
     years: assessableYears(),
     nodes: tree.nodes,
     domains: tree.domains,
+    criteria: Object.fromEntries(criteria),
     bands: framework.bands,
     decimals: framework.decimals,
     values,
@@ -136,81 +138,51 @@ export default function SelfAssessment() {
             {t("selfAssessment.compute")}
           </button>
         </div>
-        {loaded.domains.map((domain) => (
-          <fieldset key={domain.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <legend className="px-1 text-lg font-bold">
-              {t("practiceForm.domain", { number: domain.number })}: {domain.name}
-            </legend>
-            {domain.aspects.map((aspect) => (
-              <div key={aspect.id} className="mt-3">
-                <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-                  {t("practiceForm.aspect", { number: aspect.number })}: {aspect.name}
-                </h2>
-                <ul className="mt-2 divide-y divide-slate-200">
-                  {aspect.indicators.map((indicator) => {
-                    const names = selfAssessmentFields(indicator.id);
-                    return (
-                      <li key={indicator.id} className="grid gap-2 py-3 md:grid-cols-[1fr_9rem_1fr_1fr]">
-                        <label htmlFor={names.level} className="text-sm font-medium">
-                          {indicator.number}. {indicator.name}
-                        </label>
-                        <div>
-                          <select
-                            id={names.level}
-                            name={names.level}
-                            defaultValue={values[names.level] ?? ""}
-                            aria-invalid={error(names.level) ? true : undefined}
-                            className={`${inputClass} mt-0`}
-                            onChange={(event) => {
-                              const level = event.currentTarget.value;
-                              setLevels((current) => {
-                                const next = new Map(current);
-                                if (level) next.set(indicator.id, Number(level));
-                                else next.delete(indicator.id);
-                                return next;
-                              });
-                            }}
-                          >
-                            <option value="">{t("selfAssessment.noLevel")}</option>
-                            {[1, 2, 3, 4, 5].map((level) => (
-                              <option key={level} value={level}>
-                                {level}
-                              </option>
-                            ))}
-                          </select>
-                          {error(names.level) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.level)}</p> : null}
-                        </div>
-                        <div>
-                          <input
-                            name={names.note}
-                            defaultValue={values[names.note] ?? ""}
-                            aria-label={t("selfAssessment.noteFor", { number: indicator.number })}
-                            placeholder={t("selfAssessment.note")}
-                            maxLength={1000}
-                            className={`${inputClass} mt-0`}
-                          />
-                          {error(names.note) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.note)}</p> : null}
-                        </div>
-                        <div>
-                          <input
-                            name={names.evidenceUrl}
-                            type="url"
-                            defaultValue={values[names.evidenceUrl] ?? ""}
-                            aria-label={t("selfAssessment.evidenceFor", { number: indicator.number })}
-                            aria-invalid={error(names.evidenceUrl) ? true : undefined}
-                            placeholder="https://"
-                            className={`${inputClass} mt-0`}
-                          />
-                          {error(names.evidenceUrl) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.evidenceUrl)}</p> : null}
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
+        <IndicatorLevelsFields
+          domains={loaded.domains}
+          criteria={loaded.criteria}
+          values={values}
+          errors={errors}
+          allowNone
+          onLevelChange={(indicatorId, level) =>
+            setLevels((current) => {
+              const next = new Map(current);
+              if (level) next.set(indicatorId, Number(level));
+              else next.delete(indicatorId);
+              return next;
+            })
+          }
+          extra={(indicatorId, indicatorNumber) => {
+            const names = selfAssessmentFields(indicatorId);
+            return (
+              <div className="grid gap-2 md:grid-cols-2">
+                <div>
+                  <input
+                    name={names.note}
+                    defaultValue={values[names.note] ?? ""}
+                    aria-label={t("selfAssessment.noteFor", { number: indicatorNumber })}
+                    placeholder={t("selfAssessment.note")}
+                    maxLength={1000}
+                    className={`${inputClass} mt-0`}
+                  />
+                  {error(names.note) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.note)}</p> : null}
+                </div>
+                <div>
+                  <input
+                    name={names.evidenceUrl}
+                    type="url"
+                    defaultValue={values[names.evidenceUrl] ?? ""}
+                    aria-label={t("selfAssessment.evidenceFor", { number: indicatorNumber })}
+                    aria-invalid={error(names.evidenceUrl) ? true : undefined}
+                    placeholder="https://"
+                    className={`${inputClass} mt-0`}
+                  />
+                  {error(names.evidenceUrl) ? <p className="mt-1 text-xs font-medium text-red-700">{error(names.evidenceUrl)}</p> : null}
+                </div>
               </div>
-            ))}
-          </fieldset>
-        ))}
+            );
+          }}
+        />
         <p className="text-sm text-slate-600">{t("selfAssessment.levelsHelp")}</p>
         <button type="submit" name="intent" value="save" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("selfAssessment.save")}

@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FigureValue } from "~/components/benchmark/figure";
 import { Badge } from "~/components/ui/badge";
 import { inputClass } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Pagination } from "~/components/ui/pagination";
+import { latestOfficialFigures } from "~/modules/benchmark/region-figures.server";
+import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -22,13 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
   });
   const result = await searchRegionDirectory(query);
-  return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result };
+  const latest = await latestOfficialFigures(SPBE_2020, result.regions.map((region) => region.code));
+  const regions = result.regions.map((region) => {
+    return { ...region, latest: latest.get(region.code) ?? null };
+  });
+  return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
 }
 
 
 export default function RegionDirectory() {
   const { provinces, cohorts, query, result } = useLoaderData<typeof loader>();
-  const { t, formatNumber, formatIndex } = useTranslator();
+  const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.page * result.pageSize, result.total);
 
@@ -99,14 +106,14 @@ export default function RegionDirectory() {
                     {region.population === null ? "—" : formatNumber(region.population)}
                   </td>
                   <td className="px-4 py-3 text-right">
-                    {region.latestIndex === null ? (
+                    {region.latest === null ? (
                       <span className="text-slate-500">{t("directory.noIndex")}</span>
                     ) : (
                       <span className="inline-flex flex-col items-end gap-1">
-                        <span className="font-semibold tabular-nums">
-                          {formatIndex(region.latestIndex)} <span className="font-normal text-slate-600">({region.latestYear})</span>
+                        <span className="font-semibold">
+                          <FigureValue figure={region.latest} /> <span className="font-normal text-slate-600">({region.latest.year})</span>
                         </span>
-                        <PredikatBadge predikat={region.latestPredikat} />
+                        <PredikatBadge predikat={region.latest.predikat} />
                       </span>
                     )}
                   </td>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
+import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
 import { PracticeCard } from "~/components/practices/practice-card";
+import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { getIndicatorPage } from "~/modules/benchmark/indicator.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
@@ -14,7 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;
-  const page = number === null ? null : await getIndicatorPage(SPBE_2020, number);
+  const year = new URL(request.url).searchParams.get("tahun");
+  const page = number === null ? null : await getIndicatorPage(SPBE_2020, number, year && /^\d{4}$/.test(year) ? Number(year) : null);
   if (!page) throw new Response(null, { status: 404 });
   const { t } = await translatorForRequest(request);
   return { title: t("indicator.title", { number: page.indicator.number, name: page.indicator.name }), page };
@@ -34,56 +37,81 @@ export default function IndicatorPage() {
         <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight) })}</p>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Panel id="levels" title={t("indicator.levels")}>
-          <ol className="mt-3 space-y-1">
-            {page.levelNames.map((level) => (
-              <li key={level.level}>
-                <strong>{t("benchmark.level", { level: level.level })}</strong> — {level.name}
-              </li>
-            ))}
-          </ol>
-          <p className="mt-3 text-sm text-slate-600">{t("indicator.levelsSource")}</p>
-        </Panel>
-        <Panel id="distribution" title={t("indicator.distribution", { year: page.year ?? "" })}>
-          {page.assessed === 0 ? (
-            <p className="mt-3 text-slate-700">{t("indicator.noLevels")}</p>
-          ) : (
-            <div className="mt-3">
-              <GroupedBarChart
-                title={t("indicator.distributionChart")}
-                description={t("indicator.distributionDescription", { count: page.assessed, year: page.year ?? "" })}
-                categories={page.distribution.map((level) => `${t("benchmark.level", { level: level.level })} — ${level.name}`)}
-                series={[{ name: t("indicator.regions"), values: page.distribution.map((level) => level.regions), tone: "primary" }]}
-                valueDomain={[0, Math.max(1, ...page.distribution.map((level) => level.regions))]}
-                categoryLabel={t("indicator.level")}
-                valueLabel={t("indicator.regions")}
-                formatValue={(value) => formatNumber(value)}
-                tableLabel={t("charts.showTable")}
-                noDataLabel={t("charts.noData")}
-              />
-              {page.hasSample ? <p className="mt-2 text-sm text-amber-900">{t("benchmark.sampleNote")}</p> : null}
-            </div>
-          )}
-        </Panel>
-      </div>
-
-      <Panel id="leaders" title={t("indicator.leaders", { level: page.topLevel })}>
-        {page.leaders.length === 0 ? (
-          <p className="mt-3 text-slate-700">{t("indicator.noLevels")}</p>
-        ) : (
-          <ol className="mt-3 grid gap-2 sm:grid-cols-2">
-            {page.leaders.map((leader) => (
-              <li key={leader.code} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2">
-                <Link to={`/daerah/${leader.code}/benchmark`}>{leader.name}</Link>
-                <span className="flex items-center gap-2 text-sm tabular-nums">
-                  {formatIndex(leader.value)} <DataKindBadge kind={leader.kind} />
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+      <Panel id="levels" title={t("indicator.levels")}>
+        <LevelCriteriaList levels={page.levels} />
+        <p className="mt-3 text-sm text-slate-600">{t("indicator.levelsSource")}</p>
       </Panel>
+
+      {page.year !== null ? (
+        <Form method="get" className="flex flex-wrap items-end gap-2">
+          <FilterSelect name="tahun" label={t("rankings.year")} options={page.years.map((year) => ({ value: year, label: String(year) }))} defaultValue={page.year} />
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("directory.apply")}
+          </button>
+        </Form>
+      ) : null}
+
+      {page.spreads.map((spread) => (
+        <div key={spread.kind} className="grid gap-6 lg:grid-cols-2">
+          <Panel
+            id={`distribution-${spread.kind}`}
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                {t("indicator.distribution", { year: spread.year })} <KindBadge kind={spread.kind} />
+              </span>
+            }
+          >
+            <p className="mt-1 text-sm text-slate-600">
+              {t("indicator.coverage", { count: spread.assessed, assessed: formatNumber(spread.assessed), total: formatNumber(spread.regionCount), kind: t(`figures.kindLower.${spread.kind}`), year: spread.year })}
+            </p>
+            {spread.assessed === 0 ? (
+              <p className="mt-3 text-slate-700">{t(spread.kind === "verified" ? "indicator.noVerifiedLevels" : "indicator.noLevels")}</p>
+            ) : (
+              <div className="mt-3">
+                <GroupedBarChart
+                  title={t("indicator.distributionChart")}
+                  description={t("indicator.distributionDescription", { count: spread.assessed, year: spread.year })}
+                  categories={page.levels.map((level) => `${t("benchmark.level", { level: level.level })} — ${level.name}`)}
+                  series={[{ name: `${t("indicator.regions")} (${t(`figures.kind.${spread.kind}`)})`, values: spread.distribution, tone: "primary", kind: spread.kind }]}
+                  valueDomain={[0, Math.max(1, ...spread.distribution)]}
+                  categoryLabel={t("indicator.level")}
+                  valueLabel={t("indicator.regions")}
+                  formatValue={(value) => formatNumber(value)}
+                  tableLabel={t("charts.showTable")}
+                  noDataLabel={t("charts.noData")}
+                />
+                {spread.kind === "sample" ? <p className="mt-2 text-sm text-amber-900">{t("benchmark.sampleNote")}</p> : null}
+              </div>
+            )}
+          </Panel>
+          <Panel
+            id={`leaders-${spread.kind}`}
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                {t("indicator.leaders", { level: spread.topLevel })} <KindBadge kind={spread.kind} />
+              </span>
+            }
+          >
+            {spread.leaders.length === 0 ? (
+              <p className="mt-3 text-slate-700">{t("indicator.noLevels")}</p>
+            ) : (
+              <ol className="mt-3 grid gap-2 sm:grid-cols-2">
+                {spread.leaders.map((leader) => (
+                  <li key={leader.code} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2">
+                    <Link to={`/daerah/${leader.code}/benchmark`}>{leader.name}</Link>
+                    <span className="text-sm tabular-nums">{leader.value === null ? "—" : formatIndex(leader.value, leader.decimals)}</span>
+                    {leader.source ? (
+                      <span className="w-full text-xs">
+                        <SourceCitation source={leader.source} />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Panel>
+        </div>
+      ))}
 
       <section aria-labelledby="indicator-practices-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -1,20 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { type CsvProblem, decodeCsvBytes } from "~/modules/benchmark/official-csv";
-import { checkOfficialResultsCsv, importOfficialResults } from "~/modules/benchmark/official-import.server";
+import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck } from "~/modules/benchmark/official-import.server";
+import { MAX_SHEET_ROWS, type SheetProblem } from "~/modules/benchmark/official-results-sheet";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { readMultipartForm } from "~/modules/http/multipart.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-/** Largest CSV accepted: 5,000 rows of 50 columns fit comfortably. */
-const MAX_CSV_BYTES = 4 * 1024 * 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "assessment.import" });
@@ -22,70 +21,115 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: t("csvImport.title") };
 }
 
-interface PreviewRow {
-  line: number;
-  regionCode: string;
-  year: number;
-  index: number;
-  computed: number | null;
-  mismatch: boolean;
-  hasLevels: boolean;
+/** What the preview shows of a checked sheet, and what the import form sends back. */
+function previewOf(check: OfficialResultsCheck, sheet: string) {
+  return {
+    sheet,
+    fingerprint: check.fingerprint,
+    counts: check.counts,
+    convention: check.convention,
+    ignoredColumns: check.ignoredColumns,
+    problems: check.problems,
+    rows: check.rows.map((row) => ({
+      line: row.line,
+      code: row.code,
+      name: row.name,
+      year: row.year,
+      index: row.index,
+      decimals: row.decimals,
+      status: row.status,
+      before: row.before.map((value) => ({ value: value.value, decimals: value.decimals, citation: value.citation })),
+      source: row.sourceKey,
+      computed: row.computed,
+      mismatch: row.mismatch,
+      predikat: row.predikat,
+      predikatComputed: row.predikatComputed,
+      predikatMismatch: row.predikatMismatch,
+    })),
+  };
 }
 
+type Preview = ReturnType<typeof previewOf>;
+
 type ActionResult =
-  | { stage: "preview"; csv: string; rows: PreviewRow[]; problems: CsvProblem[] }
-  | { stage: "imported"; count: number; mismatches: number }
-  | { stage: "refused"; problems: CsvProblem[] };
+  | { stage: "preview"; preview: Preview; format: "csv" | "xlsx"; delimiter: string | null; notice?: "confirm" | "stale" }
+  | { stage: "imported"; counts: Preview["counts"]; mismatches: number }
+  | { stage: "refused"; problems: SheetProblem[] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "assessment.import" });
-  const form = await readMultipartForm(request, MAX_CSV_BYTES);
+  const form = await readMultipartForm(request, MAX_SHEET_BYTES);
   if (!form) return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" }] } satisfies ActionResult, { status: 413 });
-  const file = form.get("file");
-  const text = file instanceof File ? (file.size > 0 ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : "") : String(form.get("csv") ?? "");
-  if (text === null) return data({ stage: "refused", problems: [{ line: 0, code: "notCsv" }] } satisfies ActionResult, { status: 400 });
+
   if (form.get("intent") === "import") {
-    const imported = await importOfficialResults(SPBE_2020, text, { id: user.id, ip: context.clientIp });
-    if (!imported.ok) return data({ stage: "refused", problems: imported.checked.problems } satisfies ActionResult, { status: 400 });
-    return { stage: "imported", count: imported.checked.rows.length, mismatches: imported.checked.rows.filter((row) => row.mismatch).length } satisfies ActionResult;
+    const sheet = decodeSheetPayload(String(form.get("lembar") ?? ""));
+    if (!sheet) return data({ stage: "refused", problems: [{ line: 0, code: "notSpreadsheet" }] } satisfies ActionResult, { status: 400 });
+    const outcome = await importOfficialResults(
+      SPBE_2020,
+      sheet.rows,
+      { confirmOverwrite: form.get("konfirmasi") === "ya", fingerprint: String(form.get("sidik") ?? "") },
+      { id: user.id, ip: context.clientIp },
+    );
+    if (outcome.ok) {
+      return { stage: "imported", counts: outcome.check.counts, mismatches: outcome.check.rows.filter((row) => row.mismatch).length } satisfies ActionResult;
+    }
+    const preview = previewOf(outcome.check, encodeSheetPayload(sheet));
+    return data(
+      { stage: "preview", preview, format: sheet.format, delimiter: sheet.delimiter, notice: outcome.reason === "problems" ? undefined : outcome.reason } satisfies ActionResult,
+      { status: outcome.reason === "stale" ? 409 : 400 },
+    );
   }
-  const checked = await checkOfficialResultsCsv(SPBE_2020, text);
-  const rows = checked.rows.map((row) => ({
-    line: row.line,
-    regionCode: row.regionCode,
-    year: row.year,
-    index: row.index,
-    computed: row.computed,
-    mismatch: row.mismatch,
-    hasLevels: row.levels !== null && row.levels.size > 0,
-  }));
-  return data({ stage: "preview", csv: text, rows, problems: checked.problems } satisfies ActionResult, { status: checked.problems.length > 0 ? 400 : 200 });
+
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return data({ stage: "refused", problems: [{ line: 0, code: "empty" }] } satisfies ActionResult, { status: 400 });
+  const read = await readSpreadsheet(new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok) return data({ stage: "refused", problems: [{ line: 0, code: read.problem }] } satisfies ActionResult, { status: 400 });
+  const check = await checkOfficialResults(SPBE_2020, read.rows);
+  const preview = previewOf(check, encodeSheetPayload(read));
+  return data({ stage: "preview", preview, format: read.format, delimiter: read.delimiter } satisfies ActionResult, { status: check.problems.length > 0 ? 400 : 200 });
 }
+
+const statusTone = { new: "brand", changed: "warning", unchanged: "neutral" } as const;
 
 export default function ImportOfficialResults() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
   const { t, formatIndex, formatNumber } = useTranslator();
-  const problemText = (problem: CsvProblem) =>
-    `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "" })}`;
-  const problems = result && result.stage !== "imported" ? result.problems : [];
+  const problemText = (problem: SheetProblem) =>
+    `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS) })}`;
+  const preview = result?.stage === "preview" ? result.preview : null;
+  const problems = result?.stage === "refused" ? result.problems : (preview?.problems ?? []);
   return (
-    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+    <div className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <div>
         <p className="text-sm">
           <Link to="/praktik/kelola">← {t("workspace.queueTitle")}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{t("csvImport.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("csvImport.lead")}</p>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">region_code,year,index,indicator_1,…,indicator_47,source,decree</pre>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("csvImport.lead")}</p>
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
+          <span className="font-normal text-slate-700">{t("csvImport.template")}:</span>
+          <a href="/kurasi/impor-spbe/templat.xlsx" download>
+            {t("exports.xlsx")}
+          </a>
+          <a href="/kurasi/impor-spbe/templat.csv" download>
+            {t("exports.csvId")}
+          </a>
+        </p>
       </div>
 
       {result?.stage === "imported" ? (
         <Alert tone="success">
-          {t("csvImport.imported", { count: result.count, formatted: formatNumber(result.count) })}{" "}
-          {result.mismatches > 0 ? t("csvImport.importedMismatches", { formatted: formatNumber(result.mismatches) }) : null}{" "}
-          <Link to="/peringkat">{t("rankings.short")}</Link>
+          {t("csvImport.imported", {
+            new: formatNumber(result.counts.new),
+            changed: formatNumber(result.counts.changed),
+            unchanged: formatNumber(result.counts.unchanged),
+          })}{" "}
+          {result.mismatches > 0 ? t("csvImport.importedMismatches", { formatted: formatNumber(result.mismatches) }) : null} <Link to="/peringkat">{t("rankings.short")}</Link>
         </Alert>
       ) : null}
+      {result?.stage === "preview" && result.notice === "stale" ? <Alert tone="error">{t("csvImport.stale")}</Alert> : null}
       {problems.length > 0 ? (
         <Alert tone="error">
           <p className="font-semibold">{t("csvImport.problemsFound", { formatted: formatNumber(problems.length) })}</p>
@@ -105,53 +149,105 @@ export default function ImportOfficialResults() {
             <label htmlFor="file" className="block text-sm font-medium">
               {t("csvImport.file")}
             </label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" required className="mt-1 block w-full text-sm" aria-describedby="file-hint" />
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+              className="mt-1 block w-full text-sm"
+              aria-describedby="file-hint"
+            />
             <p id="file-hint" className="mt-1 text-sm text-slate-600">
-              {t("csvImport.fileHint")}
+              {t("csvImport.fileHint", { rows: formatNumber(MAX_SHEET_ROWS) })}
             </p>
           </div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("csvImport.dryRun")}
           </button>
         </Form>
       </Panel>
 
-      {result?.stage === "preview" && result.rows.length > 0 ? (
+      {preview && preview.rows.length > 0 ? (
         <Panel id="preview" title={t("csvImport.step2")}>
-          <div className="mt-3 max-h-[28rem] overflow-auto rounded border border-slate-200">
+          <p className="mt-2 text-sm text-slate-700" role="status">
+            {t("csvImport.counts", { new: formatNumber(preview.counts.new), changed: formatNumber(preview.counts.changed), unchanged: formatNumber(preview.counts.unchanged) })}
+          </p>
+          <p className="mt-1 text-xs text-slate-600">
+            {t("csvImport.readAs", {
+              format: result?.stage === "preview" ? (result.format === "xlsx" ? "Excel (.xlsx)" : `CSV (${result.delimiter === ";" ? t("csvImport.semicolon") : result.delimiter === "\t" ? "tab" : t("csvImport.comma")})`) : "",
+              convention: preview.convention ? t(`csvImport.convention.${preview.convention}`) : t("csvImport.convention.none"),
+            })}
+          </p>
+          {preview.ignoredColumns.length > 0 ? <p className="mt-1 text-xs text-slate-600">{t("csvImport.ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</p> : null}
+          <div className="mt-3 max-h-[32rem] overflow-auto rounded border border-slate-200">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("csvImport.step2")}</caption>
               <thead className="sticky top-0 bg-slate-100">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("csvImport.lineColumn")}</th>
-                  <th scope="col" className="px-3 py-2">region_code</th>
+                  <th scope="col" className="px-3 py-2">{t("directory.columnRegion")}</th>
                   <th scope="col" className="px-3 py-2">{t("rankings.year")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("region.index")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("csvImport.computed")}</th>
+                  <th scope="col" className="px-3 py-2">{t("csvImport.status")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("csvImport.oldToNew")}</th>
+                  <th scope="col" className="px-3 py-2">{t("csvImport.checks")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
-                {result.rows.map((row) => (
-                  <tr key={row.line} className={row.mismatch ? "bg-amber-50" : undefined}>
+                {preview.rows.map((row) => (
+                  <tr key={row.line} className={row.status === "changed" ? "bg-amber-50" : undefined}>
                     <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
-                    <td className="px-3 py-1.5">{row.regionCode}</td>
+                    <td className="px-3 py-1.5">
+                      {row.name} <span className="text-xs text-slate-600">{row.code}</span>
+                    </td>
                     <td className="px-3 py-1.5">{row.year}</td>
-                    <td className="px-3 py-1.5 text-right tabular-nums">{formatIndex(row.index)}</td>
+                    <td className="px-3 py-1.5">
+                      <Badge tone={statusTone[row.status]}>{t(`csvImport.statusName.${row.status}`)}</Badge>
+                    </td>
                     <td className="px-3 py-1.5 text-right tabular-nums">
-                      {row.computed === null ? "—" : formatIndex(row.computed)}
-                      {row.mismatch ? <span className="block text-xs text-amber-900">{t("benchmark.mismatch")}</span> : null}
+                      {row.before.length > 0 ? (
+                        <span className="text-slate-600" title={row.before.map((value) => value.citation).join(", ")}>
+                          {row.before.map((value) => formatIndex(value.value, value.decimals)).join(" · ")} →{" "}
+                        </span>
+                      ) : null}
+                      <strong>{formatIndex(row.index, row.decimals)}</strong>
+                    </td>
+                    <td className="px-3 py-1.5 text-xs">
+                      {row.predikatMismatch ? <span className="block text-amber-900">{t("csvImport.predikatMismatch", { reported: row.predikat ?? "", computed: row.predikatComputed ?? "" })}</span> : null}
+                      {row.computed !== null ? (
+                        <span className={`block ${row.mismatch ? "text-amber-900" : "text-slate-600"}`}>
+                          {t("csvImport.computedFromLevels", { value: formatIndex(row.computed) })}
+                          {row.mismatch ? ` — ${t("csvImport.levelsMismatch")}` : null}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {result.problems.length === 0 ? (
-            <Form method="post" encType="multipart/form-data" className="mt-4">
+          {preview.problems.length === 0 && preview.counts.new + preview.counts.changed === 0 ? (
+            <p className="mt-3 text-sm text-slate-700">{t("csvImport.nothingToImport")}</p>
+          ) : preview.problems.length === 0 ? (
+            <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
               <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="csv" value={result.csv} />
-              <button type="submit" className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800">
-                {t("csvImport.importButton", { formatted: formatNumber(result.rows.length) })}
+              <input type="hidden" name="lembar" value={preview.sheet} />
+              <input type="hidden" name="sidik" value={preview.fingerprint} />
+              {preview.counts.changed > 0 ? (
+                <div>
+                  <label className="flex items-start gap-2 text-sm font-medium">
+                    <input type="checkbox" name="konfirmasi" value="ya" className="mt-1" aria-describedby={result?.stage === "preview" && result.notice === "confirm" ? "confirm-error" : undefined} />
+                    {t("csvImport.confirmOverwrite", { count: preview.counts.changed, formatted: formatNumber(preview.counts.changed) })}
+                  </label>
+                  {result?.stage === "preview" && result.notice === "confirm" ? (
+                    <p id="confirm-error" className="mt-1 text-sm font-medium text-red-700">
+                      {t("csvImport.confirmRequired")}
+                    </p>
+                  ) : null}
+                </div>
+              ) : null}
+              <button type="submit" disabled={busy} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+                {t("csvImport.importButton", { formatted: formatNumber(preview.counts.new + preview.counts.changed) })}
               </button>
             </Form>
           ) : (

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DataKindBadge } from "~/components/benchmark/data-kind-badge";
+import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
+import { Alert } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
+import { kindParam } from "~/modules/benchmark/figure-kinds";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
@@ -16,46 +19,65 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const [choices, { t }] = await Promise.all([rankingChoices(SPBE_2020, new URL(request.url).searchParams), translatorForRequest(request)]);
   if (!choices) throw new Response(null, { status: 404 });
-  const { data, ...rest } = choices;
-  const ranked = await computeRankings(data, choices.query);
-  const pageCount = Math.max(1, Math.ceil(ranked.length / RANKING_PAGE_SIZE));
-  const page = Math.min(choices.query.page, pageCount);
+  const { data, query } = choices;
+  const rankings = await computeRankings(data, query);
+  const pageCount = Math.max(1, Math.ceil(rankings.rows.length / RANKING_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
   // Only what the table shows travels to the browser: the loader data is part of the page.
-  const rows = ranked.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map(({ candidate, rank, percentile, change }) => ({
-    code: candidate.code,
-    name: candidate.name,
-    provinceName: candidate.provinceName,
-    value: candidate.value,
-    predikat: candidate.predikat,
-    kind: candidate.kind,
-    mismatch: candidate.mismatch,
-    source: candidate.kind === "official" ? candidate.source : undefined,
-    rank,
-    percentile,
-    change,
-  }));
-  return { title: t("rankings.title", { year: choices.query.year }), ...rest, query: { ...choices.query, page }, pageCount, total: ranked.length, rows };
+  const row = (entry: (typeof rankings.disputed)[number]) => ({
+    code: entry.code,
+    name: entry.name,
+    provinceName: entry.provinceName,
+    predikat: entry.predikat,
+    notes: entry.notes,
+    figure: { kind: entry.figure.kind, value: entry.figure.value, decimals: entry.figure.decimals, disputed: entry.figure.disputed, published: entry.figure.published, source: entry.figure.source, mismatch: entry.figure.mismatch },
+  });
+  return {
+    title: t("rankings.title", { year: query.year }),
+    query: { ...query, page },
+    kinds: choices.kinds,
+    years: choices.years,
+    provinces: choices.provinces,
+    cohorts: choices.cohorts,
+    pageCount,
+    total: rankings.total,
+    ranked: rankings.rows.length,
+    rows: rankings.rows.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map(({ candidate, rank, percentile, change }) => ({ ...row(candidate), rank, percentile, change })),
+    disputed: rankings.disputed.map(row),
+    averages: rankings.averages,
+  };
 }
 
 export default function Rankings() {
-  const { query, years, provinces, cohorts, rows, total, pageCount } = useLoaderData<typeof loader>();
+  const { query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
+  const rankingQuery = query as RankingQuery;
   const sortLink = (sort: RankingSort) => {
     const descending = query.sort === sort ? !query.descending : sort === "perubahan";
-    return `/peringkat${rankingSearch(query as RankingQuery, { sort, descending, page: 1 })}`;
+    return `/peringkat${rankingSearch(rankingQuery, { sort, descending, page: 1 })}`;
   };
   const ariaSort = (sort: RankingSort) => (query.sort === sort ? (query.descending ? "descending" : "ascending") : undefined);
-  const hasSample = rows.some((row) => row.kind === "sample");
+  const exportSearch = rankingSearch(rankingQuery, { page: 1 });
+  const withData = ranked + disputed.length;
+  const who = query.type === "provinsi" ? t("rankings.provinceGovernments") : t("rankings.regions");
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="text-3xl font-bold">{t("rankings.title", { year: query.year })}</h1>
+      <h1 className="flex flex-wrap items-center gap-3 text-3xl font-bold">
+        {t("rankings.title", { year: query.year })} <KindBadge kind={query.kind} />
+      </h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead")}</p>
+      {query.kind !== "official" ? (
+        <div className="mt-3 max-w-3xl">
+          <Alert tone="info">{t(`rankings.notOfficial.${query.kind}`)}</Alert>
+        </div>
+      ) : null}
 
       <Form method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <FilterSelect name="data" label={t("rankings.kind")} options={kinds.map((kind) => ({ value: kindParam(kind), label: t(`figures.kind.${kind}`) }))} defaultValue={kindParam(query.kind)} />
           <FilterSelect name="tahun" label={t("rankings.year")} options={[...years].reverse().map((year) => ({ value: year, label: String(year) }))} defaultValue={query.year} />
+          <RegionTypeSelect name="jenis" defaultValue={query.type} withProvinceGovernments />
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
-          <RegionTypeSelect name="jenis" defaultValue={query.type} />
           <CohortSelect name="kohort" cohorts={cohorts} defaultValue={query.cohort} />
         </div>
         <div className="mt-4">
@@ -65,16 +87,26 @@ export default function Rankings() {
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" role="status">
-          {t("rankings.count", { formatted: formatNumber(total) })}
+          {t("rankings.coverage", { count: withData, withData: formatNumber(withData), total: formatNumber(total), who, kind: t(`figures.kindLower.${query.kind}`), year: query.year })}
         </p>
-        <a href={`/peringkat.csv${rankingSearch(query as RankingQuery, { page: 1 })}`} download className="text-sm font-semibold">
-          {t("rankings.downloadCsv")}
-        </a>
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
+          <span className="font-normal text-slate-700">{t("rankings.download")}:</span>
+          <a href={`/peringkat.csv${exportSearch}&gaya=id`} download>
+            {t("exports.csvId")}
+          </a>
+          <a href={`/peringkat.csv${exportSearch}&gaya=intl`} download>
+            {t("exports.csvIntl")}
+          </a>
+          <a href={`/peringkat.xlsx${exportSearch}`} download>
+            {t("exports.xlsx")}
+          </a>
+        </p>
       </div>
-      {hasSample ? <p className="mt-2 text-sm text-amber-900">{t("benchmark.sampleNote")}</p> : null}
-      {rows.length === 0 ? (
+      <PublishedAverages averages={averages} />
+      {rows.length === 0 && disputed.length === 0 ? (
         <EmptyState title={t("rankings.none")} help={t("rankings.noneHelp")} />
-      ) : (
+      ) : null}
+      {rows.length > 0 ? (
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("rankings.title", { year: query.year })}</caption>
@@ -92,42 +124,64 @@ export default function Rankings() {
                   <Link to={sortLink("perubahan")}>{t("rankings.change", { year: query.year - 1 })}</Link>
                 </th>
                 <th scope="col" className="hidden px-3 py-3 text-right sm:table-cell">{t("rankings.percentile")}</th>
-                <th scope="col" className="px-3 py-3">{t("rankings.data")}</th>
+                <th scope="col" className="px-3 py-3">{t("figures.sources")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
-              {rows.map(({ rank, percentile, change, ...candidate }) => (
-                <tr key={candidate.code}>
-                  <td className="px-3 py-2 tabular-nums">{formatNumber(rank)}</td>
+              {rows.map((row) => (
+                <tr key={row.code}>
+                  <td className="px-3 py-2 tabular-nums">{formatNumber(row.rank)}</td>
                   <td className="px-3 py-2">
-                    <Link to={`/daerah/${candidate.code}/benchmark`} className="font-medium">
-                      {candidate.name}
+                    <Link to={query.type === "provinsi" ? `/provinsi/${row.code}` : `/daerah/${row.code}/benchmark`} className="font-medium">
+                      {row.name}
                     </Link>
-                    <span className="block text-xs text-slate-600">{candidate.provinceName}</span>
+                    {query.type === "provinsi" ? null : <span className="block text-xs text-slate-600">{row.provinceName}</span>}
+                    <FigureNotes notes={row.notes} />
                   </td>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">
-                    {formatIndex(candidate.value)}
-                    {candidate.mismatch ? (
-                      <span className="block text-xs font-normal text-red-700">{t("benchmark.mismatch")}</span>
-                    ) : null}
+                  <td className="px-3 py-2 text-right font-semibold">
+                    <FigureValue figure={row.figure} />
+                    {row.figure.mismatch ? <span className="block text-xs font-normal text-red-700">{t("figures.mismatch")}</span> : null}
                   </td>
                   <td className="px-3 py-2">
-                    <PredikatBadge predikat={candidate.predikat} />
+                    <PredikatBadge predikat={row.predikat} />
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">
-                    {change === null ? "—" : `${change > 0 ? "+" : change < 0 ? "−" : "±"}${formatIndex(Math.abs(change))}`}
+                    {row.change === null ? "—" : `${row.change > 0 ? "+" : row.change < 0 ? "−" : "±"}${formatIndex(Math.abs(row.change))}`}
                   </td>
-                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{formatNumber(percentile)}</td>
-                  <td className="px-3 py-2">
-                    <DataKindBadge kind={candidate.kind} source={candidate.source} />
+                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{formatNumber(row.percentile)}</td>
+                  <td className="px-3 py-2 text-xs">
+                    <KindBadge kind={row.figure.kind} />
+                    <FigureSources figure={row.figure} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      )}
-      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/peringkat${rankingSearch(query as RankingQuery, { page })}`} label={t("directory.pagination")} />
+      ) : null}
+      <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/peringkat${rankingSearch(rankingQuery, { page })}`} label={t("directory.pagination")} />
+      {disputed.length > 0 ? (
+        <section aria-labelledby="disputed-heading" className="mt-6">
+          <h2 id="disputed-heading" className="text-lg font-bold">
+            {t("rankings.disputedHeading")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("figures.disputedHelp")}</p>
+          <ul className="mt-2 space-y-2">
+            {disputed.map((row) => (
+              <li key={row.code} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <Link to={`/daerah/${row.code}`} className="font-medium">
+                  {row.name}
+                </Link>{" "}
+                <FigureValue figure={row.figure} />
+                <div className="mt-1 text-xs">
+                  <FigureSources figure={row.figure} />
+                </div>
+                <FigureNotes notes={row.notes} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="mt-3 text-sm text-slate-600">{t("rankings.percentileNote")}</p>
     </div>
   );

@@ -8,7 +8,8 @@ import { readMultipartForm } from "~/modules/http/multipart.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { MAX_ATTACHMENT_BYTES, uploadAttachment } from "~/modules/practices/attachments.server";
+import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
+import { uploadAttachment } from "~/modules/practices/attachments.server";
 import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/practices.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 
@@ -35,7 +36,7 @@ function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  const form = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
+  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
   if (!form) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
   const baseVersion = Number(form.get("version"));
   const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp };

@@ -6,6 +6,7 @@ import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/compo
 import { Pagination } from "~/components/ui/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
+import { countPendingSubmissions } from "~/modules/benchmark/level-submissions.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -32,8 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     reviewer ? "submitted" : null,
   );
-  const result = await listWorkspacePractices(user, query);
+  const [result, pendingLevels] = await Promise.all([listWorkspacePractices(user, query), reviewer ? countPendingSubmissions() : 0]);
   return {
+    pendingLevels,
     title: reviewer ? t("workspace.queueTitle") : t("workspace.title"),
     reviewer,
     provinces: reviewer ? provinces : [],
@@ -44,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PracticeWorkspace() {
-  const { title, reviewer, provinces, regionGroups, query, result } = useLoaderData<typeof loader>();
+  const { title, reviewer, provinces, regionGroups, query, result, pendingLevels } = useLoaderData<typeof loader>();
   const { t, formatDate, formatNumber } = useTranslator();
   const search = (page: number) => {
     const params = new URLSearchParams();
@@ -64,6 +66,8 @@ export default function PracticeWorkspace() {
         <div className="flex flex-wrap items-center gap-4">
           {reviewer ? <Link to="/kurasi/kohort/idsl-2022">{t("workspace.cohorts")}</Link> : null}
           {reviewer ? <Link to="/kurasi/impor-spbe">{t("csvImport.title")}</Link> : null}
+          {reviewer ? <Link to="/kurasi/level-resmi">{t("workspace.levelReports", { count: pendingLevels })}</Link> : null}
+          {reviewer ? <Link to="/kurasi/tanggapan">{t("workspace.figureNotes")}</Link> : null}
           <Link to="/praktik/baru" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">
           {t("workspace.new")}
           </Link>

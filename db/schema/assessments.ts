@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   check,
   index,
   integer,
@@ -12,18 +13,24 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { frameworkNodes, frameworks } from "./frameworks";
 import { regions } from "./regions";
 import { sources } from "./sources";
 
-export const assessmentKind = pgEnum("assessment_kind", ["official", "self", "sample"]);
-
 /**
- * One region's result in one framework for one evaluation year. Public results only carry the
- * reported index; indicator levels (when known) live in their own table.
+ * Indicator-level assessments, by where the levels come from:
+ * - verified: the region's own levels from its evaluation report (Laporan Hasil Evaluasi),
+ *   checked by a curator (or imported by one from the official results);
+ * - self: the region's self-assessment;
+ * - sample: synthetic levels for demos only.
+ * Published index values (decrees, news) are not assessments: see published-results.ts.
  */
+export const assessmentKind = pgEnum("assessment_kind", ["verified", "self", "sample"]);
+
+/** One region's indicator levels in one framework for one evaluation year and kind. */
 export const assessments = pgTable(
   "assessments",
   {
@@ -36,10 +43,12 @@ export const assessments = pgTable(
       .references(() => frameworks.id),
     year: integer("year").notNull(),
     kind: assessmentKind("kind").notNull(),
+    /** The index the evaluation report itself states (verified levels), to check the levels against. */
     reportedIndex: numeric("reported_index", { precision: 4, scale: 2, mode: "number" }),
-    reportedPredikat: text("reported_predikat"),
-    decree: text("decree"),
+    /** The evaluation report (verified), the sample-data notice (sample); none for self-assessments. */
     sourceId: integer("source_id").references(() => sources.id),
+    /** The region's submission these verified levels came from; null when a curator imported them. */
+    submissionId: integer("submission_id").references((): AnyPgColumn => levelSubmissions.id),
     /**
      * Index and sub-indices computed from the indicator levels (null without levels), stored
      * when the levels are saved so rankings and comparisons need no per-request maths.
@@ -83,20 +92,49 @@ export const assessmentLevels = pgTable(
   ],
 );
 
-/** The national average published for each evaluation year. */
-export const nationalResults = pgTable(
-  "national_results",
+export const levelSubmissionStatus = pgEnum("level_submission_status", ["submitted", "returned", "verified", "superseded"]);
+
+/**
+ * A region's official indicator levels as it reads them from its evaluation report, with the
+ * report attached, waiting for (or past) a curator's check. Only a verified submission becomes
+ * an assessment of kind "verified"; every submission is kept.
+ */
+export const levelSubmissions = pgTable(
+  "level_submissions",
   {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
     frameworkId: integer("framework_id")
       .notNull()
       .references(() => frameworks.id),
     year: integer("year").notNull(),
-    nationalIndex: numeric("national_index", { precision: 4, scale: 2, mode: "number" }).notNull(),
-    instansiEvaluated: integer("instansi_evaluated"),
-    memuaskanCount: integer("memuaskan_count"),
-    decree: text("decree"),
-    sourceId: integer("source_id").references(() => sources.id),
+    status: levelSubmissionStatus("status").notNull().default("submitted"),
+    /** Indicator node id → level 1–5, every indicator of the framework. */
+    levels: jsonb("levels").$type<Record<string, number>>().notNull(),
+    /** The index the report states, if the editor gave it. */
+    reportedIndex: numeric("reported_index", { precision: 4, scale: 2, mode: "number" }),
+    editorNote: text("editor_note").notNull().default(""),
+    reportStorageKey: text("report_storage_key").notNull(),
+    reportFileName: text("report_file_name").notNull(),
+    reportByteSize: integer("report_byte_size").notNull(),
+    reportSha256: text("report_sha256").notNull(),
+    submittedById: integer("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewNote: text("review_note").notNull().default(""),
   },
-  (table) => [primaryKey({ columns: [table.frameworkId, table.year] })],
+  (table) => [
+    index("level_submissions_queue_idx").on(table.status, table.submittedAt),
+    index("level_submissions_region_idx").on(table.regionCode, table.year),
+    // One submission in review per region-year: a newer one supersedes it.
+    uniqueIndex("level_submissions_open_key")
+      .on(table.regionCode, table.frameworkId, table.year)
+      .where(sql`${table.status} = 'submitted'`),
+    check("level_submissions_reported_index_range", sql`${table.reportedIndex} is null or ${table.reportedIndex} between 0 and 5`),
+  ],
 );
-

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   integer,
   jsonb,
   numeric,
@@ -71,4 +72,21 @@ export const frameworkNodes = pgTable(
     weight: numeric("weight", { precision: 6, scale: 3, mode: "number" }).notNull(),
   },
   (table) => [unique("framework_nodes_number_key").on(table.frameworkId, table.kind, table.number)],
+);
+
+/**
+ * What an indicator's level means, in the regulation's words (SPBE 2020: the Lampiran of Permen
+ * PANRB 59/2020). A cell whose public copies disagree is marked uncertain and shown as such.
+ */
+export const frameworkLevelCriteria = pgTable(
+  "framework_level_criteria",
+  {
+    nodeId: integer("node_id")
+      .notNull()
+      .references(() => frameworkNodes.id, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    criteria: text("criteria").notNull(),
+    uncertain: boolean("uncertain").notNull().default(false),
+  },
+  (table) => [primaryKey({ columns: [table.nodeId, table.level] })],
 );

@@ -2,6 +2,8 @@ export * from "./sources";
 export * from "./regions";
 export * from "./frameworks";
 export * from "./assessments";
+export * from "./published-results";
+export * from "./figure-notes";
 export * from "./auth";
 export * from "./region-profiles";
 export * from "./practices";

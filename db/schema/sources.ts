@@ -8,6 +8,8 @@ export const sourceKind = pgEnum("source_kind", [
   "regulation",
   "official_decree",
   "news",
+  /** A region's evaluation report (Laporan Hasil Evaluasi), attached to its verified levels. */
+  "evaluation_report",
   "self_assessment",
   "sample",
 ]);

@@ -1,19 +1,20 @@
-import { and, count, eq, sum } from "drizzle-orm";
+import { and, count, eq, isNotNull, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase } from "../../tests/support/scratch-database";
 import { createDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 import {
-  assessments,
   cohortMembers,
+  frameworkLevelCriteria,
   frameworkNodes,
   frameworkPredikatBands,
   frameworks,
-  nationalResults,
   practiceAdoptions,
   practiceRevisions,
   practices,
   provinces,
+  publishedGroupAverages,
+  publishedResults,
   regions,
   sources,
 } from "../schema";
@@ -38,19 +39,20 @@ describe("seedReferenceData", () => {
 
   async function tableCounts() {
     const db = database.db;
-    const [p, r, n, c, a, s, nat, pr, rev, ad] = await Promise.all([
+    const [p, r, n, c, pub, s, avg, crit, pr, rev, ad] = await Promise.all([
       db.select({ n: count() }).from(provinces),
       db.select({ n: count() }).from(regions),
       db.select({ n: count() }).from(frameworkNodes),
       db.select({ n: count() }).from(cohortMembers),
-      db.select({ n: count() }).from(assessments),
+      db.select({ n: count() }).from(publishedResults),
       db.select({ n: count() }).from(sources),
-      db.select({ n: count() }).from(nationalResults),
+      db.select({ n: count() }).from(publishedGroupAverages),
+      db.select({ n: count() }).from(frameworkLevelCriteria),
       db.select({ n: count() }).from(practices),
       db.select({ n: count() }).from(practiceRevisions),
       db.select({ n: count() }).from(practiceAdoptions),
     ]);
-    return { p, r, n, c, a, s, nat, pr, rev, ad };
+    return { p, r, n, c, pub, s, avg, crit, pr, rev, ad };
   }
 
   it("loads 38 provinces, 416 kabupaten and 98 kota with population and area", async () => {
@@ -86,19 +88,58 @@ describe("seedReferenceData", () => {
     ]);
   });
 
-  it("stores published indices as official results with their sources", async () => {
-    const [sumedang2020] = await database.db
-      .select({ index: assessments.reportedIndex, kind: assessments.kind, url: sources.url })
-      .from(assessments)
-      .innerJoin(sources, eq(sources.id, assessments.sourceId))
-      .where(and(eq(assessments.regionCode, "32.11"), eq(assessments.year, 2020)));
-    expect(sumedang2020).toEqual({
-      index: 3.81,
-      kind: "official",
-      url: expect.stringMatching(/^https:\/\/www\.tinewss\.com\//),
-    });
-    const national = await database.db.query.nationalResults.findFirst({ where: eq(nationalResults.year, 2021) });
-    expect(national).toMatchObject({ nationalIndex: 2.24, decree: "Kepmen PANRB 1503/2021" });
+  it("stores every published index of both files with its source, quote and printed decimals", async () => {
+    const rows = await database.db
+      .select({ code: publishedResults.subjectCode, province: publishedResults.provinceCode, year: publishedResults.year, value: publishedResults.value, decimals: publishedResults.decimals, quote: publishedResults.quote, url: sources.url, citation: sources.citation })
+      .from(publishedResults)
+      .innerJoin(sources, eq(sources.id, publishedResults.sourceId));
+    // 16 rows in spbe-published-scores.csv and 203 in spbe-published-scores-news.csv.
+    expect(rows).toHaveLength(219);
+    const find = (code: string, year: number) => rows.find((row) => row.code === code && row.year === year);
+    expect(find("32.11", 2020)).toMatchObject({ value: 3.81, decimals: 2, url: expect.stringMatching(/^https:\/\/www\.tinewss\.com\//) });
+    // A radio broadcast cited without a link.
+    expect(find("32.11", 2018)).toMatchObject({ value: 2.48, url: null, citation: expect.stringContaining("KBRN") });
+    expect(find("11.71", 2022)).toMatchObject({ value: 3.15, quote: "indeks SPBE Banda Aceh mencapai 3,15 poin dengan predikat Baik" });
+    // Printed with one decimal, kept that way.
+    expect(find("35.71", 2023)).toMatchObject({ value: 3.6, decimals: 1 });
+    // Provinces' own results are the provincial government's, apart from its kabupaten/kota.
+    expect(find("11", 2021)).toMatchObject({ province: "11", value: 3.19 });
+    expect(rows.filter((row) => row.province !== null).length).toBeGreaterThan(40);
+  });
+
+  it("stores the national index and published group averages, never computed ones", async () => {
+    const averages = await database.db
+      .select({ scope: publishedGroupAverages.scope, label: publishedGroupAverages.label, year: publishedGroupAverages.year, value: publishedGroupAverages.value, decree: publishedGroupAverages.decree, quote: publishedGroupAverages.quote, province: publishedGroupAverages.provinceCode, members: publishedGroupAverages.memberCount })
+      .from(publishedGroupAverages);
+    expect(averages.filter((row) => row.scope === "national" && row.year === 2021)).toEqual([expect.objectContaining({ value: 2.24, decree: "Kepmen PANRB 1503/2021" })]);
+    // Two sources give the 2023 national index; the decree's source also carries its quote.
+    expect(averages.filter((row) => row.scope === "national" && row.year === 2023)).toHaveLength(2);
+    expect(averages.find((row) => row.scope === "national" && row.year === 2023 && row.decree)?.quote).toContain("2,79");
+    expect(averages.find((row) => row.scope === "province_regions" && row.year === 2024)).toMatchObject({ province: "32", members: 27, value: 3.89 });
+    expect(averages.find((row) => row.scope === "named_group")).toMatchObject({ label: "Rata-rata 6 daerah Priangan Timur (Jawa Barat)", members: 6 });
+  });
+
+  it("stores the criteria of all 47 × 5 levels, marking the cells the public copies disagree on", async () => {
+    const criteria = await database.db
+      .select({ number: frameworkNodes.number, level: frameworkLevelCriteria.level, text: frameworkLevelCriteria.criteria, uncertain: frameworkLevelCriteria.uncertain })
+      .from(frameworkLevelCriteria)
+      .innerJoin(frameworkNodes, eq(frameworkNodes.id, frameworkLevelCriteria.nodeId));
+    expect(criteria).toHaveLength(235);
+    expect(criteria.filter((row) => row.uncertain).map((row) => `${row.number}:${row.level}`).sort()).toEqual(["2:5", "3:2", "3:3", "3:4"]);
+    expect(criteria.find((row) => row.number === 1 && row.level === 1)?.text).toMatch(/^Konsep kebijakan internal terkait Arsitektur SPBE/);
+  });
+
+  it("leaves a curator's import and a superseded value as they are", async () => {
+    const [sumedang] = await database.db.select().from(publishedResults).where(and(eq(publishedResults.subjectCode, "32.11"), eq(publishedResults.year, 2024)));
+    const [blora] = await database.db.select().from(publishedResults).where(and(eq(publishedResults.subjectCode, "33.16"), eq(publishedResults.year, 2023)));
+    await database.db.update(publishedResults).set({ origin: "import", value: 4.5 }).where(eq(publishedResults.id, sumedang!.id));
+    await database.db.update(publishedResults).set({ supersededAt: new Date() }).where(eq(publishedResults.id, blora!.id));
+    await seedReferenceData(database.db);
+    expect((await database.db.query.publishedResults.findFirst({ where: eq(publishedResults.id, sumedang!.id) }))?.value).toBe(4.5);
+    const bloraRows = await database.db.select().from(publishedResults).where(and(eq(publishedResults.subjectCode, "33.16"), eq(publishedResults.year, 2023), isNotNull(publishedResults.supersededAt)));
+    expect(bloraRows).toHaveLength(1);
+    await database.db.update(publishedResults).set({ origin: "seed", value: 4.51 }).where(eq(publishedResults.id, sumedang!.id));
+    await database.db.update(publishedResults).set({ supersededAt: null }).where(eq(publishedResults.id, blora!.id));
   });
 
   it("adds only the publicly confirmed IDSL pilots", async () => {

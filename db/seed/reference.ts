@@ -1,31 +1,35 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../client";
+import { upsertSource } from "../sources";
 import { seedPractices } from "./practices";
 import {
-  assessments,
   cohortMembers,
   cohorts,
+  frameworkLevelCriteria,
   frameworkLevels,
   frameworkNodes,
   frameworkPredikatBands,
   frameworks,
-  nationalResults,
   provinces,
+  publishedGroupAverages,
+  publishedResults,
   regions,
-  sources,
 } from "../schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type DatabaseOrTransaction = Database | Transaction;
 
 /** The value the conflicting INSERT proposed for a column, for ON CONFLICT DO UPDATE. */
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
 function readDataFile(name: string): string {
   return readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8");
+}
+
+function dataFileExists(name: string): boolean {
+  return existsSync(new URL(`./data/${name}`, import.meta.url));
 }
 
 function readCsv<T>(name: string, row: z.ZodType<T>): T[] {
@@ -58,23 +62,49 @@ const pilotRow = z.object({
   evidence: z.string().min(1),
 });
 
+/** An index as the data files print it, with one or two decimals ("3.7" stays one). */
+const printedIndex = z
+  .string()
+  .regex(/^[0-5]\.\d{1,2}$/)
+  .transform((text) => ({ value: Number(text), decimals: text.split(".")[1]!.length }));
+
+/** A Kemendagri code: "32" is the province of Jawa Barat (its own government), "32.11" a kabupaten. */
+const governmentCode = z.string().regex(/^\d{2}(\.\d{2})?$/);
+
 const publishedScoreRow = z.object({
-  region_code: z.string(),
+  region_code: governmentCode,
   region_name: z.string(),
   evaluation_year: z.coerce.number().int(),
-  index: z.coerce.number(),
+  index: printedIndex,
   predikat_reported: z.string(),
   source_url: z.string().min(1),
+  /** The sentence the value was read from (the news file has one per row). */
+  quote: z.string().optional(),
 });
 
 const nationalRow = z.object({
   evaluation_year: z.coerce.number().int(),
-  instansi_evaluated: optionalNumber,
-  national_index: z.coerce.number(),
-  memuaskan_count: optionalNumber,
+  national_index: printedIndex,
   decree: z.string(),
   source_url: z.string().url(),
 });
+
+const groupAverageRow = z.object({
+  scope: z.string().min(1),
+  evaluation_year: z.coerce.number().int(),
+  index: printedIndex,
+  source_url: z.string().url(),
+  quote: z.string(),
+  scope_kind: z.enum(publishedGroupAverages.scope.enumValues),
+  province_code: z.string().regex(/^(\d{2})?$/),
+  member_count: optionalNumber,
+});
+
+const levelCriteriaFile = z.object({
+  indicators: z.array(z.object({ number: z.number().int(), levels: z.record(z.string().regex(/^[1-5]$/), z.string().min(1)) })),
+});
+
+const uncertainCriteriaRow = z.object({ indicator: z.coerce.number().int(), level: z.coerce.number().int(), reason: z.string() });
 
 interface FrameworkNodeData {
   number: number;
@@ -99,26 +129,6 @@ const REGION_DATA_CITATION = "Kepmendagri No. 300.2.2-2138 Tahun 2025 (kode, nam
 /** "Kabupaten Administrasi Kepulauan Seribu" → "Kepulauan Seribu". */
 export function shortRegionName(name: string): string {
   return name.replace(/^(Kabupaten|Kota)( Administrasi)? /, "");
-}
-
-/**
- * A source row by its natural key, created or refreshed. A cited source is either a URL (cited
- * by its host) or a bibliographic note without a link.
- */
-export async function upsertSource(
-  tx: DatabaseOrTransaction,
-  kind: (typeof sources.$inferInsert)["kind"],
-  reference: string,
-): Promise<number> {
-  const isUrl = /^https?:\/\//.test(reference);
-  const citation = isUrl ? new URL(reference).hostname.replace(/^www\./, "") : reference;
-  const [row] = await tx
-    .insert(sources)
-    .values({ key: reference, kind, citation, url: isUrl ? reference : null })
-    .onConflictDoUpdate({ target: sources.key, set: { kind, citation } })
-    .returning({ id: sources.id });
-  if (!row) throw new Error(`could not store source ${reference}`);
-  return row.id;
 }
 
 async function seedRegions(tx: Transaction) {
@@ -243,37 +253,113 @@ async function seedIdslCohort(tx: Transaction) {
     .onConflictDoNothing();
 }
 
+/**
+ * Published index values with their sources and quotes. A value is (re)written only while it is
+ * still the shipped one: a curator's import of the same source, or its superseding, stands.
+ */
 async function seedPublishedScores(tx: Transaction, frameworkId: number) {
-  for (const row of readCsv("spbe-published-scores.csv", publishedScoreRow)) {
+  const rows = [...readCsv("spbe-published-scores.csv", publishedScoreRow), ...readCsv("spbe-published-scores-news.csv", publishedScoreRow)];
+  for (const row of rows) {
     const sourceId = await upsertSource(tx, "news", row.source_url);
+    const isProvince = !row.region_code.includes(".");
+    const figure = {
+      value: row.index.value,
+      decimals: row.index.decimals,
+      reportedPredikat: row.predikat_reported || null,
+      quote: row.quote || null,
+    };
     await tx
-      .insert(assessments)
-      .values({
-        regionCode: row.region_code,
-        frameworkId,
-        year: row.evaluation_year,
-        kind: "official",
-        reportedIndex: row.index,
-        reportedPredikat: row.predikat_reported || null,
-        sourceId,
-      })
-      .onConflictDoNothing();
-  }
-  for (const row of readCsv("spbe-national.csv", nationalRow)) {
-    const sourceId = await upsertSource(tx, "news", row.source_url);
-    await tx
-      .insert(nationalResults)
+      .insert(publishedResults)
       .values({
         frameworkId,
+        regionCode: isProvince ? null : row.region_code,
+        provinceCode: isProvince ? row.region_code : null,
         year: row.evaluation_year,
-        nationalIndex: row.national_index,
-        instansiEvaluated: row.instansi_evaluated,
-        memuaskanCount: row.memuaskan_count,
-        decree: row.decree || null,
         sourceId,
+        origin: "seed",
+        ...figure,
       })
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: [publishedResults.frameworkId, publishedResults.subjectCode, publishedResults.year, publishedResults.sourceId],
+        set: { ...figure, updatedAt: new Date() },
+        setWhere: eq(publishedResults.origin, "seed"),
+      });
   }
+}
+
+/** The national index per year and the group averages sources publish. */
+async function seedGroupAverages(tx: Transaction, frameworkId: number) {
+  const averages = [
+    ...readCsv("spbe-national.csv", nationalRow).map((row) => ({
+      year: row.evaluation_year,
+      scope: "national" as const,
+      label: "Nasional",
+      provinceCode: null,
+      memberCount: null,
+      index: row.national_index,
+      sourceUrl: row.source_url,
+      quote: null,
+      decree: row.decree || null,
+    })),
+    ...readCsv("spbe-group-averages.csv", groupAverageRow).map((row) => ({
+      year: row.evaluation_year,
+      scope: row.scope_kind,
+      label: row.scope,
+      provinceCode: row.province_code || null,
+      memberCount: row.member_count,
+      index: row.index,
+      sourceUrl: row.source_url,
+      quote: row.quote || null,
+      decree: null,
+    })),
+  ];
+  for (const average of averages) {
+    const sourceId = await upsertSource(tx, "news", average.sourceUrl);
+    const values = { scope: average.scope, provinceCode: average.provinceCode, memberCount: average.memberCount, value: average.index.value };
+    // The same source may be listed twice (the national file and the group file): keep what either adds.
+    await tx
+      .insert(publishedGroupAverages)
+      .values({ frameworkId, year: average.year, label: average.label, sourceId, quote: average.quote, decree: average.decree, ...values })
+      .onConflictDoUpdate({
+        target: [publishedGroupAverages.frameworkId, publishedGroupAverages.year, publishedGroupAverages.label, publishedGroupAverages.sourceId],
+        set: {
+          ...values,
+          quote: sql`coalesce(excluded.quote, ${publishedGroupAverages.quote})`,
+          decree: sql`coalesce(excluded.decree, ${publishedGroupAverages.decree})`,
+        },
+      });
+  }
+}
+
+/**
+ * The criteria text of each indicator level, from `<framework>-level-criteria.json`, with the
+ * cells its public copies disagree on (`…-level-criteria-uncertain.csv`) marked. Like the
+ * framework itself, stored criteria are never rewritten.
+ */
+async function seedLevelCriteria(tx: Transaction, frameworkId: number, frameworkSlug: string) {
+  const name = `${frameworkSlug}-level-criteria.json`;
+  if (!dataFileExists(name)) return;
+  const file = levelCriteriaFile.parse(JSON.parse(readDataFile(name)));
+  const uncertainName = `${frameworkSlug}-level-criteria-uncertain.csv`;
+  const uncertain = new Set(
+    dataFileExists(uncertainName) ? readCsv(uncertainName, uncertainCriteriaRow).map((row) => `${row.indicator}:${row.level}`) : [],
+  );
+  const nodes = await tx
+    .select({ id: frameworkNodes.id, number: frameworkNodes.number })
+    .from(frameworkNodes)
+    .where(and(eq(frameworkNodes.frameworkId, frameworkId), eq(frameworkNodes.kind, "indicator")));
+  const nodeByNumber = new Map(nodes.map((node) => [node.number, node.id]));
+  const rows = file.indicators.flatMap((indicator) => {
+    const nodeId = nodeByNumber.get(indicator.number);
+    if (nodeId === undefined) throw new Error(`${name}: indicator ${indicator.number} is not in ${frameworkSlug}`);
+    return Object.entries(indicator.levels).map(([level, criteria]) => ({
+      nodeId,
+      level: Number(level),
+      criteria,
+      uncertain: uncertain.has(`${indicator.number}:${level}`),
+    }));
+  });
+  if (rows.length > 0) await tx.insert(frameworkLevelCriteria).values(rows).onConflictDoNothing();
 }
 
 /**
@@ -289,12 +375,17 @@ export async function seedReferenceData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await seedRegions(tx);
     const frameworkIds = new Map<string, number>();
-    for (const file of frameworkFiles) frameworkIds.set(file.id, await seedFramework(tx, file));
+    for (const file of frameworkFiles) {
+      const frameworkId = await seedFramework(tx, file);
+      frameworkIds.set(file.id, frameworkId);
+      await seedLevelCriteria(tx, frameworkId, file.id);
+    }
     const spbe2020 = frameworkIds.get(SPBE_2020_SLUG);
     if (spbe2020 === undefined) throw new Error(`db/seed/data has no ${SPBE_2020_SLUG}-framework.json`);
     await seedIdslCohort(tx);
-    // The published scores in the shared data are SPBE 2020 index values.
+    // The published scores and averages in the shared data are SPBE 2020 index values.
     await seedPublishedScores(tx, spbe2020);
+    await seedGroupAverages(tx, spbe2020);
     await seedPractices(tx, SPBE_2020_SLUG);
   });
 }

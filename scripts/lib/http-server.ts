@@ -13,11 +13,12 @@ const root = new URL("../../", import.meta.url);
 /**
  * Largest request body accepted. Remix reads bodies into memory, so bigger posts are refused
  * before that: 5 MB for forms (a 1 MB field still gets its field message), and room for one
- * 10 MB evidence file on the attachment upload route, whose handler enforces the 10 MB itself.
+ * 10 MB evidence file on the upload routes, whose handlers enforce the 10 MB themselves.
  */
 const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 const MAX_UPLOAD_REQUEST_BYTES = 11 * 1024 * 1024;
-const UPLOAD_PATH = /^\/praktik\/\d+\/lampiran\/?$/;
+/** Evidence files of practices, and evaluation reports with their levels. */
+const UPLOAD_PATH = /^\/(praktik\/\d+\/lampiran|daerah\/\d{2}\.\d{2}\/level-resmi)\/?$/;
 
 export function requestBodyLimit(path: string): number {
   return UPLOAD_PATH.test(path) ? MAX_UPLOAD_REQUEST_BYTES : MAX_REQUEST_BYTES;

@@ -7,11 +7,11 @@ test("a curator imports official results; a visitor ranks, benchmarks, compares 
   await signInAsNewUser(curator, "curator");
   await curator.goto("/kurasi/impor-spbe");
   const csv = "region_code,year,index,source,decree\n35.15,2024,3.33,https://menpan.go.id/e2e,KepMenPANRB E2E/2025\n";
-  await curator.getByLabel("Berkas CSV").setInputFiles({ name: "hasil.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await curator.getByLabel("Berkas Excel atau CSV").setInputFiles({ name: "hasil.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await curator.getByRole("button", { name: "Periksa (belum mengimpor)" }).click();
-  await expect(curator.getByRole("cell", { name: "35.15" })).toBeVisible();
+  await expect(curator.getByRole("row", { name: /Kabupaten Sidoarjo/ })).toContainText("Baru");
   await curator.getByRole("button", { name: "Impor 1 baris" }).click();
-  await expect(curator.getByText("1 baris diimpor.")).toBeVisible();
+  await expect(curator.getByText("Impor selesai: 1 baru, 0 diubah, 0 tidak berubah.")).toBeVisible();
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/peringkat?tahun=2024&provinsi=35");
@@ -19,7 +19,8 @@ test("a curator imports official results; a visitor ranks, benchmarks, compares 
   await expect(sidoarjo).toContainText("3,33");
   await expect(sidoarjo).toContainText("Resmi");
 
-  await visitor.goto("/peringkat?provinsi=32");
+  // Indramayu's latest official index is 2022's.
+  await visitor.goto("/peringkat?provinsi=32&tahun=2022");
   await visitor.getByRole("link", { name: "Kabupaten Indramayu" }).click();
   await expect(visitor.getByRole("heading", { name: "Benchmark SPBE Kabupaten Indramayu" })).toBeVisible();
   await expect(visitor.getByRole("img", { name: /Indeks SPBE Kabupaten Indramayu per tahun/ })).toBeVisible();
@@ -40,9 +41,9 @@ test("a curator imports official results; a visitor ranks, benchmarks, compares 
   await expect(visitor.getByRole("columnheader", { name: "Kabupaten Blora" }).first()).toBeVisible();
   await expect(visitor.getByRole("heading", { name: "Tingkat per indikator" })).toBeVisible();
 
-  // Learn from the leaders: from Sumedang's gaps to a leading region's practice (the sample
+  // Learn from the leaders: from Indramayu's gaps to a leading region's practice (the sample
   // levels are deterministic, so West Java's leaders include a region with a published practice).
-  await visitor.goto("/daerah/32.11/benchmark?kelompok=provinsi");
+  await visitor.goto("/daerah/32.12/benchmark?kelompok=provinsi");
   const leaders = visitor.locator("section", { has: visitor.getByRole("heading", { name: "Belajar dari yang terdepan" }) });
   const practiceLink = leaders.locator('a[href^="/praktik/"]').first();
   const title = (await practiceLink.textContent())!;
@@ -54,7 +55,7 @@ test("an editor fills a self-assessment without JavaScript and sees the computed
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signInAsNewUser(page, "editor", { region: "33.16" });
   await page.goto("/daerah/33.16/penilaian-mandiri");
-  for (const select of await page.locator('select[name^="level_"]').all()) await select.selectOption("3");
+  for (const group of await page.getByRole("group", { name: /^\d+\. / }).all()) await group.getByRole("radio", { name: /^3 — / }).check();
   await page.getByRole("button", { name: "Hitung" }).click();
   await expect(page.getByText("47 dari 47 indikator terisi")).toBeVisible();
   await expect(page.getByText("Indeks terhitung: 3,00")).toBeVisible();

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_SERVERS, type E2EServer } from "./servers";
 
 /**
  * Creates an account on the e2e server's database with the real `user:create` CLI, sets its
@@ -9,8 +10,10 @@ export async function signInAsNewUser(page: Page, role: string, options: { regio
   const email = `${role}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@e2e.test`;
   const args = ["--import", "tsx", "scripts/create-user.ts", "--email", email, "--role", role, "--name", `E2E ${role}`];
   if (options.region) args.push("--region", options.region);
+  // The account goes into the database of the site this test's project runs against.
+  const server = E2E_SERVERS[test.info().project.name as E2EServer];
   const output = execFileSync("node", args, {
-    env: { ...process.env, DATABASE_URL: "", IDSL_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || "54339" },
+    env: { ...process.env, DATABASE_URL: "", IDSL_DATA_DIR: server.dataDir, EMBEDDED_PG_PORT: server.pgPort },
     encoding: "utf8",
   });
   const link = output.match(/http:\/\/\S+\/atur-sandi\/\S+/)?.[0];

@@ -15,7 +15,8 @@ test("Sumedang's profile shows its published SPBE index history with sources", a
 
   await expect(page.getByText("1.226.660 jiwa")).toBeVisible();
   await page.getByRole("navigation", { name: "Jejak navigasi" }).getByRole("link", { name: "Jawa Barat" }).click();
-  await expect(page).toHaveURL(/\/daerah\?province=32$/);
+  await expect(page).toHaveURL(/\/provinsi\/32$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Provinsi Jawa Barat" })).toBeVisible();
 });
 
 test("a region without published scores says so", async ({ page }) => {

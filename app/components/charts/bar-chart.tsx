@@ -2,24 +2,32 @@ import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
+import { useId } from "react";
+import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import { ChartFrame } from "./chart-frame";
 import {
   AxisTitle,
   axisLineClass,
   BottomTickLabel,
   gridLineClass,
+  HatchPattern,
   SeriesMarker,
   SeriesSwatch,
   seriesFill,
+  seriesStroke,
   type SeriesTone,
+  shapeAt,
 } from "./chart-style";
 
 export type BarSeries = {
+  /** Names the series in the legend and table; for a non-official kind, say so in the name. */
   name: string;
   /** One value per category, in the order of `categories`; null draws no bar and shows `noDataLabel`. */
   values: (number | null)[];
-  /** Colour; defaults by position (primary, muted, accent). The marker shape always follows position. */
+  /** Colour; defaults by position. The marker shape always follows position. */
   tone?: SeriesTone;
+  /** The kind of the values (default official); bars of any other kind are hatched. */
+  kind?: FigureKind;
 };
 
 export type GroupedBarChartProps = {
@@ -116,9 +124,11 @@ export function GroupedBarChart({
     })),
   };
 
+  const hatchId = useId().replace(/:/g, "");
+  const patternOf = (index: number) => ((series[index]!.kind ?? "official") === "official" ? undefined : `${hatchId}-hatch-${index}`);
   const legend = series.map((s, index) => ({
     label: s.name,
-    swatch: <SeriesSwatch index={index} tone={s.tone} variant="bar" />,
+    swatch: <SeriesSwatch index={index} tone={s.tone} variant="bar" shape={shapeAt(index)} patternId={patternOf(index)} />,
   }));
 
   return (
@@ -131,6 +141,12 @@ export function GroupedBarChart({
       tableLabel={tableLabel}
       table={table}
     >
+      <defs>
+        {series.map((s, index) => {
+          const id = patternOf(index);
+          return id ? <HatchPattern key={index} id={id} index={index} tone={s.tone} /> : null;
+        })}
+      </defs>
       <Group left={MARGIN.left} top={MARGIN.top}>
         {xTicks.map((tick) => (
           <Line
@@ -160,14 +176,19 @@ export function GroupedBarChart({
               const centerY = barY + barHeight / 2;
               const valueText = value === null ? noDataLabel : formatValue(value);
               const fill = seriesFill(seriesIndex, s.tone);
+              const stroke = seriesStroke(seriesIndex, s.tone);
+              const pattern = patternOf(seriesIndex);
               return (
                 <g key={seriesIndex}>
                   {/* Native tooltip naming series and category, which the value label alone does not. */}
                   <title>{`${s.name}, ${category}: ${valueText}`}</title>
-                  {value !== null && (
-                    <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
-                  )}
-                  <SeriesMarker index={seriesIndex} x={barEnd + MARKER_OFFSET} y={centerY} className={fill} />
+                  {value !== null &&
+                    (pattern ? (
+                      <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} fill={`url(#${pattern})`} className={stroke} strokeWidth={1} />
+                    ) : (
+                      <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
+                    ))}
+                  <SeriesMarker shape={shapeAt(seriesIndex)} x={barEnd + MARKER_OFFSET} y={centerY} fill={fill} stroke={stroke} />
                   <text x={barEnd + VALUE_LABEL_OFFSET} y={centerY} dy="0.32em" fontSize={FONT_SIZE} fill="currentColor" className="font-medium">
                     {valueText}
                   </text>

@@ -5,8 +5,11 @@ export type ChartTableData = {
   rowHeader: string;
   /** One header per data column (usually the series names). */
   columns: string[];
-  /** One row per x value or category; `cells` are already formatted and align with `columns`. */
-  rows: { label: string; cells: string[] }[];
+  /**
+   * One row per x value or category; `cells` are already formatted and align with `columns`.
+   * A cell may carry more than the value, e.g. its kind and source link.
+   */
+  rows: { label: string; cells: ReactNode[] }[];
 };
 
 export type ChartLegendItem = {

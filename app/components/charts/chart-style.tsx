@@ -1,5 +1,6 @@
 import type { TickRendererProps } from "@visx/axis";
 import { Circle, Polygon } from "@visx/shape";
+import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 
 /*
  * Styling shared by the line and bar charts, so a page that shows both uses the same colour,
@@ -18,7 +19,7 @@ export const axisLineClass = "stroke-slate-500";
 /** Gridlines only help reading values off the axis; the marks and table carry the data. */
 export const gridLineClass = "stroke-slate-200";
 
-export type SeriesTone = "primary" | "muted" | "accent";
+export type SeriesTone = "primary" | "muted" | "accent" | "teal" | "rose" | "violet";
 
 /**
  * Every tone keeps at least 3:1 contrast against white (WCAG 1.4.11 for graphics):
@@ -28,80 +29,123 @@ const toneClasses: Record<SeriesTone, { fill: string; stroke: string }> = {
   primary: { fill: "fill-brand-700", stroke: "stroke-brand-700" },
   muted: { fill: "fill-slate-500", stroke: "stroke-slate-500" },
   accent: { fill: "fill-amber-600", stroke: "stroke-amber-600" },
+  teal: { fill: "fill-teal-700", stroke: "stroke-teal-700" },
+  rose: { fill: "fill-rose-700", stroke: "stroke-rose-700" },
+  violet: { fill: "fill-violet-700", stroke: "stroke-violet-700" },
 };
 
-const defaultToneOrder: SeriesTone[] = ["primary", "muted", "accent"];
+/** Tones in the order series get them when none is given: one colour per region or group. */
+export const SERIES_TONES: readonly SeriesTone[] = ["primary", "muted", "accent", "teal", "rose", "violet"];
 
-/** Dash patterns by series position, so lines differ even when printed in grey or seen without colour. */
-const dashPatterns: (string | undefined)[] = [undefined, "6 4", "2 3", "10 3 2 3"];
+function toneOf(index: number, tone: SeriesTone | undefined): SeriesTone {
+  return tone ?? SERIES_TONES[index % SERIES_TONES.length]!;
+}
 
 export function seriesFill(index: number, tone: SeriesTone | undefined): string {
-  return toneClasses[tone ?? defaultToneOrder[index % defaultToneOrder.length]!].fill;
+  return toneClasses[toneOf(index, tone)].fill;
 }
 
 export function seriesStroke(index: number, tone: SeriesTone | undefined): string {
-  return toneClasses[tone ?? defaultToneOrder[index % defaultToneOrder.length]!].stroke;
+  return toneClasses[toneOf(index, tone)].stroke;
 }
 
-export function seriesDash(index: number): string | undefined {
-  return dashPatterns[index % dashPatterns.length];
+/**
+ * How a kind of figure looks, so official and other figures are told apart in every chart even
+ * in grey or without colour: official values are solid lines with filled circles; verified
+ * levels, self-assessments and sample data each have their own dash and hollow marker shape.
+ */
+const kindStyles: Record<FigureKind, { dash: string | undefined; shape: MarkerShape; hollow: boolean }> = {
+  official: { dash: undefined, shape: "circle", hollow: false },
+  verified: { dash: "8 4", shape: "square", hollow: true },
+  self: { dash: "4 3", shape: "triangle", hollow: true },
+  sample: { dash: "2 3", shape: "diamond", hollow: true },
+};
+
+export function kindStyle(kind: FigureKind) {
+  return kindStyles[kind];
+}
+
+export type MarkerShape = "circle" | "square" | "triangle" | "diamond";
+
+/** Marker shapes by series position, for charts whose series are all of one kind (bars). */
+const SHAPES_BY_POSITION: readonly MarkerShape[] = ["circle", "square", "triangle", "diamond"];
+
+export function shapeAt(index: number): MarkerShape {
+  return SHAPES_BY_POSITION[index % SHAPES_BY_POSITION.length]!;
 }
 
 type SeriesMarkerProps = {
-  /** Position of the series; picks the shape (circle, square, triangle, diamond). */
-  index: number;
+  shape: MarkerShape;
   x: number;
   y: number;
-  /** Colour class from `seriesFill`. */
-  className: string;
+  /** Colour classes from `seriesFill` and `seriesStroke`. */
+  fill: string;
+  stroke: string;
+  /** A hollow marker (white inside, coloured outline) marks a figure that is not official. */
+  hollow?: boolean;
 };
 
 /**
- * A marker whose shape depends on the series, so series stay distinguishable without colour.
- * The white outline keeps overlapping markers of different series apart.
+ * A marker of the given shape. Filled markers get a white outline that keeps overlapping
+ * markers apart; hollow ones a coloured outline around white.
  */
-export function SeriesMarker({ index, x, y, className }: SeriesMarkerProps) {
-  const classes = `${className} stroke-white`;
-  switch (index % 4) {
-    case 0:
-      return <Circle cx={x} cy={y} r={4.5} className={classes} strokeWidth={1} />;
-    case 1:
+export function SeriesMarker({ shape, x, y, fill, stroke, hollow = false }: SeriesMarkerProps) {
+  const classes = hollow ? `fill-white ${stroke}` : `${fill} stroke-white`;
+  const strokeWidth = hollow ? 2 : 1;
+  switch (shape) {
+    case "circle":
+      return <Circle cx={x} cy={y} r={4.5} className={classes} strokeWidth={strokeWidth} />;
+    case "square":
       // A four-sided polygon rotated by 45° is an axis-aligned square.
-      return <Polygon sides={4} size={5.5} rotate={45} center={{ x, y }} className={classes} strokeWidth={1} />;
-    case 2:
+      return <Polygon sides={4} size={5.5} rotate={45} center={{ x, y }} className={classes} strokeWidth={strokeWidth} />;
+    case "triangle":
       // Rotated by 90° the first corner points up, giving an upright triangle.
-      return <Polygon sides={3} size={6} rotate={90} center={{ x, y }} className={classes} strokeWidth={1} />;
-    default:
-      return <Polygon sides={4} size={6} center={{ x, y }} className={classes} strokeWidth={1} />;
+      return <Polygon sides={3} size={6} rotate={90} center={{ x, y }} className={classes} strokeWidth={strokeWidth} />;
+    case "diamond":
+      return <Polygon sides={4} size={6} center={{ x, y }} className={classes} strokeWidth={strokeWidth} />;
   }
 }
 
 type SeriesSwatchProps = {
   index: number;
   tone: SeriesTone | undefined;
-  /** "line" draws a dashed line segment with the marker, "bar" a bar stub ending in the marker. */
+  /** "line" draws a line segment with the marker, "bar" a bar stub ending in the marker. */
   variant: "line" | "bar";
+  shape: MarkerShape;
+  dash?: string;
+  hollow?: boolean;
+  /** For a bar: the hatch pattern its bars are filled with (non-official figures). */
+  patternId?: string;
 };
 
 /** Legend sample for one series; decorative, since the legend text next to it names the series. */
-export function SeriesSwatch({ index, tone, variant }: SeriesSwatchProps) {
+export function SeriesSwatch({ index, tone, variant, shape, dash, hollow, patternId }: SeriesSwatchProps) {
+  const fill = seriesFill(index, tone);
+  const stroke = seriesStroke(index, tone);
   return (
     <svg aria-hidden="true" width="32" height="14" viewBox="0 0 32 14" className="shrink-0">
       {variant === "line" ? (
-        <line
-          x1={1}
-          x2={31}
-          y1={7}
-          y2={7}
-          className={seriesStroke(index, tone)}
-          strokeWidth={2}
-          strokeDasharray={seriesDash(index)}
-        />
+        <line x1={1} x2={31} y1={7} y2={7} className={stroke} strokeWidth={2} strokeDasharray={dash} />
+      ) : patternId ? (
+        <rect x={0.5} y={2.5} width={19} height={9} fill={`url(#${patternId})`} className={stroke} strokeWidth={1} />
       ) : (
-        <rect x={0} y={2} width={20} height={10} className={seriesFill(index, tone)} />
+        <rect x={0} y={2} width={20} height={10} className={fill} />
       )}
-      <SeriesMarker index={index} x={variant === "line" ? 16 : 26} y={7} className={seriesFill(index, tone)} />
+      <SeriesMarker shape={shape} x={variant === "line" ? 16 : 26} y={7} fill={fill} stroke={stroke} hollow={hollow} />
     </svg>
+  );
+}
+
+/**
+ * Diagonal hatching in a series' colour, for bars of figures that are not official. Defined
+ * once per chart; the id must be unique on the page (useId).
+ */
+export function HatchPattern({ id, index, tone }: { id: string; index: number; tone: SeriesTone | undefined }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+      <rect width={6} height={6} fill="white" />
+      <line x1={0} y1={0} x2={0} y2={6} className={seriesStroke(index, tone)} strokeWidth={3} />
+    </pattern>
   );
 }
 

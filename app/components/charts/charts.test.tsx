@@ -151,6 +151,26 @@ describe("LineChart", () => {
   it("renders the same markup for the same props", () => {
     expect(renderToStaticMarkup(<LineChart {...lineProps} />)).toBe(renderToStaticMarkup(<LineChart {...lineProps} />));
   });
+
+  it("draws official figures solid with filled circles and each other kind dashed with its own hollow marker", () => {
+    const sample = { name: "Kabupaten Sumedang (Data contoh)", kind: "sample" as const, tone: "primary" as const, points: [{ x: 2023, y: 3.5 }, { x: 2024, y: 3.6 }] };
+    const verified = { name: "Kabupaten Sumedang (Tingkat terverifikasi)", kind: "verified" as const, tone: "primary" as const, points: [{ x: 2023, y: 3.4 }] };
+    const markup = renderToStaticMarkup(<LineChart {...lineProps} series={[lineProps.series[0]!, sample, verified]} />);
+    const paths = [...markup.matchAll(/<path [^>]*>/g)].map((path) => path[0]);
+    expect(paths[0]).not.toContain("stroke-dasharray");
+    expect(paths[1]).toContain('stroke-dasharray="2 3"');
+    expect(paths[2]).toContain('stroke-dasharray="8 4"');
+    expect(count(markup, /class="visx-circle fill-brand-700 stroke-white"/)).toBe(6 + 1);
+    // Sample points are hollow diamonds, verified ones hollow squares (polygons either way).
+    expect(count(markup, /class="visx-polygon fill-white stroke-brand-700"/)).toBe(2 + 1 + 2);
+    expect(markup).toContain("Kabupaten Sumedang (Data contoh)");
+  });
+
+  it("puts what a point says about itself (its source) beside its value in the table", () => {
+    const series = [{ name: "Kabupaten Sumedang", points: [{ x: 2024, y: 4.51, detail: <a href="https://eljabar.com/x">eljabar.com</a> }] }];
+    const rows = tableRows(renderToStaticMarkup(<LineChart {...lineProps} series={series} />));
+    expect(rows[0]).toEqual(["2024", '4,51 <a href="https://eljabar.com/x">eljabar.com</a>']);
+  });
 });
 
 describe("GroupedBarChart", () => {
@@ -199,5 +219,14 @@ describe("GroupedBarChart", () => {
     expect(renderToStaticMarkup(<GroupedBarChart {...barProps} />)).toBe(
       renderToStaticMarkup(<GroupedBarChart {...barProps} />),
     );
+  });
+
+  it("hatches the bars of figures that are not official, in the legend too", () => {
+    const series = barProps.series.map((entry) => ({ ...entry, kind: "sample" as const }));
+    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} series={[barProps.series[0]!, ...series.slice(1)]} />);
+    const patterns = [...markup.matchAll(/<pattern id="([^"]+)"/g)].map((match) => match[1]);
+    expect(patterns).toHaveLength(2);
+    expect(count(markup, new RegExp(`fill="url\\(#${patterns[0]}\\)"`))).toBe(4 + 1);
+    expect(count(markup, /<rect [^>]*class="visx-bar fill-brand-700"/)).toBe(4);
   });
 });

@@ -2,29 +2,40 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Line, LinePath } from "@visx/shape";
+import type { ReactNode } from "react";
+import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import { ChartFrame } from "./chart-frame";
 import {
   AxisTitle,
   axisLineClass,
   BottomTickLabel,
   gridLineClass,
+  kindStyle,
   LeftTickLabel,
   SeriesMarker,
   SeriesSwatch,
-  seriesDash,
   seriesFill,
   seriesStroke,
   type SeriesTone,
 } from "./chart-style";
 
-/** One value per year; `y: null` means "no value that year" and leaves a gap in the line. */
-export type LinePoint = { x: number; y: number | null };
+/**
+ * One value per year; `y: null` means "no value that year" and leaves a gap in the line.
+ * `detail` follows the value in the data table (e.g. its source link).
+ */
+export type LinePoint = { x: number; y: number | null; detail?: ReactNode };
 
 export type LineSeries = {
+  /** Names the series in the legend and table; for a non-official kind, say so in the name. */
   name: string;
   points: LinePoint[];
-  /** Colour; defaults by position (primary, muted, accent). Marker shape and dash always follow position. */
+  /** Colour: one per region or group; defaults by position. */
   tone?: SeriesTone;
+  /**
+   * The kind of every point in the series (default official). A series holds one kind only, so
+   * a line never joins figures of two kinds; the kind sets the dash and marker (see kindStyle).
+   */
+  kind?: FigureKind;
 };
 
 export type LineChartProps = {
@@ -97,16 +108,24 @@ export function LineChart({
     rows: years.map((year) => ({
       label: String(year),
       cells: series.map((s) => {
-        const y = s.points.find((p) => p.x === year)?.y;
-        return y === undefined || y === null ? noDataLabel : formatValue(y);
+        const point = s.points.find((p) => p.x === year);
+        // A year without one value may still have something to say (e.g. disputed values).
+        if (point?.y === undefined || point.y === null) return point?.detail ?? noDataLabel;
+        return point.detail ? (
+          <>
+            {formatValue(point.y)} {point.detail}
+          </>
+        ) : (
+          formatValue(point.y)
+        );
       }),
     })),
   };
 
-  const legend = series.map((s, index) => ({
-    label: s.name,
-    swatch: <SeriesSwatch index={index} tone={s.tone} variant="line" />,
-  }));
+  const legend = series.map((s, index) => {
+    const style = kindStyle(s.kind ?? "official");
+    return { label: s.name, swatch: <SeriesSwatch index={index} tone={s.tone} variant="line" shape={style.shape} dash={style.dash} hollow={style.hollow} /> };
+  });
 
   return (
     <ChartFrame
@@ -147,31 +166,34 @@ export function LineChart({
           axisLineClassName={axisLineClass}
           tickLineProps={{ className: axisLineClass }}
         />
-        {sortedSeries.map((s, index) => (
-          <g key={index}>
-            <LinePath<LinePoint>
-              data={s.points}
-              x={(p) => xScale(p.x)}
-              y={(p) => yScale(p.y ?? 0)}
-              // Missing years break the line instead of drawing a slope through them.
-              defined={(p) => p.y !== null}
-              className={seriesStroke(index, s.tone)}
-              fill="none"
-              strokeWidth={2.5}
-              strokeLinejoin="round"
-              strokeDasharray={seriesDash(index)}
-            />
-            {s.points.map((p) =>
-              p.y === null ? null : (
-                // A <title> gives the exact value as a native tooltip on hover, without JavaScript.
-                <g key={p.x}>
-                  <title>{`${s.name}, ${p.x}: ${formatValue(p.y)}`}</title>
-                  <SeriesMarker index={index} x={xScale(p.x)} y={yScale(p.y)} className={seriesFill(index, s.tone)} />
-                </g>
-              ),
-            )}
-          </g>
-        ))}
+        {sortedSeries.map((s, index) => {
+          const style = kindStyle(s.kind ?? "official");
+          return (
+            <g key={index}>
+              <LinePath<LinePoint>
+                data={s.points}
+                x={(p) => xScale(p.x)}
+                y={(p) => yScale(p.y ?? 0)}
+                // Missing years break the line instead of drawing a slope through them.
+                defined={(p) => p.y !== null}
+                className={seriesStroke(index, s.tone)}
+                fill="none"
+                strokeWidth={2.5}
+                strokeLinejoin="round"
+                strokeDasharray={style.dash}
+              />
+              {s.points.map((p) =>
+                p.y === null ? null : (
+                  // A <title> gives the exact value as a native tooltip on hover, without JavaScript.
+                  <g key={p.x}>
+                    <title>{`${s.name}, ${p.x}: ${formatValue(p.y)}`}</title>
+                    <SeriesMarker shape={style.shape} hollow={style.hollow} x={xScale(p.x)} y={yScale(p.y)} fill={seriesFill(index, s.tone)} stroke={seriesStroke(index, s.tone)} />
+                  </g>
+                ),
+              )}
+            </g>
+          );
+        })}
       </Group>
     </ChartFrame>
   );

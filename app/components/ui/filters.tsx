@@ -49,10 +49,14 @@ export function ProvinceSelect({ name, provinces, defaultValue }: { name: string
   );
 }
 
-/** Kabupaten or kota; the empty option means both. */
-export function RegionTypeSelect({ name, defaultValue }: { name: string; defaultValue: string | null }) {
+/**
+ * Kabupaten or kota; the empty option means both. Rankings also offer the provincial
+ * governments, which are ranked apart from kabupaten/kota.
+ */
+export function RegionTypeSelect({ name, defaultValue, withProvinceGovernments = false }: { name: string; defaultValue: string | null; withProvinceGovernments?: boolean }) {
   const { t } = useTranslator();
-  const options = (["kabupaten", "kota"] as const).map((type) => ({ value: type, label: t(`regionType.${type}`) }));
+  const options: { value: string; label: string }[] = (["kabupaten", "kota"] as const).map((type) => ({ value: type, label: t(`regionType.${type}`) }));
+  if (withProvinceGovernments) options.push({ value: "provinsi", label: t("regionType.provinceGovernment") });
   return <FilterSelect name={name} label={t("directory.type")} allLabel={t("directory.allTypes")} options={options} defaultValue={defaultValue} />;
 }
 

@@ -140,7 +140,7 @@ describe("attacks", () => {
       form: { version: "0", descriptionId: "x".repeat(1_000_000), descriptionEn: "", websiteUrl: "", contactEmail: "" },
     });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Terlalu panjang (maksimal 2000 karakter).");
+    expect(await response.text()).toContain("Terlalu panjang (maksimal 2.000 karakter).");
     const page = await (await request(app.origin, "/daerah/32.11")).text();
     expect(page).not.toContain("xxxxxxxxxx");
   });

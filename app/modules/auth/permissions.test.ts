@@ -60,3 +60,33 @@ describe("can (practices)", () => {
     expect(can(curator, { action: "practice.answer", regionCode: "32.11" })).toBe(false);
   });
 });
+
+describe("can (figures)", () => {
+  it("lets only the region's editors report its official levels and sign notes on its figures", () => {
+    for (const action of ["assessment.report", "figure.note"] as const) {
+      expect(can(editor, { action, regionCode: "32.11" })).toBe(true);
+      expect(can(editor, { action, regionCode: "33.16" })).toBe(false);
+      expect(can(member, { action, regionCode: "32.11" })).toBe(false);
+      // A curator who entered a region's levels could not also check them.
+      expect(can(curator, { action, regionCode: "32.11" })).toBe(false);
+    }
+  });
+
+  it("keeps verifying levels and hiding notes to curators and admins", () => {
+    for (const action of ["assessment.verify", "figure.moderate"] as const) {
+      expect(can(curator, { action })).toBe(true);
+      expect(can(admin, { action })).toBe(true);
+      expect(can(editor, { action })).toBe(false);
+      expect(can(member, { action })).toBe(false);
+    }
+  });
+
+  it("shows an evaluation report to signed-in officials once verified, before that to the region and Kemendagri", () => {
+    const otherMember: Actor = { id: 5, role: "member", regionCode: "33.16" };
+    expect(can(otherMember, { action: "evaluationReport.read", regionCode: "32.11", verified: true })).toBe(true);
+    expect(can(null, { action: "evaluationReport.read", regionCode: "32.11", verified: true })).toBe(false);
+    expect(can(otherMember, { action: "evaluationReport.read", regionCode: "32.11", verified: false })).toBe(false);
+    expect(can(editor, { action: "evaluationReport.read", regionCode: "32.11", verified: false })).toBe(true);
+    expect(can(curator, { action: "evaluationReport.read", regionCode: "32.11", verified: false })).toBe(true);
+  });
+});

@@ -30,6 +30,19 @@ export type Permission =
   | { action: "practice.moderate" }
   /** Enter a region's SPBE self-assessment. */
   | { action: "assessment.self"; regionCode: string }
+  /** Report a region's official indicator levels from its evaluation report, for a curator to verify. */
+  | { action: "assessment.report"; regionCode: string }
+  /** Verify or send back the levels a region reported. */
+  | { action: "assessment.verify" }
+  /**
+   * Read a region's evaluation report: any signed-in official once its levels are verified;
+   * before that, the region's editors and Kemendagri.
+   */
+  | { action: "evaluationReport.read"; regionCode: string; verified: boolean }
+  /** Sign a note on one of the region's figures (right of reply), or withdraw one. */
+  | { action: "figure.note"; regionCode: string }
+  /** Hide notes on figures. */
+  | { action: "figure.moderate" }
   /** Import official results; manage sample data. */
   | { action: "assessment.import" }
   /** Save one's own custom peer groups. */
@@ -61,9 +74,17 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "cohorts.manage":
     case "assessment.import":
+    case "assessment.verify":
+    case "figure.moderate":
     case "practice.review":
     case "practice.moderate":
       return isKemendagri(actor);
+    // The region's own staff only: a curator who entered a region's levels could not also check them.
+    case "assessment.report":
+    case "figure.note":
+      return isEditorOf(actor, permission.regionCode);
+    case "evaluationReport.read":
+      return permission.verified || isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "practice.ask":
     case "peerGroups.own":
       return true;

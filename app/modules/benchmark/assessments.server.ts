@@ -1,12 +1,11 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { assessmentLevels, assessments } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
+import type { LevelKind } from "./figure-kinds";
 import { computeFrameworkIndex, type FrameworkNode } from "./framework-index";
 import type { SelfAssessmentEntry } from "./self-assessment";
-
-export type AssessmentKind = "official" | "self" | "sample";
 
 export interface IndicatorLevel {
   level: number;
@@ -18,11 +17,12 @@ export interface AssessmentInput {
   regionCode: string;
   frameworkId: number;
   year: number;
-  kind: AssessmentKind;
-  /** The published value, when there is one (official results). */
+  kind: LevelKind;
+  /** The index the evaluation report states (verified levels). */
   reportedIndex?: number | null;
-  decree?: string | null;
   sourceId?: number | null;
+  /** The region's submission verified levels come from. */
+  submissionId?: number | null;
   /** Indicator node id → level; replaces all stored levels when given. */
   levels?: ReadonlyMap<number, IndicatorLevel>;
   updatedById?: number | null;
@@ -37,8 +37,8 @@ export async function storeAssessment(input: AssessmentInput, nodes: readonly Fr
   const computed = levels ? computeFrameworkIndex(nodes, new Map([...levels].map(([id, value]) => [id, value.level]))) : null;
   const values = {
     reportedIndex: input.reportedIndex ?? null,
-    decree: input.decree ?? null,
     sourceId: input.sourceId ?? null,
+    submissionId: input.submissionId ?? null,
     computedIndex: computed?.index ?? null,
     subIndices: computed && computed.index !== null ? Object.fromEntries(Object.entries(computed.subIndices)) : null,
     updatedById: input.updatedById ?? null,
@@ -70,7 +70,7 @@ export async function getAssessmentLevels(assessmentId: number) {
   return new Map(rows.map(({ nodeId, ...level }) => [nodeId, level]));
 }
 
-export async function findAssessment(key: { regionCode: string; frameworkId: number; year: number; kind: AssessmentKind }) {
+export async function findAssessment(key: { regionCode: string; frameworkId: number; year: number; kind: LevelKind }) {
   const row = await db().query.assessments.findFirst({
     where: and(
       eq(assessments.regionCode, key.regionCode),
@@ -107,17 +107,4 @@ export async function saveSelfAssessment(input: {
     );
   });
   invalidateBenchmarkData();
-}
-
-/** A region's most recent self-assessment: year, computed index (when complete), levels filled. */
-export async function latestSelfAssessment(regionCode: string, frameworkId: number) {
-  const [row] = await db()
-    .select({ year: assessments.year, computedIndex: assessments.computedIndex, filled: count(assessmentLevels.nodeId) })
-    .from(assessments)
-    .leftJoin(assessmentLevels, eq(assessmentLevels.assessmentId, assessments.id))
-    .where(and(eq(assessments.regionCode, regionCode), eq(assessments.frameworkId, frameworkId), eq(assessments.kind, "self")))
-    .groupBy(assessments.id)
-    .orderBy(desc(assessments.year))
-    .limit(1);
-  return row ?? null;
 }

@@ -1,29 +1,46 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { assessmentLevels, assessments, cohortMembers, cohorts, nationalResults, provinces, regions, sources } from "../../../db/schema";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import {
+  assessmentLevels,
+  assessments,
+  cohortMembers,
+  cohorts,
+  figureNotes,
+  provinces,
+  publishedGroupAverages,
+  publishedResults,
+  regions,
+  sources,
+  users,
+} from "../../../db/schema";
 import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 import { db } from "../db.server";
 import { getFrameworkSummary } from "../frameworks/frameworks.server";
+import { FIGURE_KINDS, type FigureKind, type LevelKind } from "./figure-kinds";
 import { indexMismatch } from "./framework-index";
+import { combinePublishedValues, type PublishedValue, type SourceRef } from "./published-values";
 
-export type ComparedKind = "official" | "sample";
-
-/** One region's comparable result for one year: the official value, or else the sample one. */
-export interface RegionYearResult {
-  regionCode: string;
+/**
+ * One government's figure of one kind for one evaluation year. Official figures come from
+ * published values (several sources may agree, or disagree: then `value` is null and the figure
+ * is disputed); the other kinds from indicator levels.
+ */
+export interface Figure {
+  /** Kemendagri code of a kabupaten/kota, or of a province for its own government. */
+  code: string;
   year: number;
-  value: number;
-  kind: ComparedKind;
-  /** Assessment whose indicator levels we know (official if it has levels, else sample). */
-  levelsAssessmentId: number | null;
-  /** Domain/aspect node id → sub-index, from the assessment with levels. */
-  subIndices: Record<string, number> | null;
-  /** Whose levels those are: official ones, or synthetic sample levels. */
-  levelsKind: ComparedKind | null;
-  /** Official result whose levels compute to a different index than the one reported. */
+  kind: FigureKind;
+  value: number | null;
+  /** Decimals to show: as printed for official values (3,7), the framework's otherwise. */
+  decimals: number;
+  /** Official figures: the current published values behind it (all agreeing, or the disputed ones). */
+  published: PublishedValue[];
+  disputed: boolean;
+  /** Level kinds: where the levels come from (the evaluation report, the sample-data notice). */
+  source: SourceRef | null;
+  /** Level kinds: the assessment holding the levels, with its domain and aspect sub-indices. */
+  levels: { assessmentId: number; subIndices: Record<string, number> } | null;
+  /** Verified levels whose index differs from the agreed official value by more than 0.01. */
   mismatch: boolean;
-  sourceCitation: string | null;
-  sourceUrl: string | null;
-  decree: string | null;
 }
 
 export interface RegionInfo {
@@ -37,24 +54,64 @@ export interface RegionInfo {
   cohorts: string[];
 }
 
+/** An average a source publishes for a group of governments (never one computed here). */
+export interface PublishedAverage {
+  scope: (typeof publishedGroupAverages.scope.enumValues)[number];
+  label: string;
+  provinceCode: string | null;
+  memberCount: number | null;
+  year: number;
+  value: number | null;
+  disputed: boolean;
+  published: PublishedValue[];
+}
+
+/** A region's signed note on one of its figures (right of reply). */
+export interface FigureNote {
+  id: number;
+  body: string;
+  authorName: string;
+  createdAt: Date;
+}
+
 export interface BenchmarkData {
   frameworkId: number;
   frameworkSlug: string;
   decimals: number;
-  years: number[];
+  /** Kabupaten and kota. */
   regions: Map<string, RegionInfo>;
-  /** `${regionCode}:${year}` → result. */
-  results: Map<string, RegionYearResult>;
-  national: Map<number, number>;
+  provinces: Map<string, string>;
+  /** Per kind: `${code}:${year}` → figure, for kabupaten/kota and provincial governments. */
+  figures: Record<FigureKind, Map<string, Figure>>;
+  /** Per kind: the years in which any kabupaten/kota has a figure, ascending. */
+  years: Record<FigureKind, number[]>;
+  averages: PublishedAverage[];
+  /** `${code}:${year}:${kind}` → visible notes, oldest first. */
+  notes: Map<string, FigureNote[]>;
   cohortNames: Map<string, string>;
 }
 
-export const resultKey = (regionCode: string, year: number) => `${regionCode}:${year}`;
+export const figureKey = (code: string, year: number) => `${code}:${year}`;
+export const noteKey = (code: string, year: number, kind: FigureKind) => `${code}:${year}:${kind}`;
+
+export function figureOf(data: BenchmarkData, kind: FigureKind, code: string, year: number): Figure | null {
+  return data.figures[kind].get(figureKey(code, year)) ?? null;
+}
+
+/** A government's figures of one kind, oldest year first. */
+export function figuresOf(data: BenchmarkData, kind: FigureKind, code: string): Figure[] {
+  return [...data.figures[kind].values()].filter((figure) => figure.code === code).sort((a, b) => a.year - b.year);
+}
+
+/** The national index of a year, as published. */
+export function nationalAverage(data: BenchmarkData, year: number): PublishedAverage | null {
+  return data.averages.find((average) => average.scope === "national" && average.year === year) ?? null;
+}
 
 /**
  * Everything rankings, region benchmarks and comparisons compute from, read in a few queries
- * and kept for a short while: it changes only on imports and self-assessments, which call
- * invalidateBenchmarkData (other processes see their change within the TTL).
+ * and kept for a short while: it changes only on imports, verifications, self-assessments and
+ * notes, which call invalidateBenchmarkData (other processes see their change within the TTL).
  */
 const TTL_MS = 30_000;
 const cache = new Map<string, { loadedAt: number; data: Promise<BenchmarkData | null> }>();
@@ -77,10 +134,12 @@ export function getBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
   return data;
 }
 
+const sourceColumns = { citation: sources.citation, url: sources.url };
+
 async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData | null> {
   const framework = await getFrameworkSummary(frameworkSlug);
   if (!framework) return null;
-  const [regionRows, memberships, assessmentRows, nationalRows] = await Promise.all([
+  const [regionRows, provinceRows, memberships, publishedRows, assessmentRows, averageRows, noteRows] = await Promise.all([
     db()
       .select({
         code: regions.code,
@@ -93,25 +152,66 @@ async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
       })
       .from(regions)
       .innerJoin(provinces, eq(provinces.code, regions.provinceCode)),
+    db().select({ code: provinces.code, name: provinces.name }).from(provinces),
     db().select({ regionCode: cohortMembers.regionCode, slug: cohorts.slug, name: cohorts.name }).from(cohortMembers).innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId)),
     db()
       .select({
+        code: publishedResults.subjectCode,
+        year: publishedResults.year,
+        value: publishedResults.value,
+        decimals: publishedResults.decimals,
+        reportedPredikat: publishedResults.reportedPredikat,
+        quote: publishedResults.quote,
+        decree: publishedResults.decree,
+        source: sourceColumns,
+      })
+      .from(publishedResults)
+      .innerJoin(sources, eq(sources.id, publishedResults.sourceId))
+      .where(and(eq(publishedResults.frameworkId, framework.id), isNull(publishedResults.supersededAt)))
+      .orderBy(asc(publishedResults.id)),
+    db()
+      .select({
         id: assessments.id,
-        regionCode: assessments.regionCode,
+        code: assessments.regionCode,
         year: assessments.year,
         kind: assessments.kind,
-        reportedIndex: assessments.reportedIndex,
         computedIndex: assessments.computedIndex,
         subIndices: assessments.subIndices,
-        decree: assessments.decree,
-        sourceCitation: sources.citation,
-        sourceUrl: sources.url,
+        source: sourceColumns,
       })
       .from(assessments)
       .leftJoin(sources, eq(sources.id, assessments.sourceId))
-      .where(and(eq(assessments.frameworkId, framework.id), inArray(assessments.kind, ["official", "sample"])))
-      .orderBy(asc(assessments.year)),
-    db().select({ year: nationalResults.year, index: nationalResults.nationalIndex }).from(nationalResults).where(eq(nationalResults.frameworkId, framework.id)),
+      .where(eq(assessments.frameworkId, framework.id)),
+    db()
+      .select({
+        scope: publishedGroupAverages.scope,
+        label: publishedGroupAverages.label,
+        provinceCode: publishedGroupAverages.provinceCode,
+        memberCount: publishedGroupAverages.memberCount,
+        year: publishedGroupAverages.year,
+        value: publishedGroupAverages.value,
+        quote: publishedGroupAverages.quote,
+        decree: publishedGroupAverages.decree,
+        source: sourceColumns,
+      })
+      .from(publishedGroupAverages)
+      .innerJoin(sources, eq(sources.id, publishedGroupAverages.sourceId))
+      .where(eq(publishedGroupAverages.frameworkId, framework.id))
+      .orderBy(asc(publishedGroupAverages.id)),
+    db()
+      .select({
+        id: figureNotes.id,
+        code: figureNotes.regionCode,
+        year: figureNotes.year,
+        kind: figureNotes.figureKind,
+        body: figureNotes.body,
+        authorName: users.name,
+        createdAt: figureNotes.createdAt,
+      })
+      .from(figureNotes)
+      .innerJoin(users, eq(users.id, figureNotes.authorId))
+      .where(and(eq(figureNotes.frameworkId, framework.id), isNull(figureNotes.hiddenAt)))
+      .orderBy(asc(figureNotes.createdAt)),
   ]);
 
   const cohortsByRegion = new Map<string, string[]>();
@@ -121,42 +221,75 @@ async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
     cohortNames.set(membership.slug, membership.name);
   }
   const regionMap = new Map<string, RegionInfo>(regionRows.map((row) => [row.code, { ...row, cohorts: cohortsByRegion.get(row.code) ?? [] }]));
+  const figures = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, new Map<string, Figure>()])) as Record<FigureKind, Map<string, Figure>>;
 
-  const byKey = new Map<string, { official?: (typeof assessmentRows)[number]; sample?: (typeof assessmentRows)[number] }>();
+  const publishedByKey = new Map<string, { code: string; year: number; values: PublishedValue[] }>();
+  for (const row of publishedRows) {
+    const key = figureKey(row.code, row.year);
+    const entry = publishedByKey.get(key) ?? { code: row.code, year: row.year, values: [] };
+    entry.values.push({ value: row.value, decimals: row.decimals, reportedPredikat: row.reportedPredikat, source: { ...row.source, quote: row.quote, decree: row.decree } });
+    publishedByKey.set(key, entry);
+  }
+  for (const [key, { code, year, values }] of publishedByKey) {
+    const combined = combinePublishedValues(values);
+    figures.official.set(key, { code, year, kind: "official", ...combined, source: null, levels: null, mismatch: false });
+  }
+
   for (const row of assessmentRows) {
-    const key = resultKey(row.regionCode, row.year);
-    byKey.set(key, { ...byKey.get(key), [row.kind]: row });
-  }
-  const results = new Map<string, RegionYearResult>();
-  const years = new Set<number>();
-  for (const [key, { official, sample }] of byKey) {
-    const chosen = official && (official.reportedIndex ?? official.computedIndex) !== null ? official : sample;
-    const value = chosen ? (chosen.kind === "official" ? (chosen.reportedIndex ?? chosen.computedIndex) : chosen.computedIndex) : null;
-    if (!chosen || value === null) continue;
-    const withLevels = official?.subIndices ? official : sample?.subIndices ? sample : null;
-    results.set(key, {
-      regionCode: chosen.regionCode,
-      year: chosen.year,
-      value,
-      kind: chosen.kind as ComparedKind,
-      levelsAssessmentId: withLevels?.id ?? null,
-      subIndices: withLevels?.subIndices ?? null,
-      levelsKind: (withLevels?.kind as ComparedKind | undefined) ?? null,
-      mismatch: official ? indexMismatch(official.computedIndex, official.reportedIndex) : false,
-      sourceCitation: chosen.sourceCitation,
-      sourceUrl: chosen.sourceUrl,
-      decree: chosen.decree,
+    if (row.computedIndex === null || !row.subIndices) continue;
+    const key = figureKey(row.code, row.year);
+    const official = figures.official.get(key);
+    const kind: LevelKind = row.kind;
+    figures[kind].set(key, {
+      code: row.code,
+      year: row.year,
+      kind,
+      value: row.computedIndex,
+      decimals: framework.decimals,
+      published: [],
+      disputed: false,
+      source: row.source ? { ...row.source, quote: null, decree: null } : null,
+      levels: { assessmentId: row.id, subIndices: row.subIndices },
+      mismatch: kind === "verified" && official?.value != null ? indexMismatch(row.computedIndex, official.value) : false,
     });
-    years.add(chosen.year);
   }
+
+  const years = Object.fromEntries(
+    FIGURE_KINDS.map((kind) => {
+      const set = new Set<number>();
+      for (const figure of figures[kind].values()) if (regionMap.has(figure.code)) set.add(figure.year);
+      return [kind, [...set].sort((a, b) => a - b)];
+    }),
+  ) as Record<FigureKind, number[]>;
+
+  const averagesByKey = new Map<string, { row: (typeof averageRows)[number]; values: PublishedValue[] }>();
+  for (const row of averageRows) {
+    const key = `${row.scope}:${row.label}:${row.year}`;
+    const entry = averagesByKey.get(key) ?? { row, values: [] };
+    entry.values.push({ value: row.value, decimals: 2, reportedPredikat: null, source: { ...row.source, quote: row.quote, decree: row.decree } });
+    averagesByKey.set(key, entry);
+  }
+  const averages = [...averagesByKey.values()].map(({ row, values }) => {
+    const combined = combinePublishedValues(values);
+    return { scope: row.scope, label: row.label, provinceCode: row.provinceCode, memberCount: row.memberCount, year: row.year, value: combined.value, disputed: combined.disputed, published: combined.published };
+  });
+
+  const notes = new Map<string, FigureNote[]>();
+  for (const row of noteRows) {
+    const key = noteKey(row.code, row.year, row.kind);
+    notes.set(key, [...(notes.get(key) ?? []), { id: row.id, body: row.body, authorName: row.authorName, createdAt: row.createdAt }]);
+  }
+
   return {
     frameworkId: framework.id,
     frameworkSlug,
     decimals: framework.decimals,
-    years: [...years].sort((a, b) => a - b),
     regions: regionMap,
-    results,
-    national: new Map(nationalRows.map((row) => [row.year, row.index])),
+    provinces: new Map(provinceRows.map((row) => [row.code, row.name])),
+    figures,
+    years,
+    averages,
+    notes,
     cohortNames,
   };
 }
@@ -176,4 +309,3 @@ export async function getLevelsOf(assessmentIds: number[]): Promise<Map<number, 
   }
   return levels;
 }
-

@@ -1,45 +1,63 @@
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
-import { getBenchmarkData, getLevelsOf, resultKey } from "./benchmark-data.server";
+import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
+import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { bestCommonYear, parseCompareSelection } from "./compare-query";
 
-/** Side by side: index, domains, aspects and indicator levels of 2–6 regions in one year. */
+/**
+ * The figure whose indicator levels a comparison column shows for a year: verified levels, or
+ * in demo mode sample levels, each named on the page.
+ */
+function levelsFigure(data: BenchmarkData, code: string, year: number) {
+  return figureOf(data, "verified", code, year) ?? figureOf(data, "sample", code, year);
+}
+
+/**
+ * Side by side: the official index, the other kinds beside it, and the domains, aspects and
+ * indicator levels of 2–6 regions in one year. Every value says its kind; levels of different
+ * kinds are shown in their own columns, never averaged or ranked together.
+ */
 export async function compareRegions(frameworkSlug: string, params: URLSearchParams) {
   const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   if (!data || !framework) return null;
   const selection = parseCompareSelection(params, new Set(data.regions.keys()));
   const regions = selection.codes.map((code) => data.regions.get(code)!);
-  const coverage = (y: number) => regions.filter((region) => data.results.has(resultKey(region.code, y))).length;
+  const years = [...new Set(FIGURE_KINDS.flatMap((kind) => data.years[kind]))].sort((a, b) => a - b);
+  // A year counts as covered for a region when it has its official index there.
+  const coverage = (y: number) => regions.filter((region) => figureOf(data, "official", region.code, y)).length;
   const requested = Number(params.get("tahun"));
-  const year = data.years.includes(requested) ? requested : bestCommonYear(data.years, coverage);
-  const results = regions.map((region) => (year ? (data.results.get(resultKey(region.code, year)) ?? null) : null));
-  const levels = await getLevelsOf(results.flatMap((result) => (result?.levelsAssessmentId ? [result.levelsAssessmentId] : [])));
-  const column = (index: number) => results[index];
+  const year = years.includes(requested) ? requested : bestCommonYear(years, coverage);
+  const columns = regions.map((region) => (year ? levelsFigure(data, region.code, year) : null));
+  const levels = await getLevelsOf(columns.flatMap((figure) => (figure?.levels ? [figure.levels.assessmentId] : [])));
+  const kindsShown = FIGURE_KINDS.filter((kind) => regions.some((region) => figuresOf(data, kind, region.code).length > 0));
   return {
     selection,
     year,
-    yearChoices: [...data.years].reverse().map((y) => ({ year: y, regions: coverage(y) })),
+    yearChoices: [...years].reverse().map((y) => ({ year: y, regions: coverage(y) })),
+    years,
+    kindsShown,
     regions: regions.map((region, index) => {
-      const result = column(index);
+      const official = year ? figureOf(data, "official", region.code, year) : null;
       return {
         code: region.code,
         name: region.name,
         provinceName: region.provinceName,
-        value: result?.value ?? null,
-        kind: result?.kind ?? null,
-        levelsKind: result?.levelsKind ?? null,
-        predikat: result ? predikatFor(result.value, framework.bands, framework.decimals) : null,
-        trend: data.years.map((y) => ({ x: y, y: data.results.get(resultKey(region.code, y))?.value ?? null })),
+        official,
+        notes: year ? (data.notes.get(noteKey(region.code, year, "official")) ?? []) : [],
+        predikat: official?.value != null ? predikatFor(official.value, framework.bands, framework.decimals) : null,
+        /** The other kinds' figures of the year, each labelled. */
+        others: year ? (["verified", "self", "sample"] as const).flatMap((kind) => figureOf(data, kind, region.code, year) ?? []) : [],
+        levelsKind: (columns[index]?.kind ?? null) as FigureKind | null,
+        trend: Object.fromEntries(kindsShown.map((kind) => [kind, figuresOf(data, kind, region.code)])) as Partial<Record<FigureKind, ReturnType<typeof figuresOf>>>,
       };
     }),
-    years: data.years,
     groups: tree.domains.flatMap((domain) => [
-      { id: domain.id, kind: "domain" as const, name: domain.name, values: results.map((result) => result?.subIndices?.[String(domain.id)] ?? null) },
+      { id: domain.id, kind: "domain" as const, name: domain.name, values: columns.map((figure) => figure?.levels?.subIndices[String(domain.id)] ?? null) },
       ...domain.aspects.map((aspect) => ({
         id: aspect.id,
         kind: "aspect" as const,
         name: aspect.name,
-        values: results.map((result) => result?.subIndices?.[String(aspect.id)] ?? null),
+        values: columns.map((figure) => figure?.levels?.subIndices[String(aspect.id)] ?? null),
       })),
     ]),
     indicators: tree.domains.flatMap((domain) =>
@@ -47,10 +65,9 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
         aspect.indicators.map((indicator) => ({
           number: indicator.number,
           name: indicator.name,
-          levels: results.map((result) => (result?.levelsAssessmentId ? (levels.get(result.levelsAssessmentId)?.get(indicator.id) ?? null) : null)),
+          levels: columns.map((figure) => (figure?.levels ? (levels.get(figure.levels.assessmentId)?.get(indicator.id) ?? null) : null)),
         })),
       ),
     ),
   };
 }
-

@@ -1,59 +1,80 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { assessmentLevels, frameworkLevels } from "../../../db/schema";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { assessmentLevels } from "../../../db/schema";
 import { db } from "../db.server";
-import { getFrameworkTree } from "../frameworks/frameworks.server";
+import { getFrameworkTree, getLevelCriteria } from "../frameworks/frameworks.server";
 import { listPublishedPractices } from "../practices/practice-list.server";
-import { getBenchmarkData } from "./benchmark-data.server";
+import { type BenchmarkData, getBenchmarkData } from "./benchmark-data.server";
+import { type LevelKind } from "./figure-kinds";
 
 const LEADER_COUNT = 10;
 
-/** One indicator: where it sits, its levels, how regions are spread over them, leaders, practices. */
-export async function getIndicatorPage(frameworkSlug: string, number: number) {
-  const [tree, data] = await Promise.all([getFrameworkTree(frameworkSlug), getBenchmarkData(frameworkSlug)]);
+/** The kinds of levels an indicator page shows, each in its own section: verified, then sample (demo). */
+const INDICATOR_KINDS = ["verified", "sample"] as const satisfies readonly LevelKind[];
+
+/**
+ * How the regions with one kind of levels for a year spread over an indicator's levels, and who
+ * is at the top: "n of N regions" always says how many have such levels at all.
+ */
+async function levelSpread(data: BenchmarkData, kind: LevelKind, year: number, indicatorId: number, levelCount: number) {
+  const withLevels = [...data.figures[kind].values()].filter((figure) => figure.year === year && figure.levels && data.regions.has(figure.code));
+  const assessmentIds = withLevels.map((figure) => figure.levels!.assessmentId);
+  const [distribution, levelRows] =
+    assessmentIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db()
+            .select({ level: assessmentLevels.level, regions: count() })
+            .from(assessmentLevels)
+            .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds)))
+            .groupBy(assessmentLevels.level),
+          db()
+            .select({ assessmentId: assessmentLevels.assessmentId, level: assessmentLevels.level })
+            .from(assessmentLevels)
+            .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds))),
+        ]);
+  const levelOf = new Map(levelRows.map((row) => [row.assessmentId, row.level]));
+  const topLevel = Math.max(0, ...levelRows.map((row) => row.level));
+  const leaders = withLevels
+    .filter((figure) => levelOf.get(figure.levels!.assessmentId) === topLevel)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
+    .slice(0, LEADER_COUNT)
+    .map((figure) => ({ code: figure.code, name: data.regions.get(figure.code)?.name ?? figure.code, value: figure.value, decimals: figure.decimals, source: figure.source }));
+  return {
+    kind,
+    year,
+    assessed: withLevels.length,
+    regionCount: data.regions.size,
+    distribution: Array.from({ length: levelCount }, (_, index) => distribution.find((row) => row.level === index + 1)?.regions ?? 0),
+    topLevel,
+    leaders,
+  };
+}
+
+/** One indicator: where it sits, its levels with their criteria, how regions spread over them, leaders, practices. */
+export async function getIndicatorPage(frameworkSlug: string, number: number, requestedYear: number | null) {
+  const [tree, data, criteria] = await Promise.all([getFrameworkTree(frameworkSlug), getBenchmarkData(frameworkSlug), getLevelCriteria(frameworkSlug)]);
   const indicator = [...tree.indicatorsById.values()].find((candidate) => candidate.number === number);
   if (!indicator || !data) return null;
   const node = tree.nodes.find((candidate) => candidate.id === indicator.id)!;
   const aspect = tree.nodes.find((candidate) => candidate.id === node.parentId)!;
   const domain = tree.nodes.find((candidate) => candidate.id === aspect.parentId)!;
+  const levels = criteria.get(indicator.id) ?? [];
 
-  const year = data.years.at(-1) ?? null;
-  const withLevels = year === null ? [] : [...data.results.values()].filter((result) => result.year === year && result.levelsAssessmentId !== null);
-  const assessmentIds = withLevels.map((result) => result.levelsAssessmentId!);
-  const [levelNames, distribution, levelRows, practices] = await Promise.all([
-    db().select({ level: frameworkLevels.level, name: frameworkLevels.name }).from(frameworkLevels).where(eq(frameworkLevels.frameworkId, data.frameworkId)).orderBy(asc(frameworkLevels.level)),
-    assessmentIds.length === 0
-      ? []
-      : db()
-          .select({ level: assessmentLevels.level, regions: count() })
-          .from(assessmentLevels)
-          .where(and(eq(assessmentLevels.nodeId, indicator.id), inArray(assessmentLevels.assessmentId, assessmentIds)))
-          .groupBy(assessmentLevels.level),
-    assessmentIds.length === 0
-      ? []
-      : db()
-          .select({ assessmentId: assessmentLevels.assessmentId, level: assessmentLevels.level })
-          .from(assessmentLevels)
-          .where(and(eq(assessmentLevels.nodeId, indicator.id), inArray(assessmentLevels.assessmentId, assessmentIds))),
+  // Years in which any region has levels of a shown kind; verified years first in the default.
+  const years = [...new Set(INDICATOR_KINDS.flatMap((kind) => data.years[kind]))].sort((a, b) => b - a);
+  const year = requestedYear !== null && years.includes(requestedYear) ? requestedYear : (data.years.verified.at(-1) ?? years[0] ?? null);
+  const [spreads, practices] = await Promise.all([
+    year === null ? [] : Promise.all(INDICATOR_KINDS.filter((kind) => data.figures[kind].size > 0 || kind === "verified").map((kind) => levelSpread(data, kind, year, indicator.id, levels.length))),
     listPublishedPractices({ province: null, region: null, indicator: number, stage: null, tag: null, sort: "terbaru", page: 1 }),
   ]);
-  const levelOf = new Map(levelRows.map((row) => [row.assessmentId, row.level]));
-  const topLevel = Math.max(0, ...levelRows.map((row) => row.level));
-  const leaders = withLevels
-    .filter((result) => levelOf.get(result.levelsAssessmentId!) === topLevel)
-    .sort((a, b) => b.value - a.value)
-    .slice(0, LEADER_COUNT)
-    .map((result) => ({ code: result.regionCode, name: data.regions.get(result.regionCode)?.name ?? result.regionCode, value: result.value, kind: result.kind }));
   return {
     indicator: { ...indicator, weight: node.weight },
     aspect: { number: aspect.number, name: tree.groupNames.get(aspect.id) ?? "" },
     domain: { number: domain.number, name: tree.groupNames.get(domain.id) ?? "" },
-    levelNames,
+    levels,
+    years,
     year,
-    assessed: assessmentIds.length,
-    distribution: levelNames.map((level) => ({ ...level, regions: distribution.find((row) => row.level === level.level)?.regions ?? 0 })),
-    topLevel,
-    leaders,
-    hasSample: withLevels.some((result) => result.kind === "sample"),
+    spreads,
     practices: practices.practices,
     practiceTotal: practices.total,
   };

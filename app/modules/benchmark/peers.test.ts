@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FigureKind } from "./figure-kinds";
 import { averageAndBest, leaderGaps, parsePeerGroupKey, peerGroupParam, rankAmong, similarRegions } from "./peers";
 
 describe("peer group keys", () => {
@@ -12,7 +13,11 @@ describe("peer group keys", () => {
 });
 
 describe("similarRegions", () => {
-  const region = (code: string, population: number | null, profile: number[] | null) => ({ code, population, profile });
+  const region = (code: string, population: number | null, profile: number[] | null, kind: FigureKind = "verified") => ({
+    code,
+    population,
+    profile: profile && { kind, values: profile },
+  });
   const all = [
     region("A", 1_000_000, [3, 3]),
     region("B", 1_100_000, [3.1, 2.9]),
@@ -29,13 +34,25 @@ describe("similarRegions", () => {
   it("finds nothing for a region without population or profile", () => {
     expect(similarRegions(all[4]!, all)).toEqual([]);
   });
+
+  it("refuses to compare profiles of different kinds", () => {
+    expect(() => similarRegions(all[0]!, [...all, region("F", 900_000, [3, 3], "sample")])).toThrow(/different kinds/);
+  });
 });
 
 describe("group statistics", () => {
+  const official = (value: number) => ({ kind: "official" as const, value });
+
   it("averages, finds the best and ranks with ties", () => {
-    expect(averageAndBest([2, 3, 4])).toEqual({ average: 3, best: 4 });
+    expect(averageAndBest([2, 3, 4].map(official))).toEqual({ average: 3, best: 4, count: 3 });
     expect(averageAndBest([])).toBeNull();
-    expect(rankAmong(3.81, [4.2, 3.814, 3.81, 2])).toBe(2);
+    expect(rankAmong(official(3.81), [4.2, 3.814, 3.81, 2].map(official))).toBe(2);
+  });
+
+  it("never averages or ranks across kinds", () => {
+    expect(() => averageAndBest([official(4.51), { kind: "sample", value: 4.55 }])).toThrow(/different kinds/);
+    expect(() => rankAmong(official(4.51), [{ kind: "sample", value: 4.55 }])).toThrow(/different kinds/);
+    expect(() => rankAmong({ kind: "verified", value: 3 }, [official(3)])).toThrow(/different kinds/);
   });
 });
 
@@ -46,14 +63,17 @@ describe("leaderGaps", () => {
       { id: 2, weight: 3 },
       { id: 3, weight: 2.5 },
     ];
-    const mine = new Map([
-      [1, 1],
-      [2, 3],
-      [3, 5],
-    ]);
+    const mine = {
+      kind: "verified" as const,
+      levels: new Map([
+        [1, 1],
+        [2, 3],
+        [3, 5],
+      ]),
+    };
     const peers = new Map([
-      ["X", new Map([[1, 4], [2, 5], [3, 4]])],
-      ["Y", new Map([[1, 4], [2, 4], [3, 5]])],
+      ["X", { kind: "verified" as const, levels: new Map([[1, 4], [2, 5], [3, 4]]) }],
+      ["Y", { kind: "verified" as const, levels: new Map([[1, 4], [2, 4], [3, 5]]) }],
     ]);
     const gaps = leaderGaps(mine, peers, indicators, new Map([["X", 3], ["Y", 3.5]]));
     // Indicator 1: gap 3 × 1.3 = 3.9; indicator 2: gap 2 × 3 = 6; indicator 3: no gap.
@@ -61,5 +81,11 @@ describe("leaderGaps", () => {
       { indicatorId: 2, myLevel: 3, leaderLevel: 5, gap: 2, leaders: ["X"] },
       { indicatorId: 1, myLevel: 1, leaderLevel: 4, gap: 3, leaders: ["Y", "X"] },
     ]);
+  });
+
+  it("never learns from leaders of another kind", () => {
+    const mine = { kind: "verified" as const, levels: new Map([[1, 1]]) };
+    const peers = new Map([["S", { kind: "sample" as const, levels: new Map([[1, 5]]) }]]);
+    expect(() => leaderGaps(mine, peers, [{ id: 1, weight: 1 }], new Map())).toThrow(/different kinds/);
   });
 });

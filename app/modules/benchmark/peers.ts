@@ -1,6 +1,9 @@
+import { type FigureKind, requireOneKind } from "./figure-kinds";
+
 /**
  * Peer groups and what is computed over them: similar regions, group average and best,
- * and the indicators where a region lags its group's leaders most.
+ * and the indicators where a region lags its group's leaders most. Every computation takes
+ * figures of one kind only (requireOneKind).
  */
 export type PeerGroupKey =
   | { kind: "province" }
@@ -39,8 +42,8 @@ export function peerGroupParam(key: PeerGroupKey): string {
 export interface RegionFeatures {
   code: string;
   population: number | null;
-  /** Domain sub-indices of the latest year with levels, in framework order. */
-  profile: number[] | null;
+  /** Domain sub-indices from one kind of levels, in framework order. */
+  profile: { kind: FigureKind; values: number[] } | null;
 }
 
 export const SIMILAR_REGION_COUNT = 8;
@@ -52,8 +55,9 @@ export const SIMILAR_REGION_COUNT = 8;
  */
 export function similarRegions(target: RegionFeatures, all: readonly RegionFeatures[], count = SIMILAR_REGION_COUNT): string[] {
   if (target.population === null || !target.profile) return [];
-  const usable = all.filter((region) => region.population !== null && region.profile && region.profile.length === target.profile!.length);
-  const vector = (region: RegionFeatures) => [Math.log10(region.population!), ...region.profile!];
+  const usable = all.filter((region) => region.population !== null && region.profile && region.profile.values.length === target.profile!.values.length);
+  requireOneKind([target.profile, ...usable.map((region) => region.profile!)]);
+  const vector = (region: RegionFeatures) => [Math.log10(region.population!), ...region.profile!.values];
   const vectors = usable.map((region) => ({ code: region.code, values: vector(region) }));
   const dimensions = vector(target).length;
   const spread = Array.from({ length: dimensions }, (_, d) => standardDeviation(vectors.map((v) => v.values[d]!)) || 1);
@@ -75,16 +79,31 @@ function standardDeviation(values: number[]): number {
   return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
 }
 
-export function averageAndBest(values: readonly number[]): { average: number; best: number } | null {
+export interface KindedValue {
+  kind: FigureKind;
+  value: number;
+}
+
+/** Average and best of one kind of figures; with `count` so pages can say "n of N have data". */
+export function averageAndBest(values: readonly KindedValue[]): { average: number; best: number; count: number } | null {
+  requireOneKind(values);
   if (values.length === 0) return null;
-  return { average: values.reduce((sum, value) => sum + value, 0) / values.length, best: Math.max(...values) };
+  const numbers = values.map((entry) => entry.value);
+  return { average: numbers.reduce((sum, value) => sum + value, 0) / numbers.length, best: Math.max(...numbers), count: numbers.length };
 }
 
 /** Standard competition rank of `value` among `values` (1 = highest), at the given precision. */
-export function rankAmong(value: number, values: readonly number[], decimals = 2): number {
+export function rankAmong(value: KindedValue, values: readonly KindedValue[], decimals = 2): number {
+  requireOneKind([value, ...values]);
   const scale = 10 ** decimals;
-  const mine = Math.round(value * scale);
-  return values.filter((other) => Math.round(other * scale) > mine).length + 1;
+  const mine = Math.round(value.value * scale);
+  return values.filter((other) => Math.round(other.value * scale) > mine).length + 1;
+}
+
+/** One region's indicator levels (node id → level), of one kind. */
+export interface KindedLevels {
+  kind: FigureKind;
+  levels: ReadonlyMap<number, number>;
 }
 
 export interface LeaderGap {
@@ -101,19 +120,20 @@ export interface LeaderGap {
  * the indicator counts in the index: the most index to gain by learning from a leader.
  */
 export function leaderGaps(
-  mine: ReadonlyMap<number, number>,
-  peers: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  mine: KindedLevels,
+  peers: ReadonlyMap<string, KindedLevels>,
   indicators: readonly { id: number; weight: number }[],
   overallIndex: ReadonlyMap<string, number>,
   limit = 5,
 ): LeaderGap[] {
+  requireOneKind([mine, ...peers.values()]);
   const gaps: LeaderGap[] = [];
   for (const indicator of indicators) {
-    const myLevel = mine.get(indicator.id);
+    const myLevel = mine.levels.get(indicator.id);
     if (myLevel === undefined) continue;
     let leaderLevel = 0;
     let leaders: string[] = [];
-    for (const [code, levels] of peers) {
+    for (const [code, { levels }] of peers) {
       const level = levels.get(indicator.id);
       if (level === undefined) continue;
       if (level > leaderLevel) [leaderLevel, leaders] = [level, [code]];

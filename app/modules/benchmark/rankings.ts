@@ -1,34 +1,48 @@
 import { z } from "zod";
+import { type FigureKind, kindParam, parseKindParam, requireOneKind } from "./figure-kinds";
 
 export const RANKING_SORTS = ["peringkat", "nama", "perubahan"] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
 
 export const RANKING_PAGE_SIZE = 50;
 
+/** Kabupaten, kota, or the provincial governments themselves (ranked apart, never mixed in). */
+export const RANKED_TYPES = ["kabupaten", "kota", "provinsi"] as const;
+export type RankedType = (typeof RANKED_TYPES)[number];
+
 export interface RankingQuery {
+  /** Which kind of figures is ranked: official results unless another view is asked for. */
+  kind: FigureKind;
   year: number;
   page: number;
   province: string | null;
-  type: "kabupaten" | "kota" | null;
+  type: RankedType | null;
   cohort: string | null;
   sort: RankingSort;
   descending: boolean;
 }
 
+/** The kind of figures a rankings URL asks for (`?data=…`), official by default. */
+export function rankingKind(params: URLSearchParams, available: readonly FigureKind[]): FigureKind {
+  const kind = parseKindParam(params.get("data"));
+  return kind && available.includes(kind) ? kind : "official";
+}
+
 /** Filters and sort from the URL; junk falls back to defaults, the year to the latest with data. */
 export function parseRankingQuery(
   params: URLSearchParams,
-  known: { years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
+  known: { kind: FigureKind; years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
 ): RankingQuery {
   const year = Number(params.get("tahun"));
   const province = params.get("provinsi");
   const cohort = params.get("kohort");
-  const type = z.enum(["kabupaten", "kota"]).safeParse(params.get("jenis"));
+  const type = z.enum(RANKED_TYPES).safeParse(params.get("jenis"));
   const sort = z.enum(RANKING_SORTS).safeParse(params.get("urut"));
   const chosenSort = sort.success ? sort.data : "peringkat";
   const direction = params.get("arah");
   const page = Number(params.get("hal"));
   return {
+    kind: known.kind,
     page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
     year: known.years.includes(year) ? year : known.defaultYear,
     province: province && known.provinceCodes.has(province) ? province : null,
@@ -52,7 +66,9 @@ export function defaultRankingYear(resultsPerYear: ReadonlyMap<number, number>):
 
 export function rankingSearch(query: RankingQuery, overrides: Partial<RankingQuery> = {}): string {
   const merged = { ...query, ...overrides };
-  const params = new URLSearchParams({ tahun: String(merged.year) });
+  const params = new URLSearchParams();
+  if (merged.kind !== "official") params.set("data", kindParam(merged.kind));
+  params.set("tahun", String(merged.year));
   if (merged.province) params.set("provinsi", merged.province);
   if (merged.type) params.set("jenis", merged.type);
   if (merged.cohort) params.set("kohort", merged.cohort);
@@ -67,8 +83,10 @@ export interface RankingCandidate {
   code: string;
   name: string;
   shortName: string;
+  kind: FigureKind;
   value: number;
-  previousValue: number | null;
+  /** The same kind of figure a year earlier, for the change column. */
+  previous: { kind: FigureKind; value: number } | null;
 }
 
 export interface RankedRow<T extends RankingCandidate> {
@@ -82,9 +100,11 @@ export interface RankedRow<T extends RankingCandidate> {
 
 /**
  * Ranks regions by index (highest first) within whatever set was filtered, then orders the
- * rows as asked. Values are compared at the reported precision, so 3.814 and 3.81 tie.
+ * rows as asked. Values are compared at the reported precision, so 3.814 and 3.81 tie. Every
+ * candidate and every previous value must be of one kind (see requireOneKind).
  */
 export function rankRegions<T extends RankingCandidate>(candidates: readonly T[], sort: RankingSort, descending: boolean, decimals = 2): RankedRow<T>[] {
+  requireOneKind([...candidates, ...candidates.flatMap((candidate) => (candidate.previous ? [candidate.previous] : []))]);
   const scale = 10 ** decimals;
   const rounded = (value: number) => Math.round(value * scale);
   const byValue = [...candidates].sort((a, b) => rounded(b.value) - rounded(a.value) || a.shortName.localeCompare(b.shortName, "id"));
@@ -97,7 +117,7 @@ export function rankRegions<T extends RankingCandidate>(candidates: readonly T[]
       candidate,
       rank,
       percentile: Math.round((100 * (total - rank + 1)) / total),
-      change: candidate.previousValue === null ? null : (rounded(candidate.value) - rounded(candidate.previousValue)) / scale,
+      change: candidate.previous === null ? null : (rounded(candidate.value) - rounded(candidate.previous.value)) / scale,
     });
   });
   const compare: Record<RankingSort, (a: RankedRow<T>, b: RankedRow<T>) => number> = {

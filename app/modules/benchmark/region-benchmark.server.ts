@@ -4,10 +4,10 @@ import { db } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { practiceIsPublic } from "../practices/practices.server";
-import { type BenchmarkData, getBenchmarkData, getLevelsOf, type RegionInfo, resultKey } from "./benchmark-data.server";
-import { latestSelfAssessment } from "./assessments.server";
+import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, nationalAverage, noteKey, type RegionInfo } from "./benchmark-data.server";
+import { FIGURE_KINDS, type FigureKind, LEVEL_KINDS, type LevelKind } from "./figure-kinds";
 import { listPeerGroups } from "./peer-groups.server";
-import { averageAndBest, leaderGaps, type PeerGroupKey, peerGroupParam, rankAmong, similarRegions } from "./peers";
+import { averageAndBest, leaderGaps, type PeerGroupKey, peerGroupParam, rankAmong, type RegionFeatures, similarRegions } from "./peers";
 
 export interface PeerGroupOption {
   param: string;
@@ -17,12 +17,18 @@ export interface PeerGroupOption {
   members: string[];
 }
 
-/** The groups a region can be compared in, for this viewer (custom groups are the viewer's own). */
+/** Whose indicator levels a profile compares: the kinds peers are compared in, most authoritative first. */
+const PROFILE_KINDS = ["verified", "sample"] as const satisfies readonly LevelKind[];
+
+/**
+ * The groups a region can be compared in, for this viewer (custom groups are the viewer's own).
+ * "Similar regions" needs a domain profile, so it is built from one kind of levels in one year.
+ */
 export async function peerGroupOptions(
   data: BenchmarkData,
   domainIds: number[],
   region: RegionInfo,
-  year: number,
+  profileOf: { kind: LevelKind; year: number } | null,
   ownerId: number | null,
 ): Promise<PeerGroupOption[]> {
   const all = [...data.regions.values()];
@@ -34,10 +40,11 @@ export async function peerGroupOptions(
       option({ kind: "cohort", slug }, data.cohortNames.get(slug) ?? slug, all.filter((other) => other.cohorts.includes(slug)).map((other) => other.code)),
     ),
   ];
-  const features = all.map((other) => ({ code: other.code, population: other.population, profile: domainProfile(data, domainIds, other.code, year) }));
-  const target = features.find((feature) => feature.code === region.code)!;
-  const similar = similarRegions(target, features);
-  if (similar.length > 0) options.push(option({ kind: "similar" }, "", [region.code, ...similar]));
+  if (profileOf) {
+    const features: RegionFeatures[] = all.map((other) => ({ code: other.code, population: other.population, profile: domainProfile(data, domainIds, other.code, profileOf) }));
+    const similar = similarRegions(features.find((feature) => feature.code === region.code)!, features);
+    if (similar.length > 0) options.push(option({ kind: "similar" }, "", [region.code, ...similar]));
+  }
   if (ownerId !== null) {
     for (const group of await listPeerGroups(ownerId)) {
       options.push(option({ kind: "custom", id: group.id }, group.name, [...new Set([region.code, ...group.members.map((member) => member.code)])]));
@@ -46,111 +53,170 @@ export async function peerGroupOptions(
   return options;
 }
 
-/** Domain sub-indices of a region-year in framework order, or null without indicator levels. */
-function domainProfile(data: BenchmarkData, domainIds: number[], code: string, year: number): number[] | null {
-  const subIndices = data.results.get(resultKey(code, year))?.subIndices;
+/** Domain sub-indices of one kind of levels in one year, in framework order, or null. */
+function domainProfile(data: BenchmarkData, domainIds: number[], code: string, of: { kind: LevelKind; year: number }): RegionFeatures["profile"] {
+  const subIndices = figureOf(data, of.kind, code, of.year)?.levels?.subIndices;
   if (!subIndices) return null;
   const values = domainIds.map((id) => subIndices[String(id)]);
-  return values.every((value) => value !== undefined) ? (values as number[]) : null;
+  return values.every((value) => value !== undefined) ? { kind: of.kind, values: values as number[] } : null;
+}
+
+/** What the page says about a figure: the figure itself with its region's notes. */
+function withNotes(data: BenchmarkData, figure: Figure) {
+  return { ...figure, notes: data.notes.get(noteKey(figure.code, figure.year, figure.kind)) ?? [] };
 }
 
 /**
- * Everything the region benchmark page shows: trend, rank in each peer group, domain and
- * aspect profile against the chosen group's average and best, strongest and weakest
- * indicators, and the indicators to learn from the group's leaders (with their practices).
+ * The levels a region's profile is drawn from for a year: its verified levels of that year or
+ * the latest year before it (named on the page), else — in demo mode only — sample levels.
  */
-export async function getRegionBenchmark(code: string, frameworkSlug: string, requestedGroup: string | null, ownerId: number | null) {
+function profileSource(data: BenchmarkData, code: string, year: number): Figure | null {
+  for (const kind of PROFILE_KINDS) {
+    const latest = figuresOf(data, kind, code)
+      .filter((figure) => figure.year <= year && figure.levels)
+      .at(-1);
+    if (latest) return latest;
+  }
+  return null;
+}
+
+/**
+ * Everything the region benchmark page shows, for one evaluation year: the latest official
+ * figure as the headline with the other kinds beside it, the trend of every kind, ranks in each
+ * peer group among official figures, the indicator profile against the group (one kind of
+ * levels, one year), strongest and weakest indicators, and what to learn from the leaders.
+ */
+export async function getRegionBenchmark(code: string, frameworkSlug: string, requested: { year: number | null; group: string | null }, ownerId: number | null) {
   const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   const region = data?.regions.get(code);
   if (!data || !region || !framework) return null;
-  const latestSelf = await latestSelfAssessment(code, framework.id);
-  const self = latestSelf && { ...latestSelf, total: tree.indicatorsById.size };
+  const predikat = (value: number | null) => (value === null ? null : predikatFor(value, framework.bands, framework.decimals));
 
-  const trend = data.years.map((year) => {
-    const result = data.results.get(resultKey(code, year));
-    return { year, value: result?.value ?? null, kind: result?.kind ?? null, national: data.national.get(year) ?? null };
+  const byKind = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, figuresOf(data, kind, code)])) as Record<FigureKind, Figure[]>;
+  const headline = byKind.official.at(-1) ?? null;
+  const beside = LEVEL_KINDS.flatMap((kind) => {
+    const latest = byKind[kind].at(-1);
+    return latest ? [withNotes(data, latest)] : [];
   });
-  const latest = [...data.results.values()].filter((result) => result.regionCode === code).sort((a, b) => b.year - a.year)[0] ?? null;
-  if (!latest) {
-    return { region, self, trend, latest: null, predikat: null, groups: [], selected: null, ranks: [], profile: [], strongest: [], weakest: [], leaders: [], year: null };
-  }
-  const year = latest.year;
-  const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, year, ownerId);
-  const selected = groups.find((group) => group.param === requestedGroup) ?? groups[0]!;
-  const valuesIn = (members: string[]) =>
-    members.flatMap((member) => {
-      const result = data.results.get(resultKey(member, year));
-      return result ? [{ code: member, result }] : [];
-    });
-  const ranks = groups.map((group) => {
-    const values = valuesIn(group.members);
-    return { param: group.param, kind: group.kind, name: group.name, rank: rankAmong(latest.value, values.map((entry) => entry.result.value), data.decimals), total: values.length };
-  });
+  const years = [...new Set(FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => figure.year)))].sort((a, b) => b - a);
+  const year = requested.year !== null && years.includes(requested.year) ? requested.year : (headline?.year ?? years[0] ?? null);
 
-  // Profile against the selected group: every domain and aspect, mine vs average vs best.
-  const peers = valuesIn(selected.members).filter((entry) => entry.result.subIndices);
-  const profile = tree.nodes
+  const allYears = [...new Set([...years, ...FIGURE_KINDS.flatMap((kind) => data.years[kind])])].sort((a, b) => a - b);
+  const trend = {
+    years: allYears,
+    kinds: FIGURE_KINDS.filter((kind) => byKind[kind].length > 0),
+    figures: FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => withNotes(data, figure))),
+    national: allYears.flatMap((y) => {
+      const average = nationalAverage(data, y);
+      return average ? [average] : [];
+    }),
+  };
+
+  const base = { region, headline: headline && { ...withNotes(data, headline), predikat: predikat(headline.value) }, beside, years, year, trend };
+  if (year === null) return { ...base, official: null, ranks: [], groups: [], selected: null, profile: null, strongest: [], weakest: [], leaders: [] };
+
+  const profileFigure = profileSource(data, code, year);
+  const profileOf = profileFigure ? { kind: profileFigure.kind as LevelKind, year: profileFigure.year } : null;
+  const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, profileOf, ownerId);
+  const selected = groups.find((group) => group.param === requested.group) ?? groups[0]!;
+
+  // Ranks among official figures of the year only; a disputed figure has no rank.
+  const official = figureOf(data, "official", code, year);
+  const ranks =
+    official?.value != null
+      ? groups.map((group) => {
+          const values = group.members.flatMap((member) => {
+            const figure = figureOf(data, "official", member, year);
+            return figure?.value != null ? [{ kind: figure.kind, value: figure.value }] : [];
+          });
+          return {
+            param: group.param,
+            kind: group.kind,
+            name: group.name,
+            rank: rankAmong({ kind: "official", value: official.value! }, values, data.decimals),
+            withData: values.length,
+            size: group.members.length,
+          };
+        })
+      : [];
+
+  const profile = profileFigure && profileOf ? await levelProfile(data, tree, region.code, profileFigure, selected) : null;
+  return {
+    ...base,
+    official: official && { ...withNotes(data, official), predikat: predikat(official.value) },
+    ranks,
+    groups: groups.map(({ param, kind, name, members }) => ({ param, kind, name, size: members.length })),
+    selected: { param: selected.param, kind: selected.kind, name: selected.name, size: selected.members.length },
+    profile: profile && profile.summary,
+    strongest: profile?.strongest ?? [],
+    weakest: profile?.weakest ?? [],
+    leaders: profile?.leaders ?? [],
+  };
+}
+
+type FrameworkTree = Awaited<ReturnType<typeof getFrameworkTree>>;
+
+/**
+ * The region's indicator profile from one kind of levels in one year, against the peers of the
+ * selected group that have the same kind of levels for the same year.
+ */
+async function levelProfile(data: BenchmarkData, tree: FrameworkTree, code: string, mine: Figure, group: PeerGroupOption) {
+  const kind = mine.kind;
+  const peers = group.members.flatMap((member) => {
+    const figure = figureOf(data, kind, member, mine.year);
+    return figure?.levels && figure.value !== null ? [{ code: member, figure }] : [];
+  });
+  const nodes = tree.nodes
     .filter((node) => node.kind !== "indicator")
     .map((node) => {
-      const name = tree.groupNames.get(node.id) ?? "";
-      const stats = averageAndBest(peers.map((entry) => entry.result.subIndices![String(node.id)]).filter((value) => value !== undefined));
-      return { nodeId: node.id, kind: node.kind, number: node.number, name, mine: latest.subIndices?.[String(node.id)] ?? null, average: stats?.average ?? null, best: stats?.best ?? null };
+      const stats = averageAndBest(
+        peers.flatMap(({ figure }) => {
+          const value = figure.levels!.subIndices[String(node.id)];
+          return value === undefined ? [] : [{ kind: figure.kind, value }];
+        }),
+      );
+      return {
+        nodeId: node.id,
+        kind: node.kind,
+        number: node.number,
+        name: tree.groupNames.get(node.id) ?? "",
+        mine: mine.levels!.subIndices[String(node.id)] ?? null,
+        average: stats?.average ?? null,
+        best: stats?.best ?? null,
+      };
     });
 
-  const levelsByAssessment = await getLevelsOf(
-    [latest.levelsAssessmentId, ...peers.map((entry) => entry.result.levelsAssessmentId)].filter((id): id is number => id !== null),
-  );
-  const myLevels = latest.levelsAssessmentId ? (levelsByAssessment.get(latest.levelsAssessmentId) ?? new Map()) : new Map<number, number>();
+  const levelsByAssessment = await getLevelsOf(peers.map(({ figure }) => figure.levels!.assessmentId));
+  const myLevels = levelsByAssessment.get(mine.levels!.assessmentId) ?? new Map<number, number>();
   const indicators = tree.nodes.filter((node) => node.kind === "indicator");
   const describe = (id: number, level: number) => ({ ...tree.indicatorsById.get(id)!, level });
   const weight = new Map(indicators.map((node) => [node.id, node.weight]));
   // Highest level first; among equal levels the indicator that counts more in the index first.
   const byLevel = [...myLevels].sort((a, b) => b[1] - a[1] || (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0));
-  const strongest = byLevel.slice(0, 5).map(([id, level]) => describe(id, level));
-  const weakest = byLevel.slice(-5).reverse().map(([id, level]) => describe(id, level));
 
   const peerLevels = new Map(
-    peers
-      .filter((entry) => entry.code !== code && entry.result.levelsAssessmentId)
-      .map((entry) => [entry.code, levelsByAssessment.get(entry.result.levelsAssessmentId!) ?? new Map<number, number>()]),
+    peers.filter((peer) => peer.code !== code).map((peer) => [peer.code, { kind, levels: levelsByAssessment.get(peer.figure.levels!.assessmentId) ?? new Map<number, number>() }]),
   );
-  const gaps = leaderGaps(myLevels, peerLevels, indicators, new Map(peers.map((entry) => [entry.code, entry.result.value])));
+  const gaps = leaderGaps({ kind, levels: myLevels }, peerLevels, indicators, new Map(peers.map((peer) => [peer.code, peer.figure.value!])));
   const practicesByLeader = await publishedPracticesFor(
     gaps.flatMap((gap) => gap.leaders.slice(0, 3)),
     gaps.map((gap) => gap.indicatorId),
   );
-  const leaders = gaps.map((gap) => ({
-    indicator: tree.indicatorsById.get(gap.indicatorId)!,
-    myLevel: gap.myLevel,
-    leaderLevel: gap.leaderLevel,
-    leaders: gap.leaders.slice(0, 3).map((leader) => ({
-      code: leader,
-      name: data.regions.get(leader)?.name ?? leader,
-      practices: (practicesByLeader.get(leader) ?? []).filter((practice) => practice.indicatorIds.includes(gap.indicatorId)).slice(0, 3),
-    })),
-    moreLeaders: Math.max(0, gap.leaders.length - 3),
-  }));
-
   return {
-    region,
-    self,
-    year,
-    trend,
-    latest: {
-      value: latest.value,
-      kind: latest.kind,
-      levelsKind: latest.levelsKind,
-      mismatch: latest.mismatch,
-      source: { citation: latest.sourceCitation, url: latest.sourceUrl },
-    },
-    predikat: predikatFor(latest.value, framework.bands, framework.decimals),
-    groups: groups.map(({ param, kind, name, members }) => ({ param, kind, name, size: members.length })),
-    selected: { param: selected.param, kind: selected.kind, name: selected.name, size: peers.length },
-    ranks,
-    profile,
-    strongest,
-    weakest,
-    leaders,
+    summary: { kind, year: mine.year, source: mine.source, withData: peers.length, groupSize: group.members.length, nodes },
+    strongest: byLevel.slice(0, 5).map(([id, level]) => describe(id, level)),
+    weakest: byLevel.slice(-5).reverse().map(([id, level]) => describe(id, level)),
+    leaders: gaps.map((gap) => ({
+      indicator: tree.indicatorsById.get(gap.indicatorId)!,
+      myLevel: gap.myLevel,
+      leaderLevel: gap.leaderLevel,
+      leaders: gap.leaders.slice(0, 3).map((leader) => ({
+        code: leader,
+        name: data.regions.get(leader)?.name ?? leader,
+        practices: (practicesByLeader.get(leader) ?? []).filter((practice) => practice.indicatorIds.includes(gap.indicatorId)).slice(0, 3),
+      })),
+      moreLeaders: Math.max(0, gap.leaders.length - 3),
+    })),
   };
 }
 

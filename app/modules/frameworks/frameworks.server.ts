@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
+import { frameworkLevelCriteria, frameworkLevels, frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
 import { db } from "../db.server";
 import type { FrameworkNode } from "../benchmark/framework-index";
 import type { PredikatBand } from "./predikat";
@@ -99,4 +99,55 @@ export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
   };
   if (nodes.length > 0) trees.set(slug, tree);
   return tree;
+}
+
+export interface LevelCriterion {
+  level: number;
+  /** The level's name in the framework (SPBE 2020: Rintisan … Optimum). */
+  name: string;
+  /** What the regulation requires for this level of this indicator; null where none is stored. */
+  criteria: string | null;
+  /** The public copies of the regulation disagree on this text: show it as uncertain. */
+  uncertain: boolean;
+}
+
+const criteria = new Map<string, Promise<Map<number, LevelCriterion[]>>>();
+
+/** Each indicator's levels with their names and criteria text (read once per process, like the tree). */
+export function getLevelCriteria(slug: string): Promise<Map<number, LevelCriterion[]>> {
+  let cached = criteria.get(slug);
+  if (!cached) {
+    cached = loadLevelCriteria(slug);
+    criteria.set(slug, cached);
+    cached.catch(() => criteria.delete(slug));
+  }
+  return cached;
+}
+
+async function loadLevelCriteria(slug: string): Promise<Map<number, LevelCriterion[]>> {
+  const [tree, levelRows, criteriaRows] = await Promise.all([
+    getFrameworkTree(slug),
+    db()
+      .select({ level: frameworkLevels.level, name: frameworkLevels.name })
+      .from(frameworkLevels)
+      .innerJoin(frameworks, eq(frameworks.id, frameworkLevels.frameworkId))
+      .where(eq(frameworks.slug, slug))
+      .orderBy(asc(frameworkLevels.level)),
+    db()
+      .select({ nodeId: frameworkLevelCriteria.nodeId, level: frameworkLevelCriteria.level, criteria: frameworkLevelCriteria.criteria, uncertain: frameworkLevelCriteria.uncertain })
+      .from(frameworkLevelCriteria)
+      .innerJoin(frameworkNodes, eq(frameworkNodes.id, frameworkLevelCriteria.nodeId))
+      .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
+      .where(eq(frameworks.slug, slug)),
+  ]);
+  const text = new Map(criteriaRows.map((row) => [`${row.nodeId}:${row.level}`, row]));
+  return new Map(
+    [...tree.indicatorsById.keys()].map((nodeId) => [
+      nodeId,
+      levelRows.map((level) => {
+        const row = text.get(`${nodeId}:${level.level}`);
+        return { level: level.level, name: level.name, criteria: row?.criteria ?? null, uncertain: row?.uncertain ?? false };
+      }),
+    ]),
+  );
 }

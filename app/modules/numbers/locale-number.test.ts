@@ -52,6 +52,10 @@ describe("parseLocaleNumber on an Indonesian form", () => {
     expect(parseLocaleNumber("3,70", "id")).toMatchObject({ ok: true, decimals: 2 });
     expect(parseLocaleNumber("4", "id")).toMatchObject({ ok: true, decimals: 0, writtenIn: null });
   });
+
+  it("does not count trailing zeros as precision", () => {
+    expect(parseLocaleNumber("3,620", "id", { maxDecimals: 2 })).toMatchObject({ ok: true, value: 3.62, decimals: 3 });
+  });
 });
 
 describe("parseLocaleNumber on an English form", () => {

@@ -45,7 +45,10 @@ export type ParsedNumber =
 
 interface Reading {
   value: number;
+  /** Digits after the decimal mark as written. */
   decimals: number;
+  /** The same without trailing zeros: "3,620" is no more precise than "3,62". */
+  significantDecimals: number;
 }
 
 const parsers = new Map<NumberConvention, NumberParser>();
@@ -79,12 +82,14 @@ function readIn(text: string, convention: NumberConvention): Reading | null {
   const decimals = mark < 0 ? 0 : text.length - mark - 1;
   if (decimals > 20) return null;
   const written = [formatFor(convention, decimals, true).format(value), formatFor(convention, decimals, false).format(value)];
-  return written.includes(text) ? { value, decimals } : null;
+  if (!written.includes(text)) return null;
+  const fraction = mark < 0 ? "" : text.slice(mark + 1);
+  return { value, decimals, significantDecimals: fraction.replace(/0+$/, "").length };
 }
 
 function problemWith(reading: Reading, rules: NumberRules): NumberProblem | null {
   if (rules.integer && !Number.isInteger(reading.value)) return "notInteger";
-  if (rules.maxDecimals !== undefined && reading.decimals > rules.maxDecimals) return "tooPrecise";
+  if (rules.maxDecimals !== undefined && reading.significantDecimals > rules.maxDecimals) return "tooPrecise";
   if ((rules.min !== undefined && reading.value < rules.min) || (rules.max !== undefined && reading.value > rules.max)) return "outOfRange";
   return null;
 }
@@ -140,7 +145,7 @@ export function parseLocaleNumber(raw: string, convention: NumberConvention | nu
     // Written against the expected convention with a single kind of mark, which groups
     // thousands there: a mistyped thousands figure (the digits alone) is as plausible.
     const digitsOnly = Number(text.replace(/[.,]/g, ""));
-    if (fits(only) && fits({ value: digitsOnly, decimals: 0 }) && digitsOnly !== only.value) return { ok: false, problem: "wrongMark", readings: [only.value] };
+    if (fits(only) && fits({ value: digitsOnly, decimals: 0, significantDecimals: 0 }) && digitsOnly !== only.value) return { ok: false, problem: "wrongMark", readings: [only.value] };
   }
   return accept(only, onlyIn);
 }

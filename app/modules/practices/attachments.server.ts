@@ -1,46 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import { practiceAttachments, practiceRevisions } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
+import { checkUploadedFile, cleanFileName } from "../files/uploads.server";
+import { attachmentStorage } from "../files/storage.server";
 import type { ValidationCode } from "../forms/form-data";
-import { attachmentStorage } from "./attachment-storage.server";
 import { canSeeWorkingCopy, changeAttachments, getPracticeHeader, isPublic, type SaveResult } from "./practices.server";
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** What we accept, by the type detected from the bytes (never the name or the browser's claim). */
-const acceptedTypes = new Map([
-  ["image/jpeg", "image"],
-  ["image/png", "image"],
-  ["image/webp", "image"],
-  ["image/gif", "image"],
-  ["application/pdf", "pdf"],
-] as const);
-
-export type AttachmentCheck =
-  | { ok: true; contentType: string; kind: "image" | "pdf"; extension: string }
-  | { ok: false; code: ValidationCode };
-
-export async function checkAttachmentContent(bytes: Uint8Array): Promise<AttachmentCheck> {
-  if (bytes.byteLength === 0) return { ok: false, code: "fileRequired" };
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, code: "fileTooLarge" };
-  const detected = await fileTypeFromBuffer(bytes);
-  const kind = detected ? acceptedTypes.get(detected.mime as never) : undefined;
-  if (!detected || !kind) return { ok: false, code: "fileTypeNotAllowed" };
-  return { ok: true, contentType: detected.mime, kind, extension: detected.ext };
-}
-
-/** A name safe to show and to put in a download header: no path, no control characters. */
-export function cleanFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
-    .trim()
-    .slice(0, 150);
-  return base || `lampiran.${extension}`;
-}
 
 export type UploadResult = SaveResult | { ok: false; reason: "invalid"; code: ValidationCode };
 
@@ -56,7 +22,7 @@ export async function uploadAttachment(input: {
   actorId: number;
   ip: string;
 }): Promise<UploadResult> {
-  const check = await checkAttachmentContent(input.bytes);
+  const check = await checkUploadedFile(input.bytes, ["image", "pdf"]);
   if (!check.ok) return { ok: false, reason: "invalid", code: check.code };
   const storageKey = `practices/${input.practiceId}/${randomUUID()}.${check.extension}`;
   await attachmentStorage().put(storageKey, input.bytes, check.contentType);

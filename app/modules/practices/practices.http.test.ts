@@ -90,7 +90,7 @@ describe("practices over HTTP", () => {
     const response = await request(app.origin, "/praktik/baru", { cookie: sumedangEditor.cookie, form: practiceForm({ body }) });
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toContain("Terlalu panjang (maksimal 200000 karakter).");
+    expect(html).toContain("Terlalu panjang (maksimal 200.000 karakter).");
     expect(html).toContain(body);
     expect(await practiceCount()).toBe(before);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDirectoryQuery } from "./directory-query";
-import { countRegionsAndProvinces, getRegionProfile, searchRegionDirectory } from "./regions.server";
+import { countRegionsAndProvinces, getProvince, getRegionProfile, searchRegionDirectory } from "./regions.server";
 
 const known = { provinceCodes: new Set(["32", "33", "35"]), cohortSlugs: new Set(["idsl-2022"]) };
 const search = (params: string) => searchRegionDirectory(parseDirectoryQuery(new URLSearchParams(params), known));
@@ -37,13 +37,6 @@ describe("searchRegionDirectory", () => {
     expect(page.regions.every((region) => region.cohorts.includes("IDSL 2022"))).toBe(true);
   });
 
-  it("shows each region's latest official index with its predikat", async () => {
-    const page = await search("q=sumedang");
-    expect(page.regions[0]).toMatchObject({ latestIndex: 4.51, latestYear: 2024, latestPredikat: "Memuaskan" });
-    const blora = (await search("q=blora")).regions[0];
-    expect(blora).toMatchObject({ latestIndex: 3.27, latestYear: 2023, latestPredikat: "Baik" });
-  });
-
   it("clamps a page past the end to the last page", async () => {
     const page = await search("page=999");
     expect(page.page).toBe(21);
@@ -52,30 +45,11 @@ describe("searchRegionDirectory", () => {
 });
 
 describe("getRegionProfile", () => {
-  it("returns Sumedang with its official SPBE history, sources and national averages", async () => {
+  it("returns Sumedang with its province, source of facts and cohorts", async () => {
     const profile = await getRegionProfile("32.11");
-    expect(profile?.region).toMatchObject({ name: "Kabupaten Sumedang", province: { code: "32", name: "Jawa Barat" } });
+    expect(profile?.region).toMatchObject({ name: "Kabupaten Sumedang", province: { code: "32", name: "Jawa Barat" }, source: { citation: expect.stringContaining("Kepmendagri") } });
     expect(profile?.cohorts.map((cohort) => cohort.slug)).toEqual(["idsl-2022"]);
-    const history = profile?.spbeHistory ?? [];
-    expect(history.map((entry) => [entry.year, entry.index, entry.predikat])).toEqual([
-      [2018, 2.48, "Cukup"],
-      [2020, 3.81, "Sangat Baik"],
-      [2021, 3.52, "Sangat Baik"],
-      [2022, 3.84, "Sangat Baik"],
-      [2024, 4.51, "Memuaskan"],
-    ]);
-    const y2020 = history.find((entry) => entry.year === 2020);
-    expect(y2020?.source?.url).toMatch(/^https:\/\/www\.tinewss\.com\//);
-    const y2021 = history.find((entry) => entry.year === 2021);
-    expect(y2021).toMatchObject({ nationalIndex: 2.24, nationalSource: { url: "https://spbe.belitung.go.id/?p=1630" } });
-    expect(history.find((entry) => entry.year === 2018)?.source).toMatchObject({ url: null });
-  });
-
-  it("returns a region without published scores with an empty history", async () => {
-    const profile = await getRegionProfile("11.01");
-    expect(profile?.region.name).toBe("Kabupaten Aceh Selatan");
-    expect(profile?.spbeHistory).toEqual([]);
-    expect(profile?.cohorts).toEqual([]);
+    expect((await getRegionProfile("11.01"))?.cohorts).toEqual([]);
   });
 
   it.each([["99.99"], ["32"], ["32.11'; drop table regions; --"], [""], ["x".repeat(10_000)]])(
@@ -84,6 +58,15 @@ describe("getRegionProfile", () => {
       expect(await getRegionProfile(code)).toBeNull();
     },
   );
+});
+
+describe("getProvince", () => {
+  it("returns a province with its kabupaten/kota, or null", async () => {
+    const province = await getProvince("32");
+    expect(province?.province.name).toBe("Jawa Barat");
+    expect(province?.regions).toHaveLength(27);
+    for (const code of ["99", "32.11", "3", "<x>"]) expect(await getProvince(code)).toBeNull();
+  });
 });
 
 describe("countRegionsAndProvinces", () => {

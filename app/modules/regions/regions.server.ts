@@ -1,23 +1,12 @@
-import { and, asc, count, countDistinct, desc, eq, exists, ilike, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import {
-  assessments,
-  cohortMembers,
-  cohorts,
-  frameworks,
-  nationalResults,
-  provinces,
-  regions,
-  sources,
-} from "../../../db/schema";
+import { and, asc, count, countDistinct, eq, exists, ilike, or, sql } from "drizzle-orm";
+import { cohortMembers, cohorts, provinces, regions, sources } from "../../../db/schema";
 import { db } from "../db.server";
-import { getFrameworkSummary, SPBE_2020 } from "../frameworks/frameworks.server";
-import { predikatFor } from "../frameworks/predikat";
 import { cohortNamesByRegion } from "./cohorts.server";
 import { escapeLikePattern } from "../search/like-pattern";
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
 export const REGION_CODE_PATTERN = /^\d{2}\.\d{2}$/;
+export const PROVINCE_CODE_PATTERN = /^\d{2}$/;
 
 /**
  * Provinces and regions are reference data: seeded before the server starts and never changed
@@ -73,27 +62,6 @@ export async function countRegionsAndProvinces() {
   return { regions: row?.regions ?? 0, provinces: row?.provinces ?? 0 };
 }
 
-/** Each region's most recent official index in a framework (one row per region). */
-function latestOfficialIndex(frameworkSlug: string) {
-  return db()
-    .selectDistinctOn([assessments.regionCode], {
-      regionCode: assessments.regionCode,
-      year: assessments.year,
-      index: assessments.reportedIndex,
-    })
-    .from(assessments)
-    .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
-    .where(
-      and(
-        eq(frameworks.slug, frameworkSlug),
-        eq(assessments.kind, "official"),
-        sql`${assessments.reportedIndex} is not null`,
-      ),
-    )
-    .orderBy(assessments.regionCode, desc(assessments.year))
-    .as("latest_index");
-}
-
 export async function searchRegionDirectory(query: DirectoryQuery) {
   const conditions = [
     query.province ? eq(regions.provinceCode, query.province) : undefined,
@@ -121,27 +89,20 @@ export async function searchRegionDirectory(query: DirectoryQuery) {
   const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
 
-  const latest = latestOfficialIndex(SPBE_2020);
-  const [rows, framework] = await Promise.all([
-    db()
-      .select({
-        code: regions.code,
-        name: regions.name,
-        type: regions.type,
-        population: regions.population,
-        provinceName: provinces.name,
-        latestIndex: latest.index,
-        latestYear: latest.year,
-      })
-      .from(regions)
-      .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-      .leftJoin(latest, eq(latest.regionCode, regions.code))
-      .where(where)
-      .orderBy(asc(regions.shortName), asc(regions.code))
-      .limit(DIRECTORY_PAGE_SIZE)
-      .offset((page - 1) * DIRECTORY_PAGE_SIZE),
-    getFrameworkSummary(SPBE_2020),
-  ]);
+  const rows = await db()
+    .select({
+      code: regions.code,
+      name: regions.name,
+      type: regions.type,
+      population: regions.population,
+      provinceName: provinces.name,
+    })
+    .from(regions)
+    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
+    .where(where)
+    .orderBy(asc(regions.shortName), asc(regions.code))
+    .limit(DIRECTORY_PAGE_SIZE)
+    .offset((page - 1) * DIRECTORY_PAGE_SIZE);
   const cohortNames = await cohortNamesByRegion(rows.map((row) => row.code));
 
   return {
@@ -149,18 +110,13 @@ export async function searchRegionDirectory(query: DirectoryQuery) {
     page,
     pageCount,
     pageSize: DIRECTORY_PAGE_SIZE,
-    regions: rows.map((row) => ({
-      ...row,
-      latestPredikat:
-        row.latestIndex !== null && framework ? predikatFor(row.latestIndex, framework.bands, framework.decimals) : null,
-      cohorts: cohortNames.get(row.code) ?? [],
-    })),
+    regions: rows.map((row) => ({ ...row, cohorts: cohortNames.get(row.code) ?? [] })),
   };
 }
 
 export type RegionDirectoryPage = Awaited<ReturnType<typeof searchRegionDirectory>>;
 
-/** Everything the public region profile shows, or null for an unknown code. */
+/** A region's facts (with their source) and cohort memberships, or null for an unknown code. */
 export async function getRegionProfile(code: string) {
   if (!REGION_CODE_PATTERN.test(code)) return null;
   const [region] = await db()
@@ -179,58 +135,26 @@ export async function getRegionProfile(code: string) {
     .where(eq(regions.code, code));
   if (!region) return null;
 
-  const nationalSources = alias(sources, "national_sources");
-  const [memberships, history, framework] = await Promise.all([
-    db()
-      .select({ slug: cohorts.slug, name: cohorts.name, evidence: cohortMembers.evidence })
-      .from(cohortMembers)
-      .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-      .where(eq(cohortMembers.regionCode, code))
-      .orderBy(asc(cohorts.name)),
-    db()
-      .select({
-        year: assessments.year,
-        index: assessments.reportedIndex,
-        decree: assessments.decree,
-        source: { citation: sources.citation, url: sources.url },
-        nationalIndex: nationalResults.nationalIndex,
-        nationalSource: { citation: nationalSources.citation, url: nationalSources.url },
-      })
-      .from(assessments)
-      .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
-      .leftJoin(sources, eq(sources.id, assessments.sourceId))
-      .leftJoin(
-        nationalResults,
-        and(eq(nationalResults.frameworkId, assessments.frameworkId), eq(nationalResults.year, assessments.year)),
-      )
-      .leftJoin(nationalSources, eq(nationalSources.id, nationalResults.sourceId))
-      .where(
-        and(
-          eq(assessments.regionCode, code),
-          eq(frameworks.slug, SPBE_2020),
-          eq(assessments.kind, "official"),
-          sql`${assessments.reportedIndex} is not null`,
-        ),
-      )
-      .orderBy(asc(assessments.year)),
-    getFrameworkSummary(SPBE_2020),
-  ]);
+  const memberships = await db()
+    .select({ slug: cohorts.slug, name: cohorts.name, evidence: cohortMembers.evidence })
+    .from(cohortMembers)
+    .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .where(eq(cohortMembers.regionCode, code))
+    .orderBy(asc(cohorts.name));
+  return { region, cohorts: memberships };
+}
 
-  return {
-    region,
-    cohorts: memberships,
-    spbeHistory: history.flatMap((entry) =>
-      entry.index === null
-        ? []
-        : [
-            {
-              ...entry,
-              index: entry.index,
-              predikat: framework ? predikatFor(entry.index, framework.bands, framework.decimals) : null,
-            },
-          ],
-    ),
-  };
+/** A province and its kabupaten/kota, or null for an unknown code. */
+export async function getProvince(code: string) {
+  if (!PROVINCE_CODE_PATTERN.test(code)) return null;
+  const province = await db().query.provinces.findFirst({ where: eq(provinces.code, code) });
+  if (!province) return null;
+  const members = await db()
+    .select({ code: regions.code, name: regions.name, type: regions.type, population: regions.population })
+    .from(regions)
+    .where(eq(regions.provinceCode, code))
+    .orderBy(asc(regions.shortName));
+  return { province, regions: members };
 }
 
 export type RegionProfile = NonNullable<Awaited<ReturnType<typeof getRegionProfile>>>;

@@ -6,7 +6,7 @@ import path from "node:path";
 // @ts-expect-error -- untyped module
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AttachmentStorage, localDirectoryStorage, s3Storage } from "./attachment-storage.server";
+import { type AttachmentStorage, localDirectoryStorage, s3Storage } from "./storage.server";
 
 const directories: string[] = [];
 const tempDirectory = () => {

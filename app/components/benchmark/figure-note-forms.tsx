@@ -1,0 +1,83 @@
+import { Form, useNavigation } from "@remix-run/react";
+import type { NoteView } from "~/components/benchmark/figure";
+import { inputClass } from "~/components/ui/form";
+import type { FieldError } from "~/modules/forms/form-data";
+import { validationMessage } from "~/modules/forms/validation-message";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+/** What the page's action sends back about one note form: which form, its error, the text kept. */
+export interface NoteFormResult {
+  target: string;
+  error: FieldError;
+  body: string;
+}
+
+export const noteFormTarget = (year: number, kind: string) => `${year}:${kind}`;
+
+/** A region editor's "reply to this figure" form, folded until opened. */
+export function FigureNoteForm({ year, kind, result }: { year: number; kind: string; result: NoteFormResult | undefined }) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const busy = useNavigation().state === "submitting";
+  const mine = result?.target === noteFormTarget(year, kind) ? result : undefined;
+  const id = `note-${year}-${kind}`;
+  return (
+    <details className="mt-1 text-xs" open={mine !== undefined}>
+      <summary className="cursor-pointer font-medium text-brand-700">{t("figures.addNote")}</summary>
+      <Form method="post" className="mt-1 space-y-1">
+        <input type="hidden" name="intent" value="tanggapan" />
+        <input type="hidden" name="tahun" value={year} />
+        <input type="hidden" name="jenis" value={kind} />
+        <label htmlFor={id} className="sr-only">
+          {t("figures.addNote")}
+        </label>
+        <textarea id={id} name="tanggapan" rows={2} maxLength={600} defaultValue={mine?.body} className={`${inputClass} text-xs`} aria-invalid={mine ? true : undefined} aria-describedby={mine ? `${id}-error` : `${id}-hint`} />
+        <p id={`${id}-hint`} className="text-slate-600">
+          {t("figures.noteHint")}
+        </p>
+        {mine ? (
+          <p id={`${id}-error`} className="font-medium text-red-700">
+            {validationMessage(translator, mine.error)}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-2 py-1 font-semibold text-white disabled:opacity-60">
+          {t("figures.signNote")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** Under a note: the region's editors may withdraw it, curators hide it (with a reason). */
+export function FigureNoteControls({ note, canWithdraw, canHide, result }: { note: NoteView; canWithdraw: boolean; canHide: boolean; result: NoteFormResult | undefined }) {
+  const translator = useTranslator();
+  const { t } = translator;
+  const mine = result?.target === `note:${note.id}` ? result : undefined;
+  return (
+    <span className="mt-1 flex flex-wrap items-start gap-2">
+      {canWithdraw ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="tarik" />
+          <input type="hidden" name="catatan" value={note.id} />
+          <button type="submit" className="text-brand-800 underline">
+            {t("figures.withdrawNote")}
+          </button>
+        </Form>
+      ) : null}
+      {canHide ? (
+        <Form method="post" className="flex flex-wrap items-start gap-1">
+          <input type="hidden" name="intent" value="sembunyikan" />
+          <input type="hidden" name="catatan" value={note.id} />
+          <label className="sr-only" htmlFor={`hide-${note.id}`}>
+            {t("figures.hideReason")}
+          </label>
+          <input id={`hide-${note.id}`} name="alasan" placeholder={t("figures.hideReason")} maxLength={500} className="rounded border border-slate-400 px-1" aria-invalid={mine ? true : undefined} />
+          <button type="submit" className="text-red-800 underline">
+            {t("figures.hideNote")}
+          </button>
+          {mine ? <span className="w-full font-medium text-red-700">{validationMessage(translator, mine.error)}</span> : null}
+        </Form>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,243 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import { levelSubmissions, regions, sources, users } from "../../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Actor } from "../auth/permissions";
+import { can } from "../auth/permissions";
+import { db } from "../db.server";
+import { attachmentStorage } from "../files/storage.server";
+import { checkUploadedFile, cleanFileName } from "../files/uploads.server";
+import type { FieldErrors } from "../forms/form-data";
+import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { findAssessment, getAssessmentLevels, storeAssessment } from "./assessments.server";
+import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
+import { computeFrameworkIndex, indexMismatch } from "./framework-index";
+
+/**
+ * A region's official indicator levels, read from its evaluation report (Laporan Hasil
+ * Evaluasi) by its editors, checked by a curator: submitted → verified (then they become the
+ * region's verified levels) or returned with a reason. A newer submission for the same year
+ * supersedes one still waiting; every submission and its report are kept.
+ */
+export interface LevelSubmissionInput {
+  regionCode: string;
+  year: number;
+  /** Indicator node id → level, every indicator of the framework. */
+  levels: ReadonlyMap<number, number>;
+  reportedIndex: number | null;
+  note: string;
+  report: { fileName: string; bytes: Uint8Array };
+  actorId: number;
+  ip: string;
+}
+
+export type SubmitResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+export async function submitLevels(input: LevelSubmissionInput): Promise<SubmitResult> {
+  const [tree, framework] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020)]);
+  if (!framework) throw new Error(`framework ${SPBE_2020} missing`);
+  const missing = [...tree.indicatorsById.keys()].filter((id) => !input.levels.has(id));
+  const check = await checkUploadedFile(input.report.bytes, ["pdf"]);
+  const errors: FieldErrors = Object.fromEntries(missing.map((id) => [`level_${id}`, { code: "levelRequired" as const }]));
+  if (!check.ok) errors.laporan = { code: check.code };
+  if (Object.keys(errors).length > 0 || !check.ok) return { ok: false, errors };
+
+  const storageKey = `evaluation-reports/${input.regionCode}/${input.year}/${randomUUID()}.pdf`;
+  await attachmentStorage().put(storageKey, input.report.bytes, check.contentType);
+  const id = await db().transaction(async (tx) => {
+    const open = and(eq(levelSubmissions.regionCode, input.regionCode), eq(levelSubmissions.frameworkId, framework.id), eq(levelSubmissions.year, input.year), eq(levelSubmissions.status, "submitted"));
+    const superseded = await tx.update(levelSubmissions).set({ status: "superseded" }).where(open).returning({ id: levelSubmissions.id });
+    const [row] = await tx
+      .insert(levelSubmissions)
+      .values({
+        regionCode: input.regionCode,
+        frameworkId: framework.id,
+        year: input.year,
+        levels: Object.fromEntries([...input.levels].map(([nodeId, level]) => [String(nodeId), level])),
+        reportedIndex: input.reportedIndex,
+        editorNote: input.note,
+        reportStorageKey: storageKey,
+        reportFileName: cleanFileName(input.report.fileName, "pdf"),
+        reportByteSize: input.report.bytes.byteLength,
+        reportSha256: createHash("sha256").update(input.report.bytes).digest("hex"),
+        submittedById: input.actorId,
+      })
+      .returning({ id: levelSubmissions.id });
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "assessment.levels_submitted",
+        targetType: "level_submission",
+        targetId: row!.id,
+        after: { regionCode: input.regionCode, year: input.year, reportedIndex: input.reportedIndex, supersedes: superseded.map((entry) => entry.id) },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return row!.id;
+  });
+  return { ok: true, id };
+}
+
+const submissionColumns = {
+  id: levelSubmissions.id,
+  regionCode: levelSubmissions.regionCode,
+  regionName: regions.name,
+  year: levelSubmissions.year,
+  status: levelSubmissions.status,
+  reportedIndex: levelSubmissions.reportedIndex,
+  editorNote: levelSubmissions.editorNote,
+  reportFileName: levelSubmissions.reportFileName,
+  reportByteSize: levelSubmissions.reportByteSize,
+  submittedAt: levelSubmissions.submittedAt,
+  submittedBy: users.name,
+  reviewedAt: levelSubmissions.reviewedAt,
+  reviewNote: levelSubmissions.reviewNote,
+};
+
+/** A region's submissions, newest first, for its editors. */
+export function listRegionSubmissions(regionCode: string) {
+  return db()
+    .select(submissionColumns)
+    .from(levelSubmissions)
+    .innerJoin(regions, eq(regions.code, levelSubmissions.regionCode))
+    .innerJoin(users, eq(users.id, levelSubmissions.submittedById))
+    .where(eq(levelSubmissions.regionCode, regionCode))
+    .orderBy(desc(levelSubmissions.submittedAt))
+    .limit(50);
+}
+
+/** Submissions waiting for a curator, oldest first. */
+export function listSubmissionQueue() {
+  return db()
+    .select(submissionColumns)
+    .from(levelSubmissions)
+    .innerJoin(regions, eq(regions.code, levelSubmissions.regionCode))
+    .innerJoin(users, eq(users.id, levelSubmissions.submittedById))
+    .where(eq(levelSubmissions.status, "submitted"))
+    .orderBy(asc(levelSubmissions.submittedAt))
+    .limit(200);
+}
+
+/**
+ * One submission as a curator checks it: every indicator's reported level beside the region's
+ * currently verified level and its self-assessment of the same year, the index the levels
+ * compute against the index the report states and the official (published) index.
+ */
+export async function getSubmissionReview(id: number) {
+  const [found] = await db()
+    .select({ submission: submissionColumns, levels: levelSubmissions.levels, frameworkId: levelSubmissions.frameworkId })
+    .from(levelSubmissions)
+    .innerJoin(regions, eq(regions.code, levelSubmissions.regionCode))
+    .innerJoin(users, eq(users.id, levelSubmissions.submittedById))
+    .where(eq(levelSubmissions.id, id));
+  if (!found) return null;
+  const { submission } = found;
+  const [tree, data] = await Promise.all([getFrameworkTree(SPBE_2020), getBenchmarkData(SPBE_2020)]);
+  const reported = new Map(Object.entries(found.levels).map(([nodeId, level]) => [Number(nodeId), level]));
+  const [verified, self] = await Promise.all(
+    (["verified", "self"] as const).map(async (kind) => {
+      const assessment = await findAssessment({ regionCode: submission.regionCode, frameworkId: found.frameworkId, year: submission.year, kind });
+      return assessment ? getAssessmentLevels(assessment.id) : null;
+    }),
+  );
+  const computed = computeFrameworkIndex(tree.nodes, reported).index;
+  const official = data ? figureOf(data, "official", submission.regionCode, submission.year) : null;
+  return {
+    submission,
+    computed,
+    official,
+    officialMismatch: official?.value != null ? indexMismatch(computed, official.value) : false,
+    reportMismatch: indexMismatch(computed, submission.reportedIndex),
+    indicators: tree.domains.flatMap((domain) =>
+      domain.aspects.flatMap((aspect) =>
+        aspect.indicators.map((indicator) => ({
+          id: indicator.id,
+          number: indicator.number,
+          name: indicator.name,
+          reported: reported.get(indicator.id) ?? null,
+          verified: verified?.get(indicator.id)?.level ?? null,
+          self: self?.get(indicator.id)?.level ?? null,
+        })),
+      ),
+    ),
+  };
+}
+
+export type ReviewResult = { ok: true } | { ok: false; reason: "notPending" } | { ok: false; reason: "invalid"; errors: FieldErrors };
+
+/**
+ * A curator's decision on a waiting submission. Verifying makes its levels the region's
+ * verified levels for that year (citing the report); returning needs a reason. A submission
+ * decided meanwhile (or superseded) is left alone.
+ */
+export async function reviewSubmission(input: { id: number; decision: "verify" | "return"; note: string; actorId: number; ip: string }): Promise<ReviewResult> {
+  if (input.decision === "return" && input.note.trim() === "") return { ok: false, reason: "invalid", errors: { catatan: { code: "reasonRequired" } } };
+  const tree = await getFrameworkTree(SPBE_2020);
+  const result = await db().transaction(async (tx): Promise<ReviewResult> => {
+    const [row] = await tx
+      .update(levelSubmissions)
+      .set({ status: input.decision === "verify" ? "verified" : "returned", reviewedById: input.actorId, reviewedAt: new Date(), reviewNote: input.note.trim() })
+      .where(and(eq(levelSubmissions.id, input.id), eq(levelSubmissions.status, "submitted")))
+      .returning();
+    if (!row) return { ok: false, reason: "notPending" };
+    if (input.decision === "verify") {
+      const region = await tx.query.regions.findFirst({ where: eq(regions.code, row.regionCode), columns: { name: true } });
+      const [source] = await tx
+        .insert(sources)
+        .values({
+          key: `evaluation-report:${row.id}`,
+          kind: "evaluation_report",
+          citation: `Laporan Hasil Evaluasi SPBE ${row.year}, ${region?.name ?? row.regionCode}`,
+          url: `/laporan-evaluasi/${row.id}`,
+        })
+        .onConflictDoNothing()
+        .returning({ id: sources.id });
+      const sourceId = source?.id ?? (await tx.query.sources.findFirst({ where: eq(sources.key, `evaluation-report:${row.id}`), columns: { id: true } }))!.id;
+      await storeAssessment(
+        {
+          regionCode: row.regionCode,
+          frameworkId: row.frameworkId,
+          year: row.year,
+          kind: "verified",
+          reportedIndex: row.reportedIndex,
+          sourceId,
+          submissionId: row.id,
+          levels: new Map(Object.entries(row.levels).map(([nodeId, level]) => [Number(nodeId), { level }])),
+          updatedById: input.actorId,
+        },
+        tree.nodes,
+        tx,
+      );
+    }
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: input.decision === "verify" ? "assessment.levels_verified" : "assessment.levels_returned",
+        targetType: "level_submission",
+        targetId: row.id,
+        before: { status: "submitted" },
+        after: { status: row.status, regionCode: row.regionCode, year: row.year, note: row.reviewNote },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return { ok: true };
+  });
+  if (result.ok && input.decision === "verify") invalidateBenchmarkData();
+  return result;
+}
+
+/** A submission's evaluation report, if this viewer may read it (see "evaluationReport.read"). */
+export async function readEvaluationReport(id: number, viewer: Actor | null) {
+  const row = await db().query.levelSubmissions.findFirst({ where: eq(levelSubmissions.id, id) });
+  if (!row || !can(viewer, { action: "evaluationReport.read", regionCode: row.regionCode, verified: row.status === "verified" })) return null;
+  const bytes = await attachmentStorage().get(row.reportStorageKey);
+  return bytes ? { fileName: row.reportFileName, bytes } : null;
+}
+
+/** How many submissions wait for a curator (for the curation page's link). */
+export async function countPendingSubmissions(): Promise<number> {
+  const [row] = await db().select({ n: count() }).from(levelSubmissions).where(eq(levelSubmissions.status, "submitted"));
+  return row?.n ?? 0;
+}

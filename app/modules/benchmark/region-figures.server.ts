@@ -1,0 +1,61 @@
+import { getFrameworkSummary } from "../frameworks/frameworks.server";
+import { predikatFor } from "../frameworks/predikat";
+import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, nationalAverage, noteKey } from "./benchmark-data.server";
+import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
+
+/** A figure as pages show it: with the region's notes and, for a value, its predikat. */
+function presented(data: BenchmarkData, figure: Figure, bands: Parameters<typeof predikatFor>[1]) {
+  return {
+    ...figure,
+    notes: data.notes.get(noteKey(figure.code, figure.year, figure.kind)) ?? [],
+    predikat: figure.value === null ? null : predikatFor(figure.value, bands, data.decimals),
+  };
+}
+
+export type PresentedFigure = ReturnType<typeof presented>;
+
+/**
+ * A government's figures year by year, every kind in its own column beside the official one
+ * (never in its place), with the national index of each year. Works for a kabupaten/kota and
+ * for a province's own government alike.
+ */
+export async function getGovernmentFigures(code: string, frameworkSlug: string) {
+  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+  if (!data || !framework) return null;
+  const byKind = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, figuresOf(data, kind, code)])) as Record<FigureKind, Figure[]>;
+  const years = [...new Set(FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => figure.year)))].sort((a, b) => a - b);
+  const kinds = FIGURE_KINDS.filter((kind) => byKind[kind].length > 0);
+  const official = byKind.official.at(-1);
+  return {
+    kinds,
+    headline: official ? presented(data, official, framework.bands) : null,
+    rows: years.map((year) => ({
+      year,
+      figures: Object.fromEntries(
+        kinds.flatMap((kind) => {
+          const figure = figureOf(data, kind, code, year);
+          return figure ? [[kind, presented(data, figure, framework.bands)]] : [];
+        }),
+      ) as Partial<Record<FigureKind, PresentedFigure>>,
+      national: nationalAverage(data, year),
+    })),
+  };
+}
+
+/** Each government's latest official figure (agreed or disputed), for lists of regions. */
+export async function latestOfficialFigures(frameworkSlug: string, codes: readonly string[]) {
+  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+  const latest = new Map<string, PresentedFigure>();
+  if (!data || !framework) return latest;
+  for (const code of codes) {
+    const figure = figuresOf(data, "official", code).at(-1);
+    if (figure) latest.set(code, presented(data, figure, framework.bands));
+  }
+  return latest;
+}
+
+/** The averages sources publish for a province's kabupaten/kota (and named groups within it). */
+export async function provinceAverages(frameworkSlug: string, provinceCode: string) {
+  const data = await getBenchmarkData(frameworkSlug);
+  return (data?.averages ?? []).filter((average) => average.provinceCode === provinceCode).sort((a, b) => b.year - a.year);
+}

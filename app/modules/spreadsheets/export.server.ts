@@ -1,0 +1,111 @@
+import { stringify } from "csv-stringify/sync";
+import writeExcelFile from "write-excel-file/node";
+
+/**
+ * A table as it is downloaded: the rows a page shows, in its order, with a header per column, a
+ * description of each column and the sources of its figures. Written as CSV in the style the
+ * reader's Excel expects, or as .xlsx with numbers as numbers.
+ */
+export interface ExportColumn {
+  header: string;
+  description: string;
+  type: "text" | "integer" | "decimal";
+  /** Decimals a decimal column is written with (an SPBE index has two). */
+  decimals?: number;
+}
+
+export type ExportCell = string | number | null;
+
+export interface ExportTable {
+  /** Sheet name and file name stem, e.g. "peringkat-spbe-2024". */
+  name: string;
+  columns: ExportColumn[];
+  rows: ExportCell[][];
+  /** Every source cited in the rows: citation, link and what it was cited for. */
+  sources: { citation: string; url: string | null; usedFor: string }[];
+  /** Headers of the sources and columns sheets, in the reader's language. */
+  labels: { sourcesSheet: string; columnsSheet: string; citation: string; url: string; usedFor: string; column: string; description: string };
+}
+
+/**
+ * - id: what Excel on an Indonesian PC opens as columns: semicolons, decimal commas
+ * - intl: commas and decimal points, for other spreadsheets and programs
+ */
+export type CsvStyle = "id" | "intl";
+
+export function parseCsvStyle(value: string | null): CsvStyle {
+  return value === "intl" ? "intl" : "id";
+}
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before
+ * one) is written with a leading apostrophe, so an imported source or note can never become
+ * an =HYPERLINK that leaks data. Numbers are written by us and need no such guard.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(cell: ExportCell, column: ExportColumn, style: CsvStyle): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") {
+    const written = column.type === "decimal" ? cell.toFixed(column.decimals ?? 2) : String(Math.round(cell));
+    return style === "id" ? written.replace(".", ",") : written;
+  }
+  return neutralizeFormula(cell);
+}
+
+/** CSV with a BOM (so Excel reads UTF-8) and CRLF line ends. */
+export function tableToCsv(table: ExportTable, style: CsvStyle): string {
+  const csv = stringify([table.columns.map((column) => column.header), ...table.rows.map((row) => row.map((cell, index) => csvCell(cell, table.columns[index]!, style)))], {
+    delimiter: style === "id" ? ";" : ",",
+    record_delimiter: "windows",
+  });
+  return `\uFEFF${csv}`;
+}
+
+const bold = { fontWeight: "bold" as const };
+
+/** An .xlsx workbook: the table (numbers as numbers), its sources, and what each column means. */
+export async function tableToXlsx(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
+  const dataSheet = [
+    table.columns.map((column) => ({ value: column.header, ...bold })),
+    ...table.rows.map((row) =>
+      row.map((cell, index) => {
+        const column = table.columns[index]!;
+        if (cell === null) return null;
+        if (typeof cell === "number") return { value: cell, type: Number, format: column.type === "decimal" ? `0.${"0".repeat(column.decimals ?? 2)}` : "0" };
+        // Cells are written as text, never as formulas; the guard keeps a copy-paste safe too.
+        return { value: neutralizeFormula(cell), type: String };
+      }),
+    ),
+  ];
+  const sourcesSheet = [
+    [table.labels.citation, table.labels.url, table.labels.usedFor].map((value) => ({ value, ...bold })),
+    ...table.sources.map((source) => [source.citation, source.url ?? "", source.usedFor].map((value) => ({ value: neutralizeFormula(value), type: String }))),
+  ];
+  const columnsSheet = [
+    [table.labels.column, table.labels.description].map((value) => ({ value, ...bold })),
+    ...table.columns.map((column) => [column.header, column.description].map((value) => ({ value: neutralizeFormula(value), type: String }))),
+  ];
+  const workbook = await writeExcelFile([
+    { data: dataSheet, sheet: sheetName(table.name), columns: table.columns.map((column) => ({ width: column.type === "text" ? 28 : 12 })) },
+    { data: sourcesSheet, sheet: sheetName(table.labels.sourcesSheet), columns: [{ width: 40 }, { width: 60 }, { width: 40 }] },
+    { data: columnsSheet, sheet: sheetName(table.labels.columnsSheet), columns: [{ width: 28 }, { width: 80 }] },
+  ]).toBuffer();
+  return new Uint8Array(workbook);
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
+}
+
+/** Response headers for a download, with a plain ASCII file name. */
+export function downloadHeaders(fileName: string, contentType: string): HeadersInit {
+  const safe = fileName.replace(/[^\w.-]/g, "-");
+  return { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${safe}"` };
+}
+
+export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

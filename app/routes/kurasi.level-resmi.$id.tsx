@@ -1,0 +1,141 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
+import { Alert, TextAreaField } from "~/components/ui/form";
+import { Panel } from "~/components/ui/panel";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getSubmissionReview, reviewSubmission } from "~/modules/benchmark/level-submissions.server";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useTranslator } from "~/modules/i18n/use-translator";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+function submissionId(params: { id?: string }): number {
+  if (!params.id || !/^\d{1,9}$/.test(params.id)) throw new Response(null, { status: 404 });
+  return Number(params.id);
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, { action: "assessment.verify" });
+  const review = await getSubmissionReview(submissionId(params));
+  if (!review) throw new Response(null, { status: 404 });
+  const { t } = await translatorForRequest(request);
+  return { title: t("levelReports.reviewTitle", { region: review.submission.regionName, year: review.submission.year }), review };
+}
+
+type ActionResult = { errors: FieldErrors; note: string };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, { action: "assessment.verify" });
+  const id = submissionId(params);
+  const form = await request.formData();
+  const decision = form.get("keputusan") === "verifikasi" ? "verify" : form.get("keputusan") === "kembalikan" ? "return" : null;
+  const note = String(form.get("catatan") ?? "").slice(0, 1000);
+  if (!decision) return data({ errors: { form: { code: "decisionNotAllowed" } }, note } satisfies ActionResult, { status: 400 });
+  const result = await reviewSubmission({ id, decision, note, actorId: user.id, ip: context.clientIp });
+  if (result.ok) return redirect(`/kurasi/level-resmi?diputuskan=${id}`);
+  if (result.reason === "invalid") return data({ errors: result.errors, note } satisfies ActionResult, { status: 400 });
+  return data({ errors: { form: { code: "decisionNotAllowed" } }, note } satisfies ActionResult, { status: 409 });
+}
+
+export default function LevelReportReview() {
+  const { review } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const busy = useNavigation().state === "submitting";
+  const { t, formatIndex } = useTranslator();
+  const { submission } = review;
+  const differs = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+      <div>
+        <p className="text-sm">
+          <Link to="/kurasi/level-resmi">← {t("levelReports.queueTitle")}</Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">{t("levelReports.reviewTitle", { region: submission.regionName, year: submission.year })}</h1>
+        <div className="mt-2 text-sm">
+          <LevelSubmissionStatus submission={submission} />
+        </div>
+        {submission.editorNote ? (
+          <p className="mt-2 text-sm text-slate-700">
+            {t("levelReports.editorNote")}: {submission.editorNote}
+          </p>
+        ) : null}
+      </div>
+
+      <Panel id="indices" title={t("levelReports.indices")}>
+        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-600">{t("levelReports.computedIndex")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{review.computed === null ? "—" : formatIndex(review.computed)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("levelReports.reportedIndex")}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{submission.reportedIndex === null ? "—" : formatIndex(submission.reportedIndex)}</dd>
+            {review.reportMismatch ? <dd className="text-xs text-red-700">{t("levelReports.reportMismatch")}</dd> : null}
+          </div>
+          <div>
+            <dt className="flex items-center gap-2 text-slate-600">
+              {t("compare.officialIndex")} <KindBadge kind="official" />
+            </dt>
+            <dd className="text-lg font-semibold">{review.official ? <FigureValue figure={review.official} /> : "—"}</dd>
+            {review.official ? (
+              <dd className="text-xs">
+                <FigureSources figure={review.official} />
+              </dd>
+            ) : null}
+            {review.officialMismatch ? <dd className="text-xs text-red-700">{t("figures.mismatch")}</dd> : null}
+          </div>
+        </dl>
+      </Panel>
+
+      <Panel id="levels" title={t("levelReports.levelsCompared")}>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("levelReports.levelsCompared")}</caption>
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("compare.indicator")}</th>
+                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.reportedLevel")}</th>
+                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.verifiedLevel")}</th>
+                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.selfLevel")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {review.indicators.map((indicator) => (
+                <tr key={indicator.id} className={differs(indicator.reported, indicator.verified) ? "bg-amber-50" : undefined}>
+                  <th scope="row" className="px-3 py-1.5 font-normal">
+                    {indicator.number}. {indicator.name}
+                  </th>
+                  <td className="px-3 py-1.5 text-center font-semibold">{indicator.reported ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-center">{indicator.verified ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-center">{indicator.self ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Panel>
+
+      {submission.status === "submitted" ? (
+        <Panel id="decision" title={t("levelReports.decision")}>
+          <Form method="post" className="mt-3 space-y-3">
+            {result?.errors.form ? <Alert tone="error">{t("levelReports.alreadyDecided")}</Alert> : null}
+            <p className="text-sm text-slate-700">{t("levelReports.decisionHelp")}</p>
+            <TextAreaField name="catatan" label={t("levelReports.reviewNote")} hint={t("levelReports.reviewNoteHint")} defaultValue={result?.note ?? ""} error={result?.errors.catatan} rows={3} />
+            <div className="flex flex-wrap gap-3">
+              <button type="submit" name="keputusan" value="verifikasi" disabled={busy} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+                {t("levelReports.verify")}
+              </button>
+              <button type="submit" name="keputusan" value="kembalikan" disabled={busy} className="rounded-md px-4 py-2 font-semibold text-red-800 ring-1 ring-red-700 disabled:opacity-60">
+                {t("levelReports.return")}
+              </button>
+            </div>
+          </Form>
+        </Panel>
+      ) : null}
+    </div>
+  );
+}

@@ -1,11 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { FigureHistoryTable } from "~/components/benchmark/figure-history";
-import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { GovernmentFigures } from "~/components/benchmark/figure-history";
+import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { FigureNoteControls, FigureNoteForm, type NoteFormResult, noteFormTarget } from "~/components/benchmark/figure-note-forms";
-import { FigureTrendChart } from "~/components/benchmark/figure-trend";
-import { PredikatBadge } from "~/components/predikat-badge";
 import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
@@ -135,22 +133,7 @@ export default function RegionProfilePage() {
             </p>
           ) : null}
         </div>
-        {headline ? (
-          <div className="max-w-sm rounded-lg border border-slate-200 bg-white px-5 py-4 text-right shadow-sm">
-            <p className="text-sm text-slate-600">{t("region.latestIndex", { year: headline.year })}</p>
-            <p className="text-3xl font-bold text-brand-800">
-              <FigureValue figure={headline} />
-            </p>
-            <p className="mt-1 flex flex-wrap justify-end gap-1">
-              <PredikatBadge predikat={headline.predikat} />
-              <KindBadge kind="official" />
-            </p>
-            <div className="mt-1 text-xs">
-              <FigureSources figure={headline} />
-            </div>
-            <FigureNotes notes={headline.notes} />
-          </div>
-        ) : null}
+        <HeadlineFigure figure={headline} className="max-w-sm" />
       </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
@@ -241,15 +224,6 @@ export default function RegionProfilePage() {
             </p>
           ) : (
             <>
-              <div className="mt-3">
-                <FigureTrendChart
-                  title={t("regionBenchmark.trendChart", { region: region.name })}
-                  description={t("regionBenchmark.trendDescription")}
-                  years={figures.rows.map((row) => row.year)}
-                  series={figures.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: figures.rows.flatMap((row) => row.figures[kind] ?? []) }))}
-                  national={figures.rows.flatMap((row) => (row.national ? [row.national] : []))}
-                />
-              </div>
               {noteResult && !figures.rows.some((row) => Object.keys(row.figures).some((kind) => noteFormTarget(row.year, kind) === noteResult.target)) && !noteResult.target.startsWith("note:") ? (
                 <div className="mt-3">
                   <Alert tone="error">{validationMessage(translator, noteResult.error)}</Alert>
@@ -260,10 +234,10 @@ export default function RegionProfilePage() {
                   <Alert tone="success">{t("figures.noteSaved")}</Alert>
                 </div>
               ) : null}
-              <FigureHistoryTable
+              <GovernmentFigures
+                name={region.name}
                 caption={t("region.spbeHeading")}
-                kinds={figures.kinds}
-                rows={figures.rows}
+                figures={figures}
                 actions={canNote ? (year, kind) => (kind === "sample" ? null : <FigureNoteForm year={year} kind={kind} result={noteResult} />) : undefined}
                 noteControls={canNote || canModerate ? (note) => <FigureNoteControls note={note} canWithdraw={canNote} canHide={canModerate} result={noteResult} /> : undefined}
               />

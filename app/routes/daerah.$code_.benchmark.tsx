@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FigureNotes, FigureSources, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
+import { FigureNotes, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
+import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { useGroupLabel } from "~/components/benchmark/group-label";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
-import { PredikatBadge } from "~/components/predikat-badge";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -63,24 +63,7 @@ export default function RegionBenchmark() {
         </p>
         <h1 className="mt-2 text-3xl font-bold">{t("regionBenchmark.title", { region: region.name })}</h1>
         <div className="mt-3 flex flex-wrap items-start gap-4">
-          <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-            {headline ? (
-              <>
-                <p className="text-sm text-slate-600">{t("region.latestIndex", { year: headline.year })}</p>
-                <p className="mt-1 flex flex-wrap items-center gap-2">
-                  <FigureValue figure={headline} className="text-2xl font-bold text-brand-800" />
-                  <PredikatBadge predikat={headline.predikat} />
-                  <KindBadge kind="official" />
-                </p>
-                <div className="mt-1 text-xs">
-                  <FigureSources figure={headline} />
-                </div>
-                <FigureNotes notes={headline.notes} />
-              </>
-            ) : (
-              <p className="text-sm text-slate-700">{t("region.noOfficialIndex")}</p>
-            )}
-          </div>
+          <HeadlineFigure figure={headline} />
           {benchmark.beside.map((figure) => (
             <div key={figure.kind} className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm">
               <p className="text-slate-600">{t("regionBenchmark.besideLatest", { kind: t(`figures.kind.${figure.kind}`), year: figure.year })}</p>

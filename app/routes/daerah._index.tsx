@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FigureValue } from "~/components/benchmark/figure";
+import { LatestFigureCell } from "~/components/benchmark/headline-figure";
 import { Badge } from "~/components/ui/badge";
 import { inputClass } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
-import { PredikatBadge } from "~/components/predikat-badge";
 import { Pagination } from "~/components/ui/pagination";
 import { latestOfficialFigures } from "~/modules/benchmark/region-figures.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
@@ -106,16 +105,7 @@ export default function RegionDirectory() {
                     {region.population === null ? "—" : formatNumber(region.population)}
                   </td>
                   <td className="px-4 py-3 text-right">
-                    {region.latest === null ? (
-                      <span className="text-slate-500">{t("directory.noIndex")}</span>
-                    ) : (
-                      <span className="inline-flex flex-col items-end gap-1">
-                        <span className="font-semibold">
-                          <FigureValue figure={region.latest} /> <span className="font-normal text-slate-600">({region.latest.year})</span>
-                        </span>
-                        <PredikatBadge predikat={region.latest.predikat} />
-                      </span>
-                    )}
+                    <LatestFigureCell figure={region.latest} />
                   </td>
                 </tr>
               ))}

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
-import { FigureHistoryTable } from "~/components/benchmark/figure-history";
-import { FigureTrendChart } from "~/components/benchmark/figure-trend";
+import { GovernmentFigures } from "~/components/benchmark/figure-history";
+import { HeadlineFigure, LatestFigureCell } from "~/components/benchmark/headline-figure";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { ErrorPage } from "~/components/error-page";
-import { PredikatBadge } from "~/components/predikat-badge";
 import { getGovernmentFigures, latestOfficialFigures, provinceAverages } from "~/modules/benchmark/region-figures.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -58,32 +56,10 @@ export default function ProvincePage() {
         <h2 id="government-heading" className="text-xl font-bold">
           {t("province.governmentHeading", { name: government })}
         </h2>
-        {headline ? (
-          <div className="max-w-md rounded-lg border border-slate-200 bg-white px-5 py-4">
-            <p className="text-sm text-slate-600">{t("region.latestIndex", { year: headline.year })}</p>
-            <p className="mt-1 flex flex-wrap items-center gap-2">
-              <FigureValue figure={headline} className="text-3xl font-bold text-brand-800" />
-              <PredikatBadge predikat={headline.predikat} />
-              <KindBadge kind="official" />
-            </p>
-            <div className="mt-1 text-xs">
-              <FigureSources figure={headline} />
-            </div>
-            <FigureNotes notes={headline.notes} />
-          </div>
-        ) : (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{t("province.noFigures")}</p>
-        )}
+        <HeadlineFigure figure={headline} className="max-w-md" />
         {figures && figures.rows.length > 0 ? (
           <>
-            <FigureTrendChart
-              title={t("regionBenchmark.trendChart", { region: government })}
-              description={t("regionBenchmark.trendDescription")}
-              years={figures.rows.map((row) => row.year)}
-              series={figures.kinds.map((kind) => ({ name: government, kind, tone: "primary", figures: figures.rows.flatMap((row) => row.figures[kind] ?? []) }))}
-              national={figures.rows.flatMap((row) => (row.national ? [row.national] : []))}
-            />
-            <FigureHistoryTable caption={t("province.governmentHeading", { name: government })} kinds={figures.kinds} rows={figures.rows} />
+            <GovernmentFigures name={government} caption={t("province.governmentHeading", { name: government })} figures={figures} />
             <p className="text-sm">
               <Link to="/peringkat?jenis=provinsi">{t("province.compareProvinces")}</Link>
             </p>
@@ -119,16 +95,7 @@ export default function ProvincePage() {
                   </td>
                   <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{region.population === null ? "—" : formatNumber(region.population)}</td>
                   <td className="px-4 py-3 text-right">
-                    {region.latest ? (
-                      <span className="inline-flex flex-col items-end gap-1">
-                        <span className="font-semibold">
-                          <FigureValue figure={region.latest} /> <span className="font-normal text-slate-600">({region.latest.year})</span>
-                        </span>
-                        <PredikatBadge predikat={region.latest.predikat} />
-                      </span>
-                    ) : (
-                      <span className="text-slate-500">{t("directory.noIndex")}</span>
-                    )}
+                    <LatestFigureCell figure={region.latest} />
                   </td>
                 </tr>
               ))}

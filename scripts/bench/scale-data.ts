@@ -175,9 +175,9 @@ async function loadPractices(tx: Transaction, regions: Region[], indicatorIds: n
 
 /**
  * Loads the scale dataset into the (migrated, seeded) database unless it is there already.
- * Each half (assessments, practices) is checked and loaded on its own.
+ * Each part (the synthetic sample assessments, the practices) is checked and loaded on its own.
  */
-export async function loadScaleDataset(databaseUrl: string): Promise<void> {
+export async function loadScaleDataset(databaseUrl: string, parts: readonly ("assessments" | "practices")[]): Promise<void> {
   const startedAt = performance.now();
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -194,8 +194,8 @@ export async function loadScaleDataset(databaseUrl: string): Promise<void> {
           where framework_id = ${framework.id} and kind = 'sample' and year = any(${YEARS}::int[]) and computed_index is not null) as assessments,
         (select count(*)::int from practices
           where seed_key like ${`${SEED_KEY_PREFIX}%`} and published_revision_id is not null) as practices`;
-    const needAssessments = present!.assessments < regions.length * YEARS.length;
-    const needPractices = present!.practices !== PRACTICE_COUNT;
+    const needAssessments = parts.includes("assessments") && present!.assessments < regions.length * YEARS.length;
+    const needPractices = parts.includes("practices") && present!.practices !== PRACTICE_COUNT;
     if (!needAssessments && !needPractices) {
       log(`scale dataset already loaded (${present!.assessments} sample assessments, ${present!.practices} practices)`);
       return;

@@ -34,7 +34,7 @@ describe("a region's note on its figure", () => {
     expect(await notes()).toHaveLength(1);
     const page = await (await request(app.origin, `/daerah/${REGION}`)).text();
     expect(page).not.toContain('<script>alert("x")</script>');
-    expect(text(page)).toMatch(/Tanggapan daerah : Dievaluasi dengan kerangka 2018; banding diajukan\. &lt;script&gt;alert\("x"\)&lt;\/script&gt; — Test editor \d+, \d+ Nov 2026/);
+    expect(text(page)).toMatch(/Tanggapan daerah : Dievaluasi dengan kerangka 2018; banding diajukan\. &lt;script&gt;alert\("x"\)&lt;\/script&gt; — Test editor \d+, \d{1,2} \w+ \d{4}/);
     const csv = await (await request(app.origin, "/peringkat.csv?tahun=2023&provinsi=52")).text();
     expect(csv.split("\r\n").find((line) => line.includes(REGION))).toContain("Dievaluasi dengan kerangka 2018");
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, "figure_note.added")).orderBy(desc(auditLog.id)).limit(1);

@@ -72,7 +72,8 @@ describe("a region's note on its figure", () => {
   });
 
   it("can be withdrawn by the region", async () => {
-    expect((await post(editor.cookie, note("Banding dikabulkan, menunggu keputusan baru."))).status).toBe(302);
+    expect((await post(editor.cookie, note("Banding dikabulkan,\u0000 menunggu keputusan baru."))).status).toBe(302);
+    expect((await notes()).at(-1)?.body).toBe("Banding dikabulkan, menunggu keputusan baru.");
     const latest = (await notes()).at(-1)!;
     expect((await post(editor.cookie, new URLSearchParams({ intent: "tarik", catatan: String(latest.id) }))).status).toBe(302);
     expect((await notes()).at(-1)).toMatchObject({ hiddenReason: "withdrawn", hiddenById: editor.id });

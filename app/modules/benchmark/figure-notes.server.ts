@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { figureNotes, regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { db } from "../db.server";
-import type { FieldErrors } from "../forms/form-data";
+import { type FieldErrors, plainText } from "../forms/form-data";
 import { SPBE_2020 } from "../frameworks/frameworks.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
 import type { FigureKind } from "./figure-kinds";
@@ -21,7 +21,7 @@ export type NotedKind = (typeof NOTED_KINDS)[number];
 export type NoteResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 export async function addFigureNote(input: { regionCode: string; year: number; kind: NotedKind; body: string; actorId: number; ip: string }): Promise<NoteResult> {
-  const body = input.body.trim();
+  const body = plainText(input.body);
   if (body === "") return { ok: false, errors: { tanggapan: { code: "required" } } };
   if (body.length > MAX_NOTE_LENGTH) return { ok: false, errors: { tanggapan: { code: "tooLong", max: MAX_NOTE_LENGTH } } };
   const data = await getBenchmarkData(SPBE_2020);
@@ -61,7 +61,7 @@ export async function findFigureNote(id: number) {
  * (with one). A note already off stays as it is.
  */
 export async function removeFigureNote(input: { id: number; how: "withdrawn" | "hidden"; reason: string; actorId: number; ip: string }): Promise<NoteResult> {
-  const reason = input.reason.trim().slice(0, MAX_NOTE_LENGTH);
+  const reason = plainText(input.reason).slice(0, MAX_NOTE_LENGTH);
   if (input.how === "hidden" && reason === "") return { ok: false, errors: { alasan: { code: "reasonRequired" } } };
   const changed = await db().transaction(async (tx) => {
     const [note] = await tx

@@ -1,4 +1,4 @@
-import { type FieldErrors, numberFieldError } from "../forms/form-data";
+import { type FieldErrors, numberFieldError, plainText } from "../forms/form-data";
 import { type NumberConvention, parseLocaleNumber } from "../numbers/locale-number";
 import { selfAssessmentFields } from "./self-assessment";
 
@@ -32,7 +32,7 @@ export function parseLevelReportForm(form: FormData, indicatorIds: readonly numb
     return typeof value === "string" ? value.slice(0, max) : "";
   };
   const errors: FieldErrors = {};
-  const values: LevelReportValues = { year: text("tahun", 4), levels: {}, reportedIndex: text("indeks_laporan", 40).trim(), note: text("catatan", MAX_LEVEL_NOTE_LENGTH + 1).trim() };
+  const values: LevelReportValues = { year: text("tahun", 4), levels: {}, reportedIndex: text("indeks_laporan", 40).trim(), note: plainText(text("catatan", MAX_LEVEL_NOTE_LENGTH + 1)) };
   const year = Number(values.year);
   if (!years.includes(year)) errors.tahun = { code: "yearInvalid" };
   const levels = new Map<number, number>();

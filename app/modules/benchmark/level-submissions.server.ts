@@ -7,7 +7,7 @@ import { can } from "../auth/permissions";
 import { db } from "../db.server";
 import { attachmentStorage } from "../files/storage.server";
 import { checkUploadedFile, cleanFileName } from "../files/uploads.server";
-import type { FieldErrors } from "../forms/form-data";
+import { type FieldErrors, plainText } from "../forms/form-data";
 import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { findAssessment, getAssessmentLevels, storeAssessment } from "./assessments.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
@@ -172,12 +172,13 @@ export type ReviewResult = { ok: true } | { ok: false; reason: "notPending" } | 
  * decided meanwhile (or superseded) is left alone.
  */
 export async function reviewSubmission(input: { id: number; decision: "verify" | "return"; note: string; actorId: number; ip: string }): Promise<ReviewResult> {
-  if (input.decision === "return" && input.note.trim() === "") return { ok: false, reason: "invalid", errors: { catatan: { code: "reasonRequired" } } };
+  const note = plainText(input.note).slice(0, 1000);
+  if (input.decision === "return" && note === "") return { ok: false, reason: "invalid", errors: { catatan: { code: "reasonRequired" } } };
   const tree = await getFrameworkTree(SPBE_2020);
   const result = await db().transaction(async (tx): Promise<ReviewResult> => {
     const [row] = await tx
       .update(levelSubmissions)
-      .set({ status: input.decision === "verify" ? "verified" : "returned", reviewedById: input.actorId, reviewedAt: new Date(), reviewNote: input.note.trim() })
+      .set({ status: input.decision === "verify" ? "verified" : "returned", reviewedById: input.actorId, reviewedAt: new Date(), reviewNote: note })
       .where(and(eq(levelSubmissions.id, input.id), eq(levelSubmissions.status, "submitted")))
       .returning();
     if (!row) return { ok: false, reason: "notPending" };

@@ -7,13 +7,12 @@ import { db, type DatabaseOrTransaction } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import type { Translator } from "../i18n/translator";
-import type { ExportTable } from "../spreadsheets/export.server";
+import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { SheetRow } from "../spreadsheets/import.server";
 import { storeAssessment } from "./assessments.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 import { computeFrameworkIndex, indexMismatch } from "./framework-index";
 import { type OfficialResultRow, parseOfficialResultsSheet } from "./official-results-sheet";
-import { exportLabels } from "./rankings-export.server";
 import { syncSampleData } from "./sample-data.server";
 
 export type ImportRowStatus = "new" | "changed" | "unchanged";

@@ -1,23 +1,10 @@
 import type { Translator } from "../i18n/translator";
-import type { ExportTable } from "../spreadsheets/export.server";
+import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { FigureNote, Figure } from "./benchmark-data.server";
 import type { RankingQuery } from "./rankings";
 import type { computeRankings } from "./rankings.server";
 
 type Rankings = Awaited<ReturnType<typeof computeRankings>>;
-
-/** The labels of the sources and columns sheets, shared by every export. */
-export function exportLabels(t: Translator["t"]): ExportTable["labels"] {
-  return {
-    sourcesSheet: t("exports.sourcesSheet"),
-    columnsSheet: t("exports.columnsSheet"),
-    citation: t("exports.citation"),
-    url: t("exports.url"),
-    usedFor: t("exports.usedFor"),
-    column: t("exports.column"),
-    description: t("exports.description"),
-  };
-}
 
 function sourcesText(figure: Figure): string {
   const sources = figure.published.length > 0 ? figure.published.map((entry) => entry.source) : figure.source ? [figure.source] : [];

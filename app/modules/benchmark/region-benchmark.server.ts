@@ -2,11 +2,11 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { practiceRevisions, practices } from "../../../db/schema";
 import { db } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
-import { predikatFor } from "../frameworks/predikat";
 import { practiceIsPublic } from "../practices/practices.server";
-import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, nationalAverage, noteKey, type RegionInfo } from "./benchmark-data.server";
+import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, nationalAverage, type RegionInfo } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind, LEVEL_KINDS, type LevelKind } from "./figure-kinds";
 import { listPeerGroups } from "./peer-groups.server";
+import { presentFigure } from "./region-figures.server";
 import { averageAndBest, leaderGaps, type PeerGroupKey, peerGroupParam, rankAmong, type RegionFeatures, similarRegions } from "./peers";
 
 export interface PeerGroupOption {
@@ -61,11 +61,6 @@ function domainProfile(data: BenchmarkData, domainIds: number[], code: string, o
   return values.every((value) => value !== undefined) ? { kind: of.kind, values: values as number[] } : null;
 }
 
-/** What the page says about a figure: the figure itself with its region's notes. */
-function withNotes(data: BenchmarkData, figure: Figure) {
-  return { ...figure, notes: data.notes.get(noteKey(figure.code, figure.year, figure.kind)) ?? [] };
-}
-
 /**
  * The levels a region's profile is drawn from for a year: its verified levels of that year or
  * the latest year before it (named on the page), else — in demo mode only — sample levels.
@@ -90,13 +85,13 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   const region = data?.regions.get(code);
   if (!data || !region || !framework) return null;
-  const predikat = (value: number | null) => (value === null ? null : predikatFor(value, framework.bands, framework.decimals));
+  const present = (figure: Figure) => presentFigure(data, figure, framework.bands);
 
   const byKind = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, figuresOf(data, kind, code)])) as Record<FigureKind, Figure[]>;
   const headline = byKind.official.at(-1) ?? null;
   const beside = LEVEL_KINDS.flatMap((kind) => {
     const latest = byKind[kind].at(-1);
-    return latest ? [withNotes(data, latest)] : [];
+    return latest ? [present(latest)] : [];
   });
   const years = [...new Set(FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => figure.year)))].sort((a, b) => b - a);
   const year = requested.year !== null && years.includes(requested.year) ? requested.year : (headline?.year ?? years[0] ?? null);
@@ -105,14 +100,14 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const trend = {
     years: allYears,
     kinds: FIGURE_KINDS.filter((kind) => byKind[kind].length > 0),
-    figures: FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => withNotes(data, figure))),
+    figures: FIGURE_KINDS.flatMap((kind) => byKind[kind].map(present)),
     national: allYears.flatMap((y) => {
       const average = nationalAverage(data, y);
       return average ? [average] : [];
     }),
   };
 
-  const base = { region, headline: headline && { ...withNotes(data, headline), predikat: predikat(headline.value) }, beside, years, year, trend };
+  const base = { region, headline: headline && present(headline), beside, years, year, trend };
   if (year === null) return { ...base, official: null, ranks: [], groups: [], selected: null, profile: null, strongest: [], weakest: [], leaders: [] };
 
   const profileFigure = profileSource(data, code, year);
@@ -143,7 +138,7 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const profile = profileFigure && profileOf ? await levelProfile(data, tree, region.code, profileFigure, selected) : null;
   return {
     ...base,
-    official: official && { ...withNotes(data, official), predikat: predikat(official.value) },
+    official: official && present(official),
     ranks,
     groups: groups.map(({ param, kind, name, members }) => ({ param, kind, name, size: members.length })),
     selected: { param: selected.param, kind: selected.kind, name: selected.name, size: selected.members.length },

@@ -4,7 +4,7 @@ import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData,
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 
 /** A figure as pages show it: with the region's notes and, for a value, its predikat. */
-function presented(data: BenchmarkData, figure: Figure, bands: Parameters<typeof predikatFor>[1]) {
+export function presentFigure(data: BenchmarkData, figure: Figure, bands: Parameters<typeof predikatFor>[1]) {
   return {
     ...figure,
     notes: data.notes.get(noteKey(figure.code, figure.year, figure.kind)) ?? [],
@@ -12,7 +12,7 @@ function presented(data: BenchmarkData, figure: Figure, bands: Parameters<typeof
   };
 }
 
-export type PresentedFigure = ReturnType<typeof presented>;
+export type PresentedFigure = ReturnType<typeof presentFigure>;
 
 /**
  * A government's figures year by year, every kind in its own column beside the official one
@@ -28,13 +28,13 @@ export async function getGovernmentFigures(code: string, frameworkSlug: string) 
   const official = byKind.official.at(-1);
   return {
     kinds,
-    headline: official ? presented(data, official, framework.bands) : null,
+    headline: official ? presentFigure(data, official, framework.bands) : null,
     rows: years.map((year) => ({
       year,
       figures: Object.fromEntries(
         kinds.flatMap((kind) => {
           const figure = figureOf(data, kind, code, year);
-          return figure ? [[kind, presented(data, figure, framework.bands)]] : [];
+          return figure ? [[kind, presentFigure(data, figure, framework.bands)]] : [];
         }),
       ) as Partial<Record<FigureKind, PresentedFigure>>,
       national: nationalAverage(data, year),
@@ -49,7 +49,7 @@ export async function latestOfficialFigures(frameworkSlug: string, codes: readon
   if (!data || !framework) return latest;
   for (const code of codes) {
     const figure = figuresOf(data, "official", code).at(-1);
-    if (figure) latest.set(code, presented(data, figure, framework.bands));
+    if (figure) latest.set(code, presentFigure(data, figure, framework.bands));
   }
   return latest;
 }

@@ -15,7 +15,6 @@ import { db, type DatabaseOrTransaction } from "../db.server";
 import { SPBE_2020 } from "../frameworks/frameworks.server";
 import { roundIndex } from "../frameworks/predikat";
 import { storeAssessment } from "./assessments.server";
-import { getBenchmarkData } from "./benchmark-data.server";
 import type { FrameworkNode } from "./framework-index";
 import { levelsForTarget, plausibleIndex, seededRandom } from "./sample-levels";
 
@@ -164,8 +163,23 @@ export async function removeSampleData(executor: DatabaseOrTransaction = db()): 
   return removed.length;
 }
 
-/** Whether any sample data exists, for the site-wide notice (from the cached benchmark snapshot). */
-export async function sampleDataPresent(): Promise<boolean> {
-  const data = await getBenchmarkData(SPBE_2020);
-  return (data?.figures.sample.size ?? 0) > 0;
+/** How long a process trusts its answer to "does sample data exist?" (it changes only at start). */
+const PRESENCE_TTL_MS = 30_000;
+let presence: { checkedAt: number; present: Promise<boolean> } | null = null;
+
+/**
+ * Whether any sample data exists, for the notice on every page: one indexed lookup per process
+ * every 30 s, so no page pays for loading the benchmark snapshot just to know.
+ */
+export function sampleDataPresent(): Promise<boolean> {
+  if (presence && Date.now() - presence.checkedAt < PRESENCE_TTL_MS) return presence.present;
+  const present = db()
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(eq(assessments.kind, "sample"))
+    .limit(1)
+    .then((rows) => rows.length > 0);
+  presence = { checkedAt: Date.now(), present };
+  present.catch(() => (presence = null));
+  return present;
 }

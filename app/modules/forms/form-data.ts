@@ -17,6 +17,15 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/**
+ * Free text as it may be stored: control characters (NUL among them, which PostgreSQL text
+ * refuses) removed, line breaks and tabs kept, surrounding space trimmed.
+ */
+export function plainText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+}
+
 /** Fields never sent back to the browser after a failed submit. */
 const SECRET_FIELD = /password/i;
 /** Echoed input is capped: a 1 MB field gets an error, not a 1 MB page. */

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import writeExcelFile from "write-excel-file/node";
+import type { Translator } from "../i18n/translator";
 
 /**
  * A table as it is downloaded: the rows a page shows, in its order, with a header per column, a
@@ -25,6 +26,19 @@ export interface ExportTable {
   sources: { citation: string; url: string | null; usedFor: string }[];
   /** Headers of the sources and columns sheets, in the reader's language. */
   labels: { sourcesSheet: string; columnsSheet: string; citation: string; url: string; usedFor: string; column: string; description: string };
+}
+
+/** The labels of the sources and columns sheets, shared by every export. */
+export function exportLabels(t: Translator["t"]): ExportTable["labels"] {
+  return {
+    sourcesSheet: t("exports.sourcesSheet"),
+    columnsSheet: t("exports.columnsSheet"),
+    citation: t("exports.citation"),
+    url: t("exports.url"),
+    usedFor: t("exports.usedFor"),
+    column: t("exports.column"),
+    description: t("exports.description"),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { Unzip, UnzipInflate } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import { z } from "zod";
+import { plainText } from "../forms/form-data";
 
 /**
  * A spreadsheet as curators and editors send it: an .xlsx workbook (first sheet) or a CSV file
@@ -76,13 +77,7 @@ function sheetCell(value: unknown): SheetCell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return cleanText(String(value));
-}
-
-/** Control characters (NUL among them, which PostgreSQL text refuses) go; the text stays. */
-function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  return plainText(String(value));
 }
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes for "CSV"). */
@@ -129,7 +124,7 @@ function readCsv(bytes: Uint8Array): SheetRead {
   } catch {
     return { ok: false, problem: "notSpreadsheet" };
   }
-  const rows = nonEmpty(records.map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => (cell === "" ? null : cleanText(cell))) })));
+  const rows = nonEmpty(records.map(({ record, info }) => ({ line: info.lines, cells: record.map((cell) => (cell === "" ? null : plainText(cell))) })));
   return rows.length === 0 ? { ok: false, problem: "empty" } : { ok: true, format: "csv", delimiter, rows };
 }
 

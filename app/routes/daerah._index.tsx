@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LatestFigureCell } from "~/components/benchmark/headline-figure";
-import { Badge } from "~/components/ui/badge";
+import { Form, useLoaderData } from "@remix-run/react";
+import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
 import { inputClass } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
-import { latestOfficialFigures } from "~/modules/benchmark/region-figures.server";
+import { withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -24,10 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
   });
   const result = await searchRegionDirectory(query);
-  const latest = await latestOfficialFigures(SPBE_2020, result.regions.map((region) => region.code));
-  const regions = result.regions.map((region) => {
-    return { ...region, latest: latest.get(region.code) ?? null };
-  });
+  const regions = await withLatestOfficialFigure(SPBE_2020, result.regions);
   return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
 }
 
@@ -74,43 +70,8 @@ export default function RegionDirectory() {
       {result.total === 0 ? (
         <EmptyState title={t("directory.none")} help={t("directory.noneHelp")} />
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("directory.columnRegion")}</th>
-                <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("directory.columnProvince")}</th>
-                <th scope="col" className="hidden px-4 py-3 text-right md:table-cell">{t("directory.columnPopulation")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("directory.columnIndex")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {result.regions.map((region) => (
-                <tr key={region.code}>
-                  <td className="px-4 py-3">
-                    <Link to={`/daerah/${region.code}`} className="font-medium">
-                      {region.name}
-                    </Link>
-                    <div className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600">
-                      <span className="sm:hidden">{region.provinceName}</span>
-                      {region.cohorts.map((cohort) => (
-                        <Badge key={cohort} tone="brand">
-                          {cohort}
-                        </Badge>
-                      ))}
-                    </div>
-                  </td>
-                  <td className="hidden px-4 py-3 sm:table-cell">{region.provinceName}</td>
-                  <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">
-                    {region.population === null ? "—" : formatNumber(region.population)}
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    <LatestFigureCell figure={region.latest} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-3">
+          <RegionFiguresTable regions={result.regions} />
         </div>
       )}
 

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GovernmentFigures } from "~/components/benchmark/figure-history";
-import { HeadlineFigure, LatestFigureCell } from "~/components/benchmark/headline-figure";
+import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
+import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
 import { ErrorPage } from "~/components/error-page";
-import { getGovernmentFigures, latestOfficialFigures, provinceAverages } from "~/modules/benchmark/region-figures.server";
+import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -20,10 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.code ?? "");
   if (!province) throw new Response(null, { status: 404 });
-  const [figures, averages, latest, { t }] = await Promise.all([
+  const [figures, averages, regions, { t }] = await Promise.all([
     getGovernmentFigures(province.province.code, SPBE_2020),
     provinceAverages(SPBE_2020, province.province.code),
-    latestOfficialFigures(SPBE_2020, province.regions.map((region) => region.code)),
+    withLatestOfficialFigure(SPBE_2020, province.regions),
     translatorForRequest(request),
   ]);
   return {
@@ -31,15 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     province: province.province,
     figures,
     averages,
-    regions: province.regions.map((region) => {
-      return { ...region, latest: latest.get(region.code) ?? null };
-    }),
+    regions,
   };
 }
 
 export default function ProvincePage() {
   const { province, figures, averages, regions } = useLoaderData<typeof loader>();
-  const { t, formatNumber } = useTranslator();
+  const { t } = useTranslator();
   const headline = figures?.headline ?? null;
   const government = t("province.government", { name: province.name });
   return (
@@ -75,33 +74,7 @@ export default function ProvincePage() {
           <Link to={`/peringkat?provinsi=${province.code}`}>{t("province.rankRegions")}</Link>
         </p>
         <PublishedAverages averages={averages} />
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("province.regionsHeading", { name: province.name })}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("directory.columnRegion")}</th>
-                <th scope="col" className="hidden px-4 py-3 text-right md:table-cell">{t("directory.columnPopulation")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("directory.columnIndex")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {regions.map((region) => (
-                <tr key={region.code}>
-                  <td className="px-4 py-3">
-                    <Link to={`/daerah/${region.code}`} className="font-medium">
-                      {region.name}
-                    </Link>
-                  </td>
-                  <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{region.population === null ? "—" : formatNumber(region.population)}</td>
-                  <td className="px-4 py-3 text-right">
-                    <LatestFigureCell figure={region.latest} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegionFiguresTable regions={regions} caption={t("province.regionsHeading", { name: province.name })} />
       </section>
     </div>
   );

@@ -31,17 +31,3 @@ export function HeadlineFigure({ figure, className = "" }: { figure: HeadlineVie
     </div>
   );
 }
-
-/** A list's cell for a government's latest official figure: value, year and predikat. */
-export function LatestFigureCell({ figure }: { figure: HeadlineView | null }) {
-  const { t } = useTranslator();
-  if (!figure) return <span className="text-slate-500">{t("directory.noIndex")}</span>;
-  return (
-    <span className="inline-flex flex-col items-end gap-1">
-      <span className="font-semibold">
-        <FigureValue figure={figure} /> <span className="font-normal text-slate-600">({figure.year})</span>
-      </span>
-      <PredikatBadge predikat={figure.predikat} />
-    </span>
-  );
-}

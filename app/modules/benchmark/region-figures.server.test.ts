@@ -5,7 +5,7 @@ import { upsertSource } from "../../../db/sources";
 import { db } from "../db.server";
 import { SPBE_2020 } from "../frameworks/frameworks.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
-import { getGovernmentFigures, latestOfficialFigures, provinceAverages } from "./region-figures.server";
+import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "./region-figures.server";
 
 describe("getGovernmentFigures", () => {
   it("gives Sumedang's official history with sources and the national index of each year", async () => {
@@ -49,16 +49,17 @@ describe("getGovernmentFigures", () => {
       [2.69, "https://rakyat.news/luwu-utara-2021"],
       [2.68, "https://palopopos.co.id/luwu-utara-2021"],
     ]);
-    expect((await latestOfficialFigures(SPBE_2020, ["73.22"])).get("73.22")).toMatchObject({ year: 2021, value: null, disputed: true });
+    expect((await withLatestOfficialFigure(SPBE_2020, [{ code: "73.22" }]))[0]?.latest).toMatchObject({ year: 2021, value: null, disputed: true });
   });
 });
 
-describe("latestOfficialFigures", () => {
-  it("gives each region's latest official index with its predikat, and nothing for regions without one", async () => {
-    const latest = await latestOfficialFigures(SPBE_2020, ["32.11", "33.16", "11.01"]);
-    expect(latest.get("32.11")).toMatchObject({ year: 2024, value: 4.51, predikat: "Memuaskan" });
-    expect(latest.get("33.16")).toMatchObject({ year: 2023, value: 3.27, predikat: "Baik" });
-    expect(latest.has("11.01")).toBe(false);
+describe("withLatestOfficialFigure", () => {
+  it("gives each region its latest official index with its predikat, and null to regions without one", async () => {
+    const regions = await withLatestOfficialFigure(SPBE_2020, [{ code: "32.11", name: "Sumedang" }, { code: "33.16" }, { code: "11.01" }]);
+    expect(regions.map((region) => region.code)).toEqual(["32.11", "33.16", "11.01"]);
+    expect(regions[0]).toMatchObject({ name: "Sumedang", latest: { year: 2024, value: 4.51, predikat: "Memuaskan" } });
+    expect(regions[1]?.latest).toMatchObject({ year: 2023, value: 3.27, predikat: "Baik" });
+    expect(regions[2]?.latest).toBeNull();
   });
 });
 

@@ -42,16 +42,13 @@ export async function getGovernmentFigures(code: string, frameworkSlug: string) 
   };
 }
 
-/** Each government's latest official figure (agreed or disputed), for lists of regions. */
-export async function latestOfficialFigures(frameworkSlug: string, codes: readonly string[]) {
+/** Regions with each one's latest official figure (agreed or disputed; null when none), for lists. */
+export async function withLatestOfficialFigure<Region extends { code: string }>(frameworkSlug: string, regions: readonly Region[]) {
   const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
-  const latest = new Map<string, PresentedFigure>();
-  if (!data || !framework) return latest;
-  for (const code of codes) {
-    const figure = figuresOf(data, "official", code).at(-1);
-    if (figure) latest.set(code, presentFigure(data, figure, framework.bands));
-  }
-  return latest;
+  return regions.map((region) => {
+    const figure = data && framework ? figuresOf(data, "official", region.code).at(-1) : undefined;
+    return { ...region, latest: figure && data && framework ? presentFigure(data, figure, framework.bands) : null };
+  });
 }
 
 /** The averages sources publish for a province's kabupaten/kota (and named groups within it). */

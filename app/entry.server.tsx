@@ -17,6 +17,8 @@ declare module "@remix-run/node" {
     setCookies: string[];
     /** Memoized session lookup, see auth/guards.server.ts. */
     session?: Promise<ValidatedSession | null>;
+    /** Set when a rate limit refused the request: sent as Retry-After (limits/rate-limits.server.ts). */
+    retryAfterSeconds?: number;
   }
   interface Future {
     v3_singleFetch: true;
@@ -25,13 +27,15 @@ declare module "@remix-run/node" {
 
 export const streamTimeout = ABORT_DELAY;
 
-function appendContextCookies(headers: Headers, context: AppLoadContext) {
+/** What loaders and actions asked to add to the response through the load context. */
+function appendContextHeaders(headers: Headers, context: AppLoadContext) {
   for (const cookie of context.setCookies) headers.append("Set-Cookie", cookie);
+  if (context.retryAfterSeconds) headers.set("Retry-After", String(context.retryAfterSeconds));
 }
 
-/** Single-fetch data responses carry the same context cookies as documents. */
+/** Single-fetch data responses carry the same context headers as documents. */
 export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
-  appendContextCookies(response.headers, context);
+  appendContextHeaders(response.headers, context);
   return response;
 }
 
@@ -43,7 +47,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  appendContextCookies(responseHeaders, loadContext);
+  appendContextHeaders(responseHeaders, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

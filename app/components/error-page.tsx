@@ -1,24 +1,32 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { minutesToWait } from "~/modules/limits/retry-after";
 
-/** Localized page for thrown 404s and unexpected errors; details stay in the server log. */
+/** What the page says for each status a loader or action may throw; anything else is "our fault". */
+const PAGES = {
+  400: { title: "errors.badRequestTitle", body: "errors.badRequestBody" },
+  403: { title: "errors.forbiddenTitle", body: "errors.forbiddenBody" },
+  404: { title: "errors.notFoundTitle", body: "errors.notFoundBody" },
+  415: { title: "errors.unsupportedTitle", body: "errors.unsupportedBody" },
+  429: { title: "errors.tooManyTitle", body: "errors.tooManyBody" },
+  500: { title: "errors.errorTitle", body: "errors.errorBody" },
+} as const;
+
+/** Localized page for thrown statuses and unexpected errors; details stay in the server log. */
 export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
   const error = useRouteError();
   const { t } = useTranslator();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const notFound = status === 404;
-  const forbidden = status === 403;
+  const thrown = isRouteErrorResponse(error) ? error.status : 500;
+  const status = thrown in PAGES ? (thrown as keyof typeof PAGES) : 500;
+  const retryAfterSeconds = isRouteErrorResponse(error) ? Number((error.data as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds) || 60 : 60;
+  const body = status === 404 && notFoundMessage ? notFoundMessage : t(PAGES[status].body, status === 429 ? { count: minutesToWait(retryAfterSeconds) } : undefined);
   return (
     <div className="mx-auto max-w-2xl px-4 py-16 text-center">
       <p className="text-5xl font-bold text-brand-700" aria-hidden="true">
-        {notFound || forbidden ? status : 500}
+        {status}
       </p>
-      <h1 className="mt-4 text-2xl font-bold">
-        {notFound ? t("errors.notFoundTitle") : forbidden ? t("errors.forbiddenTitle") : t("errors.errorTitle")}
-      </h1>
-      <p className="mt-3 text-slate-700">
-        {notFound ? (notFoundMessage ?? t("errors.notFoundBody")) : forbidden ? t("errors.forbiddenBody") : t("errors.errorBody")}
-      </p>
+      <h1 className="mt-4 text-2xl font-bold">{t(PAGES[status].title)}</h1>
+      <p className="mt-3 text-slate-700">{body}</p>
       <p className="mt-6">
         <Link to="/">{t("errors.backHome")}</Link>
       </p>

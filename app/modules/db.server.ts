@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "../../db/client";
 import { serverEnv } from "./env.server";
 
@@ -5,6 +6,15 @@ let database: ReturnType<typeof createDatabase> | undefined;
 
 /** Either the pool or an open transaction: data functions that must join a caller's transaction take this. */
 export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Waits until no other transaction holds the lock named `scope` (and `id`), then holds it until
+ * this transaction ends: for read-then-write steps that must not interleave (a unique row
+ * that a newer one replaces, an import's check and write).
+ */
+export async function lockForTransaction(tx: DatabaseOrTransaction, scope: string, id = 0): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${scope}), ${id})`);
+}
 
 /** The app's shared connection pool, opened on first use. */
 export function db(): Database {

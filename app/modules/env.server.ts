@@ -13,6 +13,8 @@ const envSchema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default("us-east-1"),
+  /** What one region may store in evidence files and evaluation reports together, in MB. */
+  IDSL_REGION_STORAGE_MB: z.coerce.number().int().positive().default(500),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -18,7 +19,7 @@ function parseDate(value: string | null): string | null {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "audit.read" });
-  const params = new URL(request.url).searchParams;
+  const params = requestQuery(request);
   const actions = await listAuditActions();
   const action = params.get("action") ?? "";
   const page = z.coerce.number().int().min(1).max(100_000).safeParse(params.get("page") ?? undefined);

@@ -14,6 +14,8 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.user.name);
 
@@ -37,8 +39,9 @@ type ActionResult =
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, { action: "users.manage" });
+  await requireWithinLimit(context, "curation", actor.id);
   const userId = userIdParam(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ip = context.clientIp;
 

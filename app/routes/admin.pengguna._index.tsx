@@ -10,12 +10,13 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "users.manage" });
-  const params = new URL(request.url).searchParams;
+  const params = requestQuery(request);
   const role = z.enum(roles).safeParse(params.get("role"));
   const regionCode = params.get("region") ?? "";
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(params.get("page") ?? undefined);

@@ -8,12 +8,14 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { createInvitation, type InvitationStatus, listInvitations, revokeInvitation } from "~/modules/auth/invitations.server";
 import { invitationMail, sendMail } from "~/modules/auth/mailer.server";
 import { can, invitableRolesFor } from "~/modules/auth/permissions";
-import { echoValues, type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import { echoValues, type FieldErrors, parseForm, parseRecordNumber } from "~/modules/forms/form-data";
 import { appUrl } from "~/modules/http/app-url.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -35,10 +37,11 @@ type ActionResult =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "invitations.manage" });
-  const form = await request.formData();
+  await requireWithinLimit(context, "invitation", user.id);
+  const form = await readForm(request);
   if (form.get("intent") === "revoke") {
-    const id = Number(form.get("invitationId"));
-    const ok = Number.isSafeInteger(id) && (await revokeInvitation(id, user.id, context.clientIp));
+    const id = parseRecordNumber(form.get("invitationId"));
+    const ok = id !== null && (await revokeInvitation(id, user.id, context.clientIp));
     return data({ intent: "revoke", ok } satisfies ActionResult, { status: ok ? 200 : 400 });
   }
 

@@ -10,6 +10,9 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
+import { readForm } from "~/modules/http/request-input";
+import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
+import { minutesToWait } from "~/modules/limits/retry-after";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -22,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "account.use" });
   const session = (await currentSession(request, context))!;
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "sign-out-others") {
     const ended = await signOutOtherSessions({ userId: user.id, sessionId: session.sessionId, ip: context.clientIp });
     return { intent: "sign-out-others" as const, ok: true as const, ended };
@@ -36,18 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
     ip: context.clientIp,
   });
-  if (!changed) {
-    return data(
-      {
-        intent: "change-password" as const,
-        ok: false as const,
-        errors: { currentPassword: { code: "wrongCurrentPassword" } } as FieldErrors,
-        values: {},
-      },
-      { status: 400 },
-    );
-  }
-  return { intent: "change-password" as const, ok: true as const, ended: 0 };
+  if (changed.ok) return { intent: "change-password" as const, ok: true as const, ended: 0 };
+  const throttled = changed.reason === "throttled";
+  if (throttled) sayRetryAfter(context, changed.retryAfterSeconds);
+  const error: FieldErrors = { currentPassword: throttled ? { code: "passwordThrottled", max: minutesToWait(changed.retryAfterSeconds) } : { code: "wrongCurrentPassword" } };
+  return data({ intent: "change-password" as const, ok: false as const, errors: error, values: {} }, { status: throttled ? 429 : 400 });
 }
 
 export default function Account() {

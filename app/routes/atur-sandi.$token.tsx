@@ -9,6 +9,7 @@ import { parseForm } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { readForm } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(setPasswordSchema, await request.formData());
+  const parsed = parseForm(setPasswordSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const session = await setPasswordWithLink(params.token ?? "", parsed.data.newPassword, context.clientIp);
   if (!session) return redirect(new URL(request.url).pathname);

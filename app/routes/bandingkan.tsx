@@ -7,6 +7,7 @@ import { SERIES_TONES } from "~/components/charts/chart-style";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Alert } from "~/components/ui/form";
+import { currentUser } from "~/modules/auth/guards.server";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
@@ -14,16 +15,17 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = requestQuery(request);
   // Adding a region is two light steps (province, then one of its regions) instead of one
   // select of all 514, which would make every comparison page heavy.
   const addProvince = params.get("provinsi_tambah");
   const [comparison, provinces, provinceRegions, { t }] = await Promise.all([
-    compareRegions(SPBE_2020, params),
+    currentUser(request, context).then((viewer) => compareRegions(SPBE_2020, params, viewer)),
     listProvinces(),
     listRegionsOfProvince(addProvince && /^\d{2}$/.test(addProvince) ? addProvince : null),
     translatorForRequest(request),

@@ -11,12 +11,13 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
 import { type FacetValue, search } from "~/modules/search/search.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeFromRequest(request);
-  const [results, { t }] = await Promise.all([search(new URL(request.url).searchParams, locale), translatorFor(locale)]);
+  const [results, { t }] = await Promise.all([search(requestQuery(request), locale), translatorFor(locale)]);
   return { title: results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title"), results };
 }
 

@@ -19,17 +19,19 @@ import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { getRegionProfile } from "~/modules/regions/regions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
+import { readForm, requestQuery } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
-  const [about, user, practiceOverview, figures] = await Promise.all([
+  const user = await currentUser(request, context);
+  const [about, practiceOverview, figures] = await Promise.all([
     getRegionProfileFields(profile.region.code),
-    currentUser(request, context),
     getRegionPracticeOverview(profile.region.code),
-    getGovernmentFigures(profile.region.code, SPBE_2020),
+    getGovernmentFigures(profile.region.code, SPBE_2020, user),
   ]);
   return {
     ...profile,
@@ -39,8 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
     canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
     canModerate: can(user, { action: "figure.moderate" }),
-    justSaved: new URL(request.url).searchParams.has("disimpan"),
-    noteSaved: new URL(request.url).searchParams.has("tanggapan"),
+    justSaved: requestQuery(request).has("disimpan"),
+    noteSaved: requestQuery(request).has("tanggapan"),
   };
 }
 
@@ -52,15 +54,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
   const code = profile.region.code;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const text = (name: string) => String(form.get(name) ?? "").slice(0, 2000);
   if (intent === "tanggapan") {
     const user = await requirePermission(request, context, { action: "figure.note", regionCode: code });
+    await requireWithinLimit(context, "figureNote", user.id);
     const year = Number(text("tahun"));
     const kind = NOTED_KINDS.find((candidate) => candidate === text("jenis"));
     if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
-    const result = await addFigureNote({ regionCode: code, year, kind, body: text("tanggapan"), actorId: user.id, ip: context.clientIp });
+    const result = await addFigureNote({ regionCode: code, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp });
     if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
   } else if (intent === "tarik" || intent === "sembunyikan") {
     const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;
@@ -70,6 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       intent === "tarik"
         ? await requirePermission(request, context, { action: "figure.note", regionCode: code })
         : await requirePermission(request, context, { action: "figure.moderate" });
+    await requireWithinLimit(context, intent === "tarik" ? "figureNote" : "curation", user.id);
     const result = await removeFigureNote({ id: note.id, how: intent === "tarik" ? "withdrawn" : "hidden", reason: text("alasan"), actorId: user.id, ip: context.clientIp });
     if (!result.ok) return data({ target: `note:${note.id}`, error: result.errors.alasan!, body: "" } satisfies NoteFormResult, { status: 400 });
   } else {

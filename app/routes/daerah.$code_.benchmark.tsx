@@ -15,17 +15,18 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (!REGION_CODE_PATTERN.test(code)) throw new Response(null, { status: 404 });
-  const search = new URL(request.url).searchParams;
+  const search = requestQuery(request);
   const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
   const user = await currentUser(request, context);
   const [benchmark, { t }] = await Promise.all([
-    getRegionBenchmark(code, SPBE_2020, { year: requestedYear, group: search.get("kelompok") }, user?.id ?? null),
+    getRegionBenchmark(code, SPBE_2020, { year: requestedYear, group: search.get("kelompok") }, user),
     translatorForRequest(request),
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });

@@ -13,12 +13,13 @@ import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { readMultipartForm } from "~/modules/http/multipart.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { readSpreadsheet } from "~/modules/spreadsheets/import.server";
+import { readUploadForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -50,7 +51,8 @@ type ActionResult = { values: LevelReportValues; errors: FieldErrors; sheetProbl
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { code, user } = await reportContext(request, params, context);
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
+  await requireWithinLimit(context, "upload", user.id);
+  const form = await readUploadForm(request, MAX_UPLOAD_BYTES);
   const tree = await getFrameworkTree(SPBE_2020);
   const emptyValues: LevelReportValues = { year: "", levels: {}, reportedIndex: "", note: "" };
   if (!form) return data({ values: emptyValues, errors: { laporan: { code: "fileTooLarge" } }, sheetProblems: [], sheetRead: false } satisfies ActionResult, { status: 413 });

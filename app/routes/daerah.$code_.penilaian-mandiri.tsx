@@ -5,7 +5,8 @@ import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Alert, inputClass } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { findAssessment, getAssessmentLevels, saveSelfAssessment } from "~/modules/benchmark/assessments.server";
+import { can } from "~/modules/auth/permissions";
+import { findAssessment, getAssessmentLevels, saveSelfAssessment, setSelfAssessmentPublished } from "~/modules/benchmark/assessments.server";
 import { computeFrameworkIndex } from "~/modules/benchmark/framework-index";
 import { levelsOf, parseSelfAssessmentForm, selfAssessmentFields } from "~/modules/benchmark/self-assessment";
 import type { FieldErrors } from "~/modules/forms/form-data";
@@ -16,6 +17,8 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm, requestQuery } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -30,7 +33,7 @@ async function selfAssessmentContext(request: Request, params: { code?: string }
   const regionName = REGION_CODE_PATTERN.test(code) ? await getRegionName(code) : null;
   if (!regionName) throw new Response(null, { status: 404 });
   const user = await requirePermission(request, appContext, { action: "assessment.self", regionCode: code });
-  const requestedYear = Number(new URL(request.url).searchParams.get("tahun"));
+  const requestedYear = Number(requestQuery(request).get("tahun"));
   const year = assessableYears().includes(requestedYear) ? requestedYear : assessableYears()[0]!;
   const [tree, framework, criteria] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020), getLevelCriteria(SPBE_2020)]);
   if (!framework) throw new Response(null, { status: 404 });
@@ -38,7 +41,7 @@ async function selfAssessmentContext(request: Request, params: { code?: string }
 }
 
 export async function loader({ request, context: appContext, params }: LoaderFunctionArgs) {
-  const { code, regionName, year, tree, framework, criteria } = await selfAssessmentContext(request, params, appContext);
+  const { code, regionName, user, year, tree, framework, criteria } = await selfAssessmentContext(request, params, appContext);
   const { t } = await translatorForRequest(request);
   const existing = await findAssessment({ regionCode: code, frameworkId: framework.id, year, kind: "self" });
   const levels = existing ? await getAssessmentLevels(existing.id) : new Map();
@@ -61,14 +64,26 @@ export async function loader({ request, context: appContext, params }: LoaderFun
     decimals: framework.decimals,
     values,
     savedAt: existing?.updatedAt ?? null,
+    publishedAt: existing?.publishedAt ?? null,
+    canPublish: can(user, { action: "selfAssessment.publish", regionCode: code }),
   };
 }
+
+const PUBLISH_INTENTS = { publikasikan: true, tarik: false } as const;
 
 type ActionResult = { values: Record<string, string>; errors: FieldErrors };
 
 export async function action({ request, context: appContext, params }: ActionFunctionArgs) {
   const { code, user, year, tree, framework } = await selfAssessmentContext(request, params, appContext);
-  const form = await request.formData();
+  const form = await readForm(request);
+  const intent = String(form.get("intent"));
+  if (intent in PUBLISH_INTENTS) {
+    if (!can(user, { action: "selfAssessment.publish", regionCode: code })) throw new Response(null, { status: 403 });
+    await requireWithinLimit(appContext, "assessment", user.id);
+    const published = PUBLISH_INTENTS[intent as keyof typeof PUBLISH_INTENTS];
+    await setSelfAssessmentPublished({ regionCode: code, frameworkId: framework.id, year, published, actorId: user.id, ip: appContext.clientIp });
+    return redirect(`/daerah/${code}/penilaian-mandiri?tahun=${year}&publikasi=${published ? "ya" : "tidak"}`);
+  }
   const indicatorIds = [...tree.indicatorsById.keys()];
   const { entries, errors } = parseSelfAssessmentForm(form, indicatorIds);
   const values = Object.fromEntries(
@@ -84,7 +99,8 @@ export async function action({ request, context: appContext, params }: ActionFun
   );
   if (Object.keys(errors).length > 0) return data({ values, errors } satisfies ActionResult, { status: 400 });
   // "Hitung" without JavaScript: show the computed index, save nothing.
-  if (form.get("intent") === "compute") return { values, errors: {} } satisfies ActionResult;
+  if (intent === "compute") return { values, errors: {} } satisfies ActionResult;
+  await requireWithinLimit(appContext, "assessment", user.id);
   await saveSelfAssessment({ regionCode: code, year, entries, nodes: tree.nodes, frameworkId: framework.id, actorId: user.id, ip: appContext.clientIp });
   return redirect(`/daerah/${code}/penilaian-mandiri?tahun=${year}&disimpan=1`);
 }
@@ -124,6 +140,32 @@ export default function SelfAssessment() {
           {t("selfAssessment.open")}
         </button>
       </Form>
+
+      <section aria-labelledby="visibility-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="visibility-heading" className="font-semibold">
+          {t("selfAssessment.visibilityHeading")}
+        </h2>
+        {searchParams.get("publikasi") ? (
+          <div className="mt-2">
+            <Alert tone="success">{t(searchParams.get("publikasi") === "ya" ? "selfAssessment.publishedNotice" : "selfAssessment.unpublishedNotice", { year: loaded.year })}</Alert>
+          </div>
+        ) : null}
+        <p className="mt-1 text-sm text-slate-700">
+          {loaded.savedAt === null ? t("selfAssessment.saveFirst") : t(loaded.publishedAt ? "selfAssessment.public" : "selfAssessment.private")}
+        </p>
+        {loaded.savedAt !== null && loaded.canPublish ? (
+          <Form method="post" className="mt-3">
+            <button
+              type="submit"
+              name="intent"
+              value={loaded.publishedAt ? "tarik" : "publikasikan"}
+              className="rounded-md px-4 py-2 text-sm font-semibold text-brand-800 ring-1 ring-brand-700"
+            >
+              {loaded.publishedAt ? t("selfAssessment.unpublish") : t("selfAssessment.publish", { year: loaded.year })}
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <Form method="post" className="mt-6 space-y-6">
         {searchParams.get("disimpan") && !result ? <Alert tone="success">{t("selfAssessment.saved")}</Alert> : null}

@@ -8,6 +8,8 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getRegionProfileFields, regionProfileSchema, saveRegionProfile } from "~/modules/regions/region-profile.server";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -36,7 +38,8 @@ type ActionResult = {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const region = await regionFromParams(params.code);
   const user = await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
-  const parsed = parseForm(regionProfileSchema, await request.formData());
+  await requireWithinLimit(context, "profileEdit", user.id);
+  const parsed = parseForm(regionProfileSchema, await readForm(request));
   if (!parsed.ok) return data({ ...parsed, currentVersion: null } satisfies ActionResult, { status: 400 });
   const { version, ...profileFields } = parsed.data;
   const saved = await saveRegionProfile({

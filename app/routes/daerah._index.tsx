@@ -12,13 +12,14 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { listCohorts } from "~/modules/regions/cohorts.server";
 import { directorySearch, parseDirectoryQuery } from "~/modules/regions/directory-query";
 import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);
   const [provinces, cohorts] = await Promise.all([listProvinces(), listCohorts()]);
-  const query = parseDirectoryQuery(new URL(request.url).searchParams, {
+  const query = parseDirectoryQuery(requestQuery(request), {
     provinceCodes: new Set(provinces.map((province) => province.code)),
     cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
   });

@@ -6,18 +6,21 @@ import { GroupedBarChart } from "~/components/charts/bar-chart";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
+import { currentUser } from "~/modules/auth/guards.server";
 import { getIndicatorPage } from "~/modules/benchmark/indicator.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;
-  const year = new URL(request.url).searchParams.get("tahun");
-  const page = number === null ? null : await getIndicatorPage(SPBE_2020, number, year && /^\d{4}$/.test(year) ? Number(year) : null);
+  const year = requestQuery(request).get("tahun");
+  const viewer = await currentUser(request, context);
+  const page = number === null ? null : await getIndicatorPage(SPBE_2020, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
   if (!page) throw new Response(null, { status: 404 });
   const { t } = await translatorForRequest(request);
   return { title: t("indicator.title", { number: page.indicator.number, name: page.indicator.name }), page };

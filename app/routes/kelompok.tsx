@@ -12,6 +12,8 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -25,7 +27,8 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "peerGroups.own" });
-  const parsed = parseForm(peerGroupFormSchema, await request.formData());
+  await requireWithinLimit(context, "peerGroup", user.id);
+  const parsed = parseForm(peerGroupFormSchema, await readForm(request));
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   const changed = await changePeerGroup(user.id, parsed.data);
   if (!changed.ok) {

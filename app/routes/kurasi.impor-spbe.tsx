@@ -7,11 +7,12 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck } from "~/modules/benchmark/official-import.server";
 import { MAX_SHEET_ROWS, type SheetProblem } from "~/modules/benchmark/official-results-sheet";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { readMultipartForm } from "~/modules/http/multipart.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
+import { readUploadForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -58,7 +59,8 @@ type ActionResult =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "assessment.import" });
-  const form = await readMultipartForm(request, MAX_SHEET_BYTES);
+  await requireWithinLimit(context, "import", user.id);
+  const form = await readUploadForm(request, MAX_SHEET_BYTES);
   if (!form) return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" }] } satisfies ActionResult, { status: 413 });
 
   if (form.get("intent") === "import") {

@@ -10,6 +10,8 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { addCohortMember, cohortMemberSchema, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -32,8 +34,9 @@ type ActionResult =
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "cohorts.manage" });
+  await requireWithinLimit(context, "curation", user.id);
   const cohort = await cohortFromParams(params.slug);
-  const form = await request.formData();
+  const form = await readForm(request);
   const change = { cohortId: cohort.id, actorId: user.id, ip: context.clientIp };
   if (form.get("intent") === "remove") {
     const result = await removeCohortMember({ ...change, regionCode: String(form.get("regionCode") ?? "") });

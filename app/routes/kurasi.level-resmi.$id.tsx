@@ -10,6 +10,8 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -30,8 +32,9 @@ type ActionResult = { errors: FieldErrors; note: string };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "assessment.verify" });
+  await requireWithinLimit(context, "curation", user.id);
   const id = submissionId(params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const decision = form.get("keputusan") === "verifikasi" ? "verify" : form.get("keputusan") === "kembalikan" ? "return" : null;
   const note = String(form.get("catatan") ?? "").slice(0, 1000);
   if (!decision) return data({ errors: { form: { code: "decisionNotAllowed" } }, note } satisfies ActionResult, { status: 400 });

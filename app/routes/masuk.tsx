@@ -1,7 +1,6 @@
 import {
   type ActionFunctionArgs,
   data,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -15,21 +14,21 @@ import { safeRedirectPath } from "~/modules/http/safe-redirect";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { readForm, requestQuery } from "~/modules/http/request-input";
+import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
+import { minutesToWait } from "~/modules/limits/retry-after";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
-/** Passes the action's Retry-After on to the document response. */
-export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await currentUser(request, context)) {
-    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+    throw redirect(safeRedirectPath(requestQuery(request).get("redirectTo")));
   }
   return { title: (await translatorForRequest(request)).t("auth.signInTitle") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "").slice(0, 254);
   const password = String(form.get("password") ?? "");
   const result = await signIn({ email, password, ip: context.clientIp });
@@ -37,10 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.cookie } });
   }
   if (result.reason === "throttled") {
-    return data(
-      { problem: "throttled" as const, retryAfterSeconds: result.retryAfterSeconds, email },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
+    sayRetryAfter(context, result.retryAfterSeconds);
+    return data({ problem: "throttled" as const, retryAfterSeconds: result.retryAfterSeconds, email }, { status: 429 });
   }
   return data({ problem: "invalid" as const, retryAfterSeconds: 0, email }, { status: 400 });
 }
@@ -54,7 +51,7 @@ export default function SignIn() {
       <Form method="post" className="space-y-4">
         {actionData?.problem === "invalid" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
         {actionData?.problem === "throttled" ? (
-          <Alert tone="error">{t("auth.throttled", { seconds: actionData.retryAfterSeconds })}</Alert>
+          <Alert tone="error">{t("auth.throttled", { count: minutesToWait(actionData.retryAfterSeconds) })}</Alert>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <TextField

@@ -6,6 +6,7 @@ import { PredikatBadge } from "~/components/predikat-badge";
 import { Alert } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
+import { currentUser } from "~/modules/auth/guards.server";
 import { kindParam } from "~/modules/benchmark/figure-kinds";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
@@ -13,11 +14,12 @@ import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [choices, { t }] = await Promise.all([rankingChoices(SPBE_2020, new URL(request.url).searchParams), translatorForRequest(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [choices, { t }] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(SPBE_2020, requestQuery(request), viewer)), translatorForRequest(request)]);
   if (!choices) throw new Response(null, { status: 404 });
   const { data, query } = choices;
   const rankings = await computeRankings(data, query);

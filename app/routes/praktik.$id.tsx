@@ -13,7 +13,8 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getAdoptedFrom, listAdoptersOf } from "~/modules/practices/adoptions.server";
 import { questionFormSchema } from "~/modules/practices/question-form.server";
-import { answerQuestion, askQuestion, listQuestions, setPostHidden } from "~/modules/practices/questions.server";
+import { parseQuestionsView } from "~/modules/practices/questions";
+import { answerQuestion, askQuestion, listQuestionPage, setPostHidden } from "~/modules/practices/questions.server";
 import {
   canSeeWorkingCopy,
   getPracticeMeta,
@@ -23,6 +24,8 @@ import {
   practiceFromParams,
 } from "~/modules/practices/practices.server";
 import { presentRevision } from "~/modules/practices/practice-view.server";
+import { readForm, requestQuery } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -35,13 +38,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!published && !seesWorkingCopy) throw new Response(null, { status: user ? 403 : 404 });
   const revision = await getRevision(published ? practice.publishedRevisionId! : practice.latestRevisionId);
   if (!revision) throw new Response(null, { status: 404 });
+  const questionsView = parseQuestionsView(requestQuery(request));
   const [presented, region, practiceMeta, adoptedFrom, adopters, questions, { locale }] = await Promise.all([
     presentRevision(revision),
     getPracticeRegion(practice.regionCode),
     getPracticeMeta(practice.id),
     getAdoptedFrom(practice.id),
     published ? listAdoptersOf(practice.id) : [],
-    published ? listQuestions(practice.id, user) : [],
+    published ? listQuestionPage(practice.id, user, questionsView) : { total: 0, questions: [] },
     translatorForRequest(request),
   ]);
   const title = locale === "en" && revision.titleEn ? revision.titleEn : revision.title;
@@ -59,6 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     adoptedFrom,
     adopters,
     questions,
+    questionsView,
     viewer: {
       signedIn: user !== null,
       seesWorkingCopy,
@@ -73,9 +78,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const practice = await practiceFromParams(params.id);
   const user = await requireUser(request, context);
-  const parsed = parseForm(questionFormSchema, await request.formData());
+  const parsed = parseForm(questionFormSchema, await readForm(request));
   if (!parsed.ok) return data(parsed satisfies QuestionFormResult, { status: 400 });
   const input = parsed.data;
+  await requireWithinLimit(context, input.intent === "ask" ? "question" : input.intent === "answer" ? "answer" : "curation", user.id);
   const result =
     input.intent === "ask"
       ? await askQuestion({ practiceId: practice.id, body: input.body, actor: user, ip: context.clientIp })
@@ -87,7 +93,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, revision, region, adoptedFrom, adopters, questions, viewer } = useLoaderData<typeof loader>();
+  const { practice, revision, region, adoptedFrom, adopters, questions, questionsView, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as QuestionFormResult | undefined;
   const { t, formatDate } = useTranslator();
   const localized = useLocalizedText();
@@ -166,7 +172,7 @@ export default function PracticePage() {
               <Link to="/jaringan-adopsi">{t("network.title")}</Link>
             </p>
           </section>
-          {practice.published ? <PracticeQuestions questions={questions} viewer={viewer} result={result} /> : null}
+          {practice.published ? <PracticeQuestions page={questions} view={questionsView} viewer={viewer} result={result} /> : null}
         </div>
         <aside aria-label={t("practice.facts")}>
           <PracticeFacts revision={revision} region={region} />

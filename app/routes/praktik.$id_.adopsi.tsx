@@ -13,6 +13,8 @@ import { getRegionPracticeOverview } from "~/modules/practices/practice-list.ser
 import { getRevision, requirePracticeWriter } from "~/modules/practices/practices.server";
 import { listRegionsByProvince, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm, requestQuery } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -28,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listRegionsByProvince(),
     translatorForRequest(request),
   ]);
-  const requested = new URL(request.url).searchParams.get("daerah") ?? "";
+  const requested = requestQuery(request).get("daerah") ?? "";
   const sourceRegionCode = REGION_CODE_PATTERN.test(requested) ? requested : (adoptedFrom?.sourceRegionCode ?? "");
   const candidates = sourceRegionCode ? (await getRegionPracticeOverview(sourceRegionCode)).practices : [];
   return {
@@ -45,7 +47,8 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  const parsed = parseForm(adoptionFormSchema, await request.formData());
+  await requireWithinLimit(context, "adoption", user.id);
+  const parsed = parseForm(adoptionFormSchema, await readForm(request));
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   if (parsed.data.intent === "remove") {
     await removeAdoption({ adopterPracticeId: practice.id, actorId: user.id, ip: context.clientIp });

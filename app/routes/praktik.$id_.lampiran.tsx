@@ -3,8 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/practices/attachment-list";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import type { ValidationCode } from "~/modules/forms/form-data";
-import { readMultipartForm } from "~/modules/http/multipart.server";
+import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -12,6 +11,8 @@ import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import { uploadAttachment } from "~/modules/practices/attachments.server";
 import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/practices.server";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readUploadForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: true; added: boolean } | { ok: false; code: ValidationCode; currentVersion: number | null };
+type ActionResult = { ok: true; added: boolean } | ({ ok: false; currentVersion: number | null } & FieldError);
 
 function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
   return saved.reason === "conflict"
@@ -36,19 +37,20 @@ function failure(saved: Exclude<SaveResult, { ok: true }>): ActionResult {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  const form = await readMultipartForm(request, MAX_UPLOAD_BYTES);
+  await requireWithinLimit(context, "upload", user.id);
+  const form = await readUploadForm(request, MAX_UPLOAD_BYTES);
   if (!form) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
-  const baseVersion = Number(form.get("version"));
+  const baseVersion = parseRecordNumber(form.get("version")) ?? -1;
   const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp };
   if (form.get("intent") === "remove") {
-    const saved = await changeAttachments({ ...change, remove: Number(form.get("attachmentId")) });
+    const saved = await changeAttachments({ ...change, remove: parseRecordNumber(form.get("attachmentId")) ?? 0 });
     return saved.ok ? ({ ok: true, added: false } satisfies ActionResult) : data(failure(saved), { status: 409 });
   }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return data({ ok: false, code: "fileRequired", currentVersion: null } satisfies ActionResult, { status: 400 });
   const uploaded = await uploadAttachment({ ...change, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   if (uploaded.ok) return { ok: true, added: true } satisfies ActionResult;
-  if (uploaded.reason === "invalid") return data({ ok: false, code: uploaded.code, currentVersion: null } satisfies ActionResult, { status: 400 });
+  if ("error" in uploaded) return data({ ok: false, ...uploaded.error, currentVersion: null } satisfies ActionResult, { status: 400 });
   return data(failure(uploaded), { status: 409 });
 }
 

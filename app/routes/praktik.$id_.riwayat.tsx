@@ -8,6 +8,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { diffBetween } from "~/modules/practices/practice-view.server";
 import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/practices.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -16,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { practice } = await requireWorkingCopy(request, context, params.id);
   const translator = await translatorForRequest(request);
   const revisions = await listRevisions(practice.id);
-  const requested = Number(new URL(request.url).searchParams.get("revisi"));
+  const requested = Number(requestQuery(request).get("revisi"));
   const selectedNumber = revisions.some((revision) => revision.number === requested) ? requested : practice.version;
   const [selected, previous] = await Promise.all([
     getRevisionByNumber(practice.id, selectedNumber),

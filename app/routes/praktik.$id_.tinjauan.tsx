@@ -21,6 +21,8 @@ import {
 import { reviewFormSchema } from "~/modules/practices/review-form.server";
 import { decisionNeedsCurator, REVIEW_DECISIONS, stateAfterDecision } from "~/modules/practices/workflow";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -57,7 +59,8 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requireWorkingCopy(request, context, params.id);
-  const parsed = parseForm(reviewFormSchema, await request.formData());
+  await requireWithinLimit(context, "practiceEdit", user.id);
+  const parsed = parseForm(reviewFormSchema, await readForm(request));
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   const { decision, comment, version } = parsed.data;
   const result = await decideOnPractice({ practiceId: practice.id, decision, comment, seenVersion: version, actor: user, ip: context.clientIp });

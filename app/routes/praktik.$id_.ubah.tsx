@@ -10,6 +10,8 @@ import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/practices.server";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -27,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
-  const submission = await readEditorSubmission(await request.formData(), await localeFromRequest(request));
+  await requireWithinLimit(context, "practiceEdit", user.id);
+  const submission = await readEditorSubmission(await readForm(request), await localeFromRequest(request));
   if (!submission.ready) return data(submission.result, { status: submission.status });
   const saved = await savePracticeRevision({
     practiceId: practice.id,

@@ -14,6 +14,7 @@ import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
 import { listPracticeTags, listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, parsePracticeListQuery, practiceListSearch } from "~/modules/practices/practice-query";
 import { listProvinces, listRegionsByProvince, listRegionsOfProvince } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     currentUser(request, context),
     translatorForRequest(request),
   ]);
-  const query = parsePracticeListQuery(new URL(request.url).searchParams, {
+  const query = parsePracticeListQuery(requestQuery(request), {
     provinceCodes: new Set(provinces.map((province) => province.code)),
     regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
   });

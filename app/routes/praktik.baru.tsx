@@ -11,6 +11,8 @@ import type { PracticeFormValues } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { createPractice } from "~/modules/practices/practices.server";
 import { getRegionName, listRegionsByProvince } from "~/modules/regions/regions.server";
+import { readForm } from "~/modules/http/request-input";
+import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -32,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await request.formData();
+  await requireWithinLimit(context, "practiceEdit", user.id);
+  const form = await readForm(request);
   const choosesRegion = can(user, { action: "practice.review" });
   const regionCode = choosesRegion ? String(form.get("regionCode") ?? "") : (user.regionCode ?? "");
   const submission = await readEditorSubmission(form, await localeFromRequest(request));

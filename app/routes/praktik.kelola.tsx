@@ -14,6 +14,7 @@ import { listWorkspacePractices } from "~/modules/practices/practice-list.server
 import { parseWorkspaceQuery } from "~/modules/practices/practice-query";
 import { PRACTICE_STATES } from "~/modules/practices/workflow";
 import { listProvinces, listRegionsByProvince } from "~/modules/regions/regions.server";
+import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const reviewer = can(user, { action: "practice.review" });
   const [provinces, regionGroups, { t }] = await Promise.all([listProvinces(), listRegionsByProvince(), translatorForRequest(request)]);
   const query = parseWorkspaceQuery(
-    new URL(request.url).searchParams,
+    requestQuery(request),
     {
       provinceCodes: new Set(provinces.map((province) => province.code)),
       regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),

@@ -5,6 +5,7 @@ import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
 import { ErrorPage } from "~/components/error-page";
+import { currentUser } from "~/modules/auth/guards.server";
 import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -18,11 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
  * A province: its own government's SPBE figures (ranked only among provincial governments, never
  * with kabupaten/kota), the averages sources publish for its kabupaten/kota, and those regions.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.code ?? "");
   if (!province) throw new Response(null, { status: 404 });
   const [figures, averages, regions, { t }] = await Promise.all([
-    getGovernmentFigures(province.province.code, SPBE_2020),
+    currentUser(request, context).then((viewer) => getGovernmentFigures(province.province.code, SPBE_2020, viewer)),
     provinceAverages(SPBE_2020, province.province.code),
     withLatestOfficialFigure(SPBE_2020, province.regions),
     translatorForRequest(request),

@@ -56,6 +56,12 @@ export const assessments = pgTable(
     computedIndex: numeric("computed_index", { precision: 6, scale: 4, mode: "number" }),
     /** framework node id → sub-index, for every domain and aspect. */
     subIndices: jsonb("sub_indices").$type<Record<string, number>>(),
+    /**
+     * Self-assessments are the region's working figures, seen by its own people and Kemendagri
+     * until the region publishes one (then anyone sees it, labelled as a self-assessment).
+     */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedById: integer("published_by_id").references(() => users.id),
     updatedById: integer("updated_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

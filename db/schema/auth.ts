@@ -116,13 +116,15 @@ export const oneTimeLinks = pgTable(
   (table) => [uniqueIndex("one_time_links_token_hash_key").on(table.tokenHash)],
 );
 
-/** Failed sign-in counters per account and per IP, for growing delays. */
-export const signInThrottle = pgTable("sign_in_throttle", {
-  /** "email:<address>" or "ip:<address>". */
+/**
+ * Counters of rate-limiter-flexible's PostgreSQL (Drizzle) store, shared by every server
+ * process: one row per limit and account or IP, its points used in the window ending at `expire`.
+ */
+export const rateLimitCounters = pgTable("rate_limit_counters", {
+  /** "<limit>:<account|ip>:<id or address>". */
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
-  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  points: integer("points").notNull(),
+  expire: timestamp("expire", { withTimezone: true }),
 });
 
 export const auditLog = pgTable(

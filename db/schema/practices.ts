@@ -193,7 +193,11 @@ export const practicePosts = pgTable(
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     hiddenById: integer("hidden_by_id").references(() => users.id),
   },
-  (table) => [index("practice_posts_practice_idx").on(table.practiceId, table.id)],
+  (table) => [
+    index("practice_posts_practice_idx").on(table.practiceId, table.id),
+    // A page of questions, and the answers of each, read without scanning the practice's posts.
+    index("practice_posts_question_idx").on(table.questionId, table.id),
+  ],
 );
 
 export const attachmentKind = pgEnum("attachment_kind", ["image", "pdf"]);

@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { FILE_PATHS } from "../../app/modules/files/file-response.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
 import { StartupError } from "./startup-error";
 
@@ -38,21 +39,26 @@ export async function startHttpServer(options: { port: number; host: string }): 
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Remix inlines its hydration data; only scripts carrying this response's nonce run.
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
-          upgradeInsecureRequests: production ? [] : null,
-        },
+  const securityHeaders = {
+    strictTransportSecurity: production,
+    // Browsers send "Origin: null" on same-site posts under no-referrer, which our CSRF check
+    // refuses; this policy keeps Origin while sending no path to other sites.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" as const },
+  };
+  const pageHeaders = helmet({
+    ...securityHeaders,
+    contentSecurityPolicy: {
+      directives: {
+        // Remix inlines its hydration data; only scripts carrying this response's nonce run.
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        upgradeInsecureRequests: production ? [] : null,
       },
-      strictTransportSecurity: production,
-      // Browsers send "Origin: null" on same-site posts under no-referrer, which our CSRF check
-      // refuses; this policy keeps Origin while sending no path to other sites.
-      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    }),
-  );
+    },
+  });
+  // Stored files carry their own, sandboxing policy (fileResponse); two policies would be
+  // sent as two headers.
+  const fileHeaders = helmet({ ...securityHeaders, contentSecurityPolicy: false });
+  app.use((req, res, next) => (FILE_PATHS.test(req.path) ? fileHeaders : pageHeaders)(req, res, next));
   app.use("/build", express.static(new URL("public/build", root).pathname, { immutable: true, maxAge: "1y" }));
   app.use(express.static(new URL("public", root).pathname, { maxAge: "1h" }));
   app.use((req, res, next) => {

@@ -2,7 +2,9 @@ import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
 import { Alert, TextAreaField } from "~/components/ui/form";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import type { PracticeQuestion } from "~/modules/practices/questions.server";
+import { Pagination } from "~/components/ui/pagination";
+import { ANSWERS_PER_PAGE, QUESTIONS_PER_PAGE, type QuestionsView } from "~/modules/practices/questions";
+import type { PracticePost, QuestionPage } from "~/modules/practices/questions.server";
 
 export type QuestionFormResult = { ok: false; errors: FieldErrors; values: Record<string, string> };
 
@@ -13,14 +15,31 @@ interface Viewer {
   canModerate: boolean;
 }
 
-/** Peer questions and the region's answers; curators can hide abusive posts. */
-export function PracticeQuestions({ questions, viewer, result }: { questions: PracticeQuestion[]; viewer: Viewer; result?: QuestionFormResult }) {
-  const { t } = useTranslator();
+/** Where a link in the questions section goes: this practice's page with the section's query, at the section. */
+const sectionHref = (query: string) => `?${query}#tanya-jawab`;
+
+/**
+ * Peer questions and the region's answers, a page at a time (newest questions first, long posts
+ * shortened, a few answers each with a link to all of them); curators can hide abusive posts.
+ */
+export function PracticeQuestions({
+  page,
+  view,
+  viewer,
+  result,
+}: {
+  page: QuestionPage;
+  view: QuestionsView;
+  viewer: Viewer;
+  result?: QuestionFormResult;
+}) {
+  const { t, formatNumber } = useTranslator();
   const [searchParams] = useSearchParams();
   const location = useLocation();
   const sent = searchParams.get("terkirim");
   const failedIntent = result?.values.intent;
   const failedQuestion = result?.values.questionId;
+  const focused = view.questionId !== null ? page.questions[0] : null;
 
   return (
     <section id="tanya-jawab" aria-labelledby="tanya-jawab-heading">
@@ -32,19 +51,41 @@ export function PracticeQuestions({ questions, viewer, result }: { questions: Pr
           <Alert tone="success">{t(sent === "ask" ? "questions.asked" : "questions.answered")}</Alert>
         </div>
       ) : null}
-      {questions.length === 0 ? <p className="mt-2 text-slate-600">{t("questions.none")}</p> : null}
+      {view.questionId !== null ? (
+        <p className="mt-2 text-sm">
+          <Link to={sectionHref("")}>{t("questions.backToAll")}</Link>
+        </p>
+      ) : page.total === 0 ? (
+        <p className="mt-2 text-slate-600">{t("questions.none")}</p>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{t("questions.count", { count: page.total, formatted: formatNumber(page.total) })}</p>
+      )}
+      {view.questionId !== null && !focused ? <p className="mt-2 text-slate-600">{t("questions.notFound")}</p> : null}
       <ol className="mt-4 space-y-4">
-        {questions.map((question) => (
+        {page.questions.map((question) => (
           <li key={question.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <Post post={question} canModerate={viewer.canModerate} label={t("questions.question")} />
+            <Post post={question} canModerate={viewer.canModerate} label={t("questions.question")} fullHref={sectionHref(`pertanyaan=${question.id}`)} />
             {question.answers.length > 0 ? (
               <ol className="mt-3 space-y-3 border-l-4 border-brand-100 pl-4">
                 {question.answers.map((answer) => (
                   <li key={answer.id}>
-                    <Post post={answer} canModerate={viewer.canModerate} label={t("questions.answer")} />
+                    <Post post={answer} canModerate={viewer.canModerate} label={t("questions.answer")} fullHref={sectionHref(`pertanyaan=${question.id}`)} />
                   </li>
                 ))}
               </ol>
+            ) : null}
+            {view.questionId === null && question.answerCount > question.answers.length ? (
+              <p className="mt-2 text-sm">
+                <Link to={sectionHref(`pertanyaan=${question.id}`)}>{t("questions.allAnswers", { count: question.answerCount, formatted: formatNumber(question.answerCount) })}</Link>
+              </p>
+            ) : null}
+            {focused ? (
+              <Pagination
+                page={view.page}
+                pageCount={Math.ceil(question.answerCount / ANSWERS_PER_PAGE)}
+                hrefFor={(answerPage) => sectionHref(`pertanyaan=${question.id}&jawaban=${answerPage}`)}
+                label={t("questions.answerPages")}
+              />
             ) : null}
             {viewer.canAnswer && !question.hidden ? (
               <Form method="post" className="mt-3 space-y-2">
@@ -66,6 +107,9 @@ export function PracticeQuestions({ questions, viewer, result }: { questions: Pr
           </li>
         ))}
       </ol>
+      {view.questionId === null ? (
+        <Pagination page={view.page} pageCount={Math.ceil(page.total / QUESTIONS_PER_PAGE)} hrefFor={(questionPage) => sectionHref(`tanya=${questionPage}`)} label={t("questions.pages")} />
+      ) : null}
       {viewer.canAsk ? (
         <Form method="post" className="mt-6 space-y-3">
           <input type="hidden" name="intent" value="ask" />
@@ -91,7 +135,7 @@ export function PracticeQuestions({ questions, viewer, result }: { questions: Pr
   );
 }
 
-function Post({ post, canModerate, label }: { post: PracticeQuestion["answers"][number]; canModerate: boolean; label: string }) {
+function Post({ post, canModerate, label, fullHref }: { post: PracticePost; canModerate: boolean; label: string; fullHref: string }) {
   const { t, formatDate } = useTranslator();
   return (
     <div>
@@ -101,7 +145,15 @@ function Post({ post, canModerate, label }: { post: PracticeQuestion["answers"][
         {post.hidden ? ` · ${t("questions.hidden")}` : null}
       </p>
       {post.body !== null ? (
-        <p className={`mt-1 whitespace-pre-line ${post.hidden ? "text-slate-500 line-through" : ""}`}>{post.body}</p>
+        <p className={`mt-1 whitespace-pre-line ${post.hidden ? "text-slate-500 line-through" : ""}`}>
+          {post.body}
+          {post.truncated ? (
+            <>
+              {" "}
+              <Link to={fullHref}>{t("questions.readMore")}</Link>
+            </>
+          ) : null}
+        </p>
       ) : (
         <p className="mt-1 italic text-slate-500">{t("questions.hiddenBody")}</p>
       )}

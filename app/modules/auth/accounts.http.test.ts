@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitations, sessions } from "../../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, invitations, rateLimitCounters, sessions } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
+import { LIMITS } from "../limits/rate-limits.server";
 import { createInvitation } from "./invitations.server";
 import { SESSION_LIFETIME_MS, validateSessionToken } from "./sessions.server";
 
@@ -13,6 +14,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
+// Every request here comes from 127.0.0.1: one test's spent allowance must not refuse the next.
+afterEach(() => db().delete(rateLimitCounters));
 
 const GENERIC = "Email atau kata sandi salah.";
 
@@ -38,16 +41,37 @@ describe("sign-in", () => {
     expect(await unknown.text()).toContain(GENERIC);
   });
 
-  it("throttles an account with growing delays after repeated failures", async () => {
+  it("evaluates at most the free allowance of a hundred concurrent guesses at one account", async () => {
     const user = await createSignedInUser("member", "33.16");
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await request(app.origin, "/masuk", { form: { email: user.email, password: `wrong password ${attempt}` } });
-    }
-    // Even the right password waits until the delay has passed.
+    const guesses = await Promise.all(
+      Array.from({ length: 100 }, (_, attempt) => request(app.origin, "/masuk", { form: { email: user.email, password: `tebakan salah ${attempt}` } })),
+    );
+    // 400 is a guess whose password was hashed and checked; 429 one refused before that.
+    const statuses = guesses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(LIMITS.signIn.account.points);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(100 - LIMITS.signIn.account.points);
+    const failures = await db().select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_in_failed"), eq(auditLog.actorId, user.id)));
+    expect(failures).toHaveLength(LIMITS.signIn.account.points);
+    // Even the right password waits until the window has passed.
     const blocked = await request(app.origin, "/masuk", { form: { email: user.email, password: user.password } });
     expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(await blocked.text()).toContain("Terlalu banyak percobaan masuk.");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect(await blocked.text()).toContain("Terlalu banyak percobaan kata sandi untuk akun atau jaringan ini. Coba lagi dalam 15 menit.");
+  });
+
+  it("throttles the current-password check on the account page the same way", async () => {
+    const user = await createSignedInUser("member", "33.16");
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, attempt) =>
+        request(app.origin, "/akun", { cookie: user.cookie, form: { currentPassword: `salah ${attempt}`, newPassword: "kata sandi baru yang panjang", confirmPassword: "kata sandi baru yang panjang" } }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(LIMITS.passwordCheck.account.points);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - LIMITS.passwordCheck.account.points);
+    const refused = attempts.find((response) => response.status === 429)!;
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await refused.text()).toContain("Terlalu banyak percobaan kata sandi. Coba lagi dalam 15 menit.");
   });
 
   it("refuses a deactivated user's password", async () => {

@@ -30,6 +30,10 @@ export type Permission =
   | { action: "practice.moderate" }
   /** Enter a region's SPBE self-assessment. */
   | { action: "assessment.self"; regionCode: string }
+  /** See a region's self-assessments before it publishes them: its own people and Kemendagri. */
+  | { action: "selfAssessment.read"; regionCode: string }
+  /** Publish a region's self-assessment for everyone, or take it back: the region's editors. */
+  | { action: "selfAssessment.publish"; regionCode: string }
   /** Report a region's official indicator levels from its evaluation report, for a curator to verify. */
   | { action: "assessment.report"; regionCode: string }
   /** Verify or send back the levels a region reported. */
@@ -82,7 +86,10 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     // The region's own staff only: a curator who entered a region's levels could not also check them.
     case "assessment.report":
     case "figure.note":
+    case "selfAssessment.publish":
       return isEditorOf(actor, permission.regionCode);
+    case "selfAssessment.read":
+      return isKemendagri(actor) || actor.regionCode === permission.regionCode;
     case "evaluationReport.read":
       return permission.verified || isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "practice.ask":

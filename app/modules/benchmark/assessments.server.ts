@@ -108,3 +108,33 @@ export async function saveSelfAssessment(input: {
   });
   invalidateBenchmarkData();
 }
+
+/**
+ * Publishes a region's self-assessment of one year for every visitor (labelled as a
+ * self-assessment), or takes it back to the region and Kemendagri; audited. False when the
+ * region has no self-assessment for that year.
+ */
+export async function setSelfAssessmentPublished(input: { regionCode: string; frameworkId: number; year: number; published: boolean; actorId: number; ip: string }): Promise<boolean> {
+  const changed = await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(assessments)
+      .set(input.published ? { publishedAt: new Date(), publishedById: input.actorId } : { publishedAt: null, publishedById: null })
+      .where(and(eq(assessments.regionCode, input.regionCode), eq(assessments.frameworkId, input.frameworkId), eq(assessments.year, input.year), eq(assessments.kind, "self")))
+      .returning({ id: assessments.id });
+    if (!row) return false;
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: input.published ? "assessment.self_published" : "assessment.self_unpublished",
+        targetType: "assessment",
+        targetId: row.id,
+        after: { regionCode: input.regionCode, year: input.year },
+        ip: input.ip,
+      },
+      tx,
+    );
+    return true;
+  });
+  if (changed) invalidateBenchmarkData();
+  return changed;
+}

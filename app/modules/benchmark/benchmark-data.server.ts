@@ -12,6 +12,7 @@ import {
   sources,
   users,
 } from "../../../db/schema";
+import { type Actor, can } from "../auth/permissions";
 import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 import { db } from "../db.server";
 import { getFrameworkSummary } from "../frameworks/frameworks.server";
@@ -41,6 +42,8 @@ export interface Figure {
   levels: { assessmentId: number; subIndices: Record<string, number> } | null;
   /** Verified levels whose index differs from the agreed official value by more than 0.01. */
   mismatch: boolean;
+  /** A self-assessment the region has not published: for its own people and Kemendagri only. */
+  restricted: boolean;
 }
 
 export interface RegionInfo {
@@ -125,13 +128,33 @@ export function invalidateBenchmarkData(): void {
 
 onBroadcast(INVALIDATE_TOPIC, () => cache.clear());
 
-export function getBenchmarkData(frameworkSlug: string): Promise<BenchmarkData | null> {
-  const cached = cache.get(frameworkSlug);
-  if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.data;
-  const data = loadBenchmarkData(frameworkSlug);
-  cache.set(frameworkSlug, { loadedAt: Date.now(), data });
-  data.catch(() => cache.delete(frameworkSlug));
-  return data;
+/**
+ * The figures `viewer` may see: everything, except self-assessments a region has not
+ * published, which only its own people and Kemendagri see (permissions: selfAssessment.read).
+ */
+export async function getBenchmarkData(frameworkSlug: string, viewer: Actor | null): Promise<BenchmarkData | null> {
+  let cached = cache.get(frameworkSlug);
+  if (!cached || Date.now() - cached.loadedAt >= TTL_MS) {
+    cached = { loadedAt: Date.now(), data: loadBenchmarkData(frameworkSlug) };
+    cache.set(frameworkSlug, cached);
+    cached.data.catch(() => cache.delete(frameworkSlug));
+  }
+  const data = await cached.data;
+  return data && visibleTo(data, viewer);
+}
+
+function visibleTo(data: BenchmarkData, viewer: Actor | null): BenchmarkData {
+  const hidden = (figure: Figure) => figure.restricted && !can(viewer, { action: "selfAssessment.read", regionCode: figure.code });
+  if (![...data.figures.self.values()].some(hidden)) return data;
+  const self = new Map([...data.figures.self].filter(([, figure]) => !hidden(figure)));
+  return { ...data, figures: { ...data.figures, self }, years: { ...data.years, self: yearsOf(self, data.regions) } };
+}
+
+/** The years in which any kabupaten/kota has one of these figures, ascending. */
+function yearsOf(figures: Map<string, Figure>, regionInfo: Map<string, RegionInfo>): number[] {
+  const years = new Set<number>();
+  for (const figure of figures.values()) if (regionInfo.has(figure.code)) years.add(figure.year);
+  return [...years].sort((a, b) => a - b);
 }
 
 const sourceColumns = { citation: sources.citation, url: sources.url };
@@ -177,6 +200,7 @@ async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
         kind: assessments.kind,
         computedIndex: assessments.computedIndex,
         subIndices: assessments.subIndices,
+        publishedAt: assessments.publishedAt,
         source: sourceColumns,
       })
       .from(assessments)
@@ -232,7 +256,7 @@ async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
   }
   for (const [key, { code, year, values }] of publishedByKey) {
     const combined = combinePublishedValues(values);
-    figures.official.set(key, { code, year, kind: "official", ...combined, source: null, levels: null, mismatch: false });
+    figures.official.set(key, { code, year, kind: "official", ...combined, source: null, levels: null, mismatch: false, restricted: false });
   }
 
   for (const row of assessmentRows) {
@@ -251,16 +275,11 @@ async function loadBenchmarkData(frameworkSlug: string): Promise<BenchmarkData |
       source: row.source ? { ...row.source, quote: null, decree: null } : null,
       levels: { assessmentId: row.id, subIndices: row.subIndices },
       mismatch: kind === "verified" && official?.value != null ? indexMismatch(row.computedIndex, official.value) : false,
+      restricted: kind === "self" && row.publishedAt === null,
     });
   }
 
-  const years = Object.fromEntries(
-    FIGURE_KINDS.map((kind) => {
-      const set = new Set<number>();
-      for (const figure of figures[kind].values()) if (regionMap.has(figure.code)) set.add(figure.year);
-      return [kind, [...set].sort((a, b) => a - b)];
-    }),
-  ) as Record<FigureKind, number[]>;
+  const years = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, yearsOf(figures[kind], regionMap)])) as Record<FigureKind, number[]>;
 
   const averagesByKey = new Map<string, { row: (typeof averageRows)[number]; values: PublishedValue[] }>();
   for (const row of averageRows) {

@@ -59,8 +59,10 @@ describe("self-assessment", () => {
       .from(assessments)
       .where(and(eq(assessments.regionCode, "32.11"), eq(assessments.kind, "self"), eq(assessments.year, year)));
     expect(row?.computedIndex).toBeCloseTo(4, 4);
-    const page = await (await request(app.origin, "/daerah/32.11/benchmark")).text();
+    // The region's own working figure: its editor sees it, visitors do not until it is published.
+    const page = await (await request(app.origin, "/daerah/32.11/benchmark", { cookie: sumedangEditor.cookie })).text();
     expect(page).toContain(`Penilaian mandiri terbaru (${year})`);
+    expect(await (await request(app.origin, "/daerah/32.11/benchmark")).text()).not.toContain(`Penilaian mandiri terbaru (${year})`);
     expect((await request(app.origin, `/daerah/32.11/penilaian-mandiri`, { cookie: bloraEditor.cookie })).status).toBe(403);
     expect((await request(app.origin, `/daerah/32.11/penilaian-mandiri`, { cookie: bloraEditor.cookie, form })).status).toBe(403);
   });

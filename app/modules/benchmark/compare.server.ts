@@ -1,3 +1,4 @@
+import type { Actor } from "../auth/permissions";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
@@ -17,8 +18,8 @@ function levelsFigure(data: BenchmarkData, code: string, year: number) {
  * indicator levels of 2–6 regions in one year. Every value says its kind; levels of different
  * kinds are shown in their own columns, never averaged or ranked together.
  */
-export async function compareRegions(frameworkSlug: string, params: URLSearchParams) {
-  const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+export async function compareRegions(frameworkSlug: string, params: URLSearchParams, viewer: Actor | null) {
+  const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug, viewer), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   if (!data || !framework) return null;
   const selection = parseCompareSelection(params, new Set(data.regions.keys()));
   const regions = selection.codes.map((code) => data.regions.get(code)!);

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { figureNotes, regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
 import { SPBE_2020 } from "../frameworks/frameworks.server";
@@ -20,11 +21,11 @@ export type NotedKind = (typeof NOTED_KINDS)[number];
 
 export type NoteResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-export async function addFigureNote(input: { regionCode: string; year: number; kind: NotedKind; body: string; actorId: number; ip: string }): Promise<NoteResult> {
+export async function addFigureNote(input: { regionCode: string; year: number; kind: NotedKind; body: string; actor: Actor; ip: string }): Promise<NoteResult> {
   const body = plainText(input.body);
   if (body === "") return { ok: false, errors: { tanggapan: { code: "required" } } };
   if (body.length > MAX_NOTE_LENGTH) return { ok: false, errors: { tanggapan: { code: "tooLong", max: MAX_NOTE_LENGTH } } };
-  const data = await getBenchmarkData(SPBE_2020);
+  const data = await getBenchmarkData(SPBE_2020, input.actor);
   if (!data || !figureOf(data, input.kind, input.regionCode, input.year)) return { ok: false, errors: { tanggapan: { code: "figureUnknown" } } };
   const inserted = await db().transaction(async (tx) => {
     // The same note sent twice (a double click, a resend) is kept once.
@@ -33,7 +34,7 @@ export async function addFigureNote(input: { regionCode: string; year: number; k
         eq(figureNotes.regionCode, input.regionCode),
         eq(figureNotes.year, input.year),
         eq(figureNotes.figureKind, input.kind),
-        eq(figureNotes.authorId, input.actorId),
+        eq(figureNotes.authorId, input.actor.id),
         eq(figureNotes.body, body),
         isNull(figureNotes.hiddenAt),
         gt(figureNotes.createdAt, new Date(Date.now() - 10 * 60_000)),
@@ -42,9 +43,9 @@ export async function addFigureNote(input: { regionCode: string; year: number; k
     if (recent) return false;
     const [note] = await tx
       .insert(figureNotes)
-      .values({ regionCode: input.regionCode, frameworkId: data.frameworkId, year: input.year, figureKind: input.kind, body, authorId: input.actorId })
+      .values({ regionCode: input.regionCode, frameworkId: data.frameworkId, year: input.year, figureKind: input.kind, body, authorId: input.actor.id })
       .returning({ id: figureNotes.id });
-    await recordAudit({ actorId: input.actorId, action: "figure_note.added", targetType: "figure_note", targetId: note!.id, after: { regionCode: input.regionCode, year: input.year, kind: input.kind, body }, ip: input.ip }, tx);
+    await recordAudit({ actorId: input.actor.id, action: "figure_note.added", targetType: "figure_note", targetId: note!.id, after: { regionCode: input.regionCode, year: input.year, kind: input.kind, body }, ip: input.ip }, tx);
     return true;
   });
   if (inserted) invalidateBenchmarkData();

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray } from "drizzle-orm";
+import type { Actor } from "../auth/permissions";
 import { assessmentLevels } from "../../../db/schema";
 import { db } from "../db.server";
 import { getFrameworkTree, getLevelCriteria } from "../frameworks/frameworks.server";
@@ -51,8 +52,8 @@ async function levelSpread(data: BenchmarkData, kind: LevelKind, year: number, i
 }
 
 /** One indicator: where it sits, its levels with their criteria, how regions spread over them, leaders, practices. */
-export async function getIndicatorPage(frameworkSlug: string, number: number, requestedYear: number | null) {
-  const [tree, data, criteria] = await Promise.all([getFrameworkTree(frameworkSlug), getBenchmarkData(frameworkSlug), getLevelCriteria(frameworkSlug)]);
+export async function getIndicatorPage(frameworkSlug: string, number: number, requestedYear: number | null, viewer: Actor | null) {
+  const [tree, data, criteria] = await Promise.all([getFrameworkTree(frameworkSlug), getBenchmarkData(frameworkSlug, viewer), getLevelCriteria(frameworkSlug)]);
   const indicator = [...tree.indicatorsById.values()].find((candidate) => candidate.number === number);
   if (!indicator || !data) return null;
   const node = tree.nodes.find((candidate) => candidate.id === indicator.id)!;

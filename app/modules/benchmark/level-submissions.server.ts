@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { levelSubmissions, regions, sources, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Actor } from "../auth/permissions";
 import { can } from "../auth/permissions";
-import { db } from "../db.server";
+import { db, lockForTransaction } from "../db.server";
 import { attachmentStorage } from "../files/storage.server";
-import { checkUploadedFile, cleanFileName } from "../files/uploads.server";
+import { checkUploadedFile, storeUpload } from "../files/uploads.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
 import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
 import { findAssessment, getAssessmentLevels, storeAssessment } from "./assessments.server";
@@ -37,46 +36,53 @@ export async function submitLevels(input: LevelSubmissionInput): Promise<SubmitR
   const [tree, framework] = await Promise.all([getFrameworkTree(SPBE_2020), getFrameworkSummary(SPBE_2020)]);
   if (!framework) throw new Error(`framework ${SPBE_2020} missing`);
   const missing = [...tree.indicatorsById.keys()].filter((id) => !input.levels.has(id));
-  const check = await checkUploadedFile(input.report.bytes, ["pdf"]);
+  const accepted = await checkUploadedFile(input.report.bytes, ["pdf"]);
   const errors: FieldErrors = Object.fromEntries(missing.map((id) => [`level_${id}`, { code: "levelRequired" as const }]));
-  if (!check.ok) errors.laporan = { code: check.code };
-  if (Object.keys(errors).length > 0 || !check.ok) return { ok: false, errors };
+  if (!accepted.ok) errors.laporan = accepted.error;
+  if (Object.keys(errors).length > 0 || !accepted.ok) return { ok: false, errors };
 
-  const storageKey = `evaluation-reports/${input.regionCode}/${input.year}/${randomUUID()}.pdf`;
-  await attachmentStorage().put(storageKey, input.report.bytes, check.contentType);
-  const id = await db().transaction(async (tx) => {
-    const open = and(eq(levelSubmissions.regionCode, input.regionCode), eq(levelSubmissions.frameworkId, framework.id), eq(levelSubmissions.year, input.year), eq(levelSubmissions.status, "submitted"));
-    const superseded = await tx.update(levelSubmissions).set({ status: "superseded" }).where(open).returning({ id: levelSubmissions.id });
-    const [row] = await tx
-      .insert(levelSubmissions)
-      .values({
-        regionCode: input.regionCode,
-        frameworkId: framework.id,
-        year: input.year,
-        levels: Object.fromEntries([...input.levels].map(([nodeId, level]) => [String(nodeId), level])),
-        reportedIndex: input.reportedIndex,
-        editorNote: input.note,
-        reportStorageKey: storageKey,
-        reportFileName: cleanFileName(input.report.fileName, "pdf"),
-        reportByteSize: input.report.bytes.byteLength,
-        reportSha256: createHash("sha256").update(input.report.bytes).digest("hex"),
-        submittedById: input.actorId,
-      })
-      .returning({ id: levelSubmissions.id });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        action: "assessment.levels_submitted",
-        targetType: "level_submission",
-        targetId: row!.id,
-        after: { regionCode: input.regionCode, year: input.year, reportedIndex: input.reportedIndex, supersedes: superseded.map((entry) => entry.id) },
-        ip: input.ip,
-      },
-      tx,
-    );
-    return row!.id;
+  const stored = await storeUpload({
+    regionCode: input.regionCode,
+    keyPrefix: `evaluation-reports/${input.regionCode}/${input.year}`,
+    fileName: input.report.fileName,
+    bytes: input.report.bytes,
+    accepted,
+    commit: async (tx, file) => {
+      // One open submission per region-year: concurrent ones take turns superseding each other.
+      await lockForTransaction(tx, `level-submission:${input.regionCode}`, input.year);
+      const open = and(eq(levelSubmissions.regionCode, input.regionCode), eq(levelSubmissions.frameworkId, framework.id), eq(levelSubmissions.year, input.year), eq(levelSubmissions.status, "submitted"));
+      const superseded = await tx.update(levelSubmissions).set({ status: "superseded" }).where(open).returning({ id: levelSubmissions.id });
+      const [row] = await tx
+        .insert(levelSubmissions)
+        .values({
+          regionCode: input.regionCode,
+          frameworkId: framework.id,
+          year: input.year,
+          levels: Object.fromEntries([...input.levels].map(([nodeId, level]) => [String(nodeId), level])),
+          reportedIndex: input.reportedIndex,
+          editorNote: input.note,
+          reportStorageKey: file.storageKey,
+          reportFileName: file.fileName,
+          reportByteSize: file.byteSize,
+          reportSha256: file.sha256,
+          submittedById: input.actorId,
+        })
+        .returning({ id: levelSubmissions.id });
+      await recordAudit(
+        {
+          actorId: input.actorId,
+          action: "assessment.levels_submitted",
+          targetType: "level_submission",
+          targetId: row!.id,
+          after: { regionCode: input.regionCode, year: input.year, reportedIndex: input.reportedIndex, supersedes: superseded.map((entry) => entry.id) },
+          ip: input.ip,
+        },
+        tx,
+      );
+      return { ok: true, id: row!.id } as const;
+    },
   });
-  return { ok: true, id };
+  return stored.ok ? stored : { ok: false, errors: { laporan: stored.error } };
 }
 
 const submissionColumns = {
@@ -133,7 +139,7 @@ export async function getSubmissionReview(id: number) {
     .where(eq(levelSubmissions.id, id));
   if (!found) return null;
   const { submission } = found;
-  const [tree, data] = await Promise.all([getFrameworkTree(SPBE_2020), getBenchmarkData(SPBE_2020)]);
+  const [tree, data] = await Promise.all([getFrameworkTree(SPBE_2020), getBenchmarkData(SPBE_2020, null)]);
   const reported = new Map(Object.entries(found.levels).map(([nodeId, level]) => [Number(nodeId), level]));
   const [verified, self] = await Promise.all(
     (["verified", "self"] as const).map(async (kind) => {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { assessmentLevels, assessments, provinces, publishedResults, regions, sources } from "../../../db/schema";
 import { ensureSource } from "../../../db/sources";
 import { recordAudit } from "../audit/audit.server";
-import { db, type DatabaseOrTransaction } from "../db.server";
+import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import type { Translator } from "../i18n/translator";
@@ -28,9 +28,6 @@ interface CurrentValue {
 
 /** The first evaluation year a result may be imported for (SPBE evaluations began in 2018). */
 const FIRST_YEAR = 2018;
-
-/** Serialises imports, so a preview's "before" values are still true when its import runs. */
-const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('idsl:official-import'))`;
 
 async function knownGovernments(executor: DatabaseOrTransaction) {
   const [regionRows, provinceRows] = await Promise.all([
@@ -150,7 +147,8 @@ export async function importOfficialResults(
   actor: { id: number; ip: string },
 ): Promise<ImportOutcome> {
   const outcome = await db().transaction(async (tx): Promise<ImportOutcome> => {
-    await tx.execute(IMPORT_LOCK);
+    // Imports run one at a time, so a preview's "before" values are still true when it is written.
+    await lockForTransaction(tx, "idsl:official-import");
     const check = await checkOfficialResults(frameworkSlug, sheet, tx);
     if (check.problems.length > 0) return { ok: false, reason: "problems", check };
     if (check.fingerprint !== options.fingerprint) return { ok: false, reason: "stale", check };

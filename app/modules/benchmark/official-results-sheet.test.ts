@@ -72,6 +72,7 @@ describe("parseOfficialResultsSheet", () => {
       ["35.10", "", "2024", "3,625", "https://"],
       ["33.16", "", "2023", "3", "javascript:alert(1)"],
       ["33.16", "", "2023", "3", "https://x.go.id"],
+      ["33.16", "", "2022", "3", "http://[::1"],
     );
     expect(check.rows).toEqual([]);
     expect(check.problems.map((problem) => [problem.line, problem.code])).toEqual([
@@ -85,6 +86,7 @@ describe("parseOfficialResultsSheet", () => {
       [6, "sourceInvalid"],
       [7, "sourceInvalid"],
       [8, "duplicateRow"],
+      [9, "sourceInvalid"],
     ]);
   });
 

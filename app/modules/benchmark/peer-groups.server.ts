@@ -10,9 +10,9 @@ const MAX_GROUPS_PER_USER = 20;
 
 export const peerGroupFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), name: fields.requiredText(80) }),
-  z.object({ intent: z.literal("delete"), groupId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("add"), groupId: z.coerce.number().int().positive(), regionCode: z.string().regex(REGION_CODE_PATTERN, "regionUnknown") }),
-  z.object({ intent: z.literal("remove"), groupId: z.coerce.number().int().positive(), regionCode: z.string().regex(REGION_CODE_PATTERN, "regionUnknown") }),
+  z.object({ intent: z.literal("delete"), groupId: fields.recordNumber() }),
+  z.object({ intent: z.literal("add"), groupId: fields.recordNumber(), regionCode: z.string().regex(REGION_CODE_PATTERN, "regionUnknown") }),
+  z.object({ intent: z.literal("remove"), groupId: fields.recordNumber(), regionCode: z.string().regex(REGION_CODE_PATTERN, "regionUnknown") }),
 ]);
 
 /** A member's own peer groups with their regions. */

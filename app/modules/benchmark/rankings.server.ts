@@ -1,3 +1,4 @@
+import type { Actor } from "../auth/permissions";
 import { getFrameworkSummary } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { type BenchmarkData, type Figure, figureOf, getBenchmarkData, noteKey, type PublishedAverage } from "./benchmark-data.server";
@@ -32,8 +33,8 @@ function availableKinds(data: BenchmarkData): FigureKind[] {
 }
 
 /** The filter choices a rankings page offers, from the data that exists. */
-export async function rankingChoices(frameworkSlug: string, params: URLSearchParams) {
-  const data = await getBenchmarkData(frameworkSlug);
+export async function rankingChoices(frameworkSlug: string, params: URLSearchParams, viewer: Actor | null) {
+  const data = await getBenchmarkData(frameworkSlug, viewer);
   if (!data) return null;
   const kinds = availableKinds(data);
   const kind = rankingKind(params, kinds);

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../auth/permissions";
 import { practiceRevisions, practices } from "../../../db/schema";
 import { db } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
@@ -81,8 +82,8 @@ function profileSource(data: BenchmarkData, code: string, year: number): Figure 
  * peer group among official figures, the indicator profile against the group (one kind of
  * levels, one year), strongest and weakest indicators, and what to learn from the leaders.
  */
-export async function getRegionBenchmark(code: string, frameworkSlug: string, requested: { year: number | null; group: string | null }, ownerId: number | null) {
-  const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+export async function getRegionBenchmark(code: string, frameworkSlug: string, requested: { year: number | null; group: string | null }, viewer: Actor | null) {
+  const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug, viewer), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
   const region = data?.regions.get(code);
   if (!data || !region || !framework) return null;
   const present = (figure: Figure) => presentFigure(data, figure, framework.bands);
@@ -112,7 +113,7 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
 
   const profileFigure = profileSource(data, code, year);
   const profileOf = profileFigure ? { kind: profileFigure.kind as LevelKind, year: profileFigure.year } : null;
-  const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, profileOf, ownerId);
+  const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, profileOf, viewer?.id ?? null);
   const selected = groups.find((group) => group.param === requested.group) ?? groups[0]!;
 
   // Ranks among official figures of the year only; a disputed figure has no rank.

@@ -9,7 +9,7 @@ import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from
 
 describe("getGovernmentFigures", () => {
   it("gives Sumedang's official history with sources and the national index of each year", async () => {
-    const figures = await getGovernmentFigures("32.11", SPBE_2020);
+    const figures = await getGovernmentFigures("32.11", SPBE_2020, null);
     const official = figures!.rows.flatMap((row) => (row.figures.official ? [[row.year, row.figures.official.value, row.figures.official.predikat]] : []));
     expect(official).toEqual([
       [2018, 2.48, "Cukup"],
@@ -26,7 +26,7 @@ describe("getGovernmentFigures", () => {
   });
 
   it("gives a province's own government its own figures", async () => {
-    const figures = await getGovernmentFigures("32", SPBE_2020);
+    const figures = await getGovernmentFigures("32", SPBE_2020, null);
     expect(figures!.rows.map((row) => [row.year, row.figures.official?.value])).toEqual([
       [2022, 3.37],
       [2023, 4.14],
@@ -43,7 +43,7 @@ describe("getGovernmentFigures", () => {
       await db().insert(publishedResults).values({ frameworkId, regionCode: "73.22", year: 2021, value, sourceId, origin: "seed" });
     }
     invalidateBenchmarkData();
-    const figure = (await getGovernmentFigures("73.22", SPBE_2020))!.rows.find((row) => row.year === 2021)!.figures.official!;
+    const figure = (await getGovernmentFigures("73.22", SPBE_2020, null))!.rows.find((row) => row.year === 2021)!.figures.official!;
     expect(figure).toMatchObject({ value: null, disputed: true, predikat: null });
     expect(figure.published.map((entry) => [entry.value, entry.source.url])).toEqual([
       [2.69, "https://rakyat.news/luwu-utara-2021"],

@@ -1,3 +1,4 @@
+import type { Actor } from "../auth/permissions";
 import { getFrameworkSummary } from "../frameworks/frameworks.server";
 import { predikatFor } from "../frameworks/predikat";
 import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, nationalAverage, noteKey } from "./benchmark-data.server";
@@ -19,8 +20,8 @@ export type PresentedFigure = ReturnType<typeof presentFigure>;
  * (never in its place), with the national index of each year. Works for a kabupaten/kota and
  * for a province's own government alike.
  */
-export async function getGovernmentFigures(code: string, frameworkSlug: string) {
-  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+export async function getGovernmentFigures(code: string, frameworkSlug: string, viewer: Actor | null) {
+  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug, viewer), getFrameworkSummary(frameworkSlug)]);
   if (!data || !framework) return null;
   const byKind = Object.fromEntries(FIGURE_KINDS.map((kind) => [kind, figuresOf(data, kind, code)])) as Record<FigureKind, Figure[]>;
   const years = [...new Set(FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => figure.year)))].sort((a, b) => a - b);
@@ -44,7 +45,7 @@ export async function getGovernmentFigures(code: string, frameworkSlug: string) 
 
 /** Regions with each one's latest official figure (agreed or disputed; null when none), for lists. */
 export async function withLatestOfficialFigure<Region extends { code: string }>(frameworkSlug: string, regions: readonly Region[]) {
-  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
+  const [data, framework] = await Promise.all([getBenchmarkData(frameworkSlug, null), getFrameworkSummary(frameworkSlug)]);
   return regions.map((region) => {
     const figure = data && framework ? figuresOf(data, "official", region.code).at(-1) : undefined;
     return { ...region, latest: figure && data && framework ? presentFigure(data, figure, framework.bands) : null };
@@ -53,6 +54,6 @@ export async function withLatestOfficialFigure<Region extends { code: string }>(
 
 /** The averages sources publish for a province's kabupaten/kota (and named groups within it). */
 export async function provinceAverages(frameworkSlug: string, provinceCode: string) {
-  const data = await getBenchmarkData(frameworkSlug);
+  const data = await getBenchmarkData(frameworkSlug, null);
   return (data?.averages ?? []).filter((average) => average.provinceCode === provinceCode).sort((a, b) => b.year - a.year);
 }

@@ -47,6 +47,14 @@ describe.each(adapters)("attachment storage: %s", (_name, create) => {
   it("answers null for a key that holds nothing", async () => {
     expect(await create().get("practices/1/missing.png")).toBeNull();
   });
+
+  it("deletes bytes, and deleting nothing is fine", async () => {
+    const storage = create();
+    await storage.put("practices/3/b.png", new Uint8Array([1, 2]), "image/png");
+    await storage.delete("practices/3/b.png");
+    expect(await storage.get("practices/3/b.png")).toBeNull();
+    await expect(storage.delete("practices/3/b.png")).resolves.toBeUndefined();
+  });
 });
 
 describe("local directory storage", () => {

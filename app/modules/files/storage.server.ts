@@ -1,6 +1,6 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { serverEnv } from "../env.server";
 
 /** Where evidence bytes live; the database keeps only their key and metadata. */
@@ -8,6 +8,8 @@ export interface AttachmentStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The stored bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Uint8Array | null>;
+  /** Removes the bytes; nothing stored under the key is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** Files under a directory (`.data/uploads` by default); keys are generated, never user input. */
@@ -31,6 +33,9 @@ export function localDirectoryStorage(root: string): AttachmentStorage {
         throw error;
       }
     },
+    async delete(key) {
+      await rm(fileFor(key), { force: true });
+    },
   };
 }
 
@@ -49,6 +54,9 @@ export function s3Storage(options: { bucket: string; endpoint?: string; region: 
         if (error instanceof NoSuchKey) return null;
         throw error;
       }
+    },
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: options.bucket, Key: key }));
     },
   };
 }

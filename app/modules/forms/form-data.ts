@@ -17,13 +17,20 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /**
- * Free text as it may be stored: control characters (NUL among them, which PostgreSQL text
- * refuses) removed, line breaks and tabs kept, surrounding space trimmed.
+ * Text without control characters (NUL among them, which PostgreSQL text refuses); line breaks
+ * and tabs are kept. Nobody types the others, so removing them loses nothing.
  */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(CONTROL_CHARACTERS, "");
+}
+
+/** Free text as it may be stored: without control characters, surrounding space trimmed. */
 export function plainText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  return withoutControlCharacters(value).trim();
 }
 
 /** Fields never sent back to the browser after a failed submit. */
@@ -90,8 +97,30 @@ export function numberFieldError(problem: NumberProblem, rules: NumberRules, rea
   return readings ? { code, readings } : { code };
 }
 
+/** The largest PostgreSQL `integer`: a larger id or version names no row, and would fail the query. */
+export const MAX_RECORD_NUMBER = 2_147_483_647;
+
+/** A posted id or version (a whole number 0 … MAX_RECORD_NUMBER), or null for anything else. */
+export function parseRecordNumber(value: FormDataEntryValue | null): number | null {
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value)) return null;
+  const number = Number(value);
+  return number <= MAX_RECORD_NUMBER ? number : null;
+}
+
 /** Common field schemas; their messages are ValidationCodes. */
 export const fields = {
+  /** A row's id or version, as parseRecordNumber reads it. */
+  recordNumber: (min = 1) =>
+    z
+      .string()
+      .transform((value, context) => {
+        const number = parseRecordNumber(value);
+        if (number === null || number < min) {
+          context.addIssue({ code: "custom", message: "required" });
+          return z.NEVER;
+        }
+        return number;
+      }),
   requiredText: (max: number) => z.string().trim().min(1, "required").max(max, "tooLong"),
   optionalText: (max: number) => z.string().trim().max(max, "tooLong"),
   email: () =>

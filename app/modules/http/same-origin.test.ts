@@ -17,6 +17,7 @@ describe("isAllowedRequestOrigin", () => {
     [{ origin: "https://evil.example", referer: `https://${host}/` }],
     [{ origin: undefined, referer: "https://evil.example/form" }],
     [{ origin: "null", referer: undefined }],
+    [{ origin: "null", referer: `https://${host}/akun` }],
     [{ origin: undefined, referer: undefined }],
     [{ origin: "not a url", referer: undefined }],
     [{ origin: `https://${host}.evil.example`, referer: undefined }],

@@ -3,7 +3,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * CSRF defence for every state-changing request: it must say it comes from a page of this
  * site (Origin, or Referer where a browser omits Origin). Requests that say neither are
- * refused too; our own forms always send at least one. SameSite=Lax cookies are the second line.
+ * refused too; our own forms always send at least one. "Origin: null" (sandboxed frames,
+ * data: pages, some redirects) is refused whatever the Referer claims, since such a page can
+ * carry any Referer. SameSite=Lax cookies are the second line.
  */
 export function isAllowedRequestOrigin(request: {
   method: string;
@@ -13,7 +15,7 @@ export function isAllowedRequestOrigin(request: {
 }): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   if (!request.host) return false;
-  const claimed = request.origin && request.origin !== "null" ? request.origin : request.referer;
+  const claimed = request.origin ?? request.referer;
   if (!claimed) return false;
   try {
     return new URL(claimed).host === request.host;

@@ -1,18 +1,16 @@
-import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { practiceAttachments, practiceRevisions } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { checkUploadedFile, cleanFileName } from "../files/uploads.server";
 import { attachmentStorage } from "../files/storage.server";
-import type { ValidationCode } from "../forms/form-data";
+import { checkUploadedFile, storeUpload, type UploadRefusal } from "../files/uploads.server";
 import { canSeeWorkingCopy, changeAttachments, getPracticeHeader, isPublic, type SaveResult } from "./practices.server";
 
-export type UploadResult = SaveResult | { ok: false; reason: "invalid"; code: ValidationCode };
+export type UploadResult = SaveResult | UploadRefusal;
 
 /**
  * Stores an evidence file and adds it to the practice as a new revision (so it is reviewed
- * like any other change). The bytes are stored first; on a conflict their row is not kept.
+ * like any other change). A refused upload (a conflict, the region's quota) keeps no bytes.
  */
 export async function uploadAttachment(input: {
   practiceId: number;
@@ -22,34 +20,18 @@ export async function uploadAttachment(input: {
   actorId: number;
   ip: string;
 }): Promise<UploadResult> {
-  const check = await checkUploadedFile(input.bytes, ["image", "pdf"]);
-  if (!check.ok) return { ok: false, reason: "invalid", code: check.code };
-  const storageKey = `practices/${input.practiceId}/${randomUUID()}.${check.extension}`;
-  await attachmentStorage().put(storageKey, input.bytes, check.contentType);
-  const rollback = new Error("attachment not added");
-  let result: SaveResult | undefined;
-  try {
-    await db().transaction(async (tx) => {
-      const [row] = await tx
-        .insert(practiceAttachments)
-        .values({
-          practiceId: input.practiceId,
-          storageKey,
-          kind: check.kind,
-          contentType: check.contentType,
-          fileName: cleanFileName(input.fileName, check.extension),
-          byteSize: input.bytes.byteLength,
-          sha256: createHash("sha256").update(input.bytes).digest("hex"),
-          uploadedById: input.actorId,
-        })
-        .returning({ id: practiceAttachments.id });
-      result = await changeAttachments({ ...input, add: row!.id }, tx);
-      if (!result.ok) throw rollback;
-    });
-  } catch (error) {
-    if (error !== rollback) throw error;
-  }
-  return result!;
+  const accepted = await checkUploadedFile(input.bytes, ["image", "pdf"]);
+  if (!accepted.ok) return accepted;
+  const practice = await getPracticeHeader(input.practiceId);
+  if (!practice) return { ok: false, reason: "not_editable" };
+  return storeUpload({
+    regionCode: practice.regionCode,
+    keyPrefix: `practices/${practice.id}`,
+    fileName: input.fileName,
+    bytes: input.bytes,
+    accepted,
+    commit: (tx, file) => changeAttachments({ ...input, add: { ...file, uploadedById: input.actorId } }, tx),
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fields } from "../forms/form-data";
+import { fields, parseRecordNumber } from "../forms/form-data";
 import type { NumberConvention } from "../numbers/locale-number";
 
 /** What a practice says, as one revision stores it. Shared by the form, the seed and diffs. */
@@ -258,10 +258,9 @@ export const EDITOR_INTENTS = ["save", "submit", "preview"] as const;
 /** What the practice editor posted: the button pressed, the base revision and the fields. */
 export function readPracticeSubmission(form: FormData) {
   const intent = form.get("intent");
-  const version = Number(form.get("version"));
   return {
     intent: (EDITOR_INTENTS as readonly unknown[]).includes(intent) ? (intent as (typeof EDITOR_INTENTS)[number]) : "save",
-    version: Number.isInteger(version) && version >= 0 ? version : -1,
+    version: parseRecordNumber(form.get("version")) ?? -1,
     values: practiceFormValues(form),
   };
 }

@@ -26,7 +26,7 @@ import {
   savePracticeRevision,
   validatePracticeContent,
 } from "./practices.server";
-import { answerQuestion, askQuestion, listQuestions, setPostHidden } from "./questions.server";
+import { answerQuestion, askQuestion, listQuestionPage, setPostHidden } from "./questions.server";
 
 let sumedangEditor: Actor;
 let bloraEditor: Actor;
@@ -238,16 +238,17 @@ describe("questions", () => {
   it("lets members ask, the owning region's editors answer, and curators hide", async () => {
     const id = await publishedPractice();
     expect(await askQuestion({ practiceId: id, body: "Berapa biayanya?", actor: member, ip })).toEqual({ ok: true });
-    const [question] = await listQuestions(id, null);
+    const firstPage = { page: 1, questionId: null };
+    const [question] = (await listQuestionPage(id, null, firstPage)).questions;
     expect(question).toMatchObject({ body: "Berapa biayanya?", hidden: false, answers: [] });
     expect(await answerQuestion({ practiceId: id, questionId: question!.id, body: "Dari APBD.", actor: bloraEditor })).toEqual({ ok: false, reason: "forbidden" });
     expect(await answerQuestion({ practiceId: id, questionId: question!.id, body: "Dari APBD.", actor: sumedangEditor })).toEqual({ ok: true });
     expect(await setPostHidden({ practiceId: id, postId: question!.id, hidden: true, actor: member, ip })).toEqual({ ok: false, reason: "forbidden" });
     expect(await setPostHidden({ practiceId: id, postId: question!.id, hidden: true, actor: curator, ip })).toEqual({ ok: true });
-    const [hidden] = await listQuestions(id, null);
+    const [hidden] = (await listQuestionPage(id, null, firstPage)).questions;
     expect(hidden).toMatchObject({ hidden: true, body: null, authorName: null });
     expect(hidden!.answers[0]?.body).toBe("Dari APBD.");
-    expect((await listQuestions(id, curator))[0]?.body).toBe("Berapa biayanya?");
+    expect((await listQuestionPage(id, curator, firstPage)).questions[0]?.body).toBe("Berapa biayanya?");
   });
 
   it("refuses questions on unpublished practices", async () => {
@@ -282,11 +283,11 @@ describe("attachments", () => {
   it("rejects a fake PDF, an executable and an SVG whatever their names say", async () => {
     const { id } = await createPractice({ regionCode: "32.11", content: practiceContent(), submit: false, actorId: sumedangEditor.id, ip });
     const upload = (fileName: string, bytes: Uint8Array) => uploadAttachment({ practiceId: id, baseVersion: 1, fileName, bytes, actorId: sumedangEditor.id, ip });
-    const invalid = { ok: false, reason: "invalid", code: "fileTypeNotAllowed" };
+    const invalid = { ok: false, error: { code: "fileTypeNotAllowed" } };
     expect(await upload("laporan.pdf", Buffer.from("ini bukan PDF, hanya teks"))).toEqual(invalid);
     expect(await upload("laporan.pdf", Buffer.from("4d5a90000300000004000000ffff0000", "hex"))).toEqual(invalid);
     expect(await upload("gambar.png", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toEqual(invalid);
-    expect(await upload("kosong.pdf", new Uint8Array())).toEqual({ ok: false, reason: "invalid", code: "fileRequired" });
+    expect(await upload("kosong.pdf", new Uint8Array())).toEqual({ ok: false, error: { code: "fileRequired" } });
     expect((await getPracticeHeader(id))?.version).toBe(1);
   });
 

@@ -218,9 +218,13 @@ async function appendRevision(tx: DatabaseOrTransaction, practice: PracticeHeade
   return revision!.id;
 }
 
-/** Adds or removes evidence as a new revision, so attachments go through review like any edit. */
+/**
+ * Adds or removes evidence as a new revision, so attachments go through review like any edit.
+ * A new file's row is written after the practice is locked: inserting it first would take a
+ * share lock on the practice that two concurrent uploads could not both upgrade (a deadlock).
+ */
 export async function changeAttachments(
-  input: WriteContext & { practiceId: number; baseVersion: number; add?: number; remove?: number },
+  input: WriteContext & { practiceId: number; baseVersion: number; add?: Omit<typeof practiceAttachments.$inferInsert, "practiceId">; remove?: number },
   executor: DatabaseOrTransaction = db(),
 ): Promise<SaveResult> {
   return executor.transaction(async (tx) => {
@@ -232,16 +236,17 @@ export async function changeAttachments(
     const latest = await tx.query.practiceRevisions.findFirst({ where: eq(practiceRevisions.id, practice.latestRevisionId) });
     if (!latest) return { ok: false, reason: "not_editable" } as const;
     const { id: _id, practiceId: _practiceId, number: _number, authorId: _authorId, createdAt: _createdAt, ...fields } = latest;
-    const attachmentIds = fields.attachmentIds.filter((id) => id !== input.remove).concat(input.add ? [input.add] : []);
+    const [added] = input.add ? await tx.insert(practiceAttachments).values({ ...input.add, practiceId: practice.id }).returning({ id: practiceAttachments.id }) : [];
+    const attachmentIds = fields.attachmentIds.filter((id) => id !== input.remove).concat(added ? [added.id] : []);
     await appendRevision(tx, practice, { ...fields, attachmentIds }, input.actorId);
     await tx.update(practices).set({ state }).where(eq(practices.id, practice.id));
     await recordAudit(
       {
         actorId: input.actorId,
-        action: input.add ? "practice.attachment_added" : "practice.attachment_removed",
+        action: added ? "practice.attachment_added" : "practice.attachment_removed",
         targetType: "practice",
         targetId: practice.id,
-        after: { attachmentId: input.add ?? input.remove, version: practice.version + 1 },
+        after: { attachmentId: added?.id ?? input.remove, version: practice.version + 1 },
         ip: input.ip,
       },
       tx,

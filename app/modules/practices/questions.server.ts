@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { practicePosts, users } from "../../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
+import { ANSWERS_PER_PAGE, ANSWERS_SHOWN, EXCERPT_LENGTH, QUESTIONS_PER_PAGE, type QuestionsView } from "./questions";
 import { getPracticeHeader, isPublic } from "./practices.server";
 
 export const MAX_POST_LENGTH = 5000;
@@ -57,35 +58,90 @@ export async function setPostHidden(input: { practiceId: number; postId: number;
   });
 }
 
+const postColumns = {
+  id: practicePosts.id,
+  questionId: practicePosts.questionId,
+  createdAt: practicePosts.createdAt,
+  hidden: practicePosts.hiddenAt,
+  authorName: users.name,
+};
+
+type PostRow = { id: number; questionId: number | null; createdAt: Date; hidden: Date | null; authorName: string; body: string };
+
+/** A hidden post keeps its place, but only moderators get its text and author. */
+function presentPost(row: PostRow, moderator: boolean, excerpt: boolean) {
+  const visible = row.hidden === null || moderator;
+  const truncated = excerpt && row.body.length > EXCERPT_LENGTH;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    hidden: row.hidden !== null,
+    body: visible ? (truncated ? `${row.body.slice(0, EXCERPT_LENGTH).trimEnd()}…` : row.body) : null,
+    truncated: visible && truncated,
+    authorName: visible ? row.authorName : null,
+  };
+}
+
+export type PracticePost = ReturnType<typeof presentPost>;
+
 /**
- * Questions with their answers, oldest first. A hidden post keeps its place but its text is
- * given only to moderators.
+ * One page of a practice's questions, newest first, each with its first answers (excerpts of
+ * long posts); or, for `questionId`, that question in full with a page of its answers. Pages are
+ * bounded however many posts a practice gathers.
  */
-export async function listQuestions(practiceId: number, viewer: Actor | null) {
+export async function listQuestionPage(practiceId: number, viewer: Actor | null, view: QuestionsView) {
   const moderator = can(viewer, { action: "practice.moderate" });
-  const rows = await db()
+  const ofPractice = and(eq(practicePosts.practiceId, practiceId), isNull(practicePosts.questionId));
+  const bodyUpTo = (length: number) => sql<string>`left(${practicePosts.body}, ${length})`;
+  const excerpt = view.questionId === null;
+
+  const questionRows = await db()
+    .select({ ...postColumns, body: bodyUpTo(excerpt ? EXCERPT_LENGTH + 1 : MAX_POST_LENGTH) })
+    .from(practicePosts)
+    .innerJoin(users, eq(users.id, practicePosts.authorId))
+    .where(excerpt ? ofPractice : and(ofPractice, eq(practicePosts.id, view.questionId)))
+    .orderBy(desc(practicePosts.id))
+    .limit(QUESTIONS_PER_PAGE)
+    .offset(excerpt ? (view.page - 1) * QUESTIONS_PER_PAGE : 0);
+  const [{ total } = { total: 0 }] = await db().select({ total: count() }).from(practicePosts).where(ofPractice);
+  const ids = questionRows.map((row) => row.id);
+
+  // Per question: its answer count, and the answers of the requested slice.
+  const perPage = excerpt ? ANSWERS_SHOWN : ANSWERS_PER_PAGE;
+  const skip = excerpt ? 0 : (view.page - 1) * ANSWERS_PER_PAGE;
+  const numbered = db()
     .select({
-      id: practicePosts.id,
-      questionId: practicePosts.questionId,
-      body: practicePosts.body,
-      createdAt: practicePosts.createdAt,
-      hidden: practicePosts.hiddenAt,
-      authorName: users.name,
-      authorRegionCode: users.regionCode,
+      ...postColumns,
+      body: bodyUpTo(excerpt ? EXCERPT_LENGTH + 1 : MAX_POST_LENGTH).as("body"),
+      position: sql<number>`row_number() over (partition by ${practicePosts.questionId} order by ${practicePosts.id})`.as("position"),
+      answerCount: sql<number>`count(*) over (partition by ${practicePosts.questionId})`.as("answer_count"),
     })
     .from(practicePosts)
     .innerJoin(users, eq(users.id, practicePosts.authorId))
-    .where(eq(practicePosts.practiceId, practiceId))
-    .orderBy(asc(practicePosts.id));
-  const posts = rows.map(({ hidden, ...row }) => ({
-    ...row,
-    hidden: hidden !== null,
-    body: hidden === null || moderator ? row.body : null,
-    authorName: hidden === null || moderator ? row.authorName : null,
-  }));
-  return posts
-    .filter((post) => post.questionId === null)
-    .map((question) => ({ ...question, answers: posts.filter((post) => post.questionId === question.id) }));
+    .where(inArray(practicePosts.questionId, ids.length > 0 ? ids : [0]))
+    .as("numbered");
+  const answerRows = await db()
+    .select()
+    .from(numbered)
+    .where(sql`${numbered.position} > ${skip} and ${numbered.position} <= ${skip + perPage}`)
+    .orderBy(numbered.id);
+  // Questions without answers in the slice still need their count (an answers page past the end).
+  const counts = new Map<number, number>();
+  for (const row of answerRows) counts.set(row.questionId!, Number(row.answerCount));
+  if (!excerpt && ids.length > 0 && !counts.has(ids[0]!)) {
+    const [{ answers } = { answers: 0 }] = await db().select({ answers: count() }).from(practicePosts).where(eq(practicePosts.questionId, ids[0]!));
+    counts.set(ids[0]!, answers);
+  }
+
+  return {
+    total,
+    questions: questionRows.map((question) => ({
+      ...presentPost(question, moderator, excerpt),
+      answerCount: counts.get(question.id) ?? 0,
+      answers: answerRows.filter((answer) => answer.questionId === question.id).map((answer) => presentPost(answer, moderator, excerpt)),
+    })),
+  };
 }
 
-export type PracticeQuestion = Awaited<ReturnType<typeof listQuestions>>[number];
+export type QuestionPage = Awaited<ReturnType<typeof listQuestionPage>>;
+export type PracticeQuestion = QuestionPage["questions"][number];

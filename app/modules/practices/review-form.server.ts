@@ -7,7 +7,7 @@ export const reviewFormSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS, "decisionNotAllowed"),
     comment: fields.optionalText(10_000),
-    version: z.coerce.number().int().min(1),
+    version: fields.recordNumber(),
   })
   .superRefine((input, context) => {
     if ((input.decision === "comment" || input.decision === "request_changes") && input.comment === "") {

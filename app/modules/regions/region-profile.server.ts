@@ -10,7 +10,7 @@ export const regionProfileSchema = z.object({
   descriptionEn: fields.optionalText(2000),
   websiteUrl: fields.optionalHttpsUrl(),
   contactEmail: fields.optionalEmail(),
-  version: z.coerce.number().int().min(0),
+  version: fields.recordNumber(0),
 });
 
 export interface RegionProfileFields {

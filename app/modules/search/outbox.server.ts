@@ -8,7 +8,7 @@
 import { and, asc, count, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { searchOutbox } from "../../../db/schema";
-import { type DatabaseOrTransaction, db, dbClient } from "../db.server";
+import { type DatabaseOrTransaction, db, dbClient, lockForTransaction } from "../db.server";
 import { settleTask } from "./meilisearch.server";
 import { SEARCH_OUTBOX_CHANNEL } from "./outbox-enqueue.server";
 import { practiceDocuments } from "./search-documents.server";
@@ -93,7 +93,7 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
       // the second could read older data yet reach Meilisearch last. This lock (held until
       // commit, taken in id order so workers never deadlock) makes the later one wait and
       // then read the newer data.
-      for (const id of practiceIds) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('search_outbox'), ${id})`);
+      for (const id of practiceIds) await lockForTransaction(tx, "search_outbox", id);
       if (practiceIds.length > 0) await syncPractices(client, practiceIds, options.prefix);
       await tx.update(searchOutbox).set({ processedAt: sql`now()`, lastError: null }).where(inArray(searchOutbox.id, rowIds));
       await tx.delete(searchOutbox).where(lt(searchOutbox.processedAt, sql`now() - ${PROCESSED_RETENTION}`));

@@ -1,0 +1,127 @@
+import { type AppLoadContext, data } from "@remix-run/node";
+import { lt, sql } from "drizzle-orm";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimitCounters } from "../../../db/schema";
+import { db } from "../db.server";
+
+interface Window {
+  points: number;
+  seconds: number;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Every limit of the site, per account and per IP address (an office shares one address, so
+ * its allowance is larger). Sign-in and the current-password check count attempts; the
+ * others count writes, generously for real work and tightly enough that no account or script
+ * can flood a page or a disk.
+ */
+export const LIMITS = {
+  signIn: { account: { points: 5, seconds: 15 * MINUTE }, ip: { points: 30, seconds: 15 * MINUTE } },
+  passwordCheck: { account: { points: 5, seconds: 15 * MINUTE }, ip: { points: 30, seconds: 15 * MINUTE } },
+  question: { account: { points: 20, seconds: HOUR }, ip: { points: 100, seconds: HOUR } },
+  answer: { account: { points: 60, seconds: HOUR }, ip: { points: 300, seconds: HOUR } },
+  upload: { account: { points: 60, seconds: HOUR }, ip: { points: 300, seconds: HOUR } },
+  import: { account: { points: 60, seconds: HOUR }, ip: { points: 120, seconds: HOUR } },
+  invitation: { account: { points: 100, seconds: HOUR }, ip: { points: 200, seconds: HOUR } },
+  adoption: { account: { points: 30, seconds: HOUR }, ip: { points: 150, seconds: HOUR } },
+  profileEdit: { account: { points: 30, seconds: HOUR }, ip: { points: 150, seconds: HOUR } },
+  practiceEdit: { account: { points: 120, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
+  assessment: { account: { points: 60, seconds: HOUR }, ip: { points: 300, seconds: HOUR } },
+  figureNote: { account: { points: 20, seconds: HOUR }, ip: { points: 100, seconds: HOUR } },
+  peerGroup: { account: { points: 120, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
+  curation: { account: { points: 300, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
+} as const satisfies Record<string, { account: Window; ip: Window }>;
+
+export type LimitedAction = keyof typeof LIMITS;
+type Scope = "account" | "ip";
+
+/** Who is acting: the account (an id, or an email address for sign-in) and the client's IP. */
+export interface Requester {
+  account: number | string;
+  ip: string;
+}
+
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+// One limiter per limit and scope for each database pool (tests open more than one).
+const limiters = new WeakMap<object, Map<string, RateLimiterDrizzle>>();
+
+function limiterFor(action: LimitedAction, scope: Scope): RateLimiterDrizzle {
+  const database = db();
+  const forDatabase = limiters.get(database) ?? new Map<string, RateLimiterDrizzle>();
+  limiters.set(database, forDatabase);
+  const name = `${action}:${scope}`;
+  let limiter = forDatabase.get(name);
+  if (!limiter) {
+    const window = LIMITS[action][scope];
+    // Expired rows are swept below, once for all limiters, instead of by a timer per limiter.
+    limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: name, points: window.points, duration: window.seconds, clearExpiredByTimeout: false });
+    forDatabase.set(name, limiter);
+  }
+  return limiter;
+}
+
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+let lastSweep = 0;
+
+/** Deletes counters whose window ended over an hour ago, at most every ten minutes per process. */
+function sweepExpiredCounters(): void {
+  if (Date.now() - lastSweep < SWEEP_INTERVAL_MS) return;
+  lastSweep = Date.now();
+  db()
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.expire, sql`now() - interval '1 hour'`))
+    .catch(() => (lastSweep = 0));
+}
+
+const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+
+/**
+ * Takes one use of `action` from both the account's and the IP's allowance, each in one atomic
+ * statement, so concurrent requests count. A use refused by either is refused; the other's
+ * point is given back.
+ */
+export async function reserve(action: LimitedAction, requester: Requester): Promise<Reservation> {
+  sweepExpiredCounters();
+  const keys: [Scope, string][] = [
+    ["account", String(requester.account)],
+    ["ip", requester.ip],
+  ];
+  const results = await Promise.allSettled(keys.map(([scope, key]) => limiterFor(action, scope).consume(key)));
+  const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  if (refusals.length === 0) return { ok: true };
+  const storeError = refusals.find((reason) => !(reason instanceof RateLimiterRes));
+  if (storeError) throw storeError;
+  await Promise.all(results.map((result, index) => (result.status === "fulfilled" ? limiterFor(action, keys[index]![0]).reward(keys[index]![1]) : null)));
+  return { ok: false, retryAfterSeconds: Math.max(...(refusals as RateLimiterRes[]).map(secondsOf)) };
+}
+
+/**
+ * After a successful password attempt: the account's failures are forgotten, and the IP gets
+ * its point back (an office signing in all morning is not an attack).
+ */
+export async function forgetPasswordAttempt(action: "signIn" | "passwordCheck", requester: Requester): Promise<void> {
+  await Promise.all([limiterFor(action, "account").delete(String(requester.account)), limiterFor(action, "ip").reward(requester.ip)]);
+}
+
+/**
+ * Says when a refused request may be sent again: entry.server.tsx sends it as Retry-After on
+ * the page or data response, whichever route answered 429.
+ */
+export function sayRetryAfter(context: AppLoadContext, seconds: number): void {
+  context.retryAfterSeconds = seconds;
+}
+
+/**
+ * Reserves a write for the signed-in account and its IP, or answers 429 with Retry-After and
+ * the localized "too many" page (see ErrorPage).
+ */
+export async function requireWithinLimit(context: AppLoadContext, action: LimitedAction, accountId: number): Promise<void> {
+  const reservation = await reserve(action, { account: accountId, ip: context.clientIp });
+  if (reservation.ok) return;
+  sayRetryAfter(context, reservation.retryAfterSeconds);
+  throw data({ retryAfterSeconds: reservation.retryAfterSeconds }, { status: 429 });
+}

@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
 import { type LoadRequest, runLoad } from "./bench/load-test";
 import { type LatencySummary, summarizeLatencies } from "./bench/percentiles";
-import { type BenchInputs, loadScaleDataset, pickBenchInputs } from "./bench/scale-data";
+import { type BenchInputs, floodPracticeWithQuestions, loadScaleDataset, pickBenchInputs } from "./bench/scale-data";
 import { measurePublishToSearchable, measureReindex, rawSearchRequests, SEARCH_PATHS } from "./bench/search-bench";
 import { startProductionServer } from "./bench/server";
 import { prepareDatabase } from "./lib/database-startup";
@@ -51,6 +51,9 @@ const PAGES: BenchPage[] = [
   { name: "indicator page", paths: () => [1, 3, 12, 23, 37, 42, 47].map((number) => `/indikator/${number}`) },
   { name: "search page", targetP95Ms: 50, paths: () => SEARCH_PATHS },
 ];
+/** A practice with 2,000 questions may cost at most this many times its p95 without them. */
+const QUESTION_FLOOD_FACTOR = 1.5;
+const QUESTION_FLOOD = 2000;
 /** The search page may cost at most this many times the raw Meilisearch query's p95. */
 const SEARCH_OVERHEAD_FACTOR = 2;
 const PUBLISH_TO_SEARCHABLE_P95_MS = 2_000;
@@ -182,6 +185,27 @@ async function measureSearch(searchPage: PageResult, meili: { url: string; key: 
   return [raw, publish, rebuild];
 }
 
+/**
+ * One practice page before and after a member posts 2,000 questions on it: the page shows them
+ * a page at a time, so its p95 may grow by at most QUESTION_FLOOD_FACTOR.
+ */
+async function measureQuestionFlood(databaseUrl: string, baseUrl: string, practiceId: number, seconds: number, connections: number): Promise<PageResult[]> {
+  const path = `/praktik/${practiceId}`;
+  const failing = () => failingPaths(baseUrl, [path]);
+  log("measuring one practice page before and after 2,000 questions…");
+  const before = await measureLoad({ name: "practice, no questions", baseUrl, requests: [{ path }] }, { seconds, connections, failing });
+  await floodPracticeWithQuestions(databaseUrl, practiceId, QUESTION_FLOOD);
+  const after = await measureLoad({ name: "practice, 2,000 questions", baseUrl, requests: [{ path }] }, { seconds, connections, failing });
+  const bytes = (await (await fetch(baseUrl + path)).arrayBuffer()).byteLength;
+  if (before.summary && after.summary) {
+    const factor = after.summary.p95 / before.summary.p95;
+    const within = factor <= QUESTION_FLOOD_FACTOR;
+    after.note = [after.note, `p95 = ${factor.toFixed(2)}× before (target ≤ ${QUESTION_FLOOD_FACTOR}×)${within ? "" : " FAIL"}; page ${(bytes / 1024).toFixed(0)} KB`].filter(Boolean).join("; ");
+    after.failed ||= !within;
+  }
+  return [before, after];
+}
+
 function printTable(results: PageResult[]) {
   const number = (value: number | undefined | null, width = 8) => (value == null ? "-" : value.toFixed(1)).padStart(width);
   console.log(`\n${"page".padEnd(24)}${"p50 ms".padStart(8)}${"p95 ms".padStart(8)}${"p99 ms".padStart(8)}${"req/s".padStart(8)}${"non-2xx".padStart(9)}  note`);
@@ -228,6 +252,7 @@ async function main(): Promise<number> {
     log(`measuring ${page.name}…`);
     results.push(await measurePage(page, server.url, inputs, seconds, connections));
   }
+  results.push(...(await measureQuestionFlood(database.url, server.url, inputs.practiceIds[0]!, seconds, connections)));
   // The app's modules (used for the search figures) read these when first used.
   process.env.DATABASE_URL = database.url;
   const meili = { url: `http://127.0.0.1:${meiliPort}`, key: readOrCreateLocalSecret(DATA_DIR, "meili-master-key") };

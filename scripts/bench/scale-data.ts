@@ -267,25 +267,32 @@ export async function pickBenchInputs(databaseUrl: string): Promise<BenchInputs>
 }
 
 /**
- * One member's flood on one practice: `count` questions as long as the form allows, the last
- * ten with five answers each, as the hostile-input probe once posted. Returns nothing new when
- * the practice has them already.
+ * Makes one practice hold `total` questions, each as long as the form allows, the newest ten
+ * with five answers each: one member's flood, as the hostile-input probe once posted.
  */
-export async function floodPracticeWithQuestions(databaseUrl: string, practiceId: number, count: number): Promise<void> {
+export async function setQuestionCount(databaseUrl: string, practiceId: number, total: number): Promise<void> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from practice_posts where practice_id = ${practiceId} and question_id is null`;
-    if (existing!.n >= count) return;
+    // A flood left by an earlier run starts over.
+    let [existing] = await sql<{ n: number }[]>`select count(*)::int as n from practice_posts where practice_id = ${practiceId} and question_id is null`;
+    if (existing!.n === total) return;
+    if (existing!.n > total) {
+      await sql`delete from practice_posts where practice_id = ${practiceId}`;
+      existing = { n: 0 };
+    }
     const [asker] = await sql<{ id: number }[]>`
       insert into users (email, name, role, region_code) values ('penanya.bench@bench.idsl', 'Penanya Bench', 'member', '33.16')
       on conflict (email) do update set name = excluded.name returning id`;
     await sql`
       insert into practice_posts (practice_id, author_id, body)
-      select ${practiceId}, ${asker!.id}, left('Pertanyaan ' || n || ' ' || repeat('panjang sekali ', 400), 5000) from generate_series(1, ${count}) as n`;
+      select ${practiceId}, ${asker!.id}, left('Pertanyaan ' || n || ' ' || repeat('panjang sekali ', 400), 5000)
+      from generate_series(${existing!.n + 1}, ${total}) as n`;
     await sql`
       insert into practice_posts (practice_id, question_id, author_id, body)
       select q.practice_id, q.id, ${asker!.id}, left('Jawaban ' || a || ' ' || repeat('juga panjang ', 400), 5000)
-      from (select id, practice_id from practice_posts where practice_id = ${practiceId} and question_id is null order by id desc limit 10) as q, generate_series(1, 5) as a`;
+      from (select id, practice_id from practice_posts where practice_id = ${practiceId} and question_id is null order by id desc limit 10) as q,
+        generate_series(1, 5) as a
+      where not exists (select 1 from practice_posts answered where answered.question_id = q.id)`;
     await sql`analyze practice_posts`;
   } finally {
     await sql.end({ timeout: 5 });

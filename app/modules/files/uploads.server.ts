@@ -97,8 +97,6 @@ export interface StoredFile {
   sha256: string;
 }
 
-type Transaction = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
-
 /** Thrown inside the transaction to undo it when `commit` reports failure. */
 class Undo<T> extends Error {
   constructor(readonly outcome: T) {
@@ -118,7 +116,7 @@ export async function storeUpload<T extends { ok: boolean }>(input: {
   fileName: string;
   bytes: Uint8Array;
   accepted: Extract<UploadCheck, { ok: true }>;
-  commit: (tx: Transaction, file: StoredFile) => Promise<T>;
+  commit: (tx: DatabaseOrTransaction, file: StoredFile) => Promise<T>;
 }): Promise<T | UploadRefusal> {
   const quota = regionStorageQuotaBytes();
   const full: UploadRefusal = { ok: false, error: { code: "storageQuotaFull", max: Math.floor(quota / (1024 * 1024)) } };

@@ -106,32 +106,29 @@ export async function listQuestionPage(practiceId: number, viewer: Actor | null,
   const [{ total } = { total: 0 }] = await db().select({ total: count() }).from(practicePosts).where(ofPractice);
   const ids = questionRows.map((row) => row.id);
 
-  // Per question: its answer count, and the answers of the requested slice.
+  // Each question's answers in order, of which this page shows a slice, and how many there are.
   const perPage = excerpt ? ANSWERS_SHOWN : ANSWERS_PER_PAGE;
   const skip = excerpt ? 0 : (view.page - 1) * ANSWERS_PER_PAGE;
+  const ofQuestions = inArray(practicePosts.questionId, ids.length > 0 ? ids : [0]);
   const numbered = db()
     .select({
       ...postColumns,
       body: bodyUpTo(excerpt ? EXCERPT_LENGTH + 1 : MAX_POST_LENGTH).as("body"),
       position: sql<number>`row_number() over (partition by ${practicePosts.questionId} order by ${practicePosts.id})`.as("position"),
-      answerCount: sql<number>`count(*) over (partition by ${practicePosts.questionId})`.as("answer_count"),
     })
     .from(practicePosts)
     .innerJoin(users, eq(users.id, practicePosts.authorId))
-    .where(inArray(practicePosts.questionId, ids.length > 0 ? ids : [0]))
+    .where(ofQuestions)
     .as("numbered");
-  const answerRows = await db()
-    .select()
-    .from(numbered)
-    .where(sql`${numbered.position} > ${skip} and ${numbered.position} <= ${skip + perPage}`)
-    .orderBy(numbered.id);
-  // Questions without answers in the slice still need their count (an answers page past the end).
-  const counts = new Map<number, number>();
-  for (const row of answerRows) counts.set(row.questionId!, Number(row.answerCount));
-  if (!excerpt && ids.length > 0 && !counts.has(ids[0]!)) {
-    const [{ answers } = { answers: 0 }] = await db().select({ answers: count() }).from(practicePosts).where(eq(practicePosts.questionId, ids[0]!));
-    counts.set(ids[0]!, answers);
-  }
+  const [answerRows, countRows] = await Promise.all([
+    db()
+      .select()
+      .from(numbered)
+      .where(sql`${numbered.position} > ${skip} and ${numbered.position} <= ${skip + perPage}`)
+      .orderBy(numbered.id),
+    db().select({ questionId: practicePosts.questionId, answers: count() }).from(practicePosts).where(ofQuestions).groupBy(practicePosts.questionId),
+  ]);
+  const counts = new Map(countRows.map((row) => [row.questionId, row.answers]));
 
   return {
     total,
@@ -144,4 +141,3 @@ export async function listQuestionPage(practiceId: number, viewer: Actor | null,
 }
 
 export type QuestionPage = Awaited<ReturnType<typeof listQuestionPage>>;
-export type PracticeQuestion = QuestionPage["questions"][number];

@@ -286,7 +286,7 @@ export async function setQuestionCount(databaseUrl: string, practiceId: number, 
     await sql`
       insert into practice_posts (practice_id, author_id, body)
       select ${practiceId}, ${asker!.id}, left('Pertanyaan ' || n || ' ' || repeat('panjang sekali ', 400), 5000)
-      from generate_series(${existing!.n + 1}, ${total}) as n`;
+      from generate_series(${existing!.n + 1}::int, ${total}::int) as n`;
     await sql`
       insert into practice_posts (practice_id, question_id, author_id, body)
       select q.practice_id, q.id, ${asker!.id}, left('Jawaban ' || a || ' ' || repeat('juga panjang ', 400), 5000)

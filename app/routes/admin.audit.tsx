@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/ui/data-table";
 import { inputClass, SubmitButton } from "~/components/ui/form";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -47,8 +48,7 @@ function describeChange(before: unknown, after: unknown): string {
 
 export default function AuditLog() {
   const { actions, filters, total, rows } = useLoaderData<typeof loader>();
-  const { t, locale } = useTranslator();
-  const timeFormat = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "short", timeStyle: "medium" });
+  const { t, formatDateTime } = useTranslator();
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     if (filters.action) params.set("action", filters.action);
@@ -92,32 +92,21 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <p className="mt-4 text-slate-700">{t("admin.none")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("admin.auditAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.auditActor")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.auditAction")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.auditTarget")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.auditChange")}</th>
-                <th scope="col" className="px-3 py-2">IP</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr key={row.id} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">{timeFormat.format(new Date(row.at))}</td>
-                  <td className="px-3 py-2 break-all">{row.actorEmail ?? t("admin.system")}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-3 py-2">{row.targetType ? `${row.targetType} #${row.targetId}` : "—"}</td>
-                  <td className="max-w-md px-3 py-2 font-mono text-xs break-all">{describeChange(row.before, row.after)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-4"
+          density="compact"
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowClassName={() => "align-top"}
+          columns={[
+            { id: "at", header: t("admin.auditAt"), cell: (row) => formatDateTime(row.at), cellClassName: "whitespace-nowrap" },
+            { id: "actor", header: t("admin.auditActor"), cell: (row) => row.actorEmail ?? t("admin.system"), cellClassName: "break-all" },
+            { id: "action", header: t("admin.auditAction"), cell: (row) => row.action, cellClassName: "font-mono text-xs" },
+            { id: "target", header: t("admin.auditTarget"), cell: (row) => (row.targetType ? `${row.targetType} #${row.targetId}` : "—") },
+            { id: "change", header: t("admin.auditChange"), cell: (row) => describeChange(row.before, row.after), cellClassName: "max-w-md font-mono text-xs break-all" },
+            { id: "ip", header: "IP", cell: (row) => row.ip, cellClassName: "font-mono text-xs" },
+          ]}
+        />
       )}
       <nav aria-label={t("directory.pagination")} className="mt-4 flex justify-between">
         {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>← {t("admin.previous")}</Link> : <span />}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Badge } from "~/components/ui/badge";
+import { DataTable } from "~/components/ui/data-table";
 import { inputClass, SubmitButton } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
@@ -74,35 +75,27 @@ export default function AdminUsers() {
       {rows.length === 0 ? (
         <p className="mt-4 text-slate-700">{t("admin.none")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("admin.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("admin.email")}</th>
-                <th scope="col" className="px-4 py-3">{t("admin.role")}</th>
-                <th scope="col" className="px-4 py-3">{t("admin.region")}</th>
-                <th scope="col" className="px-4 py-3">{t("admin.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((user) => (
-                <tr key={user.id}>
-                  <td className="px-4 py-3">
-                    <Link to={`/admin/pengguna/${user.id}`}>{user.name}</Link>
-                  </td>
-                  <td className="px-4 py-3 break-all">{user.email}</td>
-                  <td className="px-4 py-3">{t(`roles.${user.role}`)}</td>
-                  <td className="px-4 py-3">{user.regionName ?? "—"}</td>
-                  <td className="px-4 py-3">
-                    {user.active ? <Badge tone="success">{t("admin.active")}</Badge> : <Badge tone="danger">{t("admin.inactive")}</Badge>}
-                    {!user.hasPassword ? <span className="ml-2 text-xs text-slate-600">{t("admin.noPassword")}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-2"
+          rows={rows}
+          rowKey={(user) => user.id}
+          columns={[
+            { id: "name", header: t("admin.name"), cell: (user) => <Link to={`/admin/pengguna/${user.id}`}>{user.name}</Link> },
+            { id: "email", header: t("admin.email"), cell: (user) => user.email, cellClassName: "break-all" },
+            { id: "role", header: t("admin.role"), cell: (user) => t(`roles.${user.role}`) },
+            { id: "region", header: t("admin.region"), cell: (user) => user.regionName ?? "—" },
+            {
+              id: "status",
+              header: t("admin.status"),
+              cell: (user) => (
+                <>
+                  {user.active ? <Badge tone="success">{t("admin.active")}</Badge> : <Badge tone="danger">{t("admin.inactive")}</Badge>}
+                  {!user.hasPassword ? <span className="ml-2 text-xs text-slate-600">{t("admin.noPassword")}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <nav aria-label={t("directory.pagination")} className="mt-4 flex justify-between">
         {query.page > 1 ? <Link to={pageLink(query.page - 1)}>← {t("admin.previous")}</Link> : <span />}

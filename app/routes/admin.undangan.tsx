@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { DataTable } from "~/components/ui/data-table";
 import { Alert, OneTimeLink, SelectField, SubmitButton, TextField } from "~/components/ui/form";
 import { invitationSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -81,10 +82,9 @@ const statusKey = {
 export default function AdminInvitations() {
   const { invitations, regionGroups, invitableRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t, locale } = useTranslator();
+  const { t, formatDate } = useTranslator();
   const created = result?.intent === "create" && result.ok ? result : null;
   const failed = result?.intent === "create" && !result.ok ? result : null;
-  const dateFormat = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium" });
   return (
     <div className="space-y-8">
       <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-6">
@@ -148,50 +148,46 @@ export default function AdminInvitations() {
         {invitations.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("admin.none")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("admin.email")}</th>
-                  <th scope="col" className="px-4 py-3">{t("admin.role")}</th>
-                  <th scope="col" className="px-4 py-3">{t("admin.invitedBy")}</th>
-                  <th scope="col" className="px-4 py-3">{t("admin.expires")}</th>
-                  <th scope="col" className="px-4 py-3">{t("admin.status")}</th>
-                  <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">{t("admin.revoke")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td className="px-4 py-3 break-all">{invitation.email}</td>
-                    <td className="px-4 py-3">
-                      {t(`roles.${invitation.role}`)}
-                      {invitation.regionName ? <div className="text-xs text-slate-600">{invitation.regionName}</div> : null}
-                    </td>
-                    <td className="px-4 py-3">{invitation.invitedBy}</td>
-                    <td className="px-4 py-3">{dateFormat.format(new Date(invitation.expiresAt))}</td>
-                    <td className="px-4 py-3">
-                      <Badge tone={statusTone[invitation.status]}>{t(statusKey[invitation.status])}</Badge>
-                    </td>
-                    <td className="px-4 py-3">
-                      {invitation.status === "pending" ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" className="text-red-700 underline">
-                            {t("admin.revoke")}
-                            <span className="sr-only"> {invitation.email}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-3"
+            rows={invitations}
+            rowKey={(invitation) => invitation.id}
+            columns={[
+              { id: "email", header: t("admin.email"), cell: (invitation) => invitation.email, cellClassName: "break-all" },
+              {
+                id: "role",
+                header: t("admin.role"),
+                cell: (invitation) => (
+                  <>
+                    {t(`roles.${invitation.role}`)}
+                    {invitation.regionName ? <div className="text-xs text-slate-600">{invitation.regionName}</div> : null}
+                  </>
+                ),
+              },
+              { id: "invitedBy", header: t("admin.invitedBy"), cell: (invitation) => invitation.invitedBy },
+              { id: "expires", header: t("admin.expires"), cell: (invitation) => formatDate(invitation.expiresAt) },
+              {
+                id: "status",
+                header: t("admin.status"),
+                cell: (invitation) => <Badge tone={statusTone[invitation.status]}>{t(statusKey[invitation.status])}</Badge>,
+              },
+              {
+                id: "revoke",
+                header: <span className="sr-only">{t("admin.revoke")}</span>,
+                cell: (invitation) =>
+                  invitation.status === "pending" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="invitationId" value={invitation.id} />
+                      <button type="submit" className="text-red-700 underline">
+                        {t("admin.revoke")}
+                        <span className="sr-only"> {invitation.email}</span>
+                      </button>
+                    </Form>
+                  ) : null,
+              },
+            ]}
+          />
         )}
       </section>
     </div>

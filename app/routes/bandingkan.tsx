@@ -5,6 +5,7 @@ import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { GroupedBarChart } from "~/components/charts/bar-chart";
 import { SERIES_TONES } from "~/components/charts/chart-style";
 import { PredikatBadge } from "~/components/predikat-badge";
+import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Alert } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -236,39 +237,35 @@ export default function Compare() {
               {t("compare.indicators")}
             </h2>
             <p className="mt-1 text-sm text-slate-700">{t("compare.levelsLegend")}</p>
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("compare.indicators")}</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {t("compare.indicator")}
-                    </th>
-                    {regions.map((region) => (
-                      <th key={region.code} scope="col" className="px-3 py-2 text-center">
-                        {region.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {comparison.indicators.map((indicator) => (
-                    <tr key={indicator.number}>
-                      <th scope="row" className="px-3 py-1.5 font-normal">
-                        <Link to={`/indikator/${indicator.number}`}>
-                          {indicator.number}. {indicator.name}
-                        </Link>
-                      </th>
-                      {indicator.levels.map((level, index) => (
-                        <td key={codes[index]} className={`px-3 py-1.5 text-center font-semibold ${level ? levelClass[level] : "text-slate-500"}`}>
-                          {level ?? "—"}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="mt-3"
+              density="dense"
+              caption={t("compare.indicators")}
+              rows={comparison.indicators}
+              rowKey={(indicator) => indicator.number}
+              columns={[
+                {
+                  id: "indicator",
+                  header: t("compare.indicator"),
+                  rowHeader: true,
+                  cell: (indicator) => (
+                    <Link to={`/indikator/${indicator.number}`}>
+                      {indicator.number}. {indicator.name}
+                    </Link>
+                  ),
+                },
+                ...regions.map((region, index): DataColumn<(typeof comparison.indicators)[number]> => ({
+                  id: region.code,
+                  header: region.name,
+                  align: "center",
+                  cellClassName: (indicator) => {
+                    const level = indicator.levels[index];
+                    return `font-semibold ${level ? levelClass[level] : "text-slate-500"}`;
+                  },
+                  cell: (indicator) => indicator.levels[index] ?? "—",
+                })),
+              ]}
+            />
           </section>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/filters";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -82,37 +83,29 @@ export default function AdoptionNetwork() {
           <h2 id="network-table-heading" className="text-xl font-bold">
             {t("network.tableTitle")}
           </h2>
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("network.from")}</th>
-                  <th scope="col" className="px-4 py-3">{t("network.to")}</th>
-                  <th scope="col" className="px-4 py-3">{t("network.practice")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {network.adoptions.map((adoption) => (
-                  <tr key={adoption.adopterPracticeId}>
-                    <td className="px-4 py-3">
-                      <Link to={`/daerah/${adoption.sourceRegionCode}`}>{adoption.sourceRegionName}</Link>
-                      {adoption.sourcePracticeId ? (
-                        <span className="block text-xs">
-                          <Link to={`/praktik/${adoption.sourcePracticeId}`}>{adoption.sourceTitle}</Link>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Link to={`/daerah/${adoption.adopterRegionCode}`}>{adoption.adopterRegionName}</Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Link to={`/praktik/${adoption.adopterPracticeId}`}>{adoption.adopterTitle}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-3"
+            rows={network.adoptions}
+            rowKey={(adoption) => adoption.adopterPracticeId}
+            columns={[
+              {
+                id: "from",
+                header: t("network.from"),
+                cell: (adoption) => (
+                  <>
+                    <Link to={`/daerah/${adoption.sourceRegionCode}`}>{adoption.sourceRegionName}</Link>
+                    {adoption.sourcePracticeId ? (
+                      <span className="block text-xs">
+                        <Link to={`/praktik/${adoption.sourcePracticeId}`}>{adoption.sourceTitle}</Link>
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              { id: "to", header: t("network.to"), cell: (adoption) => <Link to={`/daerah/${adoption.adopterRegionCode}`}>{adoption.adopterRegionName}</Link> },
+              { id: "practice", header: t("network.practice"), cell: (adoption) => <Link to={`/praktik/${adoption.adopterPracticeId}`}>{adoption.adopterTitle}</Link> },
+            ]}
+          />
         </section>
       ) : null}
     </div>

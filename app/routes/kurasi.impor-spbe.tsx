@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
+import { DataTable } from "~/components/ui/data-table";
 import { Alert } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -182,52 +183,61 @@ export default function ImportOfficialResults() {
             })}
           </p>
           {preview.ignoredColumns.length > 0 ? <p className="mt-1 text-xs text-slate-600">{t("csvImport.ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</p> : null}
-          <div className="mt-3 max-h-[32rem] overflow-auto rounded border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("csvImport.step2")}</caption>
-              <thead className="sticky top-0 bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("csvImport.lineColumn")}</th>
-                  <th scope="col" className="px-3 py-2">{t("directory.columnRegion")}</th>
-                  <th scope="col" className="px-3 py-2">{t("rankings.year")}</th>
-                  <th scope="col" className="px-3 py-2">{t("csvImport.status")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("csvImport.oldToNew")}</th>
-                  <th scope="col" className="px-3 py-2">{t("csvImport.checks")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {preview.rows.map((row) => (
-                  <tr key={row.line} className={row.status === "changed" ? "bg-amber-50" : undefined}>
-                    <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
-                    <td className="px-3 py-1.5">
-                      {row.name} <span className="text-xs text-slate-600">{row.code}</span>
-                    </td>
-                    <td className="px-3 py-1.5">{row.year}</td>
-                    <td className="px-3 py-1.5">
-                      <Badge tone={statusTone[row.status]}>{t(`csvImport.statusName.${row.status}`)}</Badge>
-                    </td>
-                    <td className="px-3 py-1.5 text-right tabular-nums">
-                      {row.before.length > 0 ? (
-                        <span className="text-slate-600" title={row.before.map((value) => value.citation).join(", ")}>
-                          {row.before.map((value) => formatIndex(value.value, value.decimals)).join(" · ")} →{" "}
-                        </span>
-                      ) : null}
-                      <strong>{formatIndex(row.index, row.decimals)}</strong>
-                    </td>
-                    <td className="px-3 py-1.5 text-xs">
-                      {row.predikatMismatch ? <span className="block text-amber-900">{t("csvImport.predikatMismatch", { reported: row.predikat ?? "", computed: row.predikatComputed ?? "" })}</span> : null}
-                      {row.computed !== null ? (
-                        <span className={`block ${row.mismatch ? "text-amber-900" : "text-slate-600"}`}>
-                          {t("csvImport.computedFromLevels", { value: formatIndex(row.computed) })}
-                          {row.mismatch ? ` — ${t("csvImport.levelsMismatch")}` : null}
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-3 max-h-[32rem] overflow-y-auto"
+            density="dense"
+            stickyHeader
+            caption={t("csvImport.step2")}
+            rows={preview.rows}
+            rowKey={(row) => row.line}
+            rowClassName={(row) => (row.status === "changed" ? "bg-amber-50" : undefined)}
+            columns={[
+              { id: "line", header: t("csvImport.lineColumn"), cell: (row) => row.line, cellClassName: "tabular-nums" },
+              {
+                id: "region",
+                header: t("directory.columnRegion"),
+                cell: (row) => (
+                  <>
+                    {row.name} <span className="text-xs text-slate-600">{row.code}</span>
+                  </>
+                ),
+              },
+              { id: "year", header: t("rankings.year"), cell: (row) => row.year },
+              { id: "status", header: t("csvImport.status"), cell: (row) => <Badge tone={statusTone[row.status]}>{t(`csvImport.statusName.${row.status}`)}</Badge> },
+              {
+                id: "change",
+                header: t("csvImport.oldToNew"),
+                align: "end",
+                cellClassName: "tabular-nums",
+                cell: (row) => (
+                  <>
+                    {row.before.length > 0 ? (
+                      <span className="text-slate-600" title={row.before.map((value) => value.citation).join(", ")}>
+                        {row.before.map((value) => formatIndex(value.value, value.decimals)).join(" · ")} →{" "}
+                      </span>
+                    ) : null}
+                    <strong>{formatIndex(row.index, row.decimals)}</strong>
+                  </>
+                ),
+              },
+              {
+                id: "checks",
+                header: t("csvImport.checks"),
+                cellClassName: "text-xs",
+                cell: (row) => (
+                  <>
+                    {row.predikatMismatch ? <span className="block text-amber-900">{t("csvImport.predikatMismatch", { reported: row.predikat ?? "", computed: row.predikatComputed ?? "" })}</span> : null}
+                    {row.computed !== null ? (
+                      <span className={`block ${row.mismatch ? "text-amber-900" : "text-slate-600"}`}>
+                        {t("csvImport.computedFromLevels", { value: formatIndex(row.computed) })}
+                        {row.mismatch ? ` — ${t("csvImport.levelsMismatch")}` : null}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
+          />
           {preview.problems.length === 0 && preview.counts.new + preview.counts.changed === 0 ? (
             <p className="mt-3 text-sm text-slate-700">{t("csvImport.nothingToImport")}</p>
           ) : preview.problems.length === 0 ? (

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
+import { DataTable } from "~/components/ui/data-table";
 import { Alert, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -95,31 +96,20 @@ export default function LevelReportReview() {
       </Panel>
 
       <Panel id="levels" title={t("levelReports.levelsCompared")}>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("levelReports.levelsCompared")}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("compare.indicator")}</th>
-                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.reportedLevel")}</th>
-                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.verifiedLevel")}</th>
-                <th scope="col" className="px-3 py-2 text-center">{t("levelReports.selfLevel")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {review.indicators.map((indicator) => (
-                <tr key={indicator.id} className={differs(indicator.reported, indicator.verified) ? "bg-amber-50" : undefined}>
-                  <th scope="row" className="px-3 py-1.5 font-normal">
-                    {indicator.number}. {indicator.name}
-                  </th>
-                  <td className="px-3 py-1.5 text-center font-semibold">{indicator.reported ?? "—"}</td>
-                  <td className="px-3 py-1.5 text-center">{indicator.verified ?? "—"}</td>
-                  <td className="px-3 py-1.5 text-center">{indicator.self ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          density="dense"
+          caption={t("levelReports.levelsCompared")}
+          rows={review.indicators}
+          rowKey={(indicator) => indicator.id}
+          rowClassName={(indicator) => (differs(indicator.reported, indicator.verified) ? "bg-amber-50" : undefined)}
+          columns={[
+            { id: "indicator", header: t("compare.indicator"), rowHeader: true, cell: (indicator) => `${indicator.number}. ${indicator.name}` },
+            { id: "reported", header: t("levelReports.reportedLevel"), align: "center", cell: (indicator) => indicator.reported ?? "—", cellClassName: "font-semibold" },
+            { id: "verified", header: t("levelReports.verifiedLevel"), align: "center", cell: (indicator) => indicator.verified ?? "—" },
+            { id: "self", header: t("levelReports.selfLevel"), align: "center", cell: (indicator) => indicator.self ?? "—" },
+          ]}
+        />
       </Panel>
 
       {submission.status === "submitted" ? (

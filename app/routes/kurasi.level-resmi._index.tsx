@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/filters";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listSubmissionQueue } from "~/modules/benchmark/level-submissions.server";
@@ -29,35 +30,32 @@ export default function LevelReportQueue() {
       {queue.length === 0 ? (
         <EmptyState title={t("levelReports.queueEmpty")} />
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("levelReports.queueTitle")}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("directory.columnRegion")}</th>
-                <th scope="col" className="px-4 py-3">{t("levelReports.year")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("levelReports.reportedIndex")}</th>
-                <th scope="col" className="px-4 py-3">{t("workspace.submittedAt")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {queue.map((submission) => (
-                <tr key={submission.id}>
-                  <td className="px-4 py-3">
-                    <Link to={`/kurasi/level-resmi/${submission.id}`} className="font-medium">
-                      {submission.regionName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 tabular-nums">{submission.year}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{submission.reportedIndex === null ? "—" : formatIndex(submission.reportedIndex)}</td>
-                  <td className="px-4 py-3">
-                    {formatDate(submission.submittedAt)} · {submission.submittedBy}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-6"
+          caption={t("levelReports.queueTitle")}
+          rows={queue}
+          rowKey={(submission) => submission.id}
+          columns={[
+            {
+              id: "region",
+              header: t("directory.columnRegion"),
+              cell: (submission) => (
+                <Link to={`/kurasi/level-resmi/${submission.id}`} className="font-medium">
+                  {submission.regionName}
+                </Link>
+              ),
+            },
+            { id: "year", header: t("levelReports.year"), cell: (submission) => submission.year, cellClassName: "tabular-nums" },
+            {
+              id: "index",
+              header: t("levelReports.reportedIndex"),
+              align: "end",
+              cell: (submission) => (submission.reportedIndex === null ? "—" : formatIndex(submission.reportedIndex)),
+              cellClassName: "tabular-nums",
+            },
+            { id: "submitted", header: t("workspace.submittedAt"), cell: (submission) => `${formatDate(submission.submittedAt)} · ${submission.submittedBy}` },
+          ]}
+        />
       )}
     </div>
   );

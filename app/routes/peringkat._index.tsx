@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
+import { DataTable } from "~/components/ui/data-table";
 import { Alert } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
@@ -109,57 +110,63 @@ export default function Rankings() {
         <EmptyState title={t("rankings.none")} help={t("rankings.noneHelp")} />
       ) : null}
       {rows.length > 0 ? (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("rankings.title", { year: query.year })}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-3" aria-sort={ariaSort("peringkat")}>
-                  <Link to={sortLink("peringkat")}>{t("rankings.rank")}</Link>
-                </th>
-                <th scope="col" className="px-3 py-3" aria-sort={ariaSort("nama")}>
-                  <Link to={sortLink("nama")}>{t("directory.columnRegion")}</Link>
-                </th>
-                <th scope="col" className="px-3 py-3 text-right">{t("region.index")}</th>
-                <th scope="col" className="px-3 py-3">{t("region.predikat")}</th>
-                <th scope="col" className="px-3 py-3 text-right" aria-sort={ariaSort("perubahan")}>
-                  <Link to={sortLink("perubahan")}>{t("rankings.change", { year: query.year - 1 })}</Link>
-                </th>
-                <th scope="col" className="hidden px-3 py-3 text-right sm:table-cell">{t("rankings.percentile")}</th>
-                <th scope="col" className="px-3 py-3">{t("figures.sources")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr key={row.code}>
-                  <td className="px-3 py-2 tabular-nums">{formatNumber(row.rank)}</td>
-                  <td className="px-3 py-2">
-                    <Link to={query.type === "provinsi" ? `/provinsi/${row.code}` : `/daerah/${row.code}/benchmark`} className="font-medium">
-                      {row.name}
-                    </Link>
-                    {query.type === "provinsi" ? null : <span className="block text-xs text-slate-600">{row.provinceName}</span>}
-                    <FigureNotes notes={row.notes} />
-                  </td>
-                  <td className="px-3 py-2 text-right font-semibold">
-                    <FigureValue figure={row.figure} />
-                    {row.figure.mismatch ? <span className="block text-xs font-normal text-red-700">{t("figures.mismatch")}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <PredikatBadge predikat={row.predikat} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {row.change === null ? "—" : `${row.change > 0 ? "+" : row.change < 0 ? "−" : "±"}${formatIndex(Math.abs(row.change))}`}
-                  </td>
-                  <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{formatNumber(row.percentile)}</td>
-                  <td className="px-3 py-2 text-xs">
-                    <KindBadge kind={row.figure.kind} />
-                    <FigureSources figure={row.figure} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          density="compact"
+          caption={t("rankings.title", { year: query.year })}
+          rows={rows}
+          rowKey={(row) => row.code}
+          columns={[
+            { id: "rank", header: <Link to={sortLink("peringkat")}>{t("rankings.rank")}</Link>, sort: ariaSort("peringkat"), cell: (row) => formatNumber(row.rank), cellClassName: "tabular-nums" },
+            {
+              id: "name",
+              header: <Link to={sortLink("nama")}>{t("directory.columnRegion")}</Link>,
+              sort: ariaSort("nama"),
+              cell: (row) => (
+                <>
+                  <Link to={query.type === "provinsi" ? `/provinsi/${row.code}` : `/daerah/${row.code}/benchmark`} className="font-medium">
+                    {row.name}
+                  </Link>
+                  {query.type === "provinsi" ? null : <span className="block text-xs text-slate-600">{row.provinceName}</span>}
+                  <FigureNotes notes={row.notes} />
+                </>
+              ),
+            },
+            {
+              id: "index",
+              header: t("region.index"),
+              align: "end",
+              cellClassName: "font-semibold",
+              cell: (row) => (
+                <>
+                  <FigureValue figure={row.figure} />
+                  {row.figure.mismatch ? <span className="block text-xs font-normal text-red-700">{t("figures.mismatch")}</span> : null}
+                </>
+              ),
+            },
+            { id: "predikat", header: t("region.predikat"), cell: (row) => <PredikatBadge predikat={row.predikat} /> },
+            {
+              id: "change",
+              header: <Link to={sortLink("perubahan")}>{t("rankings.change", { year: query.year - 1 })}</Link>,
+              sort: ariaSort("perubahan"),
+              align: "end",
+              cellClassName: "tabular-nums",
+              cell: (row) => (row.change === null ? "—" : `${row.change > 0 ? "+" : row.change < 0 ? "−" : "±"}${formatIndex(Math.abs(row.change))}`),
+            },
+            { id: "percentile", header: t("rankings.percentile"), align: "end", hideBelow: "sm", cellClassName: "tabular-nums", cell: (row) => formatNumber(row.percentile) },
+            {
+              id: "sources",
+              header: t("figures.sources"),
+              cellClassName: "text-xs",
+              cell: (row) => (
+                <>
+                  <KindBadge kind={row.figure.kind} />
+                  <FigureSources figure={row.figure} />
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <Pagination page={query.page} pageCount={pageCount} hrefFor={(page) => `/peringkat${rankingSearch(rankingQuery, { page })}`} label={t("directory.pagination")} />
       {disputed.length > 0 ? (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { RegionSelect } from "~/components/region-select";
+import { DataTable } from "~/components/ui/data-table";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -97,42 +98,44 @@ export default function PracticeWorkspace() {
       {result.practices.length === 0 ? (
         <EmptyState title={t("workspace.empty")} />
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("practiceForm.title")}</th>
-                <th scope="col" className="px-4 py-3">{t("practice.region")}</th>
-                <th scope="col" className="px-4 py-3">{t("workspace.status")}</th>
-                <th scope="col" className="px-4 py-3">{query.state === "submitted" ? t("workspace.submittedAt") : t("workspace.updatedAt")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {result.practices.map((practice) => (
-                <tr key={practice.id}>
-                  <td className="px-4 py-3">
-                    <Link to={`/praktik/${practice.id}/tinjauan`} className="font-medium">
-                      {practice.title}
-                    </Link>
-                    {practice.isPublic && practice.state !== "published" ? (
-                      <span className="block text-xs text-slate-600">{t("workspace.publishedStaysVisible")}</span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    {practice.regionName}
-                    <span className="block text-xs text-slate-600">{practice.provinceName}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <PracticeStateBadge state={practice.state} />
-                  </td>
-                  <td className="px-4 py-3 tabular-nums">
-                    {formatDate(query.state === "submitted" && practice.submittedAt ? practice.submittedAt : practice.updatedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          rows={result.practices}
+          rowKey={(practice) => practice.id}
+          columns={[
+            {
+              id: "title",
+              header: t("practiceForm.title"),
+              cell: (practice) => (
+                <>
+                  <Link to={`/praktik/${practice.id}/tinjauan`} className="font-medium">
+                    {practice.title}
+                  </Link>
+                  {practice.isPublic && practice.state !== "published" ? (
+                    <span className="block text-xs text-slate-600">{t("workspace.publishedStaysVisible")}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              id: "region",
+              header: t("practice.region"),
+              cell: (practice) => (
+                <>
+                  {practice.regionName}
+                  <span className="block text-xs text-slate-600">{practice.provinceName}</span>
+                </>
+              ),
+            },
+            { id: "state", header: t("workspace.status"), cell: (practice) => <PracticeStateBadge state={practice.state} /> },
+            {
+              id: "date",
+              header: query.state === "submitted" ? t("workspace.submittedAt") : t("workspace.updatedAt"),
+              cell: (practice) => formatDate(query.state === "submitted" && practice.submittedAt ? practice.submittedAt : practice.updatedAt),
+              cellClassName: "tabular-nums",
+            },
+          ]}
+        />
       )}
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={search} label={t("directory.pagination")} />
     </div>

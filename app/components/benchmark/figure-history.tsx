@@ -3,6 +3,7 @@ import { FigureNotes, FigureQuotes, FigureSources, FigureValue, type FigureView,
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import type { AverageView } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
+import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
@@ -31,71 +32,63 @@ export function FigureHistoryTable({
   noteControls?: (note: NoteView) => ReactNode;
 }) {
   const { t } = useTranslator();
-  const columns: FigureKind[] = ["official", ...kinds.filter((kind) => kind !== "official")];
+  const kindsShown: FigureKind[] = ["official", ...kinds.filter((kind) => kind !== "official")];
   return (
-    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-3">
-              {t("region.year")}
-            </th>
-            {columns.map((kind) => (
-              <th key={kind} scope="col" className="px-3 py-3">
-                <KindBadge kind={kind} />
-              </th>
-            ))}
-            <th scope="col" className="px-3 py-3">
-              {t("figures.nationalIndex")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {[...rows].reverse().map((row) => (
-            <tr key={row.year} className="align-top">
-              <th scope="row" className="px-3 py-3 font-medium tabular-nums">
-                {row.year}
-              </th>
-              {columns.map((kind) => {
-                const figure = row.figures[kind];
-                return (
-                  <td key={kind} className="px-3 py-3">
-                    {figure ? (
-                      <>
-                        <p className="flex flex-wrap items-center gap-2">
-                          <FigureValue figure={figure} className="font-semibold" />
-                          <PredikatBadge predikat={figure.predikat} />
-                        </p>
-                        {figure.mismatch ? <p className="text-xs text-red-700">{t("figures.mismatch")}</p> : null}
-                        <div className="mt-1 text-xs">
-                          <FigureSources figure={figure} />
-                        </div>
-                        <FigureQuotes figure={figure} />
-                        <FigureNotes notes={figure.notes} controls={noteControls} />
-                      </>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                    {actions && figure ? actions(row.year, kind) : null}
-                  </td>
-                );
-              })}
-              <td className="px-3 py-3 text-xs">
-                {row.national ? (
-                  <>
-                    <FigureValue figure={{ ...row.national, kind: "official", decimals: 2, source: null }} className="text-sm" />
-                    <FigureSources figure={{ ...row.national, kind: "official", decimals: 2, source: null }} />
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="mt-3"
+      caption={caption}
+      rows={[...rows].reverse()}
+      rowKey={(row) => row.year}
+      rowClassName={() => "align-top"}
+      density="compact"
+      columns={[
+        { id: "year", header: t("region.year"), rowHeader: true, cellClassName: "font-medium tabular-nums", cell: (row) => row.year },
+        ...kindsShown.map(
+          (kind): DataColumn<HistoryRow> => ({
+            id: kind,
+            header: <KindBadge kind={kind} />,
+            cell: (row) => {
+              const figure = row.figures[kind];
+              return (
+                <>
+                  {figure ? (
+                    <>
+                      <p className="flex flex-wrap items-center gap-2">
+                        <FigureValue figure={figure} className="font-semibold" />
+                        <PredikatBadge predikat={figure.predikat} />
+                      </p>
+                      {figure.mismatch ? <p className="text-xs text-red-700">{t("figures.mismatch")}</p> : null}
+                      <div className="mt-1 text-xs">
+                        <FigureSources figure={figure} />
+                      </div>
+                      <FigureQuotes figure={figure} />
+                      <FigureNotes notes={figure.notes} controls={noteControls} />
+                    </>
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                  {actions && figure ? actions(row.year, kind) : null}
+                </>
+              );
+            },
+          }),
+        ),
+        {
+          id: "national",
+          header: t("figures.nationalIndex"),
+          cellClassName: "text-xs",
+          cell: (row) =>
+            row.national ? (
+              <>
+                <FigureValue figure={{ ...row.national, kind: "official", decimals: 2, source: null }} className="text-sm" />
+                <FigureSources figure={{ ...row.national, kind: "official", decimals: 2, source: null }} />
+              </>
+            ) : (
+              "—"
+            ),
+        },
+      ]}
+    />
   );
 }
 

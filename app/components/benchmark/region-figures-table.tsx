@@ -4,6 +4,7 @@ import { FigureValue } from "~/components/benchmark/figure";
 import type { HeadlineView } from "~/components/benchmark/headline-figure";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { Badge } from "~/components/ui/badge";
+import { DataTable } from "~/components/ui/data-table";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export type RegionFiguresRow = {
@@ -24,47 +25,44 @@ export function RegionFiguresTable({ regions, caption }: { regions: readonly Reg
   const { t, formatNumber } = useTranslator();
   const showProvince = regions.some((region) => region.provinceName !== undefined);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-3">{t("directory.columnRegion")}</th>
-            {showProvince ? <th scope="col" className="hidden px-4 py-3 sm:table-cell">{t("directory.columnProvince")}</th> : null}
-            <th scope="col" className="hidden px-4 py-3 text-right md:table-cell">{t("directory.columnPopulation")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("directory.columnIndex")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {regions.map((region) => (
-            <tr key={region.code}>
-              <td className="px-4 py-3">
-                <Link to={`/daerah/${region.code}`} className="font-medium">
-                  {region.name}
-                </Link>
-                {showProvince || region.cohorts?.length ? (
-                  <div className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600">
-                    {showProvince ? <span className="sm:hidden">{region.provinceName}</span> : null}
-                    {region.cohorts?.map((cohort) => (
-                      <Badge key={cohort} tone="brand">
-                        {cohort}
-                      </Badge>
-                    ))}
-                  </div>
-                ) : null}
-              </td>
-              {showProvince ? <td className="hidden px-4 py-3 sm:table-cell">{region.provinceName}</td> : null}
-              <td className="hidden px-4 py-3 text-right tabular-nums md:table-cell">
-                {region.population === null ? "—" : formatNumber(region.population)}
-              </td>
-              <td className="px-4 py-3 text-right">
-                <LatestFigureCell figure={region.latest} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={regions}
+      rowKey={(region) => region.code}
+      columns={[
+        {
+          id: "region",
+          header: t("directory.columnRegion"),
+          cell: (region) => (
+            <>
+              <Link to={`/daerah/${region.code}`} className="font-medium">
+                {region.name}
+              </Link>
+              {showProvince || region.cohorts?.length ? (
+                <div className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600">
+                  {showProvince ? <span className="sm:hidden">{region.provinceName}</span> : null}
+                  {region.cohorts?.map((cohort) => (
+                    <Badge key={cohort} tone="brand">
+                      {cohort}
+                    </Badge>
+                  ))}
+                </div>
+              ) : null}
+            </>
+          ),
+        },
+        ...(showProvince ? [{ id: "province", header: t("directory.columnProvince"), hideBelow: "sm" as const, cell: (region: RegionFiguresRow) => region.provinceName }] : []),
+        {
+          id: "population",
+          header: t("directory.columnPopulation"),
+          align: "end",
+          hideBelow: "md",
+          cellClassName: "tabular-nums",
+          cell: (region) => (region.population === null ? "—" : formatNumber(region.population)),
+        },
+        { id: "index", header: t("directory.columnIndex"), align: "end", cell: (region) => <LatestFigureCell figure={region.latest} /> },
+      ]}
+    />
   );
 }
 

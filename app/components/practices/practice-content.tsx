@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
+import { DataTable } from "~/components/ui/data-table";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { PresentedRevision } from "~/modules/practices/practice-view.server";
 import { AttachmentList } from "./attachment-list";
@@ -28,30 +29,36 @@ export function PracticeContentView({ revision }: { revision: Omit<PresentedRevi
       <div lang="id" className="prose-practice" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
       {revision.metrics.length > 0 ? (
         <ContentSection id="hasil" title={t("practice.metrics")}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("practiceForm.metric.name")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("practice.before")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("practice.after")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {revision.metrics.map((metric, index) => (
-                  <tr key={index}>
-                    <th scope="row" className="px-3 py-2 font-medium">{metric.name}</th>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {value(metric.baseline, metric.unit)} {metric.baselineYear ? <span className="text-slate-600">({metric.baselineYear})</span> : null}
-                    </td>
-                    <td className="px-3 py-2 text-right font-semibold tabular-nums">
-                      {value(metric.result, metric.unit)} {metric.resultYear ? <span className="font-normal text-slate-600">({metric.resultYear})</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            density="compact"
+            rows={revision.metrics}
+            rowKey={(_metric, index) => index}
+            columns={[
+              { id: "name", header: t("practiceForm.metric.name"), rowHeader: true, cellClassName: "font-medium", cell: (metric) => metric.name },
+              {
+                id: "before",
+                header: t("practice.before"),
+                align: "end",
+                cellClassName: "tabular-nums",
+                cell: (metric) => (
+                  <>
+                    {value(metric.baseline, metric.unit)} {metric.baselineYear ? <span className="text-slate-600">({metric.baselineYear})</span> : null}
+                  </>
+                ),
+              },
+              {
+                id: "after",
+                header: t("practice.after"),
+                align: "end",
+                cellClassName: "font-semibold tabular-nums",
+                cell: (metric) => (
+                  <>
+                    {value(metric.result, metric.unit)} {metric.resultYear ? <span className="font-normal text-slate-600">({metric.resultYear})</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         </ContentSection>
       ) : null}
       {revision.lessonsLearned ? (

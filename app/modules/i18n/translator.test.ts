@@ -60,5 +60,7 @@ describe("date formatting", () => {
   it("formats dates in Jakarta time", () => {
     // 20:00 UTC on 1 Feb is already 2 Feb in WIB.
     expect(translatorFor("id").formatDate("2021-02-01T20:00:00Z")).toBe("2 Feb 2021");
+    expect(translatorFor("id").formatDateTime("2021-02-01T20:00:05Z")).toBe("02/02/21, 03.00.05 WIB");
+    expect(translatorFor("en").formatDateTime("2021-02-01T20:00:05Z")).toBe("02/02/2021, 03:00:05 GMT+7");
   });
 });

@@ -37,6 +37,8 @@ export interface Translator {
   formatIndex: (value: number, decimals?: number) => string;
   /** A date (or ISO string from loader data): "22 Nov 2026" / "22 Nov 2026". Times in WIB. */
   formatDate: (value: Date | string) => string;
+  /** A moment to the second, for logs: "30/11/26, 19.10.36 WIB" / "30/11/2026, 19:10:36 GMT+7". */
+  formatDateTime: (value: Date | string) => string;
   /** A partial date "2021" or "2021-02" as "2021" / "Februari 2021". */
   formatPartialDate: (value: string) => string;
 }
@@ -90,6 +92,7 @@ export function translatorFor(locale: Locale): Translator {
     const tag = intlTag(locale);
     const numberFormat = memoized((options) => new Intl.NumberFormat(tag, JSON.parse(options) as Intl.NumberFormatOptions));
     const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "Asia/Jakarta" });
+    const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: "short", timeStyle: "long", timeZone: "Asia/Jakarta" });
     const monthFormat = new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" });
     translator = {
       locale,
@@ -98,6 +101,7 @@ export function translatorFor(locale: Locale): Translator {
       formatIndex: (value, decimals = 2) =>
         numberFormat(JSON.stringify({ minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(value),
       formatDate: (value) => dateFormat.format(new Date(value)),
+      formatDateTime: (value) => dateTimeFormat.format(new Date(value)),
       formatPartialDate: (value) => {
         const [year, month] = value.split("-").map(Number);
         if (!month) return String(year);

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { readSettings } from "../app/modules/env.server";
 import { runWithAppDatabase } from "./lib/database-for-script";
 
 const { values } = parseArgs({
@@ -46,7 +47,8 @@ await runWithAppDatabase(async () => {
     throw error;
   });
   const path = await createOneTimeLink({ userId, purpose: "set_password", createdById: null });
-  const origin = process.env.APP_ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
+  const { APP_ORIGIN, PORT } = readSettings();
+  const origin = APP_ORIGIN ?? `http://localhost:${PORT}`;
   console.log(`[idsl] created ${input.data.role} ${input.data.email}; set the password within 3 days at:`);
   console.log(new URL(path, origin).toString());
 });

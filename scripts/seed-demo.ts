@@ -6,7 +6,7 @@
 import { runWithAppDatabase } from "./lib/database-for-script";
 import { sampleDataRefusal } from "./lib/sample-data-mode";
 
-const refusal = sampleDataRefusal({ embeddedDatabase: !process.env.DATABASE_URL });
+const refusal = sampleDataRefusal();
 if (refusal) {
   console.error(`[idsl] sample data not written: ${refusal}`);
   process.exit(1);

@@ -16,6 +16,7 @@ import { prepareDatabase } from "./lib/database-startup";
 import { isBroadcast } from "../app/modules/cluster/broadcast.server";
 import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
+import { InvalidSettingsError, readSettings, type Settings } from "../app/modules/env.server";
 import { errorMessage } from "../app/modules/error-message";
 
 const startedAt = performance.now();
@@ -35,11 +36,14 @@ async function shutdown(exitCode: number) {
   process.exit(exitCode);
 }
 
-function portFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const port = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`${name} must be a port number, got "${raw}".`);
-  return port;
+/** Every setting checked before anything starts, so a wrong value is reported at once, by name. */
+function settings(): Settings {
+  try {
+    return readSettings();
+  } catch (error) {
+    if (error instanceof InvalidSettingsError) throw new StartupError(error.message);
+    throw error;
+  }
 }
 
 /**
@@ -75,7 +79,8 @@ async function prepareSearchIndexes() {
   const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
   try {
     // Not the pages' client: sending thousands of documents may take longer than a search may.
-    const client = createMeilisearchClient({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 60_000 });
+    const { MEILI_URL, MEILI_MASTER_KEY } = settings();
+    const client = createMeilisearchClient({ host: MEILI_URL ?? "", apiKey: MEILI_MASTER_KEY, timeout: 60_000 });
     await applySearchSettings(client);
     const stats = await client.index(searchIndexUid("practices")).getStats();
     if (stats.numberOfDocuments === 0) {
@@ -89,10 +94,7 @@ async function prepareSearchIndexes() {
 
 /** How many web server processes: WEB_CONCURRENCY, else one per core (at most four). */
 function webConcurrency(): number {
-  const raw = process.env.WEB_CONCURRENCY;
-  const count = raw ? Number(raw) : Math.min(availableParallelism(), 4);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new StartupError(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}".`);
-  return count;
+  return settings().WEB_CONCURRENCY ?? Math.min(availableParallelism(), 4);
 }
 
 /**
@@ -102,7 +104,8 @@ function webConcurrency(): number {
 async function startSearchOutboxWorker(): Promise<() => Promise<void>> {
   const { startSearchWorker } = await import("../app/modules/search/outbox.server");
   const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
-  const worker = startSearchWorker(createMeilisearchClient({ host: process.env.MEILI_URL ?? "", apiKey: process.env.MEILI_MASTER_KEY, timeout: 10_000 }));
+  const { MEILI_URL, MEILI_MASTER_KEY } = settings();
+  const worker = startSearchWorker(createMeilisearchClient({ host: MEILI_URL ?? "", apiKey: MEILI_MASTER_KEY, timeout: 10_000 }));
   // Stopping lets the drain under way commit.
   return () => worker.stop();
 }
@@ -170,7 +173,8 @@ async function runWorker() {
     stop = () => void stopWorker().then(() => process.exit(0));
     return;
   }
-  const server = await startHttpServer({ port: portFromEnv("PORT", 3000), host: process.env.HOST || "0.0.0.0" });
+  const { PORT, HOST } = settings();
+  const server = await startHttpServer({ port: PORT, host: HOST });
   stop = () => server.close(() => process.exit(0));
 }
 
@@ -178,33 +182,32 @@ async function main() {
   // Ours alone: web workers, Meilisearch, then PostgreSQL.
   onStopSignals(() => void shutdown(0));
 
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
-  const port = portFromEnv("PORT", 3000);
-  const host = process.env.HOST || "0.0.0.0";
+  const given = settings();
+  const dataDir = path.resolve(given.IDSL_DATA_DIR);
+  const { PORT: port, HOST: host } = given;
   await assertPortFree(port, "web server", host);
 
-  const embeddedDatabase = !process.env.DATABASE_URL;
-  // Checked before anything starts, so a wrong setting is reported at once.
-  const sampleData = sampleDataRefusal({ embeddedDatabase });
-  let databaseUrl = process.env.DATABASE_URL ?? "";
+  const embeddedDatabase = !given.DATABASE_URL;
+  const sampleData = sampleDataRefusal();
+  let databaseUrl = given.DATABASE_URL ?? "";
   if (embeddedDatabase) {
     const postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, "postgres"),
-      port: portFromEnv("EMBEDDED_PG_PORT", 54329),
+      port: given.EMBEDDED_PG_PORT,
     });
     stopActions.push(postgres.stop);
     databaseUrl = process.env.DATABASE_URL = postgres.url;
     log(`embedded PostgreSQL ready (${path.join(dataDir, "postgres")})`);
   }
 
-  if (!process.env.MEILI_URL) {
-    const givenKey = process.env.MEILI_MASTER_KEY || undefined;
+  if (!given.MEILI_URL) {
+    const givenKey = given.MEILI_MASTER_KEY;
     if (givenKey !== undefined && Buffer.byteLength(givenKey) < 16) {
       throw new StartupError("MEILI_MASTER_KEY must be at least 16 bytes long.");
     }
     const meili = await startBundledMeilisearch({
       dataDir: path.join(dataDir, "meili"),
-      port: portFromEnv("EMBEDDED_MEILI_PORT", 7700),
+      port: given.EMBEDDED_MEILI_PORT,
       masterKey: givenKey ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
     });
     stopActions.push(meili.stop);
@@ -233,7 +236,7 @@ async function main() {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);
 
-  if (embeddedDatabase && process.env.NODE_ENV !== "production") {
+  if (embeddedDatabase && given.NODE_ENV !== "production") {
     // Loaded only here: the app modules read DATABASE_URL, which is known only now.
     const { prepareDemoAccounts } = await import("../app/modules/auth/demo-accounts.server");
     log("demo accounts (one-time sign-in links, valid 7 days, local use only):");
@@ -250,6 +253,8 @@ if (cluster.isWorker) {
   });
 } else {
   main().catch((error: unknown) => {
+    // Stopped while starting: what failed then is the stop itself (the database went away).
+    if (stopping) return;
     console.error(error instanceof StartupError ? `[idsl] ${error.message}` : error);
     void shutdown(1);
   });

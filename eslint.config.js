@@ -3,6 +3,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { boundariesConfig } from "./eslint.boundaries.js";
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", ".cache/", ".data/", "node_modules/", "test-results/", "playwright-report/"] },
@@ -19,4 +20,5 @@ export default tseslint.config(
   },
   { files: ["app/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  boundariesConfig,
 );

@@ -14,6 +14,7 @@
 import { fileURLToPath } from "node:url";
 import { createMeilisearchClient } from "../app/modules/search/meilisearch.server";
 import { type LoadRequest, runLoad } from "./bench/load-test";
+import { formatPageJavaScript, measurePageJavaScript } from "./bench/page-javascript";
 import { type LatencySummary, summarizeLatencies } from "./bench/percentiles";
 import { setQuestionCount, type BenchInputs, loadScaleDataset, pickBenchInputs } from "./bench/scale-data";
 import { measurePublishToSearchable, measureReindex, rawSearchRequests, SEARCH_PATHS } from "./bench/search-bench";
@@ -231,6 +232,9 @@ async function stopAll() {
 async function main(): Promise<number> {
   const seconds = positiveIntegerFromEnv("BENCH_SECONDS", 10);
   const connections = positiveIntegerFromEnv("BENCH_CONNECTIONS", 4);
+  // What each page makes the browser download, from the build `npm run bench` just made (npm run bench:js).
+  const javaScript = measurePageJavaScript(fileURLToPath(new URL("../public", import.meta.url)));
+  console.log(`${formatPageJavaScript(javaScript)}\n`);
 
   const database = await startEmbeddedPostgres({ dataDir: `${DATA_DIR}/postgres`, port: await findFreePort() });
   stopActions.push(database.stop);
@@ -262,7 +266,10 @@ async function main(): Promise<number> {
   stopActions.push(async () => (await import("../app/modules/db.server")).closeDb());
   results.push(...(await measureSearch(results.find((result) => result.name === "search page")!, meili, seconds, connections)));
   printTable(results);
-  const failed = results.filter((result) => result.failed);
+  const failed = [
+    ...results.filter((result) => result.failed),
+    ...javaScript.filter((page) => page.overBudget).map((page) => ({ name: page.page.name, note: "JavaScript over budget" })),
+  ];
   if (failed.length > 0) {
     console.error(`[bench] FAILED: ${failed.map((result) => `${result.name} (${result.note})`).join("; ")}`);
     return 1;

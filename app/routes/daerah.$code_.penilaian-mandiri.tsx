@@ -7,7 +7,7 @@ import { Alert, inputClass } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { findAssessment, getAssessmentLevels, saveSelfAssessment, setSelfAssessmentPublished } from "~/modules/benchmark/assessments.server";
-import { computeFrameworkIndex } from "~/modules/benchmark/framework-index";
+import { computeFrameworkIndex } from "~/modules/frameworks/framework-index";
 import { levelsOf, parseSelfAssessmentForm, selfAssessmentFields } from "~/modules/benchmark/self-assessment";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { getFrameworkSummary, getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";

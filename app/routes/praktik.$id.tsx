@@ -20,9 +20,9 @@ import {
   getPracticeMeta,
   getPracticeRegion,
   getRevision,
-  isPublic,
   practiceFromParams,
-} from "~/modules/practices/practices.server";
+} from "~/modules/practices/index.server";
+import { isPublic } from "~/modules/practices/workflow";
 import { presentRevision } from "~/modules/practices/practice-view.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";

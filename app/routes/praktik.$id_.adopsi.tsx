@@ -10,7 +10,7 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { adoptionFormSchema } from "~/modules/practices/adoption-form.server";
 import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practices/adoptions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
-import { getRevision, requirePracticeWriter } from "~/modules/practices/practices.server";
+import { getRevision, requirePracticeWriter } from "~/modules/practices/index.server";
 import { listRegionsByProvince, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm, requestQuery } from "~/modules/http/request-input";

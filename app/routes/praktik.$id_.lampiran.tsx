@@ -9,7 +9,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import { uploadAttachment } from "~/modules/practices/attachments.server";
-import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/practices.server";
+import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/index.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readUploadForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";

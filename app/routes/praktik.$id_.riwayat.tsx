@@ -7,7 +7,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { diffBetween } from "~/modules/practices/practice-view.server";
-import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/practices.server";
+import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/index.server";
 import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);

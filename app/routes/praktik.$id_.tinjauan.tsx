@@ -17,7 +17,7 @@ import {
   getRevision,
   listReviewEvents,
   requireWorkingCopy,
-} from "~/modules/practices/practices.server";
+} from "~/modules/practices/index.server";
 import { reviewFormSchema } from "~/modules/practices/review-form.server";
 import { decisionNeedsCurator, REVIEW_DECISIONS, stateAfterDecision } from "~/modules/practices/workflow";
 import { validationMessage } from "~/modules/forms/validation-message";

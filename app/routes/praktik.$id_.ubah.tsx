@@ -8,7 +8,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
-import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/practices.server";
+import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/index.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";

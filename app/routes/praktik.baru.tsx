@@ -9,7 +9,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { PracticeFormValues } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
-import { createPractice } from "~/modules/practices/practices.server";
+import { createPractice } from "~/modules/practices/index.server";
 import { getRegionName, listRegionsByProvince } from "~/modules/regions/regions.server";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";

@@ -5,7 +5,7 @@
  * transaction, and only once per database.
  */
 import postgres from "postgres";
-import { computeFrameworkIndex, type FrameworkNode } from "../../app/modules/benchmark/framework-index";
+import { computeFrameworkIndex, type FrameworkNode } from "../../app/modules/frameworks/framework-index";
 import { levelsForTarget, plausibleIndex, seededRandom } from "../../app/modules/benchmark/sample-levels";
 import { PRACTICE_STAGES } from "../../app/modules/practices/practice-content";
 import { LEAD_OPDS, pick, pickSome, practiceText, TAG_VOCABULARY } from "./practice-text";

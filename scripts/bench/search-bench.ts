@@ -46,7 +46,7 @@ export async function rawSearchRequests(paths: readonly string[], apiKey: string
  * They are archived afterwards, which the worker removes from the index again.
  */
 export async function measurePublishToSearchable(client: Meilisearch, count = 30): Promise<number[]> {
-  const { decideOnPractice } = await import("../../app/modules/practices/practices.server");
+  const { decideOnPractice } = await import("../../app/modules/practices/index.server");
   const people = { editor: await testActor("editor", "32.11"), curator: await testActor("curator") };
   const practices = client.index("practices");
   const latenciesMs: number[] = [];

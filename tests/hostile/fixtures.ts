@@ -9,7 +9,7 @@ import { submitLevels } from "../../app/modules/benchmark/level-submissions.serv
 import { db } from "../../app/modules/db.server";
 import { getFrameworkTree, SPBE_2020 } from "../../app/modules/frameworks/frameworks.server";
 import { uploadAttachment } from "../../app/modules/practices/attachments.server";
-import { createPractice } from "../../app/modules/practices/practices.server";
+import { createPractice } from "../../app/modules/practices/index.server";
 import { answerQuestion, askQuestion } from "../../app/modules/practices/questions.server";
 import { createSignedInUser } from "../support/http-app";
 import { practiceContent, publishPractice } from "../support/practice-factory";

@@ -5,7 +5,7 @@ import type { Actor } from "../../app/modules/auth/permissions";
 import { createUserWithoutPassword } from "../../app/modules/auth/users.server";
 import { db } from "../../app/modules/db.server";
 import type { PracticeContent } from "../../app/modules/practices/practice-content";
-import { createPractice, decideOnPractice } from "../../app/modules/practices/practices.server";
+import { createPractice, decideOnPractice } from "../../app/modules/practices/index.server";
 
 /** Framework node id of an SPBE 2020 indicator number (ids differ between databases). */
 export async function indicatorId(number: number): Promise<number> {

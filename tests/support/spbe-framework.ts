@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FrameworkNode } from "../../app/modules/benchmark/framework-index";
+import type { FrameworkNode } from "../../app/modules/frameworks/framework-index";
 
 interface FrameworkFile {
   domains: { number: number; weight: number; aspects: { number: number; weight: number; indicators: { number: number; weight: number }[] }[] }[];

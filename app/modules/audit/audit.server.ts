@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import { auditLog, users } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
-import { escapeLikePattern } from "../search/like-pattern";
+import { escapeLikePattern } from "../text/like-pattern";
 
 export interface AuditEntry {
   actorId: number | null;

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
-import { forgetPasswordAttempt, reserve } from "../limits/rate-limits.server";
+import { forgetPasswordAttempt, reserve } from "../limits/index.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { invalidateUserSessions } from "./sessions.server";
 

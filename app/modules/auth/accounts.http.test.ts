@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, invitations, rateLimitCounters, sessions } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
-import { LIMITS } from "../limits/rate-limits.server";
+import { LIMITS } from "../limits/index.server";
 import { createInvitation } from "./invitations.server";
 import { SESSION_LIFETIME_MS, validateSessionToken } from "./sessions.server";
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { oneTimeLinks, users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { hashPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./sessions.server";

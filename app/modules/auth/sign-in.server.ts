@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { createSession } from "./sessions.server";
-import { forgetPasswordAttempt, reserve } from "../limits/rate-limits.server";
+import { forgetPasswordAttempt, reserve } from "../limits/index.server";
 
 export type SignInResult =
   | { ok: true; userId: number; cookie: string }

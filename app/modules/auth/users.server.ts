@@ -1,8 +1,8 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { regions, users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
-import { escapeLikePattern } from "../search/like-pattern";
+import { escapeLikePattern } from "../text/like-pattern";
 import { createOneTimeLink } from "./one-time-links.server";
 import type { Role } from "./roles";
 import { invalidateUserSessions } from "./sessions.server";

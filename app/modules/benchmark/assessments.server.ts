@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { assessmentLevels, assessments } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 import type { LevelKind } from "./figure-kinds";
-import { computeFrameworkIndex, type FrameworkNode } from "./framework-index";
+import { computeFrameworkIndex, type FrameworkNode } from "../frameworks";
 import type { SelfAssessmentEntry } from "./self-assessment";
 
 export interface IndicatorLevel {

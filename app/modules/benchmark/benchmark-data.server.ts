@@ -12,12 +12,12 @@ import {
   sources,
   users,
 } from "../../../db/schema";
-import { type Actor, can } from "../auth/permissions";
+import { type Actor, can } from "../auth";
 import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 import { db } from "../db.server";
-import { getFrameworkSummary } from "../frameworks/frameworks.server";
+import { getFrameworkSummary } from "../frameworks/index.server";
 import { FIGURE_KINDS, type FigureKind, type LevelKind } from "./figure-kinds";
-import { indexMismatch } from "./framework-index";
+import { indexMismatch } from "../frameworks";
 import { combinePublishedValues, type PublishedValue, type SourceRef } from "./published-values";
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { syncSampleData } from "./sample-data.server";
 
 /** Rankings, comparisons, region benchmarks and self-assessments over real HTTP, with sample data (demo mode). */

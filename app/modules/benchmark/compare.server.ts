@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/permissions";
-import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
-import { predikatFor } from "../frameworks/predikat";
+import type { Actor } from "../auth";
+import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
+import { predikatFor } from "../frameworks";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { bestCommonYear, parseCompareSelection } from "./compare-query";

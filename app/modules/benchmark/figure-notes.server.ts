@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { figureNotes, regions, users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
-import type { Actor } from "../auth/permissions";
+import { recordAudit } from "../audit/index.server";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
-import { SPBE_2020 } from "../frameworks/frameworks.server";
+import { SPBE_2020 } from "../frameworks/index.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
 import type { FigureKind } from "./figure-kinds";
 

@@ -4,7 +4,7 @@ import { figureNotes, frameworks, publishedResults } from "../../../db/schema";
 import { upsertSource } from "../../../db/sources";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
-import { SPBE_2020 } from "../frameworks/frameworks.server";
+import { SPBE_2020 } from "../frameworks/index.server";
 import { readSpreadsheet } from "../spreadsheets/import.server";
 import { syncSampleData } from "./sample-data.server";
 

@@ -1,9 +1,9 @@
 import { and, count, eq, inArray } from "drizzle-orm";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth";
 import { assessmentLevels } from "../../../db/schema";
 import { db } from "../db.server";
-import { getFrameworkTree, getLevelCriteria } from "../frameworks/frameworks.server";
-import { listPublishedPractices } from "../practices/practice-list.server";
+import { getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
+import { listPublishedPractices } from "../practices/index.server";
 import { type BenchmarkData, getBenchmarkData } from "./benchmark-data.server";
 import { type LevelKind } from "./figure-kinds";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentLevels, assessments, levelSubmissions, sources } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 
 /**
  * Official levels from a region's evaluation report: its editor submits them with the PDF,

@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { levelSubmissions, regions, sources, users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
-import type { Actor } from "../auth/permissions";
-import { can } from "../auth/permissions";
+import { recordAudit } from "../audit/index.server";
+import type { Actor } from "../auth";
+import { can } from "../auth";
 import { db, lockForTransaction } from "../db.server";
-import { attachmentStorage } from "../files/storage.server";
-import { checkUploadedFile, storeUpload } from "../files/uploads.server";
+import { attachmentStorage } from "../files/index.server";
+import { checkUploadedFile, storeUpload } from "../files/index.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
-import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { findAssessment, getAssessmentLevels, storeAssessment } from "./assessments.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
-import { computeFrameworkIndex, indexMismatch } from "./framework-index";
+import { computeFrameworkIndex, indexMismatch } from "../frameworks";
 
 /**
  * A region's official indicator levels, read from its evaluation report (Laporan Hasil

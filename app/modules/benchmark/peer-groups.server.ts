@@ -3,7 +3,7 @@ import { z } from "zod";
 import { peerGroupMembers, peerGroups, regions } from "../../../db/schema";
 import { db } from "../db.server";
 import { fields } from "../forms/form-data";
-import { REGION_CODE_PATTERN } from "../regions/regions.server";
+import { REGION_CODE_PATTERN } from "../regions/index.server";
 
 export const MAX_GROUP_MEMBERS = 50;
 const MAX_GROUPS_PER_USER = 20;

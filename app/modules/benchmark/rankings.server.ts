@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/permissions";
-import { getFrameworkSummary } from "../frameworks/frameworks.server";
-import { predikatFor } from "../frameworks/predikat";
+import type { Actor } from "../auth";
+import { getFrameworkSummary } from "../frameworks/index.server";
+import { predikatFor } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, getBenchmarkData, noteKey, type PublishedAverage } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { defaultRankingYear, parseRankingQuery, type RankingQuery, rankingKind, rankRegions } from "./rankings";

@@ -1,9 +1,8 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "../auth/permissions";
+import { and, desc, inArray, sql } from "drizzle-orm";
+import type { Actor } from "../auth";
 import { practiceRevisions, practices } from "../../../db/schema";
-import { db } from "../db.server";
-import { getFrameworkSummary, getFrameworkTree } from "../frameworks/frameworks.server";
-import { practiceIsPublic } from "../practices/practices.server";
+import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
+import { selectPublicPractices } from "../practices/index.server";
 import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, nationalAverage, type RegionInfo } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind, LEVEL_KINDS, type LevelKind } from "./figure-kinds";
 import { listPeerGroups } from "./peer-groups.server";
@@ -220,17 +219,15 @@ async function levelProfile(data: BenchmarkData, tree: FrameworkTree, code: stri
 async function publishedPracticesFor(regionCodes: string[], indicatorIds: number[]) {
   const byRegion = new Map<string, { id: number; title: string; indicatorIds: number[] }[]>();
   if (regionCodes.length === 0 || indicatorIds.length === 0) return byRegion;
-  const rows = await db()
-    .select({ id: practices.id, regionCode: practices.regionCode, title: practiceRevisions.title, indicatorIds: practiceRevisions.indicatorIds })
-    .from(practices)
-    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-    .where(
-      and(
-        practiceIsPublic,
+  const rows = await selectPublicPractices(
+    { id: practices.id, regionCode: practices.regionCode, title: practiceRevisions.title, indicatorIds: practiceRevisions.indicatorIds },
+    {
+      where: and(
         inArray(practices.regionCode, [...new Set(regionCodes)]),
         sql`${practiceRevisions.indicatorIds} && ${sql.raw(`array[${indicatorIds.map(Number).join(",")}]::int[]`)}`,
       ),
-    )
+    },
+  )
     .orderBy(desc(practices.publishedAt))
     .limit(200);
   for (const row of rows) byRegion.set(row.regionCode, [...(byRegion.get(row.regionCode) ?? []), row]);

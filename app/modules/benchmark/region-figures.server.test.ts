@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { frameworks, publishedResults } from "../../../db/schema";
 import { upsertSource } from "../../../db/sources";
 import { db } from "../db.server";
-import { SPBE_2020 } from "../frameworks/frameworks.server";
+import { SPBE_2020 } from "../frameworks/index.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "./region-figures.server";
 

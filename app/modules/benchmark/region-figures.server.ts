@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/permissions";
-import { getFrameworkSummary } from "../frameworks/frameworks.server";
-import { predikatFor } from "../frameworks/predikat";
+import type { Actor } from "../auth";
+import { getFrameworkSummary } from "../frameworks/index.server";
+import { predikatFor } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, nationalAverage, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 

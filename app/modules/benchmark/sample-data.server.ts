@@ -12,10 +12,10 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { assessments, cohortMembers, cohorts, frameworkNodes, frameworks, publishedResults, sources } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
-import { SPBE_2020 } from "../frameworks/frameworks.server";
-import { roundIndex } from "../frameworks/predikat";
+import { SPBE_2020 } from "../frameworks/index.server";
+import { roundIndex } from "../frameworks";
 import { storeAssessment } from "./assessments.server";
-import type { FrameworkNode } from "./framework-index";
+import type { FrameworkNode } from "../frameworks";
 import { levelsForTarget, plausibleIndex, seededRandom } from "./sample-levels";
 
 export const SAMPLE_SOURCE_KEY = "idsl-sample-data";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
-import { roundIndex } from "../frameworks/predikat";
-import { computeFrameworkIndex } from "./framework-index";
+import { roundIndex } from "../frameworks";
+import { computeFrameworkIndex } from "../frameworks";
 import { levelsForTarget, plausibleIndex, seededRandom } from "./sample-levels";
 
 const { nodes, indicators } = spbe2020Nodes();

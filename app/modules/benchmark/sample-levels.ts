@@ -3,7 +3,7 @@
  * `npm run seed:demo` writes the same rows on every run. Nothing here is an evaluation result:
  * the levels only have to look plausible and reproduce a given index.
  */
-import { roundIndex } from "../frameworks/predikat";
+import { roundIndex } from "../frameworks";
 
 /** FNV-1a: turns a seed string into 32 bits for the generator below. */
 function hashSeed(seed: string): number {

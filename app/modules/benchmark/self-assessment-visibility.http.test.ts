@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { saveSelfAssessment } from "./assessments.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 

@@ -1,9 +1,10 @@
 /**
- * Writing search outbox rows. Kept apart from outbox.server.ts (the draining side), because
- * the practice modules import this one and the draining side imports the practice modules.
+ * The change feed: writers enqueue "this entity changed" in their own transaction, the search
+ * area drains the queue (search/outbox.server.ts). It lives on the shared floor so that writing
+ * areas need not depend on search, and search may depend on them.
  */
-import { eq, sql } from "drizzle-orm";
-import { practiceAdoptions, searchOutbox, type SearchOutboxKind } from "../../../db/schema";
+import { sql } from "drizzle-orm";
+import { searchOutbox, type SearchOutboxKind } from "../../../db/schema";
 import type { DatabaseOrTransaction } from "../db.server";
 
 /** The channel the search worker LISTENs on, so it starts right after a commit instead of polling. */
@@ -17,16 +18,4 @@ export async function enqueueSearchUpdate(executor: DatabaseOrTransaction, kind:
   await executor.insert(searchOutbox).values({ kind, entityId: String(entityId) });
   // Delivered on commit, and only once per transaction however many rows it wrote.
   await executor.execute(sql`select pg_notify(${SEARCH_OUTBOX_CHANNEL}, '')`);
-}
-
-/**
- * Refreshes the practice a given practice was adopted from: its adoption count only counts
- * public adopters, so publishing or archiving the adopter changes the source's document.
- */
-export async function enqueueAdoptionSourceUpdate(executor: DatabaseOrTransaction, adopterPracticeId: number): Promise<void> {
-  const [adoption] = await executor
-    .select({ sourcePracticeId: practiceAdoptions.sourcePracticeId })
-    .from(practiceAdoptions)
-    .where(eq(practiceAdoptions.adopterPracticeId, adopterPracticeId));
-  if (adoption?.sourcePracticeId) await enqueueSearchUpdate(executor, "practice", adoption.sourcePracticeId);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
-import { predikatFor } from "../frameworks/predikat";
+import { predikatFor } from "./predikat";
 import { computeFrameworkIndex, indexMismatch } from "./framework-index";
 
 const { nodes, indicators } = spbe2020Nodes();

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { frameworkLevelCriteria, frameworkLevels, frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
 import { db } from "../db.server";
-import type { FrameworkNode } from "../benchmark/framework-index";
+import type { FrameworkNode } from "./framework-index";
 import type { PredikatBand } from "./predikat";
 
 /** The framework whose index the public pages show until a region chooses another. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../../db/client";
 import { searchOutbox } from "../../../db/schema";
 import { db } from "../db.server";
-import { enqueueSearchUpdate } from "../search/outbox.server";
+import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { checkHealth } from "./health.server";
 
 describe("checkHealth", () => {

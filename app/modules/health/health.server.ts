@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Database } from "../../../db/client";
 import { db } from "../db.server";
-import { meilisearch } from "../search/meilisearch.server";
-import { searchOutboxBacklog } from "../search/outbox.server";
+import { meilisearch } from "../search/index.server";
+import { searchOutboxBacklog } from "../search/index.server";
 
 export interface ComponentHealth {
   ok: boolean;

@@ -6,7 +6,7 @@ import { practiceAttachments, practicePosts, rateLimitCounters, regionProfiles }
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceContent, practiceForm, publishPractice } from "../../../tests/support/practice-factory";
 import { db } from "../db.server";
-import { regionStorageQuotaBytes } from "../files/uploads.server";
+import { regionStorageQuotaBytes } from "../files/index.server";
 
 /**
  * Each input that a hostile-input probe once turned into a server error, over real HTTP against

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fields } from "../forms/form-data";
-import { REGION_CODE_PATTERN } from "../regions/regions.server";
+import { REGION_CODE_PATTERN } from "../regions/index.server";
 
 export const adoptionFormSchema = z.discriminatedUnion("intent", [
   z.object({

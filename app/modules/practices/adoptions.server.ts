@@ -1,12 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, regions } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
+import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db } from "../db.server";
 import type { FieldErrors } from "../forms/form-data";
-import { enqueueSearchUpdate } from "../search/outbox-enqueue.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
-import { getPracticeHeader, isPublic, practiceIsPublic, whenPublic } from "./practices.server";
+import { getPracticeHeader } from "./practice-queries.server";
+import { selectPublicPractices, whenPublic } from "./public-practices.server";
+import { isPublic } from "./workflow";
 
 /** What this practice was adopted from; the source practice is named only while it is public. */
 export async function getAdoptedFrom(adopterPracticeId: number) {
@@ -31,20 +33,17 @@ export async function getAdoptedFrom(adopterPracticeId: number) {
 
 /** Public practices (published by another region) that record this one as their source. */
 export async function listAdoptersOf(sourcePracticeId: number) {
-  const adopterRevision = alias(practiceRevisions, "adopter_revision");
-  return db()
-    .select({
+  return selectPublicPractices(
+    {
       practiceId: practices.id,
-      title: adopterRevision.title,
+      title: practiceRevisions.title,
       regionCode: regions.code,
       regionName: regions.name,
       note: practiceAdoptions.note,
-    })
-    .from(practiceAdoptions)
-    .innerJoin(practices, eq(practices.id, practiceAdoptions.adopterPracticeId))
-    .innerJoin(adopterRevision, eq(adopterRevision.id, practices.publishedRevisionId))
-    .innerJoin(regions, eq(regions.code, practices.regionCode))
-    .where(and(eq(practiceAdoptions.sourcePracticeId, sourcePracticeId), practiceIsPublic))
+    },
+    { where: eq(practiceAdoptions.sourcePracticeId, sourcePracticeId) },
+  )
+    .innerJoin(practiceAdoptions, eq(practiceAdoptions.adopterPracticeId, practices.id))
     .orderBy(regions.name);
 }
 

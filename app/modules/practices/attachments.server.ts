@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { practiceAttachments, practiceRevisions } from "../../../db/schema";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
-import { attachmentStorage } from "../files/storage.server";
-import { checkUploadedFile, storeUpload, type UploadRefusal } from "../files/uploads.server";
-import { canSeeWorkingCopy, changeAttachments, getPracticeHeader, isPublic, type SaveResult } from "./practices.server";
+import { attachmentStorage } from "../files/index.server";
+import { checkUploadedFile, storeUpload, type UploadRefusal } from "../files/index.server";
+import { changeAttachments, type SaveResult } from "./practice-commands.server";
+import { canSeeWorkingCopy } from "./practice-guards.server";
+import { getPracticeHeader } from "./practice-queries.server";
+import { isPublic } from "./workflow";
 
 export type UploadResult = SaveResult | UploadRefusal;
 

@@ -2,7 +2,7 @@ import type { FieldErrors } from "../forms/form-data";
 import type { NumberConvention } from "../numbers/locale-number";
 import { renderMarkdown } from "./markdown.server";
 import { type PracticeContent, type PracticeFormValues, readPracticeSubmission } from "./practice-content";
-import { validatePracticeContent } from "./practices.server";
+import { validatePracticeContent } from "./practice-content.server";
 
 /** What the editor form gets back when it is shown again: the user's text is always kept. */
 export interface EditorResult {

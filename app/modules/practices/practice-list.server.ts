@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
-import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
-import { isPublicPractice, practiceIsPublic, whenPublic } from "./practices.server";
+import { isPublicSql, selectPublicPractices, whenPublic } from "./public-practices.server";
 
 const adopter = alias(practices, "adopter");
 
@@ -13,7 +13,7 @@ const adopter = alias(practices, "adopter");
 export const adoptionCount = sql<number>`(
   select count(*)::int from ${practiceAdoptions}
   join ${practices} ${adopter} on ${adopter.id} = ${practiceAdoptions.adopterPracticeId}
-  where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicPractice(adopter)}
+  where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicSql(adopter)}
 )`;
 
 const publishedListColumns = {
@@ -73,7 +73,6 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
     : null;
   const where = and(
-    practiceIsPublic,
     query.province ? eq(regions.provinceCode, query.province) : undefined,
     query.region ? eq(practices.regionCode, query.region) : undefined,
     indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
@@ -88,26 +87,13 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
     ),
     query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
   );
-  const from = () =>
-    db()
-      .select(publishedListColumns)
-      .from(practices)
-      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .innerJoin(regions, eq(regions.code, practices.regionCode))
-      .innerJoin(provinces, eq(provinces.code, regions.provinceCode));
-  const [totalRow] = await db()
-    .select({ value: count() })
-    .from(practices)
-    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-    .innerJoin(regions, eq(regions.code, practices.regionCode))
-    .where(where);
+  const [totalRow] = await selectPublicPractices({ value: count() }, { where });
   const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page);
   const order: SQL[] =
     query.sort === "terbanyak-diadopsi"
       ? [desc(adoptionCount), desc(practices.publishedAt), desc(practices.id)]
       : [desc(practices.publishedAt), desc(practices.id)];
-  const rows = await from()
-    .where(where)
+  const rows = await selectPublicPractices(publishedListColumns, { where })
     .orderBy(...order)
     .limit(PRACTICE_PAGE_SIZE)
     .offset(offset);
@@ -133,11 +119,7 @@ export function listPracticeTags(): Promise<{ tag: string; uses: number }[]> {
 
 async function loadPracticeTags(limit = 40) {
   const tag = sql<string>`unnest(${practiceRevisions.tags})`;
-  const rows = await db()
-    .select({ tag, uses: count() })
-    .from(practices)
-    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-    .where(practiceIsPublic)
+  const rows = await selectPublicPractices({ tag, uses: count() })
     .groupBy(sql`1`)
     .orderBy(desc(count()), asc(sql`1`))
     .limit(limit);
@@ -169,7 +151,7 @@ export async function listWorkspacePractices(actor: Actor, query: WorkspaceQuery
       title: latest.title,
       state: practices.state,
       version: practices.version,
-      isPublic: sql<boolean>`${practiceIsPublic}`,
+      isPublic: sql<boolean>`${isPublicSql()}`,
       regionName: regions.name,
       provinceName: provinces.name,
       submittedAt: practices.submittedAt,
@@ -207,37 +189,28 @@ export async function getRegionPracticeOverview(regionCode: string) {
  * title is given only when that practice is public too. Optionally only those touching a region.
  */
 export async function listPublicAdoptions(regionCode?: string) {
-  const adopterRevision = alias(practiceRevisions, "adopter_revision");
-  const adopterRegion = alias(regions, "adopter_region");
   const sourceRegion = alias(regions, "source_region");
   const source = alias(practices, "source_practice");
   const sourceRevision = alias(practiceRevisions, "source_revision");
-  return db()
-    .select({
+  return selectPublicPractices(
+    {
       adopterPracticeId: practices.id,
-      adopterTitle: adopterRevision.title,
-      adopterRegionCode: adopterRegion.code,
-      adopterRegionName: adopterRegion.name,
+      adopterTitle: practiceRevisions.title,
+      adopterRegionCode: regions.code,
+      adopterRegionName: regions.name,
       sourcePracticeId: whenPublic<number>(source, source.id),
       sourceTitle: whenPublic<string>(source, sourceRevision.title),
       sourceRegionCode: sourceRegion.code,
       sourceRegionName: sourceRegion.name,
       note: practiceAdoptions.note,
       recordedAt: practiceAdoptions.recordedAt,
-    })
-    .from(practiceAdoptions)
-    .innerJoin(practices, eq(practices.id, practiceAdoptions.adopterPracticeId))
-    .innerJoin(adopterRevision, eq(adopterRevision.id, practices.publishedRevisionId))
-    .innerJoin(adopterRegion, eq(adopterRegion.code, practices.regionCode))
+    },
+    { where: regionCode ? sql`(${regions.code} = ${regionCode} or ${sourceRegion.code} = ${regionCode})` : undefined },
+  )
+    .innerJoin(practiceAdoptions, eq(practiceAdoptions.adopterPracticeId, practices.id))
     .innerJoin(sourceRegion, eq(sourceRegion.code, practiceAdoptions.sourceRegionCode))
     .leftJoin(source, eq(source.id, practiceAdoptions.sourcePracticeId))
     .leftJoin(sourceRevision, eq(sourceRevision.id, source.publishedRevisionId))
-    .where(
-      and(
-        practiceIsPublic,
-        regionCode ? sql`(${adopterRegion.code} = ${regionCode} or ${sourceRegion.code} = ${regionCode})` : undefined,
-      ),
-    )
     .orderBy(desc(practiceAdoptions.recordedAt));
 }
 

@@ -1,9 +1,9 @@
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Translator } from "../i18n/translator";
 import { renderMarkdown } from "./markdown.server";
 import { formatSourceLine } from "./practice-content";
 import { diffRevisionTexts } from "./revision-diff";
-import type { PracticeRevision } from "./practices.server";
+import type { PracticeRevision } from "./practice-queries.server";
 
 /** A revision ready to show: body rendered, indicators named; ids and storage details left out. */
 export async function presentRevision(revision: PracticeRevision) {

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, practices } from "../../../db/schema";
 import { indicatorId, practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { getAdoptedFrom, listAdoptersOf, recordAdoption } from "./adoptions.server";
 import { readAttachment, uploadAttachment } from "./attachments.server";
@@ -16,16 +16,10 @@ const practiceFormData = (fields: Record<string, string>, extra: [string, string
   for (const [name, value] of practiceForm(fields, extra)) data.append(name, value);
   return data;
 };
-import {
-  createPractice,
-  decideOnPractice,
-  getPracticeHeader,
-  getRevision,
-  isPublic,
-  listReviewEvents,
-  savePracticeRevision,
-  validatePracticeContent,
-} from "./practices.server";
+import { createPractice, decideOnPractice, savePracticeRevision } from "./practice-commands.server";
+import { validatePracticeContent } from "./practice-content.server";
+import { getPracticeHeader, getRevision, listReviewEvents } from "./practice-queries.server";
+import { isPublic } from "./workflow";
 import { answerQuestion, askQuestion, listQuestionPage, setPostHidden } from "./questions.server";
 
 let sumedangEditor: Actor;

@@ -4,7 +4,7 @@ import { practicePosts, rateLimitCounters } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceContent, publishPractice } from "../../../tests/support/practice-factory";
 import { db } from "../db.server";
-import { LIMITS } from "../limits/rate-limits.server";
+import { LIMITS } from "../limits/index.server";
 import { MAX_POST_LENGTH } from "./questions.server";
 
 /**

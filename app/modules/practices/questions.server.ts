@@ -1,10 +1,11 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { practicePosts, users } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
-import { can, type Actor } from "../auth/permissions";
+import { recordAudit } from "../audit/index.server";
+import { can, type Actor } from "../auth";
 import { db } from "../db.server";
 import { ANSWERS_PER_PAGE, ANSWERS_SHOWN, EXCERPT_LENGTH, QUESTIONS_PER_PAGE, type QuestionsView } from "./questions";
-import { getPracticeHeader, isPublic } from "./practices.server";
+import { getPracticeHeader } from "./practice-queries.server";
+import { isPublic } from "./workflow";
 
 export const MAX_POST_LENGTH = 5000;
 

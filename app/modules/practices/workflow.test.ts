@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { stateAfterDecision, stateAfterEdit, type WorkflowPosition } from "./workflow";
+import {
+  decisionChangesWhatIsPublic,
+  isPublic,
+  PRACTICE_STATES,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+  stateAfterDecision,
+  stateAfterEdit,
+  type WorkflowPosition,
+} from "./workflow";
 
 const at = (state: WorkflowPosition["state"], newestIsPublished = false): WorkflowPosition => ({ state, newestIsPublished });
 
@@ -35,5 +44,23 @@ describe("curation workflow", () => {
     expect(stateAfterEdit("submitted")).toBe("submitted");
     expect(stateAfterEdit("changes_requested")).toBe("changes_requested");
     expect(stateAfterEdit("archived")).toBeNull();
+  });
+
+  it("names exactly the decisions that can change whether a practice is public", () => {
+    const changing = new Set<ReviewDecision>();
+    for (const state of PRACTICE_STATES) {
+      for (const publishedRevisionId of [null, 1]) {
+        for (const newestIsPublished of publishedRevisionId === null ? [false] : [false, true]) {
+          for (const decision of REVIEW_DECISIONS) {
+            const after = stateAfterDecision({ state, newestIsPublished }, decision);
+            if (after === null) continue;
+            const before = { state, publishedRevisionId };
+            const published = decision === "publish" ? 2 : publishedRevisionId;
+            if (isPublic(before) !== isPublic({ state: after, publishedRevisionId: published })) changing.add(decision);
+          }
+        }
+      }
+    }
+    expect(REVIEW_DECISIONS.filter(decisionChangesWhatIsPublic)).toEqual([...changing].sort((a, b) => REVIEW_DECISIONS.indexOf(a) - REVIEW_DECISIONS.indexOf(b)));
   });
 });

@@ -48,6 +48,20 @@ export function stateAfterEdit(state: PracticeState): PracticeState | null {
   return state === "published" ? "draft" : state;
 }
 
+/** Visible to everyone: a revision was published and the practice is not archived. */
+export function isPublic(practice: { state: PracticeState; publishedRevisionId: number | null }): boolean {
+  return practice.publishedRevisionId !== null && practice.state !== "archived";
+}
+
+/**
+ * Whether a decision can change `isPublic` (and so the search index and the adoption network):
+ * publishing, archiving and restoring do; submitting, commenting and requesting changes only
+ * move the newest revision through review while the published one stays as it was.
+ */
+export function decisionChangesWhatIsPublic(decision: ReviewDecision): boolean {
+  return decision === "publish" || decision === "archive" || decision === "restore";
+}
+
 /** Who makes a decision: the region's editors submit, curators do the rest. */
 export function decisionNeedsCurator(decision: ReviewDecision): boolean {
   return decision !== "submit";

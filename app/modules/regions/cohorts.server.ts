@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { cohortMembers, cohorts, provinces, regions } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
 import { fields } from "../forms/form-data";
 

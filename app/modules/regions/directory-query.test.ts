@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeLikePattern } from "../search/like-pattern";
+import { escapeLikePattern } from "../text/like-pattern";
 import { directorySearch, parseDirectoryQuery } from "./directory-query";
 
 const known = { provinceCodes: new Set(["32", "33"]), cohortSlugs: new Set(["idsl-2022"]) };

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { regionProfiles } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
 import { fields } from "../forms/form-data";
 

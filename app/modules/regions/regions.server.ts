@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, eq, exists, ilike, or, sql } from "driz
 import { cohortMembers, cohorts, provinces, regions, sources } from "../../../db/schema";
 import { db } from "../db.server";
 import { cohortNamesByRegion } from "./cohorts.server";
-import { escapeLikePattern } from "../search/like-pattern";
+import { escapeLikePattern } from "../text/like-pattern";
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
 export const REGION_CODE_PATTERN = /^\d{2}\.\d{2}$/;

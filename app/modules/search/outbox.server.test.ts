@@ -3,13 +3,14 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { searchOutbox } from "../../../db/schema";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
-import { recordAdoption } from "../practices/adoptions.server";
-import { createPractice, decideOnPractice } from "../practices/practices.server";
+import { recordAdoption } from "../practices/index.server";
+import { createPractice, decideOnPractice } from "../practices/index.server";
 import { type PracticeSearchDocument, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
-import { drainSearchOutbox, enqueueSearchUpdate, requeueChangesAfter, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
+import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
+import { drainSearchOutbox, requeueChangesAfter, searchOutboxBacklog, startSearchWorker } from "./outbox.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid } from "./search-settings";
 import { createMeilisearchClient } from "./meilisearch.server";
 

@@ -1,6 +1,6 @@
 /**
  * Keeps Meilisearch in step with PostgreSQL through the search outbox: every content change
- * writes an outbox row in its own transaction (outbox-enqueue.server.ts); the worker here
+ * writes an outbox row in its own transaction (change-feed/enqueue.server.ts); the worker here
  * claims rows, re-reads the current documents and only marks the rows processed once
  * Meilisearch confirmed the update. While Meilisearch is down, writes still succeed and the
  * rows wait.
@@ -10,12 +10,10 @@ import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { searchOutbox } from "../../../db/schema";
 import { type DatabaseOrTransaction, db, dbClient, lockForTransaction } from "../db.server";
 import { settleTask } from "./meilisearch.server";
-import { SEARCH_OUTBOX_CHANNEL } from "./outbox-enqueue.server";
+import { SEARCH_OUTBOX_CHANNEL } from "../change-feed/enqueue.server";
 import { practiceDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
 import { errorMessage } from "../error-message";
-
-export { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "./outbox-enqueue.server";
 
 /**
  * How long one drain waits for its Meilisearch tasks. The claimed rows stay locked meanwhile,
@@ -205,8 +203,9 @@ export function startSearchWorker(
         // Only failures are reported; an idle drain says nothing about Meilisearch's health.
         if (result.failed > 0 || result.processed > 0) report(result.error);
       } catch (error) {
-        // The database itself failed (e.g. restarting): try again after the interval.
-        report(errorMessage(error));
+        // The database itself failed (e.g. restarting): try again after the interval. While
+        // stopping it is expected: a terminal's Ctrl-C stops PostgreSQL at the same time.
+        if (!stopping) report(errorMessage(error));
       }
       // A notification that came during the drain may be for rows it did not see.
       if (fullBatch || notified || stopping) continue;
@@ -227,7 +226,8 @@ export function startSearchWorker(
       stopping = true;
       wakeUp?.();
       await running;
-      await (await listening)?.unlisten();
+      // Fails when PostgreSQL has gone first (Ctrl-C reaches it too), taking the LISTEN with it.
+      await (await listening)?.unlisten().catch(() => {});
     },
   };
 }

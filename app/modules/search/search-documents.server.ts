@@ -2,12 +2,11 @@
  * Search documents built from PostgreSQL, the source of truth: Meilisearch only ever holds
  * copies made here. One set-based query per kind, so a full rebuild stays a few queries.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { practiceRevisions, practices, provinces, regions } from "../../../db/schema";
 import { type DatabaseOrTransaction, db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
-import { adoptionCount } from "../practices/practice-list.server";
-import { practiceIsPublic } from "../practices/practices.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
+import { adoptionCount, selectPublicPractices } from "../practices/index.server";
 
 export interface PracticeSearchDocument {
   id: number;
@@ -124,8 +123,8 @@ function unique<T>(values: T[]): T[] {
 export async function practiceDocuments(ids?: number[], executor: DatabaseOrTransaction = db()): Promise<PracticeSearchDocument[]> {
   if (ids && ids.length === 0) return [];
   const paths = await indicatorPaths();
-  const rows = await executor
-    .select({
+  const rows = await selectPublicPractices(
+    {
       id: practices.id,
       regionCode: practices.regionCode,
       publishedAt: practices.publishedAt,
@@ -145,13 +144,9 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
       provinceCode: regions.provinceCode,
       provinceName: provinces.name,
       adoptionCount,
-    })
-    .from(practices)
-    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-    .innerJoin(regions, eq(regions.code, practices.regionCode))
-    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-    .where(ids ? and(practiceIsPublic, inArray(practices.id, ids)) : practiceIsPublic)
-    .orderBy(practices.id);
+    },
+    { where: ids ? inArray(practices.id, ids) : undefined, executor },
+  ).orderBy(practices.id);
 
   return rows.map((row) => {
     const indicators = row.indicatorIds.flatMap((id) => paths.get(id) ?? []);

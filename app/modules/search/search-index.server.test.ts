@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { practiceRevisions, practices } from "../../../db/schema";
 import { db } from "../db.server";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
-import { practiceIsPublic } from "../practices/practices.server";
+import { isPublicSql } from "../practices/index.server";
 import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
 import { applySearchSettings, reindexAll } from "./search-index.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid, synonymsFromGroups } from "./search-settings";
@@ -122,7 +122,7 @@ describe("search indexes", () => {
       .select({ stage: practiceRevisions.stage, count: sql<number>`count(*)`.mapWith(Number) })
       .from(practices)
       .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .where(practiceIsPublic)
+      .where(isPublicSql())
       .groupBy(practiceRevisions.stage);
     const result = await practicesIndex.search("", { facets: ["stage"], limit: 0 });
     expect(result.facetDistribution?.stage).toEqual(Object.fromEntries(rows.map((row) => [row.stage, row.count])));

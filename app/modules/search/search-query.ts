@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { type Locale, locales } from "../i18n/locales";
-import { PRACTICE_STAGES, type PracticeStage, RUNNING_STATUSES } from "../practices/practice-content";
-import { PRACTICE_SORTS } from "../practices/practice-query";
+import { PRACTICE_SORTS, PRACTICE_STAGES, type PracticeStage, RUNNING_STATUSES } from "../practices";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Longer queries are cut: nobody types more, and Meilisearch only uses the first ten words. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import { serializeLocaleCookie } from "../i18n/locale.server";
-import { listPublishedPractices } from "../practices/practice-list.server";
+import { listPublishedPractices } from "../practices/index.server";
 import { meilisearch } from "./meilisearch.server";
 import { reindexAll } from "./search-index.server";
 import { searchIndexUid } from "./search-settings";

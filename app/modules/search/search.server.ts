@@ -1,8 +1,8 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } from "meilisearch";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
-import { listPublishedPractices } from "../practices/practice-list.server";
-import { listProvinces } from "../regions/regions.server";
+import { listPublishedPractices } from "../practices/index.server";
+import { listProvinces } from "../regions/index.server";
 import { meilisearch } from "./meilisearch.server";
 import type { IndicatorSearchDocument, PracticeSearchDocument, RegionSearchDocument } from "./search-documents.server";
 import {

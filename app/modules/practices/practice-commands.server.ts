@@ -1,26 +1,15 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { and, asc, desc, eq, inArray, isNotNull, ne, type SQLWrapper, sql } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import {
-  practiceAttachments,
-  practiceReviewEvents,
-  practiceRevisions,
-  practices,
-  provinces,
-  regions,
-  users,
-} from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
-import { requirePermission, requireUser } from "../auth/guards.server";
-import { can, type Actor } from "../auth/permissions";
+/** The practice workflow's writes: create, revise, change evidence, decide. Each is one transaction. */
+import { eq, sql } from "drizzle-orm";
+import { practiceAdoptions, practiceAttachments, practiceReviewEvents, practiceRevisions, practices } from "../../../db/schema";
+import { recordAudit } from "../audit/index.server";
+import { can, type Actor } from "../auth";
+import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/frameworks.server";
-import { enqueueAdoptionSourceUpdate, enqueueSearchUpdate } from "../search/outbox-enqueue.server";
-import { type FieldErrors, fieldErrorsFrom } from "../forms/form-data";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
-import type { NumberConvention } from "../numbers/locale-number";
-import { parsePracticeContent, type PracticeContent, type PracticeFormValues } from "./practice-content";
+import type { PracticeContent } from "./practice-content";
+import { getPracticeHeader, type PracticeHeader } from "./practice-queries.server";
 import {
+  decisionChangesWhatIsPublic,
   decisionNeedsCurator,
   type PracticeState,
   type ReviewDecision,
@@ -28,100 +17,7 @@ import {
   stateAfterEdit,
 } from "./workflow";
 
-/** The practices table or an alias of it. */
-type PracticeTable = { publishedRevisionId: AnyPgColumn; state: AnyPgColumn };
-
-/** Visible to everyone: a revision was published and the practice is not archived. */
-export function isPublicPractice(table: PracticeTable = practices) {
-  return and(isNotNull(table.publishedRevisionId), ne(table.state, "archived"))!;
-}
-
-export const practiceIsPublic = isPublicPractice();
-
-/** A joined practice's value, or null while that practice is not public (e.g. a draft source). */
-export function whenPublic<T>(table: PracticeTable, value: SQLWrapper) {
-  return sql<T | null>`case when ${isPublicPractice(table)} then ${value} end`;
-}
-
-/** Form values → content, with indicators checked against the framework the form offers. */
-export async function validatePracticeContent(
-  values: PracticeFormValues,
-  convention: NumberConvention,
-): Promise<{ ok: true; content: PracticeContent } | { ok: false; errors: FieldErrors }> {
-  const parsed = parsePracticeContent(values, convention);
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error) };
-  const { indicatorsById } = await getFrameworkTree(SPBE_2020);
-  if (parsed.data.indicatorIds.some((id) => !indicatorsById.has(id))) {
-    return { ok: false, errors: { indicatorIds: { code: "indicatorUnknown" } } };
-  }
-  return { ok: true, content: parsed.data };
-}
-
-export interface PracticeHeader {
-  id: number;
-  regionCode: string;
-  state: PracticeState;
-  version: number;
-  latestRevisionId: number;
-  publishedRevisionId: number | null;
-}
-
-/** The practice's workflow row; `forUpdate` locks it until the caller's transaction ends. */
-export async function getPracticeHeader(
-  id: number,
-  executor: DatabaseOrTransaction = db(),
-  options: { forUpdate?: boolean } = {},
-): Promise<PracticeHeader | null> {
-  const query = executor
-    .select({
-      id: practices.id,
-      regionCode: practices.regionCode,
-      state: practices.state,
-      version: practices.version,
-      latestRevisionId: practices.latestRevisionId,
-      publishedRevisionId: practices.publishedRevisionId,
-    })
-    .from(practices)
-    .where(eq(practices.id, id));
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  return row ? { ...row, latestRevisionId: row.latestRevisionId ?? 0 } : null;
-}
-
-/** The practice named in a URL (`/praktik/:id`), or a 404 response. */
-export async function practiceFromParams(id: string | undefined): Promise<PracticeHeader> {
-  const practice = id && /^\d{1,9}$/.test(id) ? await getPracticeHeader(Number(id)) : null;
-  if (!practice) throw new Response(null, { status: 404 });
-  return practice;
-}
-
-/**
- * The practice in the URL for a signed-in viewer who may see its unpublished revisions (its
- * region's editors, curators, admins); otherwise the sign-in redirect or 403.
- */
-export async function requireWorkingCopy(request: Request, context: AppLoadContext, id: string | undefined) {
-  const practice = await practiceFromParams(id);
-  const user = await requireUser(request, context);
-  if (!canSeeWorkingCopy(user, practice)) throw new Response(null, { status: 403 });
-  return { practice, user };
-}
-
-/** The practice in the URL for one of its writers (its region's editors, curators, admins). */
-export async function requirePracticeWriter(request: Request, context: AppLoadContext, id: string | undefined) {
-  const practice = await practiceFromParams(id);
-  const user = await requirePermission(request, context, { action: "practice.write", regionCode: practice.regionCode });
-  return { practice, user };
-}
-
-/** May this viewer see the practice's unpublished revisions and its review conversation? */
-export function canSeeWorkingCopy(actor: Actor | null, practice: { regionCode: string }): boolean {
-  return can(actor, { action: "practice.write", regionCode: practice.regionCode }) || can(actor, { action: "practice.review" });
-}
-
-export function isPublic(practice: Pick<PracticeHeader, "state" | "publishedRevisionId">): boolean {
-  return practice.publishedRevisionId !== null && practice.state !== "archived";
-}
-
-interface WriteContext {
+export interface WriteContext {
   actorId: number;
   ip: string;
 }
@@ -311,8 +207,8 @@ export async function decideOnPractice(input: {
           : {}),
       })
       .where(eq(practices.id, practice.id));
-    if (input.decision === "publish" || input.decision === "archive" || input.decision === "restore") {
-      // These change what is public: the practice's document, and the adoption count of its source.
+    if (decisionChangesWhatIsPublic(input.decision)) {
+      // The practice's document changes, and so does the adoption count of its source.
       await enqueueSearchUpdate(tx, "practice", practice.id);
       await enqueueAdoptionSourceUpdate(tx, practice.id);
     }
@@ -337,96 +233,19 @@ export async function decideOnPractice(input: {
     );
     return { ok: true, state } as const;
   });
-  // Publishing, archiving or restoring changes which adoptions are public.
-  if (result.ok && input.decision !== "comment" && input.decision !== "submit") invalidateAdoptionNetwork();
+  // Which adoptions are public changes with the practice.
+  if (result.ok && decisionChangesWhatIsPublic(input.decision)) invalidateAdoptionNetwork();
   return result;
 }
 
-/** One revision's content, as the form and the pages use it. */
-export async function getRevision(revisionId: number) {
-  const revision = await db().query.practiceRevisions.findFirst({ where: eq(practiceRevisions.id, revisionId) });
-  if (!revision) return null;
-  const attachments =
-    revision.attachmentIds.length > 0
-      ? await db()
-          .select({
-            id: practiceAttachments.id,
-            kind: practiceAttachments.kind,
-            fileName: practiceAttachments.fileName,
-            byteSize: practiceAttachments.byteSize,
-          })
-          .from(practiceAttachments)
-          .where(and(eq(practiceAttachments.practiceId, revision.practiceId), inArray(practiceAttachments.id, revision.attachmentIds)))
-          .orderBy(asc(practiceAttachments.id))
-      : [];
-  return { ...revision, attachments };
-}
-
-export type PracticeRevision = NonNullable<Awaited<ReturnType<typeof getRevision>>>;
-
-/** The practice's place, for headings and breadcrumbs. */
-export async function getPracticeRegion(regionCode: string) {
-  const [row] = await db()
-    .select({ code: regions.code, name: regions.name, provinceName: provinces.name })
-    .from(regions)
-    .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
-    .where(eq(regions.code, regionCode));
-  return row ?? null;
-}
-
-export async function getPracticeMeta(id: number) {
-  const [row] = await db()
-    .select({
-      compiledFromPublicSources: practices.compiledFromPublicSources,
-      firstPublishedAt: practices.firstPublishedAt,
-      publishedAt: practices.publishedAt,
-      submittedAt: practices.submittedAt,
-      createdAt: practices.createdAt,
-    })
-    .from(practices)
-    .where(eq(practices.id, id));
-  return row ?? null;
-}
-
-/** The review conversation, oldest first, for the region's editors and curators. */
-export async function listReviewEvents(practiceId: number) {
-  const revision = alias(practiceRevisions, "event_revision");
-  return db()
-    .select({
-      id: practiceReviewEvents.id,
-      kind: practiceReviewEvents.kind,
-      body: practiceReviewEvents.body,
-      createdAt: practiceReviewEvents.createdAt,
-      authorName: users.name,
-      revisionNumber: revision.number,
-    })
-    .from(practiceReviewEvents)
-    .leftJoin(users, eq(users.id, practiceReviewEvents.authorId))
-    .innerJoin(revision, eq(revision.id, practiceReviewEvents.revisionId))
-    .where(eq(practiceReviewEvents.practiceId, practiceId))
-    .orderBy(asc(practiceReviewEvents.id));
-}
-
-/** Every revision, newest first, with who saved it and which one is published. */
-export async function listRevisions(practiceId: number) {
-  return db()
-    .select({
-      id: practiceRevisions.id,
-      number: practiceRevisions.number,
-      title: practiceRevisions.title,
-      createdAt: practiceRevisions.createdAt,
-      authorName: users.name,
-    })
-    .from(practiceRevisions)
-    .leftJoin(users, eq(users.id, practiceRevisions.authorId))
-    .where(eq(practiceRevisions.practiceId, practiceId))
-    .orderBy(desc(practiceRevisions.number));
-}
-
-export async function getRevisionByNumber(practiceId: number, number: number) {
-  const row = await db().query.practiceRevisions.findFirst({
-    where: and(eq(practiceRevisions.practiceId, practiceId), eq(practiceRevisions.number, number)),
-    columns: { id: true },
-  });
-  return row ? getRevision(row.id) : null;
+/**
+ * Refreshes the practice a given practice was adopted from: its adoption count only counts
+ * public adopters, so publishing or archiving the adopter changes the source's document.
+ */
+async function enqueueAdoptionSourceUpdate(executor: DatabaseOrTransaction, adopterPracticeId: number): Promise<void> {
+  const [adoption] = await executor
+    .select({ sourcePracticeId: practiceAdoptions.sourcePracticeId })
+    .from(practiceAdoptions)
+    .where(eq(practiceAdoptions.adopterPracticeId, adopterPracticeId));
+  if (adoption?.sourcePracticeId) await enqueueSearchUpdate(executor, "practice", adoption.sourcePracticeId);
 }

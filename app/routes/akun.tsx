@@ -4,7 +4,8 @@ import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
-import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";

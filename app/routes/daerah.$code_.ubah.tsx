@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";

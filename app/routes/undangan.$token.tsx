@@ -5,7 +5,7 @@ import { NarrowPage } from "~/components/layout/narrow-page";
 import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/ui/form";
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
-import { parseForm } from "~/modules/forms/form-data";
+import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";

@@ -1,6 +1,6 @@
 /** Validation of the account forms; server-only because password rules load a large word list. */
 import { z } from "zod";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 import { newPasswordFields, withMatchingPasswords } from "./password.server";
 import { type Role, roleNeedsRegion, roles } from "./roles";
 

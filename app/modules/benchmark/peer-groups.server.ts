@@ -2,7 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { peerGroupMembers, peerGroups, regions } from "../../../db/schema";
 import { db } from "../db.server";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 import { REGION_CODE_PATTERN } from "../regions/index.server";
 
 export const MAX_GROUP_MEMBERS = 50;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 import { REGION_CODE_PATTERN } from "../regions/index.server";
 
 export const adoptionFormSchema = z.discriminatedUnion("intent", [

@@ -1,7 +1,9 @@
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
-import { type FieldErrors, fieldErrorsFrom } from "../forms/form-data";
+import type { FieldErrors } from "../forms/form-data";
+import { fieldErrorsFrom } from "../forms/form-schemas.server";
 import type { NumberConvention } from "../numbers/locale-number";
-import { parsePracticeContent, type PracticeContent, type PracticeFormValues } from "./practice-content";
+import type { PracticeContent, PracticeFormValues } from "./practice-content";
+import { parsePracticeContent } from "./practice-content-schema.server";
 
 /** Form values → content, with indicators checked against the framework the form offers. */
 export async function validatePracticeContent(

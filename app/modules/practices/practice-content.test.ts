@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { practiceForm } from "../../../tests/support/practice-factory";
-import { fieldErrorsFrom } from "../forms/form-data";
+import { fieldErrorsFrom } from "../forms/form-schemas.server";
 import type { NumberConvention } from "../numbers/locale-number";
-import { formValuesFromContent, parsePracticeContent, parseSourceLine, practiceFormValues } from "./practice-content";
+import { formValuesFromContent, parseSourceLine, practiceFormValues } from "./practice-content";
+import { parsePracticeContent } from "./practice-content-schema.server";
 
 function parse(fields: Record<string, string>, extra: [string, string][] = [], convention: NumberConvention = "id") {
   const data = new FormData();

@@ -1,6 +1,9 @@
-import { z } from "zod";
-import { fields, parseRecordNumber } from "../forms/form-data";
+import { parseRecordNumber } from "../forms/form-data";
 import type { NumberConvention } from "../numbers/locale-number";
+import type { PracticeContent } from "./practice-content-schema.server";
+
+// The zod schemas live in practice-content-schema.server.ts: this module reaches the browser.
+export type { OutcomeMetricContent, PracticeContent } from "./practice-content-schema.server";
 
 /** What a practice says, as one revision stores it. Shared by the form, the seed and diffs. */
 export const PRACTICE_STAGES = ["inisiatif", "uji_coba", "penerapan", "direplikasi"] as const;
@@ -10,8 +13,8 @@ export const RUNNING_STATUSES = ["active", "stopped"] as const;
 export const MAX_BODY_LENGTH = 200_000;
 export const MAX_SUMMARY_WORDS = 100;
 export const MAX_METRICS = 20;
-const MAX_TAGS = 12;
-const MAX_LIST_ITEMS = 30;
+export const MAX_TAGS = 12;
+export const MAX_LIST_ITEMS = 30;
 
 export function countWords(text: string): number {
   const trimmed = text.trim();
@@ -19,7 +22,7 @@ export function countWords(text: string): number {
 }
 
 /** Items one per line (and, for tags, also separated by commas), trimmed, blank and repeated ones dropped. */
-function splitList(value: string, separators: RegExp): string[] {
+export function splitList(value: string, separators: RegExp): string[] {
   const items = value
     .split(separators)
     .map((item) => item.trim())
@@ -27,46 +30,8 @@ function splitList(value: string, separators: RegExp): string[] {
   return [...new Set(items)];
 }
 
-const list = (itemMax: number, separators = /\r?\n/) =>
-  z
-    .string()
-    .max(itemMax * MAX_LIST_ITEMS, "tooLong")
-    .transform((value) => splitList(value, separators))
-    .pipe(z.array(z.string().max(itemMax, "tooLong")).max(MAX_LIST_ITEMS, "tooManyItems"));
-
-/** "2021" or "2021-02": public sources rarely give the day. */
-const partialDate = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/.test(value), "partialDateInvalid")
-  .transform((value) => (value === "" ? null : value));
-
 /** Outcome figures: anything a table in a report may hold, at a sane precision. */
-const METRIC_RULES = { min: -1e12, max: 1e12, maxDecimals: 6 };
-
-const year = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || /^(19|20)\d{2}$/.test(value), "yearInvalid")
-  .transform((value) => (value === "" ? null : Number(value)));
-
-/** One outcome row; its figures are written the way the editor's language writes numbers. */
-const metricRow = (convention: NumberConvention) =>
-  z
-    .object({
-      name: fields.optionalText(200),
-      baseline: fields.optionalNumber(convention, METRIC_RULES),
-      result: fields.optionalNumber(convention, METRIC_RULES),
-      unit: fields.optionalText(40),
-      baselineYear: year,
-      resultYear: year,
-    })
-    .superRefine((row, context) => {
-      if (row.name !== "" && row.result === null) context.addIssue({ code: "custom", path: ["result"], message: "required" });
-      if (row.name === "" && (row.result !== null || row.baseline !== null)) {
-        context.addIssue({ code: "custom", path: ["name"], message: "required" });
-      }
-    });
+export const METRIC_RULES = { min: -1e12, max: 1e12, maxDecimals: 6 };
 
 export interface SourceLine {
   label: string;
@@ -90,72 +55,6 @@ export function formatSourceLine(source: SourceLine): string {
   if (!source.url) return source.label;
   return source.label ? `${source.label} | ${source.url}` : source.url;
 }
-
-const sourceLines = z
-  .string()
-  .max(500 * MAX_LIST_ITEMS, "tooLong")
-  .transform((value) => splitList(value, /\r?\n/))
-  .pipe(z.array(z.string().max(500, "tooLong")).max(MAX_LIST_ITEMS, "tooManyItems"))
-  .transform((lines, context) =>
-    lines.map((line) => {
-      const source = parseSourceLine(line);
-      if (!source) context.addIssue({ code: "custom", message: "sourceLineInvalid" });
-      return source ?? { label: line, url: null };
-    }),
-  );
-
-function buildPracticeContentSchema(convention: NumberConvention) {
-  return z
-    .object({
-      title: fields.requiredText(160),
-      titleEn: fields.optionalText(160),
-      summary: fields
-        .requiredText(1500)
-        .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
-      summaryEn: fields
-        .optionalText(1500)
-        .refine((value) => countWords(value) <= MAX_SUMMARY_WORDS, "tooManyWords"),
-      body: fields.requiredText(MAX_BODY_LENGTH),
-      leadOpd: fields.optionalText(200),
-      partners: list(200),
-      contact: fields.optionalText(300),
-      indicatorIds: z
-        .array(z.string().regex(/^\d{1,9}$/, "indicatorUnknown").transform(Number))
-        .max(47, "tooManyItems")
-        .transform((ids) => [...new Set(ids)]),
-      stage: z.enum(PRACTICE_STAGES, "stageInvalid"),
-      runningStatus: z.enum(RUNNING_STATUSES, "required"),
-      stoppedReason: fields.optionalText(1000),
-      stoppedOn: partialDate,
-      startedOn: partialDate,
-      implementedOn: partialDate,
-      metrics: z
-        .array(metricRow(convention))
-        .transform((rows) =>
-          // Blank rows are the form's spare rows; a named row always has a result (refined above).
-          rows.filter((row) => row.name !== "").map((row) => ({ ...row, result: row.result ?? 0 })),
-        )
-        .refine((rows) => rows.length <= MAX_METRICS, "tooManyItems"),
-      tags: list(40, /[\r\n,]+/).transform((tags) => [...new Set(tags.map((tag) => tag.toLocaleLowerCase("id")))]).pipe(
-        z.array(z.string()).max(MAX_TAGS, "tooManyItems"),
-      ),
-      legalBasis: fields.optionalText(500),
-      budgetSource: fields.optionalText(300),
-      lessonsLearned: fields.optionalText(5000),
-      replicationNeeds: fields.optionalText(5000),
-      sources: sourceLines,
-    })
-    .superRefine((content, context) => {
-      if (content.runningStatus === "stopped" && content.stoppedReason === "") {
-        context.addIssue({ code: "custom", path: ["stoppedReason"], message: "stoppedNeedsReason" });
-      }
-    });
-}
-
-const practiceContentSchemas = { id: buildPracticeContentSchema("id"), en: buildPracticeContentSchema("en") };
-
-export type PracticeContent = z.output<(typeof practiceContentSchemas)["id"]>;
-export type OutcomeMetricContent = PracticeContent["metrics"][number];
 
 /** The raw form as the browser sent it, kept to re-fill the form after an error or a conflict. */
 export interface PracticeFormValues {
@@ -247,10 +146,6 @@ export function formValuesFromContent(content: PracticeContent, convention: Numb
       resultYear: year(metric.resultYear),
     })),
   };
-}
-
-export function parsePracticeContent(values: PracticeFormValues, convention: NumberConvention) {
-  return practiceContentSchemas[convention].safeParse({ ...values.text, indicatorIds: values.indicatorIds, metrics: values.metrics });
 }
 
 export const EDITOR_INTENTS = ["save", "submit", "preview"] as const;

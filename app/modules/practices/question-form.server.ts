@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 import { MAX_POST_LENGTH } from "./questions.server";
 
 /** The practice page's small forms: ask, answer, hide/show a post. */

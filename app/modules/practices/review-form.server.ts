@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 import { REVIEW_DECISIONS } from "./workflow";
 
 /** A decision on the review page; asking for changes needs a comment saying which. */

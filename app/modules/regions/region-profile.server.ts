@@ -3,7 +3,7 @@ import { z } from "zod";
 import { regionProfiles } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
-import { fields } from "../forms/form-data";
+import { fields } from "../forms/form-schemas.server";
 
 export const regionProfileSchema = z.object({
   descriptionId: fields.optionalText(2000),

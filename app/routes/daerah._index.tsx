@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
 import { inputClass } from "~/components/ui/form";
@@ -10,16 +10,19 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listCohorts } from "~/modules/regions/cohorts.server";
-import { directorySearch, parseDirectoryQuery } from "~/modules/regions/directory-query";
+import { directorySearch, parseDirectoryQuery, renamedDirectoryParams } from "~/modules/regions/directory-query";
 import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const params = requestQuery(request);
+  const renamed = renamedDirectoryParams(params);
+  if (renamed) throw redirect(`/daerah?${renamed}`, 301);
   const { t } = await translatorForRequest(request);
   const [provinces, cohorts] = await Promise.all([listProvinces(), listCohorts()]);
-  const query = parseDirectoryQuery(requestQuery(request), {
+  const query = parseDirectoryQuery(params, {
     provinceCodes: new Set(provinces.map((province) => province.code)),
     cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
   });
@@ -53,9 +56,9 @@ export default function RegionDirectory() {
               className={inputClass}
             />
           </label>
-          <ProvinceSelect name="province" provinces={provinces} defaultValue={query.province} />
-          <RegionTypeSelect name="type" defaultValue={query.type} />
-          <CohortSelect name="cohort" cohorts={cohorts} defaultValue={query.cohort} />
+          <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
+          <RegionTypeSelect name="jenis" defaultValue={query.type} />
+          <CohortSelect name="kohort" cohorts={cohorts} defaultValue={query.cohort} />
         </div>
         <div className="mt-4">
           <FilterActions resetTo="/daerah" />

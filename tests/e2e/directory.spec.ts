@@ -8,8 +8,8 @@ test("visitors filter the directory by province and type, and the URL keeps the 
   await page.getByLabel("Jenis").selectOption("kota");
   await page.getByRole("button", { name: "Terapkan" }).click();
 
-  await expect(page).toHaveURL(/\/daerah\?.*province=32/);
-  await expect(page).toHaveURL(/type=kota/);
+  await expect(page).toHaveURL(/\/daerah\?.*provinsi=32/);
+  await expect(page).toHaveURL(/jenis=kota/);
   await expect(page.getByText("Menampilkan 1–9 dari 9 daerah")).toBeVisible();
   const names = await page.getByRole("table").locator("tbody tr td:first-child a").allTextContents();
   expect(names).toHaveLength(9);

@@ -23,9 +23,11 @@ test("switching to English translates the UI, formats numbers in English and sti
 });
 
 test("the language switch keeps the directory filters", async ({ page }) => {
+  // An old link with the English parameter names lands on today's Indonesian ones.
   await page.goto("/daerah?province=32&type=kota");
+  await expect(page).toHaveURL(/\/daerah\?provinsi=32&jenis=kota$/);
   await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
-  await expect(page).toHaveURL(/\/daerah\?province=32&type=kota$/);
+  await expect(page).toHaveURL(/\/daerah\?provinsi=32&jenis=kota$/);
   await expect(page.getByText("Showing 1–9 of 9 regions")).toBeVisible();
 });
 

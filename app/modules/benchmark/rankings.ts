@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { integerBetween, knownCode, oneOf, readPage, readParam, searchString } from "../http/url-query";
 import { type FigureKind, kindParam, parseKindParam, requireOneKind } from "./figure-kinds";
 
 export const RANKING_SORTS = ["peringkat", "nama", "perubahan"] as const;
@@ -33,24 +33,19 @@ export function parseRankingQuery(
   params: URLSearchParams,
   known: { kind: FigureKind; years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
 ): RankingQuery {
-  const year = Number(params.get("tahun"));
-  const province = params.get("provinsi");
-  const cohort = params.get("kohort");
-  const type = z.enum(RANKED_TYPES).safeParse(params.get("jenis"));
-  const sort = z.enum(RANKING_SORTS).safeParse(params.get("urut"));
-  const chosenSort = sort.success ? sort.data : "peringkat";
+  const year = readParam(params, "tahun", integerBetween(0, 9999));
+  const sort = readParam(params, "urut", oneOf(RANKING_SORTS)) ?? "peringkat";
   const direction = params.get("arah");
-  const page = Number(params.get("hal"));
   return {
     kind: known.kind,
-    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
-    year: known.years.includes(year) ? year : known.defaultYear,
-    province: province && known.provinceCodes.has(province) ? province : null,
-    type: type.success ? type.data : null,
-    cohort: cohort && known.cohortSlugs.has(cohort) ? cohort : null,
-    sort: chosenSort,
+    page: readPage(params, 1000),
+    year: year !== null && known.years.includes(year) ? year : known.defaultYear,
+    province: readParam(params, "provinsi", knownCode(known.provinceCodes)),
+    type: readParam(params, "jenis", oneOf(RANKED_TYPES)),
+    cohort: readParam(params, "kohort", knownCode(known.cohortSlugs)),
+    sort,
     // Rank and name read best ascending, change best descending (biggest risers first).
-    descending: direction === "turun" ? true : direction === "naik" ? false : chosenSort === "perubahan",
+    descending: direction === "turun" ? true : direction === "naik" ? false : sort === "perubahan",
   };
 }
 
@@ -66,17 +61,17 @@ export function defaultRankingYear(resultsPerYear: ReadonlyMap<number, number>):
 
 export function rankingSearch(query: RankingQuery, overrides: Partial<RankingQuery> = {}): string {
   const merged = { ...query, ...overrides };
-  const params = new URLSearchParams();
-  if (merged.kind !== "official") params.set("data", kindParam(merged.kind));
-  params.set("tahun", String(merged.year));
-  if (merged.province) params.set("provinsi", merged.province);
-  if (merged.type) params.set("jenis", merged.type);
-  if (merged.cohort) params.set("kohort", merged.cohort);
-  if (merged.sort !== "peringkat") params.set("urut", merged.sort);
   const defaultDescending = merged.sort === "perubahan";
-  if (merged.descending !== defaultDescending) params.set("arah", merged.descending ? "turun" : "naik");
-  if (merged.page > 1) params.set("hal", String(merged.page));
-  return `?${params}`;
+  return searchString({
+    data: merged.kind !== "official" ? kindParam(merged.kind) : null,
+    tahun: merged.year,
+    provinsi: merged.province,
+    jenis: merged.type,
+    kohort: merged.cohort,
+    urut: merged.sort !== "peringkat" ? merged.sort : null,
+    arah: merged.descending !== defaultDescending ? (merged.descending ? "turun" : "naik") : null,
+    hal: merged.page > 1 ? merged.page : null,
+  });
 }
 
 export interface RankingCandidate {

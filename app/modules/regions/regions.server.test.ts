@@ -16,7 +16,7 @@ describe("searchRegionDirectory", () => {
   });
 
   it("filters by province and type", async () => {
-    const page = await search("province=32&type=kota");
+    const page = await search("provinsi=32&jenis=kota");
     expect(page.total).toBe(9);
     expect(page.regions.every((region) => region.type === "kota" && region.provinceName === "Jawa Barat")).toBe(true);
   });
@@ -32,13 +32,13 @@ describe("searchRegionDirectory", () => {
   });
 
   it("filters by cohort and shows cohort badges", async () => {
-    const page = await search("cohort=idsl-2022");
+    const page = await search("kohort=idsl-2022");
     expect(page.total).toBe(6);
     expect(page.regions.every((region) => region.cohorts.includes("IDSL 2022"))).toBe(true);
   });
 
   it("clamps a page past the end to the last page", async () => {
-    const page = await search("page=999");
+    const page = await search("hal=999");
     expect(page.page).toBe(21);
     expect(page.regions.length).toBe(514 - 20 * 25);
   });

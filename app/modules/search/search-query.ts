@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { type Locale, locales } from "../i18n/locales";
+import { integerBetween, knownCode, oneOf, type ParamReader, searchString } from "../http/url-query";
 import { PRACTICE_SORTS, PRACTICE_STAGES, type PracticeStage, RUNNING_STATUSES } from "../practices";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -50,8 +50,7 @@ export type SearchFilterKey = keyof typeof SEARCH_PARAMS;
 /** Facets shown beside the results, in this order. */
 export const SEARCH_FACETS: SearchFilterKey[] = ["province", "regionType", "domain", "aspect", "indicator", "stage", "status", "year", "language", "tag"];
 
-const yearSchema = z.coerce.number().int().min(2000).max(2100);
-const pageSchema = z.coerce.number().int().min(1).max(500);
+const MAX_PAGE = 500;
 
 /**
  * `/cari?q=…&provinsi=…&domain=…&aspek=…&indikator=…&tahap=…&tag=…&jenis=…&status=…&tahun=…&bahasa=…&urut=…&hal=…`.
@@ -69,50 +68,45 @@ export function parseSearchQuery(
 ): SearchQuery {
   const ignored: string[] = [];
   /** The parsed value, or null (noting the parameter when it had an unusable value). */
-  const read = <T>(param: string, parse: (raw: string) => T | null): T | null => {
+  const read = <T>(param: string, parse: ParamReader<T>): T | null => {
     const raw = (params.get(param) ?? "").trim();
     if (raw === "") return null;
     const value = parse(raw);
     if (value === null) ignored.push(param);
     return value;
   };
-  const fromEnum = <T extends string>(values: readonly T[]) => (raw: string) => (values as readonly string[]).includes(raw) ? (raw as T) : null;
-
   const text = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
-  const sort = read("urut", fromEnum(SEARCH_SORTS));
+  const sort = read("urut", oneOf(SEARCH_SORTS));
   return {
     text: text.slice(0, MAX_QUERY_LENGTH),
     truncated: text.length > MAX_QUERY_LENGTH,
-    province: read(SEARCH_PARAMS.province, (raw) => (known.provinceCodes.has(raw) ? raw : null)),
-    domain: read(SEARCH_PARAMS.domain, (raw) => (known.domainNames.has(raw) ? raw : null)),
-    aspect: read(SEARCH_PARAMS.aspect, (raw) => (known.aspectNames.has(raw) ? raw : null)),
+    province: read(SEARCH_PARAMS.province, knownCode(known.provinceCodes)),
+    domain: read(SEARCH_PARAMS.domain, knownCode(known.domainNames)),
+    aspect: read(SEARCH_PARAMS.aspect, knownCode(known.aspectNames)),
     indicator: read(SEARCH_PARAMS.indicator, (raw) => (known.indicatorNumbers.has(Number(raw)) ? Number(raw) : null)),
-    stage: read(SEARCH_PARAMS.stage, fromEnum(PRACTICE_STAGES)),
+    stage: read(SEARCH_PARAMS.stage, oneOf(PRACTICE_STAGES)),
     // Any tag is a valid filter value (it is escaped in the filter); an unknown one finds nothing.
     tag: read(SEARCH_PARAMS.tag, (raw) => raw.toLocaleLowerCase("id").slice(0, 40)),
-    regionType: read(SEARCH_PARAMS.regionType, fromEnum(REGION_TYPES)),
-    status: read(SEARCH_PARAMS.status, fromEnum(RUNNING_STATUSES)),
-    year: read(SEARCH_PARAMS.year, (raw) => yearSchema.safeParse(raw).data ?? null),
-    language: read(SEARCH_PARAMS.language, fromEnum(locales)),
+    regionType: read(SEARCH_PARAMS.regionType, oneOf(REGION_TYPES)),
+    status: read(SEARCH_PARAMS.status, oneOf(RUNNING_STATUSES)),
+    year: read(SEARCH_PARAMS.year, integerBetween(2000, 2100)),
+    language: read(SEARCH_PARAMS.language, oneOf(locales)),
     // Without words there is nothing to rank by relevance: newest first.
     sort: sort ?? (text ? "relevan" : "terbaru"),
-    page: read("hal", (raw) => pageSchema.safeParse(raw).data ?? null) ?? 1,
+    page: read("hal", integerBetween(1, MAX_PAGE)) ?? 1,
     ignored,
   };
 }
 
 export function searchUrl(query: SearchQuery, overrides: Partial<SearchQuery> = {}): string {
   const merged = { ...query, ...overrides };
-  const params = new URLSearchParams();
-  if (merged.text) params.set("q", merged.text);
-  for (const [key, param] of Object.entries(SEARCH_PARAMS) as [SearchFilterKey, string][]) {
-    const value = merged[key];
-    if (value !== null) params.set(param, String(value));
-  }
-  if (merged.sort !== (merged.text ? "relevan" : "terbaru")) params.set("urut", merged.sort);
-  if (merged.page > 1) params.set("hal", String(merged.page));
-  const search = params.toString();
-  return `/cari${search ? `?${search}` : ""}`;
+  const filters = Object.fromEntries((Object.entries(SEARCH_PARAMS) as [SearchFilterKey, string][]).map(([key, param]) => [param, merged[key]]));
+  return `/cari${searchString({
+    q: merged.text,
+    ...filters,
+    urut: merged.sort !== (merged.text ? "relevan" : "terbaru") ? merged.sort : null,
+    hal: merged.page > 1 ? merged.page : null,
+  })}`;
 }
 
 /** A Meilisearch filter string value: quoted, with quotes and backslashes escaped. */

@@ -1,0 +1,66 @@
+/**
+ * The one way list pages read and write their URL state (page, sort, filters). Parameter names
+ * are Indonesian, like the paths. Reading never fails: a value that is not usable reads as null,
+ * and the page falls back to its default, so a shared or hand-edited link still shows something.
+ * No validation library: this module reaches the browser, which builds the pages' links.
+ */
+
+/** Reads one parameter's text into a value, or null when it is not a usable one. */
+export type ParamReader<T> = (raw: string) => T | null;
+
+/** One of a fixed list of words, exactly. */
+export function oneOf<T extends string>(values: readonly T[]): ParamReader<T> {
+  return (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : null);
+}
+
+/** One of the codes (province, region, cohort…) that exist right now. */
+export function knownCode(codes: ReadonlySet<string>): ParamReader<string> {
+  return (raw) => (codes.has(raw) ? raw : null);
+}
+
+/** A whole number from `min` to `max`, read as JavaScript reads numbers ("3", "3.0", " 3"). */
+export function integerBetween(min: number, max: number): ParamReader<number> {
+  return (raw) => {
+    const value = Number(raw);
+    return raw.trim() !== "" && Number.isInteger(value) && value >= min && value <= max ? value : null;
+  };
+}
+
+/** Parameter `name` read with `read`, or null when it is absent or not usable. */
+export function readParam<T>(params: URLSearchParams, name: string, read: ParamReader<T>): T | null {
+  const raw = params.get(name);
+  return raw === null ? null : read(raw);
+}
+
+/** Result pages: at most this many, so a link cannot ask the database to skip millions of rows. */
+export function readPage(params: URLSearchParams, maxPage = 10_000): number {
+  return readParam(params, "hal", integerBetween(1, maxPage)) ?? 1;
+}
+
+/**
+ * A search string ("?provinsi=32&hal=2", or "" when nothing is set) from parameters in order;
+ * null, undefined and "" are left out, so a default is written by passing null.
+ */
+export function searchString(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * The same parameters under today's names when the URL still uses an old name (`renamed` maps
+ * old → new; a new name given as well wins), or null when it uses none: pages redirect old links.
+ */
+export function renamedParams(params: URLSearchParams, renamed: Readonly<Record<string, string>>): URLSearchParams | null {
+  if (![...params.keys()].some((name) => Object.hasOwn(renamed, name))) return null;
+  const result = new URLSearchParams();
+  for (const [name, value] of params) {
+    const newName = Object.hasOwn(renamed, name) ? renamed[name] : undefined;
+    if (newName === undefined) result.append(name, value);
+    else if (!params.has(newName)) result.append(newName, value);
+  }
+  return result;
+}

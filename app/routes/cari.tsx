@@ -6,7 +6,7 @@ import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Alert, inputClass } from "~/components/ui/form";
 import { Pagination } from "~/components/ui/pagination";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
-import { translatorFor } from "~/modules/i18n/translator";
+import { translatorFor } from "~/modules/i18n/translator.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";

@@ -2,12 +2,15 @@ import { Form, useLocation } from "@remix-run/react";
 import { locales } from "~/modules/i18n/locales";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
-/** A plain form post, so switching works without JavaScript too. */
+/**
+ * A plain form post, so switching works without JavaScript too. It reloads the whole document:
+ * the browser holds only the current language's messages (entry.client.tsx).
+ */
 export function LanguageSwitcher() {
   const { t, locale } = useTranslator();
   const location = useLocation();
   return (
-    <Form method="post" action="/bahasa" className="flex items-center gap-1 text-sm">
+    <Form method="post" action="/bahasa" reloadDocument className="flex items-center gap-1 text-sm">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <span className="sr-only">{t("language.label")}</span>
       {locales.map((option) =>

@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { defaultLocale, isLocale, type Locale } from "./locales";
-import { type Translator, translatorFor } from "./translator";
+import type { Translator } from "./translator";
+import { translatorFor } from "./translator.server";
 
 /** Not signed: a forged value can only pick one of the supported languages. */
 const localeCookie = createCookie("lang", {

@@ -108,7 +108,6 @@ export const messagesId = {
     linkSignInTitle: "Masuk dengan tautan",
     linkSignInLead: "Tautan sekali pakai untuk {{email}}.",
     linkSignInButton: "Masuk sebagai {{name}}",
-    throttled_one: "Terlalu banyak percobaan kata sandi untuk akun atau jaringan ini. Coba lagi dalam {{count}} menit.",
     throttled_other: "Terlalu banyak percobaan kata sandi untuk akun atau jaringan ini. Coba lagi dalam {{count}} menit.",
   },
   account: {
@@ -122,7 +121,7 @@ export const messagesId = {
     otherSessions: "Sesi di perangkat lain",
     otherSessionsLead: "Keluar dari semua perangkat lain, misalnya komputer kantor yang dipakai bersama.",
     signOutOthers: "Keluar dari perangkat lain",
-    signedOutOthers: "{{count}} sesi lain telah diakhiri.",
+    signedOutOthers_other: "{{count}} sesi lain telah diakhiri.",
   },
   admin: {
     usersTitle: "Pengguna",
@@ -143,7 +142,7 @@ export const messagesId = {
     active: "Aktif",
     inactive: "Nonaktif",
     noPassword: "belum mengatur kata sandi",
-    usersCount: "{{formattedCount}} pengguna",
+    usersCount_other: "{{formattedCount}} pengguna",
     none: "Tidak ada data yang cocok.",
     changeRole: "Ubah peran dan daerah",
     save: "Simpan",
@@ -520,10 +519,8 @@ export const messagesId = {
     hiddenBody: "Tulisan ini disembunyikan oleh kurator.",
     hide: "Sembunyikan",
     show: "Tampilkan lagi",
-    count_one: "{{formatted}} pertanyaan, terbaru lebih dulu",
     count_other: "{{formatted}} pertanyaan, terbaru lebih dulu",
     readMore: "Baca selengkapnya",
-    allAnswers_one: "Lihat {{formatted}} jawaban",
     allAnswers_other: "Lihat semua {{formatted}} jawaban",
     backToAll: "← Semua pertanyaan",
     pages: "Halaman pertanyaan",
@@ -579,7 +576,6 @@ export const messagesId = {
     kind: "Jenis data",
     regions: "kabupaten/kota",
     provinceGovernments: "pemerintah provinsi",
-    coverage_one: "{{withData}} dari {{total}} {{who}} yang tersaring memiliki {{kind}} untuk {{year}}.",
     coverage_other: "{{withData}} dari {{total}} {{who}} yang tersaring memiliki {{kind}} untuk {{year}}.",
     download: "Unduh baris ini",
     disputedHeading: "Nilai diperselisihkan (tidak diperingkat)",
@@ -620,11 +616,9 @@ export const messagesId = {
     disputedInYear: "Indeks resmi {{year}} diperselisihkan antarsumber, jadi tidak diberi peringkat.",
     ranksOfficialOnly: "Peringkat dihitung hanya di antara indeks resmi tahun yang sama.",
     onlyOneWithData: "Satu-satunya dengan data resmi",
-    withData_one: "{{withData}} dari {{size}} daerah di kelompok ini memiliki indeks resmi.",
     withData_other: "{{withData}} dari {{size}} daerah di kelompok ini memiliki indeks resmi.",
     profileFrom: "Profil dari data {{year}}.",
     profileFromEarlier: "Tahun {{selected}} belum memiliki data tingkat indikator; profil ini dari {{year}}, tahun terakhir yang memilikinya.",
-    profileCoverage_one: "Rata-rata dan nilai terbaik kelompok dihitung dari {{withData}} dari {{size}} daerah yang memiliki {{kind}} untuk {{year}}.",
     profileCoverage_other: "Rata-rata dan nilai terbaik kelompok dihitung dari {{withData}} dari {{size}} daerah yang memiliki {{kind}} untuk {{year}}.",
   },
   leaders: {
@@ -633,7 +627,7 @@ export const messagesId = {
     none: "Tidak ada indikator yang tertinggal dari kelompok ini, atau tingkat indikator belum tersedia.",
     gap: "Tingkat Anda {{mine}}; daerah terdepan di tingkat {{leader}}.",
     noPractice: "belum ada praktik terbit untuk indikator ini",
-    more: "dan {{count}} daerah lain di tingkat yang sama",
+    more_other: "dan {{count}} daerah lain di tingkat yang sama",
   },
   peerGroups: {
     province: "Provinsi {{name}}",
@@ -690,14 +684,13 @@ export const messagesId = {
     levelsSource: "Nama tingkat dari kerangka SPBE 2020; kriteria tiap tingkat dari Lampiran Permen PANRB 59/2020, disalin dari salinan publik yang saling dicocokkan.",
     distribution: "Sebaran tingkat antar daerah ({{year}})",
     distributionChart: "Jumlah daerah per tingkat",
-    distributionDescription: "Sebaran tingkat indikator ini di antara {{count}} daerah dengan data tingkat pada {{year}}.",
+    distributionDescription_other: "Sebaran tingkat indikator ini di antara {{count}} daerah dengan data tingkat pada {{year}}.",
     level: "Tingkat",
     regions: "Jumlah daerah",
     noLevels: "Belum ada data tingkat indikator.",
     leaders: "Daerah terdepan (tingkat {{level}})",
     practices: "Praktik baik untuk indikator ini",
     noPractices: "Belum ada praktik terbit untuk indikator ini.",
-    coverage_one: "{{assessed}} dari {{total}} kabupaten/kota memiliki {{kind}} untuk {{year}}.",
     coverage_other: "{{assessed}} dari {{total}} kabupaten/kota memiliki {{kind}} untuk {{year}}.",
     noVerifiedLevels: "Belum ada tingkat terverifikasi untuk tahun ini. Tingkat resmi masuk ketika daerah melaporkannya dari Laporan Hasil Evaluasi dan kurator memverifikasinya.",
   },
@@ -787,7 +780,6 @@ export const messagesId = {
     predikatMismatch: "Predikat tertulis “{{reported}}”, tetapi indeks ini berpredikat {{computed}}.",
     computedFromLevels: "Indeks dari tingkat indikator: {{value}}",
     levelsMismatch: "berbeda lebih dari 0,01",
-    confirmOverwrite_one: "Saya sudah memeriksa: timpa {{formatted}} nilai resmi yang sudah ada (nilai lama tetap tersimpan sebagai riwayat).",
     confirmOverwrite_other: "Saya sudah memeriksa: timpa {{formatted}} nilai resmi yang sudah ada (nilai lama tetap tersimpan sebagai riwayat).",
     confirmRequired: "Centang konfirmasi di atas untuk menimpa nilai resmi yang sudah ada. Tidak ada yang diimpor.",
     nothingToImport: "Semua baris sama dengan data yang sudah tersimpan; tidak ada yang perlu diimpor.",
@@ -842,7 +834,6 @@ export const messagesId = {
     unsupportedTitle: "Jenis kiriman tidak didukung",
     unsupportedBody: "Halaman ini hanya menerima isian formulir dari situs ini; tidak ada yang disimpan.",
     tooManyTitle: "Terlalu banyak kiriman",
-    tooManyBody_one: "Batas kiriman dari akun atau jaringan Anda untuk sementara tercapai, jadi yang terakhir tidak disimpan. Coba lagi dalam {{count}} menit.",
     tooManyBody_other: "Batas kiriman dari akun atau jaringan Anda untuk sementara tercapai, jadi yang terakhir tidak disimpan. Coba lagi dalam {{count}} menit.",
   },
   figures: {
@@ -939,7 +930,6 @@ export const messagesId = {
       missingIndicators: "Indikator belum ada di lembar kerja: {{value}}.",
       levelOutOfRange: "tingkat harus bilangan bulat 1–5 (indikator {{value}}).",
     },
-    missingLevels_one: "{{formatted}} indikator belum diberi tingkat.",
     missingLevels_other: "{{formatted}} indikator belum diberi tingkat.",
     reportStep: "Laporan",
     year: "Tahun evaluasi",
@@ -996,6 +986,14 @@ export const messagesId = {
   },
 } as const;
 
-/** The shape every locale's messages must have: same keys, any strings. */
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof messagesId>;
+type PluralForm = "zero" | "one" | "two" | "few" | "many";
+
+/**
+ * The shape every locale's messages must have: the same keys, any strings. A message with a count
+ * is written `key_other` (the form every language has, and Indonesian's only one); a language adds
+ * the other forms it uses (English `key_one`), and i18next picks one by the count.
+ */
+type Catalog<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> } & {
+  -readonly [K in keyof T as K extends `${infer Message}_other` ? `${Message}_${PluralForm}` : never]?: string;
+};
+export type Messages = Catalog<typeof messagesId>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
-import { translatorFor } from "./translator";
+import { translatorFor } from "./translator.server";
 
 describe("translatorFor", () => {
   it("formats numbers per locale", () => {
@@ -38,9 +38,12 @@ function leafPaths(value: object, prefix = ""): string[] {
   );
 }
 
+/** A message's key without its plural form: "account.signedOutOthers_one" → "account.signedOutOthers_other". */
+const messageKey = (path: string) => path.replace(/_(zero|one|two|few|many)$/, "_other");
+
 describe("messages", () => {
-  it("has every Indonesian string in English and nothing left empty", () => {
-    expect(leafPaths(messagesEn).sort()).toEqual(leafPaths(messagesId).sort());
+  it("has every Indonesian message in English and nothing left empty", () => {
+    expect([...new Set(leafPaths(messagesEn).map(messageKey))].sort()).toEqual(leafPaths(messagesId).sort());
     for (const messages of [messagesId, messagesEn]) {
       for (const key of leafPaths(messages)) {
         const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
@@ -62,5 +65,25 @@ describe("date formatting", () => {
     expect(translatorFor("id").formatDate("2021-02-01T20:00:00Z")).toBe("2 Feb 2021");
     expect(translatorFor("id").formatDateTime("2021-02-01T20:00:05Z")).toBe("02/02/21, 03.00.05 WIB");
     expect(translatorFor("en").formatDateTime("2021-02-01T20:00:05Z")).toBe("02/02/2021, 03:00:05 GMT+7");
+  });
+});
+
+describe("plural forms", () => {
+  it("gives every message with a count each plural form its language has", () => {
+    for (const [locale, messages] of [["id-ID", messagesId], ["en-GB", messagesEn]] as const) {
+      const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const paths = new Set(leafPaths(messages));
+      for (const path of paths) {
+        if (!path.endsWith("_other")) continue;
+        for (const form of forms) expect(paths.has(path.replace(/_other$/, `_${form}`)), `${locale} ${path} ${form}`).toBe(true);
+      }
+    }
+  });
+
+  it("says one session in English, and has one form in Indonesian", () => {
+    expect(translatorFor("en").t("account.signedOutOthers", { count: 1 })).toBe("1 other session ended.");
+    expect(translatorFor("en").t("account.signedOutOthers", { count: 2 })).toBe("2 other sessions ended.");
+    expect(translatorFor("id").t("account.signedOutOthers", { count: 1 })).toBe("1 sesi lain telah diakhiri.");
+    expect(translatorFor("en").t("admin.usersCount", { count: 1, formattedCount: "1" })).toBe("1 user");
   });
 });

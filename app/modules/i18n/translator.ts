@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { intlTag, type Locale } from "./locales";
-import { messagesEn } from "./messages.en";
-import { messagesId } from "./messages.id";
+// Types only: the catalogs are registered, so the browser downloads only the page's language.
+import type { Messages, messagesId } from "./messages.id";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -9,18 +9,30 @@ declare module "i18next" {
   }
 }
 
+/**
+ * Each language's messages, registered before its first translation: the server registers every
+ * language (translator.server.ts), the browser only the page's (entry.client.tsx).
+ */
+const catalogs = new Map<Locale, Messages>();
+
+export function registerMessages(locale: Locale, messages: Messages): void {
+  catalogs.set(locale, messages);
+}
+
 const instances = new Map<Locale, I18n>();
 
 function instanceFor(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
+    const messages = catalogs.get(locale);
+    if (!messages) throw new Error(`The "${locale}" messages are not registered (see registerMessages).`);
     instance = i18next.createInstance();
-    // All messages are bundled, so initialisation is synchronous.
+    // The messages are already in memory, so initialisation is synchronous.
     void instance.init({
       lng: locale,
       fallbackLng: false,
       initAsync: false,
-      resources: { id: { translation: messagesId }, en: { translation: messagesEn } },
+      resources: { [locale]: { translation: messages } },
       // React escapes what it renders; escaping here too would double-escape.
       interpolation: { escapeValue: false },
     });

@@ -1,0 +1,11 @@
+import { messagesEn } from "./messages.en";
+import { messagesId } from "./messages.id";
+import { registerMessages } from "./translator";
+
+// The server answers in every language, so it holds every catalog; importing translatorFor from
+// here guarantees they are registered (the root loader's locale.server.ts does, so pages rendered
+// on the server always have them).
+registerMessages("id", messagesId);
+registerMessages("en", messagesEn);
+
+export { translatorFor } from "./translator";

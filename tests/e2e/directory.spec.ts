@@ -29,7 +29,7 @@ test("finds a region by name and pages through results", async ({ page }) => {
 
   await page.goto("/daerah");
   await page.getByRole("link", { name: /Berikutnya/ }).click();
-  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/hal=2/);
   await expect(page.getByText("Menampilkan 26–50 dari 514 daerah")).toBeVisible();
   await expect(page.getByText("Halaman 2 dari 21")).toBeVisible();
 });

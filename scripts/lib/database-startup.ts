@@ -1,6 +1,6 @@
 import { migrateDatabase } from "../../db/migrate";
 import { createDatabase } from "../../db/client";
-import { seedReferenceData } from "../../db/seed/reference";
+import { seedReferenceData } from "../../seed/reference";
 import { StartupError } from "./startup-error";
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "CONNECT_TIMEOUT", "EHOSTUNREACH"]);

@@ -7,7 +7,7 @@ interface FrameworkFile {
 
 /** The real SPBE 2020 tree from the seed data, with ids assigned in file order (for pure tests). */
 export function spbe2020Nodes(): { nodes: FrameworkNode[]; indicators: FrameworkNode[] } {
-  const file = JSON.parse(readFileSync(new URL("../../db/seed/data/spbe-2020-framework.json", import.meta.url), "utf8")) as FrameworkFile;
+  const file = JSON.parse(readFileSync(new URL("../../seed/data/spbe-2020-framework.json", import.meta.url), "utf8")) as FrameworkFile;
   const nodes: FrameworkNode[] = [];
   let id = 0;
   for (const domain of file.domains) {

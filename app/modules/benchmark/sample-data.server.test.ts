@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
 import { assessmentLevels, assessments, cohortMembers, publishedResults, sources } from "../../../db/schema";
-import { seedReferenceData } from "../../../db/seed/reference";
+import { seedReferenceData } from "../../../seed/reference";
 import { upsertSource } from "../../../db/sources";
 import { createScratchDatabase } from "../../../tests/support/scratch-database";
 import { EXTRA_SAMPLE_REGIONS, removeSampleData, SAMPLE_SOURCE_KEY, SAMPLE_YEARS, syncSampleData } from "./sample-data.server";

@@ -16,7 +16,7 @@ export interface FrameworkSummary {
 }
 
 /**
- * A stored framework version never changes (db/seed/reference.ts only inserts new ones), so
+ * A stored framework version never changes (seed/reference.ts only inserts new ones), so
  * its summary is read once per process instead of on every directory or profile request.
  */
 const summaries = new Map<string, FrameworkSummary>();

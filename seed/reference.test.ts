@@ -1,8 +1,8 @@
 import { and, count, eq, isNotNull, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase } from "../../tests/support/scratch-database";
-import { createDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
+import { createScratchDatabase } from "../tests/support/scratch-database";
+import { createDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
 import {
   cohortMembers,
   frameworkLevelCriteria,
@@ -17,7 +17,7 @@ import {
   publishedResults,
   regions,
   sources,
-} from "../schema";
+} from "../db/schema";
 import { seedReferenceData, shortRegionName } from "./reference";
 
 describe("seedReferenceData", () => {

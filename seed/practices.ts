@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { countWords, MAX_SUMMARY_WORDS, PRACTICE_STAGES } from "../../app/modules/practices/practice-content";
-import type { Database } from "../client";
-import { frameworkNodes, frameworks, practiceAdoptions, practiceRevisions, practices } from "../schema";
+import { countWords, MAX_SUMMARY_WORDS, PRACTICE_STAGES } from "../app/modules/practices";
+import type { Database } from "../db/client";
+import { frameworkNodes, frameworks, practiceAdoptions, practiceRevisions, practices } from "../db/schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -54,7 +54,7 @@ export function readSeedPractices() {
 }
 
 /**
- * Case studies compiled by us from public sources (db/seed/data/practices.json), published
+ * Case studies compiled by us from public sources (seed/data/practices.json), published
  * and labelled as such. Each is inserted once: later curator edits are never overwritten.
  */
 export async function seedPractices(tx: Transaction, frameworkSlug: string): Promise<void> {

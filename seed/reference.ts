@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../client";
-import { upsertSource } from "../sources";
+import type { Database } from "../db/client";
+import { upsertSource } from "../db/sources";
 import { seedPractices } from "./practices";
 import {
   cohortMembers,
@@ -17,7 +17,7 @@ import {
   publishedGroupAverages,
   publishedResults,
   regions,
-} from "../schema";
+} from "../db/schema";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -363,11 +363,11 @@ async function seedLevelCriteria(tx: Transaction, frameworkId: number, framework
 }
 
 /**
- * Loads the reference data shipped in db/seed/data. Safe to run on every start: reference
+ * Loads the reference data shipped in seed/data. Safe to run on every start: reference
  * tables are upserted, and rows that curators may later change are only inserted when missing.
  */
 export async function seedReferenceData(db: Database): Promise<void> {
-  // Every `*-framework.json` in db/seed/data is stored: adding a framework is adding a file.
+  // Every `*-framework.json` in seed/data is stored: adding a framework is adding a file.
   const frameworkFiles = readdirSync(new URL("./data/", import.meta.url))
     .filter((name) => name.endsWith("-framework.json"))
     .sort()
@@ -381,7 +381,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
       await seedLevelCriteria(tx, frameworkId, file.id);
     }
     const spbe2020 = frameworkIds.get(SPBE_2020_SLUG);
-    if (spbe2020 === undefined) throw new Error(`db/seed/data has no ${SPBE_2020_SLUG}-framework.json`);
+    if (spbe2020 === undefined) throw new Error(`seed/data has no ${SPBE_2020_SLUG}-framework.json`);
     await seedIdslCohort(tx);
     // The published scores and averages in the shared data are SPBE 2020 index values.
     await seedPublishedScores(tx, spbe2020);

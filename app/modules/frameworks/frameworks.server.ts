@@ -50,7 +50,7 @@ export interface FrameworkIndicator {
 }
 
 export interface FrameworkTree {
-  /** Every node, for the index maths (benchmark/framework-index.ts). */
+  /** Every node, for the index maths (framework-index.ts). */
   nodes: FrameworkNode[];
   domains: { id: number; number: number; name: string; aspects: { id: number; number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
   /** Domain and aspect names by node id. */

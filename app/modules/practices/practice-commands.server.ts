@@ -17,7 +17,7 @@ import {
   stateAfterEdit,
 } from "./workflow";
 
-export interface WriteContext {
+interface WriteContext {
   actorId: number;
   ip: string;
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table";
 import { inputClass, SubmitButton } from "~/components/ui/form";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
@@ -9,27 +8,20 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
+import { isoDate, oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
-
-const dateParam = z.iso.date();
-
-function parseDate(value: string | null): string | null {
-  return value && dateParam.safeParse(value).success ? value : null;
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "audit.read" });
   const params = requestQuery(request);
   const actions = await listAuditActions();
-  const action = params.get("action") ?? "";
-  const page = z.coerce.number().int().min(1).max(100_000).safeParse(params.get("page") ?? undefined);
   const filters = {
-    action: actions.includes(action) ? action : "",
-    actorEmail: (params.get("actor") ?? "").trim().slice(0, 254),
-    from: parseDate(params.get("from")),
-    until: parseDate(params.get("until")),
-    page: page.success ? page.data : 1,
+    action: readParam(params, "aksi", oneOf(actions)) ?? "",
+    actorEmail: readParam(params, "pelaku", textUpTo(254)) ?? "",
+    from: readParam(params, "dari", isoDate()),
+    until: readParam(params, "sampai", isoDate()),
+    page: readPage(params, 100_000),
   };
   const untilExclusive = filters.until ? new Date(`${filters.until}T00:00:00Z`) : null;
   untilExclusive?.setUTCDate(untilExclusive.getUTCDate() + 1);
@@ -49,22 +41,15 @@ function describeChange(before: unknown, after: unknown): string {
 export default function AuditLog() {
   const { actions, filters, total, rows } = useLoaderData<typeof loader>();
   const { t, formatDateTime } = useTranslator();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    if (filters.action) params.set("action", filters.action);
-    if (filters.actorEmail) params.set("actor", filters.actorEmail);
-    if (filters.from) params.set("from", filters.from);
-    if (filters.until) params.set("until", filters.until);
-    params.set("page", String(page));
-    return `/admin/audit?${params}`;
-  };
+  const pageLink = (page: number) =>
+    `/admin/audit${searchString({ aksi: filters.action, pelaku: filters.actorEmail, dari: filters.from, sampai: filters.until, hal: page })}`;
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.auditTitle")}</h1>
       <Form method="get" className="mt-4 grid items-end gap-3 sm:grid-cols-5">
         <label className="block text-sm font-medium">
           {t("admin.auditAction")}
-          <select name="action" defaultValue={filters.action} className={inputClass}>
+          <select name="aksi" defaultValue={filters.action} className={inputClass}>
             <option value="">{t("admin.allActions")}</option>
             {actions.map((action) => (
               <option key={action} value={action}>
@@ -75,15 +60,15 @@ export default function AuditLog() {
         </label>
         <label className="block text-sm font-medium">
           {t("admin.auditActor")}
-          <input name="actor" defaultValue={filters.actorEmail} className={inputClass} />
+          <input name="pelaku" defaultValue={filters.actorEmail} className={inputClass} />
         </label>
         <label className="block text-sm font-medium">
           {t("admin.auditFrom")}
-          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
+          <input type="date" name="dari" defaultValue={filters.from ?? ""} className={inputClass} />
         </label>
         <label className="block text-sm font-medium">
           {t("admin.auditUntil")}
-          <input type="date" name="until" defaultValue={filters.until ?? ""} className={inputClass} />
+          <input type="date" name="sampai" defaultValue={filters.until ?? ""} className={inputClass} />
         </label>
         <div>
           <SubmitButton>{t("admin.filter")}</SubmitButton>

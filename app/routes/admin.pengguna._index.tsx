@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
 import { inputClass, SubmitButton } from "~/components/ui/form";
@@ -12,20 +11,18 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
+import { oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "users.manage" });
   const params = requestQuery(request);
-  const role = z.enum(roles).safeParse(params.get("role"));
-  const regionCode = params.get("region") ?? "";
-  const page = z.coerce.number().int().min(1).max(10_000).safeParse(params.get("page") ?? undefined);
   const query = {
-    q: (params.get("q") ?? "").trim().slice(0, 100),
-    role: role.success ? role.data : null,
-    regionCode: REGION_CODE_PATTERN.test(regionCode) ? regionCode : null,
-    page: page.success ? page.data : 1,
+    q: readParam(params, "q", textUpTo(100)) ?? "",
+    role: readParam(params, "peran", oneOf(roles)),
+    regionCode: readParam(params, "daerah", (raw) => (REGION_CODE_PATTERN.test(raw) ? raw : null)),
+    page: readPage(params),
   };
   const result = await searchUsers(query);
   return { title: (await translatorForRequest(request)).t("admin.usersTitle"), query, ...result };
@@ -34,14 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AdminUsers() {
   const { query, total, rows } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    if (query.q) params.set("q", query.q);
-    if (query.role) params.set("role", query.role);
-    if (query.regionCode) params.set("region", query.regionCode);
-    params.set("page", String(page));
-    return `/admin/pengguna?${params}`;
-  };
+  const pageLink = (page: number) => `/admin/pengguna${searchString({ q: query.q, peran: query.role, daerah: query.regionCode, hal: page })}`;
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.usersTitle")}</h1>
@@ -52,7 +42,7 @@ export default function AdminUsers() {
         </label>
         <label className="block text-sm font-medium">
           {t("admin.role")}
-          <select name="role" defaultValue={query.role ?? ""} className={inputClass}>
+          <select name="peran" defaultValue={query.role ?? ""} className={inputClass}>
             <option value="">{t("admin.allRoles")}</option>
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -63,7 +53,7 @@ export default function AdminUsers() {
         </label>
         <label className="block text-sm font-medium">
           {t("admin.regionCode")}
-          <input name="region" defaultValue={query.regionCode ?? ""} placeholder="32.11" maxLength={5} className={inputClass} />
+          <input name="daerah" defaultValue={query.regionCode ?? ""} placeholder="32.11" maxLength={5} className={inputClass} />
         </label>
         <div>
           <SubmitButton>{t("admin.filter")}</SubmitButton>

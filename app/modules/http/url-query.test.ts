@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { integerBetween, knownCode, oneOf, readPage, readParam, renamedParams, searchString } from "./url-query";
+import { integerBetween, isoDate, knownCode, oneOf, readPage, readParam, renamedParams, searchString, textUpTo } from "./url-query";
 
 describe("url query readers", () => {
   it("reads usable values and nothing else", () => {
@@ -23,5 +23,21 @@ describe("url query readers", () => {
   it("renames old parameter names only when one is used", () => {
     expect(renamedParams(new URLSearchParams("page=2&q=x"), { page: "hal" })?.toString()).toBe("hal=2&q=x");
     expect(renamedParams(new URLSearchParams("hal=2&toString=1"), { page: "hal" })).toBeNull();
+  });
+});
+
+describe("isoDate and textUpTo", () => {
+  it("reads only dates that exist, written as date inputs send them", () => {
+    const params = new URLSearchParams("dari=2026-02-28&sampai=2026-02-30&x=28-02-2026");
+    expect(readParam(params, "dari", isoDate())).toBe("2026-02-28");
+    expect(readParam(params, "sampai", isoDate())).toBeNull();
+    expect(readParam(params, "x", isoDate())).toBeNull();
+  });
+
+  it("trims free text, cuts it to length and reads blank as absent", () => {
+    const params = new URLSearchParams({ q: "  budi  ", r: "   ", s: "x".repeat(300) });
+    expect(readParam(params, "q", textUpTo(100))).toBe("budi");
+    expect(readParam(params, "r", textUpTo(100))).toBeNull();
+    expect(readParam(params, "s", textUpTo(254))).toHaveLength(254);
   });
 });

@@ -26,6 +26,20 @@ export function integerBetween(min: number, max: number): ParamReader<number> {
   };
 }
 
+/** A calendar date written yyyy-mm-dd, as date inputs send it, that exists (no 2026-02-30). */
+export function isoDate(): ParamReader<string> {
+  return (raw) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+    const date = new Date(`${raw}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : null;
+  };
+}
+
+/** Free text, trimmed and cut to `maxLength`; blank reads as null. */
+export function textUpTo(maxLength: number): ParamReader<string> {
+  return (raw) => raw.trim().slice(0, maxLength) || null;
+}
+
 /** Parameter `name` read with `read`, or null when it is absent or not usable. */
 export function readParam<T>(params: URLSearchParams, name: string, read: ParamReader<T>): T | null {
   const raw = params.get(name);

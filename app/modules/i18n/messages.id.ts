@@ -991,7 +991,7 @@ type PluralForm = "zero" | "one" | "two" | "few" | "many";
 /**
  * The shape every locale's messages must have: the same keys, any strings. A message with a count
  * is written `key_other` (the form every language has, and Indonesian's only one); a language adds
- * the other forms it uses (English `key_one`), and i18next picks one by the count.
+ * the other forms it uses (English `key_one`), and the translator picks one by the count.
  */
 type Catalog<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> } & {
   -readonly [K in keyof T as K extends `${infer Message}_other` ? `${Message}_${PluralForm}` : never]?: string;

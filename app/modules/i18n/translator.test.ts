@@ -22,9 +22,20 @@ describe("translatorFor", () => {
     const en = translatorFor("en");
     expect([id.t("search.title"), id.t("search.title")]).toEqual([messagesId.search.title, messagesId.search.title]);
     expect(en.t("search.title")).toBe(messagesEn.search.title);
-    // A cached plain lookup must not stand in for a call with options.
     id.t("directory.pageOf");
     expect(id.t("directory.pageOf", { page: 3, pages: 4 })).toBe("Halaman 3 dari 4");
+  });
+
+  it("chooses the plural form each language has for the count", () => {
+    expect(translatorFor("en").t("account.signedOutOthers", { count: 1 })).toBe("1 other session ended.");
+    expect(translatorFor("en").t("account.signedOutOthers", { count: 2 })).toBe("2 other sessions ended.");
+    expect(translatorFor("en").t("account.signedOutOthers", { count: 0 })).toBe("0 other sessions ended.");
+    expect(translatorFor("id").t("account.signedOutOthers", { count: 1 })).toBe("1 sesi lain telah diakhiri.");
+  });
+
+  it("shows a missing key or value as written, so it is noticed", () => {
+    expect(translatorFor("id").t("directory.pageOf", { page: 2 })).toBe("Halaman 2 dari {{pages}}");
+    expect(translatorFor("id").t("no.such" as "directory.pageOf")).toBe("no.such");
   });
 
   it("leaves markup in interpolated values to React's escaping", () => {

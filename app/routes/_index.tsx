@@ -5,7 +5,7 @@ import { FigureSources } from "~/components/benchmark/figure";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { getLatestNationalResult } from "~/modules/benchmark/national.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { predikatFor } from "~/modules/frameworks/predikat";
+import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohort,
     national: national && {
       ...national,
-      predikat: framework && national.value !== null ? predikatFor(national.value, framework.bands, framework.decimals) : null,
+      predikat: framework ? predikatOf(framework, national.value) : null,
     },
     counts,
     latestPractices: { total: latestPractices.total, practices: latestPractices.practices.slice(0, LATEST_PRACTICES) },

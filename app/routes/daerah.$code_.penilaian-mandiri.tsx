@@ -11,7 +11,7 @@ import { computeFrameworkIndex } from "~/modules/frameworks/framework-index";
 import { levelsOf, parseSelfAssessmentForm, selfAssessmentFields } from "~/modules/benchmark/self-assessment";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { getFrameworkSummary, getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
-import { predikatFor } from "~/modules/frameworks/predikat";
+import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -175,7 +175,7 @@ export default function SelfAssessment() {
           <span className="font-semibold">
             {t("selfAssessment.computedIndex")}: {computed.index === null ? "—" : formatIndex(computed.index)}
           </span>
-          {computed.index !== null ? <PredikatBadge predikat={predikatFor(computed.index, loaded.bands, loaded.decimals)} /> : null}
+          {computed.index !== null ? <PredikatBadge predikat={predikatOf(loaded, computed.index)} /> : null}
           <button type="submit" name="intent" value="compute" className="ml-auto text-sm font-semibold text-brand-800 underline">
             {t("selfAssessment.compute")}
           </button>

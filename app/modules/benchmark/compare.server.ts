@@ -1,6 +1,6 @@
 import type { Actor } from "../auth";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
-import { predikatFor } from "../frameworks";
+import { predikatOf } from "../frameworks";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { bestCommonYear, parseCompareSelection } from "./compare-query";
@@ -45,7 +45,7 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
         provinceName: region.provinceName,
         official,
         notes: year ? (data.notes.get(noteKey(region.code, year, "official")) ?? []) : [],
-        predikat: official?.value != null ? predikatFor(official.value, framework.bands, framework.decimals) : null,
+        predikat: predikatOf(framework, official?.value),
         /** The other kinds' figures of the year, each labelled. */
         others: year ? (["verified", "self", "sample"] as const).flatMap((kind) => figureOf(data, kind, region.code, year) ?? []) : [],
         levelsKind: (columns[index]?.kind ?? null) as FigureKind | null,

@@ -5,7 +5,7 @@ import { ensureSource } from "../../../db/sources";
 import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
-import { predikatFor } from "../frameworks";
+import { predikatOf } from "../frameworks";
 import type { Translator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { SheetRow } from "../spreadsheets/import.server";
@@ -102,7 +102,7 @@ export async function checkOfficialResults(frameworkSlug: string, sheet: readonl
     const computed = levelsById ? computeFrameworkIndex(tree.nodes, levelsById).index : null;
     const sameValue = before.length === 1 && Math.round(before[0]!.value * 100) === Math.round(row.index * 100) && before[0]!.sourceKey === sourceKey && before[0]!.decree === row.decree;
     const status: ImportRowStatus = before.length === 0 ? "new" : sameValue && (!row.levels || sameLevels(storedLevels.get(key), row.levels)) ? "unchanged" : "changed";
-    const predikat = predikatFor(row.index, framework.bands, framework.decimals);
+    const predikat = predikatOf(framework, row.index);
     return {
       ...row,
       name: names.get(row.code) ?? row.code,

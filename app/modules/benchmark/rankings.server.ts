@@ -1,6 +1,6 @@
 import type { Actor } from "../auth";
 import { getFrameworkSummary } from "../frameworks/index.server";
-import { predikatFor } from "../frameworks";
+import { predikatOf } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, getBenchmarkData, noteKey, type PublishedAverage } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { defaultRankingYear, parseRankingQuery, type RankingQuery, rankingKind, rankRegions } from "./rankings";
@@ -77,7 +77,7 @@ export async function computeRankings(data: BenchmarkData, query: RankingQuery) 
     provinceName: subject.provinceName,
     figure,
     notes: data.notes.get(noteKey(subject.code, query.year, query.kind)) ?? [],
-    predikat: framework && figure.value !== null ? predikatFor(figure.value, framework.bands, framework.decimals) : null,
+    predikat: framework ? predikatOf(framework, figure.value) : null,
   });
   const candidates = [];
   const disputed = [];

@@ -1,15 +1,15 @@
 import type { Actor } from "../auth";
 import { getFrameworkSummary } from "../frameworks/index.server";
-import { predikatFor } from "../frameworks";
+import { type PredikatBand, predikatOf } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, nationalAverage, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 
 /** A figure as pages show it: with the region's notes and, for a value, its predikat. */
-export function presentFigure(data: BenchmarkData, figure: Figure, bands: Parameters<typeof predikatFor>[1]) {
+export function presentFigure(data: BenchmarkData, figure: Figure, bands: readonly PredikatBand[]) {
   return {
     ...figure,
     notes: data.notes.get(noteKey(figure.code, figure.year, figure.kind)) ?? [],
-    predikat: figure.value === null ? null : predikatFor(figure.value, bands, data.decimals),
+    predikat: predikatOf({ bands, decimals: data.decimals }, figure.value),
   };
 }
 

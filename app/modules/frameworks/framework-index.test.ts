@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
-import { predikatFor } from "./predikat";
+import { predikatOf } from "./predikat";
 import { computeFrameworkIndex, indexMismatch } from "./framework-index";
 
 const { nodes, indicators } = spbe2020Nodes();
@@ -28,7 +28,7 @@ describe("computeFrameworkIndex (SPBE 2020)", () => {
     const result = computeFrameworkIndex(nodes, levels);
     expect(result.index).toBeCloseTo(2.82, 10);
     expect(result.subIndices[domain4.id]).toBeCloseTo(5, 10);
-    expect(predikatFor(result.index!, bands)).toBe("Baik");
+    expect(predikatOf({ bands, decimals: 2 }, result.index)).toBe("Baik");
   });
 
   it("computes aspect sub-indices as weighted means of their indicators", () => {
@@ -50,7 +50,7 @@ describe("computeFrameworkIndex (SPBE 2020)", () => {
 });
 
 // Predikat boundaries (1.8 / 2.6 / 3.5 / 4.2, judged after rounding) are tested with
-// predikatFor in app/modules/frameworks/predikat.test.ts.
+// predikatOf in app/modules/frameworks/predikat.test.ts.
 
 describe("indexMismatch", () => {
   it("flags computed vs reported differences over 0.01 only", () => {

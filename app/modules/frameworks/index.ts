@@ -3,4 +3,4 @@
  * or index.server.ts. Never re-export a *.server file here: it would pull server code into the browser.
  */
 export { computeFrameworkIndex, type FrameworkNode, type IndexResult, indexMismatch } from "./framework-index";
-export { type PredikatBand, predikatFor, roundIndex } from "./predikat";
+export { type PredikatBand, type PredikatScale, predikatOf, roundIndex } from "./predikat";

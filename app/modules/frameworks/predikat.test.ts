@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { predikatFor, roundIndex } from "./predikat";
+import { predikatOf, roundIndex } from "./predikat";
 
 // SPBE 2020 bands (Permen PANRB 59/2020), in deliberately unsorted order.
-const spbeBands = [
-  { name: "Cukup", minValue: 1.8 },
-  { name: "Memuaskan", minValue: 4.2 },
-  { name: "Kurang", minValue: 0 },
-  { name: "Baik", minValue: 2.6 },
-  { name: "Sangat Baik", minValue: 3.5 },
-];
+const spbe = {
+  decimals: 2,
+  bands: [
+    { name: "Cukup", minValue: 1.8 },
+    { name: "Memuaskan", minValue: 4.2 },
+    { name: "Kurang", minValue: 0 },
+    { name: "Baik", minValue: 2.6 },
+    { name: "Sangat Baik", minValue: 3.5 },
+  ],
+};
 
-describe("predikatFor", () => {
+describe("predikatOf", () => {
   it.each([
     [1.0, "Kurang"],
     [1.79, "Kurang"],
@@ -24,18 +27,19 @@ describe("predikatFor", () => {
     [4.2, "Memuaskan"],
     [5.0, "Memuaskan"],
   ])("gives %s the predikat %s", (value, expected) => {
-    expect(predikatFor(value, spbeBands)).toBe(expected);
+    expect(predikatOf(spbe, value)).toBe(expected);
   });
 
   it("judges the value as published, rounded to the framework's decimals", () => {
-    expect(predikatFor(4.1996, spbeBands)).toBe("Memuaskan");
-    expect(predikatFor(4.194, spbeBands)).toBe("Sangat Baik");
-    expect(predikatFor(3.4949, spbeBands, 2)).toBe("Baik");
+    expect(predikatOf(spbe, 4.1996)).toBe("Memuaskan");
+    expect(predikatOf(spbe, 4.194)).toBe("Sangat Baik");
+    expect(predikatOf(spbe, 3.4949)).toBe("Baik");
   });
 
   it("has no predikat below the lowest band", () => {
-    expect(predikatFor(-1, spbeBands)).toBeNull();
-    expect(predikatFor(2, [])).toBeNull();
+    expect(predikatOf(spbe, -1)).toBeNull();
+    expect(predikatOf({ bands: [], decimals: 2 }, 2)).toBeNull();
+    expect(predikatOf(spbe, null)).toBeNull();
   });
 });
 

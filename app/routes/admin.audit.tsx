@@ -6,7 +6,7 @@ import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/aud
 import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requestQuery } from "~/modules/http/request-input";
 import { isoDate, oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
 
@@ -40,7 +40,7 @@ function describeChange(before: unknown, after: unknown): string {
 
 export default function AuditLog() {
   const { actions, filters, total, rows } = useLoaderData<typeof loader>();
-  const { t, formatDateTime } = useTranslator();
+  const { t, formatDateTime } = useWorkspaceTranslator();
   const pageLink = (page: number) =>
     `/admin/audit${searchString({ aksi: filters.action, pelaku: filters.actorEmail, dari: filters.from, sampai: filters.until, hal: page })}`;
   return (

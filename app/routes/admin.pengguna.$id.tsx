@@ -11,7 +11,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { appUrl } from "~/modules/http/app-url.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
 import { validationMessage } from "~/modules/forms/validation-message";
@@ -71,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function AdminUser() {
   const { user, regionGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t } = translator;
   const errors = result?.errors ?? {};
   return (

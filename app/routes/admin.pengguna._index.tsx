@@ -8,7 +8,7 @@ import { roles } from "~/modules/auth/roles";
 import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminUsers() {
   const { query, total, rows } = useLoaderData<typeof loader>();
-  const { t, formatNumber } = useTranslator();
+  const { t, formatNumber } = useWorkspaceTranslator();
   const pageLink = (page: number) => `/admin/pengguna${searchString({ q: query.q, peran: query.role, daerah: query.regionCode, hal: page })}`;
   return (
     <div>

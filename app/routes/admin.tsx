@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
 /** Admin area frame: shows only the tabs the user may open; each page checks again itself. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { tabs } = useLoaderData<typeof loader>();
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   const tabClass = ({ isActive }: { isActive: boolean }) =>
     `rounded-t-md px-4 py-2 no-underline hover:no-underline ${isActive ? "bg-white font-semibold text-brand-900 ring-1 ring-slate-200" : "text-brand-700"}`;
   return (

@@ -14,7 +14,7 @@ import { parseForm } from "~/modules/forms/form-schemas.server";
 import { appUrl } from "~/modules/http/app-url.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
@@ -83,7 +83,7 @@ const statusKey = {
 export default function AdminInvitations() {
   const { invitations, regionGroups, invitableRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t, formatDate } = useTranslator();
+  const { t, formatDate } = useWorkspaceTranslator();
   const created = result?.intent === "create" && result.ok ? result : null;
   const failed = result?.intent === "create" && !result.ok ? result : null;
   return (

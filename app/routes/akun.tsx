@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
 import { readForm } from "~/modules/http/request-input";
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { user, regionName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   const passwordResult = actionData?.intent === "change-password" ? actionData : null;
   const errors = passwordResult && !passwordResult.ok ? passwordResult.errors : {};
   return (

@@ -15,7 +15,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { readSpreadsheet } from "~/modules/spreadsheets/import.server";
 import { readUploadForm } from "~/modules/http/request-input";
@@ -99,7 +99,7 @@ export default function LevelReport() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t, formatNumber } = translator;
   const values = result?.values ?? loaded.defaults;
   const errors = result?.errors ?? {};

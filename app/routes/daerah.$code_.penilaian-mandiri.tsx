@@ -14,7 +14,7 @@ import { getFrameworkSummary, getFrameworkTree, getLevelCriteria, SPBE_2020 } fr
 import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm, requestQuery } from "~/modules/http/request-input";
@@ -109,7 +109,7 @@ export default function SelfAssessment() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t, formatIndex } = translator;
   const values = result?.values ?? loaded.values;
   const errors = result?.errors ?? {};

@@ -6,7 +6,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionProfileFields, regionProfileSchema, saveRegionProfile } from "~/modules/regions/region-profile.server";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { readForm } from "~/modules/http/request-input";
@@ -61,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditRegionProfile() {
   const { region, profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   const values = result?.values;
   const conflict = typeof result?.currentVersion === "number";
   const errors = result?.errors ?? {};

@@ -10,7 +10,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PeerGroups() {
   const { groups, regionGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t } = translator;
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">

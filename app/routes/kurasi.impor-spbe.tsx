@@ -10,7 +10,7 @@ import { MAX_SHEET_ROWS, type SheetProblem } from "~/modules/benchmark/official-
 import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
 import { readUploadForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
@@ -98,7 +98,7 @@ export default function ImportOfficialResults() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { t, formatIndex, formatNumber } = useTranslator();
+  const { t, formatIndex, formatNumber } = useWorkspaceTranslator();
   const problemText = (problem: SheetProblem) =>
     `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS) })}`;
   const preview = result?.stage === "preview" ? result.preview : null;

@@ -7,7 +7,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { addCohortMember, cohortMemberSchema, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function CohortMembers() {
   const { cohort, regionGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   const failed = result && !result.ok ? result : null;
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-8">

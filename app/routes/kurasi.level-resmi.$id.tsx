@@ -10,7 +10,7 @@ import { getSubmissionReview, reviewSubmission } from "~/modules/benchmark/level
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
@@ -49,7 +49,7 @@ export default function LevelReportReview() {
   const { review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const busy = useNavigation().state === "submitting";
-  const { t, formatIndex } = useTranslator();
+  const { t, formatIndex } = useWorkspaceTranslator();
   const { submission } = review;
   const differs = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
   return (

@@ -6,7 +6,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listSubmissionQueue } from "~/modules/benchmark/level-submissions.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function LevelReportQueue() {
   const { queue } = useLoaderData<typeof loader>();
-  const { t, formatDate, formatIndex } = useTranslator();
+  const { t, formatDate, formatIndex } = useWorkspaceTranslator();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <p className="text-sm">

@@ -7,7 +7,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listRecentFigureNotes } from "~/modules/benchmark/figure-notes.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function FigureNoteModeration() {
   const { notes } = useLoaderData<typeof loader>();
-  const { t, formatDate } = useTranslator();
+  const { t, formatDate } = useWorkspaceTranslator();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <p className="text-sm">

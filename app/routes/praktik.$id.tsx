@@ -7,7 +7,7 @@ import { Alert } from "~/components/ui/form";
 import { Badge } from "~/components/ui/badge";
 import { currentUser, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
-import { parseForm } from "~/modules/forms/form-data";
+import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";

@@ -3,10 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import { type FieldErrors, parseForm } from "~/modules/forms/form-data";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { adoptionFormSchema } from "~/modules/practices/adoption-form.server";
 import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practices/adoptions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
@@ -66,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RecordAdoption() {
   const { practice, adoptedFrom, regionGroups, sourceRegionCode, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t } = translator;
   const errors = result?.errors ?? {};
   const chosenPractice = result?.values.sourcePracticeId ?? String(adoptedFrom?.sourcePracticeId ?? "");

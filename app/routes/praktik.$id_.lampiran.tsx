@@ -6,7 +6,7 @@ import { Panel } from "~/components/ui/panel";
 import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import { uploadAttachment } from "~/modules/practices/attachments.server";
 import { changeAttachments, getRevision, requirePracticeWriter, type SaveResult } from "~/modules/practices/index.server";
@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function PracticeAttachments() {
   const { practice, attachments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t } = translator;
   const version = (result && !result.ok ? result.currentVersion : null) ?? practice.version;
   return (

@@ -5,7 +5,7 @@ import { Badge } from "~/components/ui/badge";
 import { Panel } from "~/components/ui/panel";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { diffBetween } from "~/modules/practices/practice-view.server";
 import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/index.server";
 import { requestQuery } from "~/modules/http/request-input";
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function PracticeHistory() {
   const { practiceId, publishedRevisionId, revisions, selectedNumber, changes } = useLoaderData<typeof loader>();
-  const { t, formatDate } = useTranslator();
+  const { t, formatDate } = useWorkspaceTranslator();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm">

@@ -10,7 +10,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { diffBetween, presentRevision } from "~/modules/practices/practice-view.server";
 import {
   decideOnPractice,
@@ -84,7 +84,7 @@ export default function PracticeReview() {
   const { practice, revision, changesSincePublished, region, events, decisions, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t, formatDate } = translator;
   const decided = searchParams.get("keputusan");
   const saved = searchParams.get("disimpan");

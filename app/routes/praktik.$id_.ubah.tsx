@@ -5,7 +5,7 @@ import { Alert } from "~/components/ui/form";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/index.server";
@@ -55,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditPractice() {
   const { practice, values, domains } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   const { t } = translator;
   const conflict = typeof result?.currentVersion === "number";
   return (

@@ -6,7 +6,7 @@ import { can } from "~/modules/auth/permissions";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import type { PracticeFormValues } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { createPractice } from "~/modules/practices/index.server";
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewPractice() {
   const { domains, regionGroups, regionName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm">

@@ -10,7 +10,7 @@ import { can } from "~/modules/auth/permissions";
 import { countPendingSubmissions } from "~/modules/benchmark/level-submissions.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listWorkspacePractices } from "~/modules/practices/practice-list.server";
 import { parseWorkspaceQuery } from "~/modules/practices/practice-query";
 import { PRACTICE_STATES } from "~/modules/practices/workflow";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function PracticeWorkspace() {
   const { title, reviewer, provinces, regionGroups, query, result, pendingLevels } = useLoaderData<typeof loader>();
-  const { t, formatDate, formatNumber } = useTranslator();
+  const { t, formatDate, formatNumber } = useWorkspaceTranslator();
   const search = (page: number) => {
     const params = new URLSearchParams();
     params.set("status", query.state ?? "semua");

@@ -5,7 +5,7 @@ import { RegionSelect } from "~/components/region-select";
 import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import type { FrameworkTree } from "~/modules/frameworks/frameworks.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { validationMessage } from "~/modules/forms/validation-message";
 import {
   MAX_BODY_LENGTH,
@@ -33,7 +33,7 @@ export interface PracticeFormProps {
 }
 
 function useMessage(errors: FieldErrors) {
-  const translator = useTranslator();
+  const translator = useWorkspaceTranslator();
   return (field: string) => {
     const error = errors[field];
     return error ? validationMessage(translator, error) : null;
@@ -42,7 +42,7 @@ function useMessage(errors: FieldErrors) {
 
 /** The practice editor: structured fields, Markdown body with live preview, save or submit. */
 export function PracticeForm({ values, errors, version, domains, previewHtml, regionChoice, notice }: PracticeFormProps) {
-  const { t } = useTranslator();
+  const { t } = useWorkspaceTranslator();
   const message = useMessage(errors);
   const text = values.text;
   const hasErrors = Object.keys(errors).length > 0;
@@ -247,7 +247,7 @@ function Section({ title, lead, error, children }: { title: string; lead?: strin
  * the form with everything kept.
  */
 function MarkdownBody({ defaultValue, error, previewHtml }: { defaultValue: string; error: string | null; previewHtml: string | null }) {
-  const { t, formatNumber } = useTranslator();
+  const { t, formatNumber } = useWorkspaceTranslator();
   const preview = useFetcher<{ html: string }>({ key: "practice-body-preview" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [length, setLength] = useState(defaultValue.length);

@@ -1,5 +1,7 @@
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
+import { workspaceMessagesEn } from "./messages.workspace.en";
+import { workspaceMessagesId } from "./messages.workspace.id";
 import { registerMessages } from "./translator";
 
 // The server answers in every language, so it holds every catalog; importing translatorFor from
@@ -7,5 +9,7 @@ import { registerMessages } from "./translator";
 // on the server always have them).
 registerMessages("id", messagesId);
 registerMessages("en", messagesEn);
+registerMessages("id", workspaceMessagesId);
+registerMessages("en", workspaceMessagesEn);
 
 export { translatorFor } from "./translator";

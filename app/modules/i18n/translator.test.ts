@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
+import { workspaceMessagesEn } from "./messages.workspace.en";
+import { workspaceMessagesId } from "./messages.workspace.id";
 import { translatorFor } from "./translator.server";
 
 describe("translatorFor", () => {
@@ -26,13 +28,6 @@ describe("translatorFor", () => {
     expect(id.t("directory.pageOf", { page: 3, pages: 4 })).toBe("Halaman 3 dari 4");
   });
 
-  it("chooses the plural form each language has for the count", () => {
-    expect(translatorFor("en").t("account.signedOutOthers", { count: 1 })).toBe("1 other session ended.");
-    expect(translatorFor("en").t("account.signedOutOthers", { count: 2 })).toBe("2 other sessions ended.");
-    expect(translatorFor("en").t("account.signedOutOthers", { count: 0 })).toBe("0 other sessions ended.");
-    expect(translatorFor("id").t("account.signedOutOthers", { count: 1 })).toBe("1 sesi lain telah diakhiri.");
-  });
-
   it("shows a missing key or value as written, so it is noticed", () => {
     expect(translatorFor("id").t("directory.pageOf", { page: 2 })).toBe("Halaman 2 dari {{pages}}");
     expect(translatorFor("id").t("no.such" as "directory.pageOf")).toBe("no.such");
@@ -52,15 +47,26 @@ function leafPaths(value: object, prefix = ""): string[] {
 /** A message's key without its plural form: "account.signedOutOthers_one" → "account.signedOutOthers_other". */
 const messageKey = (path: string) => path.replace(/_(zero|one|two|few|many)$/, "_other");
 
+/** Each catalog in both languages: the one every page has and the workspace's. */
+const catalogPairs = [
+  { name: "public", id: messagesId, en: messagesEn },
+  { name: "workspace", id: workspaceMessagesId, en: workspaceMessagesEn },
+];
+
 describe("messages", () => {
-  it("has every Indonesian message in English and nothing left empty", () => {
-    expect([...new Set(leafPaths(messagesEn).map(messageKey))].sort()).toEqual(leafPaths(messagesId).sort());
-    for (const messages of [messagesId, messagesEn]) {
+  it.each(catalogPairs)("has every Indonesian $name message in English and nothing left empty", ({ id, en }) => {
+    expect([...new Set(leafPaths(en).map(messageKey))].sort()).toEqual(leafPaths(id).sort());
+    for (const messages of [id, en]) {
       for (const key of leafPaths(messages)) {
         const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
         expect(text, key).not.toBe("");
       }
     }
+  });
+
+  it("keeps each message in one catalog only", () => {
+    const publicKeys = new Set(leafPaths(messagesId));
+    expect(leafPaths(workspaceMessagesId).filter((key) => publicKeys.has(key))).toEqual([]);
   });
 });
 
@@ -81,7 +87,8 @@ describe("date formatting", () => {
 
 describe("plural forms", () => {
   it("gives every message with a count each plural form its language has", () => {
-    for (const [locale, messages] of [["id-ID", messagesId], ["en-GB", messagesEn]] as const) {
+    const catalogs = catalogPairs.flatMap((pair) => [["id-ID", pair.id] as const, ["en-GB", pair.en] as const]);
+    for (const [locale, messages] of catalogs) {
       const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       const paths = new Set(leafPaths(messages));
       for (const path of paths) {

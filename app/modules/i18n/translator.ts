@@ -1,6 +1,7 @@
 import { intlTag, type Locale } from "./locales";
 // Types only: the catalogs are registered, so the browser downloads only the page's language.
 import type { Messages, messagesId } from "./messages.id";
+import type { WorkspaceMessages, workspaceMessagesId } from "./messages.workspace.id";
 
 /**
  * Every message key as pages write it, "namespace.key"; a message with plural forms is named
@@ -9,12 +10,15 @@ import type { Messages, messagesId } from "./messages.id";
 type KeysOf<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K extends `${infer Base}_other` ? Base : K}` : KeysOf<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
-export type MessageKey = KeysOf<typeof messagesId>;
+/** Keys of the catalog every page has. */
+export type PublicMessageKey = KeysOf<typeof messagesId>;
+/** Every key, the signed-in workspace's included (see use-workspace-translator.ts). */
+export type MessageKey = PublicMessageKey | KeysOf<typeof workspaceMessagesId>;
 
 /** Values for a message's {{placeholders}}; `count` also chooses the plural form. */
 export type MessageValues = Record<string, string | number | null | undefined> & { count?: number };
 
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+export type Translate<Key extends string = MessageKey> = (key: Key, values?: MessageValues) => string;
 
 /** A catalog flattened to "namespace.key" → text, so a lookup is one Map read. */
 type FlatCatalog = Map<string, string>;
@@ -29,12 +33,16 @@ function flatten(messages: object, prefix = "", into: FlatCatalog = new Map()): 
 
 /**
  * Each language's messages, registered before its first translation: the server registers every
- * language (translator.server.ts), the browser only the page's (entry.client.tsx).
+ * catalog of every language (translator.server.ts); the browser the page's language of the public
+ * catalog (entry.client.tsx) and, on workspace pages, the workspace catalog. Registering adds to
+ * what a language has, in whichever order the browser loads them.
  */
 const catalogs = new Map<Locale, FlatCatalog>();
 
-export function registerMessages(locale: Locale, messages: Messages): void {
-  catalogs.set(locale, flatten(messages));
+export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages): void {
+  let catalog = catalogs.get(locale);
+  if (!catalog) catalogs.set(locale, (catalog = new Map()));
+  flatten(messages, "", catalog);
 }
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
@@ -62,9 +70,9 @@ function translate(locale: Locale): Translate {
   };
 }
 
-export interface Translator {
+export interface Translator<Key extends string = MessageKey> {
   locale: Locale;
-  t: Translate;
+  t: Translate<Key>;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** An index value with the framework's fixed decimals: 3,81 (id) / 3.81 (en). */
   formatIndex: (value: number, decimals?: number) => string;

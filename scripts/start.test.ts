@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "./lib/ports";
 
 const startScript = path.resolve("scripts/start.ts");
-const tsx = path.resolve("node_modules/.bin/tsx");
 
 interface StartRun {
   child: ChildProcess;
@@ -14,10 +14,12 @@ interface StartRun {
   exited: Promise<number | null>;
 }
 
+/** Runs `npm start`'s command in a process group of its own, as a terminal runs a command. */
 function runStart(env: Record<string, string>): StartRun {
-  const child = spawn(tsx, [startScript], {
+  const child = spawn(process.execPath, ["--import", "tsx", startScript], {
     env: { ...process.env, DATABASE_URL: "", MEILI_URL: "", MEILI_MASTER_KEY: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -32,6 +34,21 @@ async function waitForOutput(run: StartRun, text: string, timeoutMs = 90_000) {
     if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`no "${text}" in:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Whether any process of the run's group (workers, PostgreSQL, Meilisearch) is still running. */
+function anyProcessLeft(run: StartRun): boolean {
+  try {
+    process.kill(-run.child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines that are not the script's own `[idsl]` messages: stack traces, warnings. */
+function strayLines(output: string): string[] {
+  return output.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("[idsl] "));
 }
 
 /** Error lines of a failed start, without npm/node noise. */
@@ -91,6 +108,8 @@ describe("npm start (scripts/start.ts)", () => {
       // PostgreSQL removes its pid file on a clean shutdown; Meilisearch's port is free again.
       expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      expect(anyProcessLeft(run)).toBe(false);
+      expect(strayLines(run.output())).toEqual([]);
 
       if (attempt === "warm") {
         expect(readFileSync(path.join(dataDir, "secrets", "meili-master-key"), "utf8")).toBe(secretBefore);
@@ -98,4 +117,34 @@ describe("npm start (scripts/start.ts)", () => {
       }
     }
   }, 180_000);
+
+  it("ends quietly with exit 0 and nothing running on Ctrl-C, which reaches every process of the group", async () => {
+    const pgPort = await findFreePort();
+    const run = runStart({
+      PORT: String(await findFreePort()),
+      IDSL_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      EMBEDDED_MEILI_PORT: String(await findFreePort()),
+    });
+    // Fully started (the last demo account is printed), with the search worker idle on its LISTEN
+    // connection: PostgreSQL stopping under that connection used to print an uncaught CONNECTION_CLOSED.
+    await waitForOutput(run, "anggota.blora@demo.idsl.test");
+    const password = readFileSync(path.join(dataDir, "secrets", "postgres-password"), "utf8").trim();
+    const admin = postgres(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/postgres`, { max: 1, onnotice: () => {} });
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((await admin`select 1 from pg_stat_activity where query ilike 'listen %'`).length === 0) {
+        if (Date.now() > deadline) throw new Error("the search worker never listened");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+
+    process.kill(-run.child.pid!, "SIGINT");
+    expect(await run.exited).toBe(0);
+    expect(anyProcessLeft(run)).toBe(false);
+    expect(strayLines(run.output())).toEqual([]);
+    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+  }, 120_000);
 });

@@ -24,7 +24,8 @@ const stopActions: (() => Promise<unknown>)[] = [];
 let stopping = false;
 
 function log(message: string) {
-  console.log(`[idsl] ${message}`);
+  // After a stop signal nothing is news: Ctrl-C stops PostgreSQL and Meilisearch at the same time.
+  if (!stopping) console.log(`[idsl] ${message}`);
 }
 
 async function shutdown(exitCode: number) {
@@ -128,6 +129,19 @@ async function startWorkers(count: number) {
     roles.set(worker.id, role);
     return worker;
   };
+  // Registered before the first fork: a stop while workers start must end them too.
+  stopActions.push(async () => {
+    const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+    await Promise.all(
+      running.map(
+        (worker) =>
+          new Promise((resolve) => {
+            worker.once("exit", resolve);
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
   cluster.on("message", (from, message: unknown) => {
     if (!isBroadcast(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
@@ -140,6 +154,7 @@ async function startWorkers(count: number) {
     });
   });
   await Promise.all(started);
+  if (stopping) return;
   fork("search");
   // A worker that dies (an uncaught error) is replaced, so capacity stays.
   cluster.on("exit", (worker, code, signal) => {
@@ -148,18 +163,6 @@ async function startWorkers(count: number) {
     if (stopping) return;
     log(`${role} worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     fork(role);
-  });
-  stopActions.push(async () => {
-    const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
-    await Promise.all(
-      running.map(
-        (worker) =>
-          new Promise((resolve) => {
-            worker.once("exit", resolve);
-            worker.process.kill("SIGTERM");
-          }),
-      ),
-    );
   });
 }
 

@@ -1,9 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { drawComparisonCharts } from "~/components/benchmark/benchmark-charts.server";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
-import { GroupedBarChart } from "~/components/charts/bar-chart";
-import { SERIES_TONES } from "~/components/charts/chart-style";
+import { ChartFrame } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Adding a region is two light steps (province, then one of its regions) instead of one
   // select of all 514, which would make every comparison page heavy.
   const addProvince = params.get("provinsi_tambah");
-  const [comparison, provinces, provinceRegions, { t }] = await Promise.all([
+  const [comparison, provinces, provinceRegions, translator] = await Promise.all([
     currentUser(request, context).then((viewer) => compareRegions(SPBE_2020, params, viewer)),
     listProvinces(),
     listRegionsOfProvince(addProvince && /^\d{2}$/.test(addProvince) ? addProvince : null),
@@ -34,20 +34,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!comparison) throw new Response(null, { status: 404 });
   // "Add" sends the current list plus one code; settle on the short, shareable form.
   if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes)}`);
-  return { title: t("compare.title"), comparison, provinces, provinceRegions, addProvince };
+  return { title: translator.t("compare.title"), comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */
 const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
 
 export default function Compare() {
-  const { comparison, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
+  const { comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
   const value = (number: number | null) => (number === null ? "—" : formatIndex(number));
-  const chartText = { formatValue: (n: number) => formatIndex(n), tableLabel: t("charts.showTable"), noDataLabel: t("charts.noData") };
-  const domains = comparison.groups.filter((group) => group.kind === "domain");
   const ready = codes.length >= 2;
   const kindName = (kind: string | null) => (kind ? t(`figures.kind.${kind as "official"}`) : t("charts.noData"));
 
@@ -204,32 +202,8 @@ export default function Compare() {
 
           {regions.some((region) => region.levelsKind === "sample") ? <p className="text-sm text-amber-900">{t("compare.sampleLevels")}</p> : null}
           <div className="grid gap-6 lg:grid-cols-2">
-            <FigureTrendChart
-              title={t("compare.trendChart")}
-              description={t("compare.trendDescription")}
-              years={comparison.years}
-              series={regions.flatMap((region, index) =>
-                comparison.kindsShown.flatMap((kind) => {
-                  const figures = region.trend[kind] ?? [];
-                  return figures.length > 0 ? [{ name: region.name, kind, tone: SERIES_TONES[index % SERIES_TONES.length], figures }] : [];
-                }),
-              )}
-            />
-            <GroupedBarChart
-              title={t("compare.domainsChart")}
-              description={t("compare.domainsDescription", { year: year ?? "—" })}
-              categories={domains.map((domain) => domain.name)}
-              series={regions.map((region, index) => ({
-                name: region.levelsKind ? `${region.name} (${kindName(region.levelsKind)})` : region.name,
-                values: domains.map((domain) => domain.values[index] ?? null),
-                tone: SERIES_TONES[index % SERIES_TONES.length],
-                kind: region.levelsKind ?? undefined,
-              }))}
-              valueDomain={[0, 5]}
-              categoryLabel={t("regionBenchmark.domain")}
-              valueLabel={t("region.index")}
-              {...chartText}
-            />
+            <FigureTrendChart chart={charts.trend} />
+            <ChartFrame chart={charts.domains} />
           </div>
 
           <section aria-labelledby="indicators-heading">

@@ -2,12 +2,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { GovernmentFigures } from "~/components/benchmark/figure-history";
+import { drawGovernmentTrend } from "~/components/benchmark/figure-trend.server";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { FigureNoteControls, FigureNoteForm, type NoteFormResult, noteFormTarget } from "~/components/benchmark/figure-note-forms";
 import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
 import { validationMessage } from "~/modules/forms/validation-message";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { currentUser, requirePermission } from "~/modules/auth/guards.server";
@@ -28,14 +30,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
   const user = await currentUser(request, context);
-  const [about, practiceOverview, figures] = await Promise.all([
+  const [about, practiceOverview, figures, translator] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     getRegionPracticeOverview(profile.region.code),
     getGovernmentFigures(profile.region.code, SPBE_2020, user),
+    translatorForRequest(request),
   ]);
   return {
     ...profile,
-    figures,
+    figures: figures && { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
     about,
     practiceOverview,
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
@@ -239,7 +242,6 @@ export default function RegionProfilePage() {
                 </div>
               ) : null}
               <GovernmentFigures
-                name={region.name}
                 caption={t("region.spbeHeading")}
                 figures={figures}
                 actions={canNote ? (year, kind) => (kind === "sample" ? null : <FigureNoteForm year={year} kind={kind} result={noteResult} />) : undefined}

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
+import { drawRegionBenchmarkCharts } from "~/components/benchmark/benchmark-charts.server";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
 import { useGroupLabel } from "~/components/benchmark/group-label";
-import { GroupedBarChart } from "~/components/charts/bar-chart";
+import { ChartFrame } from "~/components/charts/chart-frame";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -25,36 +26,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = requestQuery(request);
   const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
   const user = await currentUser(request, context);
-  const [benchmark, { t }] = await Promise.all([
+  const [benchmark, translator] = await Promise.all([
     getRegionBenchmark(code, SPBE_2020, { year: requestedYear, group: search.get("kelompok") }, user),
     translatorForRequest(request),
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
   return {
-    title: t("regionBenchmark.title", { region: benchmark.region.name }),
+    title: translator.t("regionBenchmark.title", { region: benchmark.region.name }),
     benchmark,
+    charts: drawRegionBenchmarkCharts(translator, benchmark),
     signedIn: user !== null,
     canReportLevels: can(user, { action: "assessment.self", regionCode: code }),
   };
 }
 
 export default function RegionBenchmark() {
-  const { benchmark, signedIn, canReportLevels } = useLoaderData<typeof loader>();
-  const { t, formatIndex, formatNumber } = useTranslator();
+  const { benchmark, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
+  const { t, formatNumber } = useTranslator();
   const groupLabel = useGroupLabel();
   const { region, headline, year, profile } = benchmark;
-  const domains = profile?.nodes.filter((node) => node.kind === "domain") ?? [];
-  const aspects = profile?.nodes.filter((node) => node.kind === "aspect") ?? [];
-  const profileKindName = profile ? t(`figures.kind.${profile.kind}`) : "";
-  const profileSeries = (nodes: typeof domains) =>
-    profile
-      ? [
-          { name: `${region.name} (${profileKindName})`, values: nodes.map((node) => node.mine), tone: "primary" as const, kind: profile.kind },
-          { name: t("regionBenchmark.groupAverage", { kind: profileKindName }), values: nodes.map((node) => node.average), tone: "muted" as const, kind: profile.kind },
-          { name: t("regionBenchmark.groupBest", { kind: profileKindName }), values: nodes.map((node) => node.best), tone: "accent" as const, kind: profile.kind },
-        ]
-      : [];
-  const chartText = { formatValue: (value: number) => formatIndex(value), tableLabel: t("charts.showTable"), noDataLabel: t("charts.noData") };
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -115,13 +105,7 @@ export default function RegionBenchmark() {
 
           <Panel id="trend" title={t("regionBenchmark.trend")}>
             <div className="mt-3">
-              <FigureTrendChart
-                title={t("regionBenchmark.trendChart", { region: region.name })}
-                description={t("regionBenchmark.trendDescription")}
-                years={benchmark.trend.years}
-                series={benchmark.trend.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: benchmark.trend.figures.filter((figure) => figure.kind === kind) }))}
-                national={benchmark.trend.national}
-              />
+              <FigureTrendChart chart={charts.trend} />
             </div>
           </Panel>
 
@@ -188,28 +172,12 @@ export default function RegionBenchmark() {
                   })}
                 </p>
                 {profile.kind === "sample" ? <p className="text-sm text-amber-900">{t("regionBenchmark.sampleLevels")}</p> : null}
-                <div className="grid gap-6 lg:grid-cols-2">
-                  <GroupedBarChart
-                    title={t("regionBenchmark.domainsChart")}
-                    description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
-                    categories={domains.map((node) => node.name)}
-                    series={profileSeries(domains)}
-                    valueDomain={[0, 5]}
-                    categoryLabel={t("regionBenchmark.domain")}
-                    valueLabel={t("region.index")}
-                    {...chartText}
-                  />
-                  <GroupedBarChart
-                    title={t("regionBenchmark.aspectsChart")}
-                    description={t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(benchmark.selected) : "" })}
-                    categories={aspects.map((node) => node.name)}
-                    series={profileSeries(aspects)}
-                    valueDomain={[0, 5]}
-                    categoryLabel={t("regionBenchmark.aspect")}
-                    valueLabel={t("region.index")}
-                    {...chartText}
-                  />
-                </div>
+                {charts.profile ? (
+                  <div className="grid gap-6 lg:grid-cols-2">
+                    <ChartFrame chart={charts.profile.domains} />
+                    <ChartFrame chart={charts.profile.aspects} />
+                  </div>
+                ) : null}
               </>
             ) : (
               <p className="text-slate-700">{t("regionBenchmark.noLevels")}</p>

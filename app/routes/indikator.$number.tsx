@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
-import { GroupedBarChart } from "~/components/charts/bar-chart";
+import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";
+import { ChartFrame } from "~/components/charts/chart-frame";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
@@ -22,8 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await currentUser(request, context);
   const page = number === null ? null : await getIndicatorPage(SPBE_2020, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
   if (!page) throw new Response(null, { status: 404 });
-  const { t } = await translatorForRequest(request);
-  return { title: t("indicator.title", { number: page.indicator.number, name: page.indicator.name }), page };
+  const translator = await translatorForRequest(request);
+  return {
+    title: translator.t("indicator.title", { number: page.indicator.number, name: page.indicator.name }),
+    page: { ...page, spreads: page.spreads.map((spread) => ({ ...spread, chart: spread.assessed === 0 ? null : drawIndicatorDistribution(translator, page.levels, spread) })) },
+  };
 }
 
 export default function IndicatorPage() {
@@ -67,22 +71,11 @@ export default function IndicatorPage() {
             <p className="mt-1 text-sm text-slate-600">
               {t("indicator.coverage", { count: spread.assessed, assessed: formatNumber(spread.assessed), total: formatNumber(spread.regionCount), kind: t(`figures.kindLower.${spread.kind}`), year: spread.year })}
             </p>
-            {spread.assessed === 0 ? (
+            {spread.chart === null ? (
               <p className="mt-3 text-slate-700">{t(spread.kind === "verified" ? "indicator.noVerifiedLevels" : "indicator.noLevels")}</p>
             ) : (
               <div className="mt-3">
-                <GroupedBarChart
-                  title={t("indicator.distributionChart")}
-                  description={t("indicator.distributionDescription", { count: spread.assessed, year: spread.year })}
-                  categories={page.levels.map((level) => `${t("benchmark.level", { level: level.level })} — ${level.name}`)}
-                  series={[{ name: `${t("indicator.regions")} (${t(`figures.kind.${spread.kind}`)})`, values: spread.distribution, tone: "primary", kind: spread.kind }]}
-                  valueDomain={[0, Math.max(1, ...spread.distribution)]}
-                  categoryLabel={t("indicator.level")}
-                  valueLabel={t("indicator.regions")}
-                  formatValue={(value) => formatNumber(value)}
-                  tableLabel={t("charts.showTable")}
-                  noDataLabel={t("charts.noData")}
-                />
+                <ChartFrame chart={spread.chart} />
                 {spread.kind === "sample" ? <p className="mt-2 text-sm text-amber-900">{t("benchmark.sampleNote")}</p> : null}
               </div>
             )}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GovernmentFigures } from "~/components/benchmark/figure-history";
+import { drawGovernmentTrend } from "~/components/benchmark/figure-trend.server";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
@@ -22,16 +23,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.code ?? "");
   if (!province) throw new Response(null, { status: 404 });
-  const [figures, averages, regions, { t }] = await Promise.all([
+  const [figures, averages, regions, translator] = await Promise.all([
     currentUser(request, context).then((viewer) => getGovernmentFigures(province.province.code, SPBE_2020, viewer)),
     provinceAverages(SPBE_2020, province.province.code),
     withLatestOfficialFigure(SPBE_2020, province.regions),
     translatorForRequest(request),
   ]);
+  const { t } = translator;
+  const government = t("province.government", { name: province.province.name });
   return {
     title: t("province.title", { name: province.province.name }),
     province: province.province,
-    figures,
+    figures: figures && { ...figures, trend: drawGovernmentTrend(translator, government, figures) },
     averages,
     regions,
   };
@@ -59,7 +62,7 @@ export default function ProvincePage() {
         <HeadlineFigure figure={headline} className="max-w-md" />
         {figures && figures.rows.length > 0 ? (
           <>
-            <GovernmentFigures name={government} caption={t("province.governmentHeading", { name: government })} figures={figures} />
+            <GovernmentFigures caption={t("province.governmentHeading", { name: government })} figures={figures} />
             <p className="text-sm">
               <Link to="/peringkat?jenis=provinsi">{t("province.compareProvinces")}</Link>
             </p>

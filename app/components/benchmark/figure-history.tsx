@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { FigureNotes, FigureQuotes, FigureSources, FigureValue, type FigureView, KindBadge, type NoteView } from "~/components/benchmark/figure";
-import { FigureTrendChart } from "~/components/benchmark/figure-trend";
+import { FigureTrendChart, type TrendDetail } from "~/components/benchmark/figure-trend";
 import type { AverageView } from "~/components/benchmark/published-averages";
+import type { DrawnChart } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
@@ -94,30 +95,21 @@ export function FigureHistoryTable({
 
 /** A government's figures over the years: the trend of each kind, then every value in a table. */
 export function GovernmentFigures({
-  name,
   caption,
   figures,
   actions,
   noteControls,
 }: {
-  /** Whose figures, e.g. "Kabupaten Sumedang" or "Pemerintah Provinsi Jawa Barat". */
-  name: string;
   caption: string;
-  figures: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] };
+  /** The rows, and their trend drawn by drawGovernmentTrend. */
+  figures: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[]; trend: DrawnChart<TrendDetail> };
   actions?: (year: number, kind: FigureKind) => ReactNode;
   noteControls?: (note: NoteView) => ReactNode;
 }) {
-  const { t } = useTranslator();
   return (
     <>
       <div className="mt-3">
-        <FigureTrendChart
-          title={t("regionBenchmark.trendChart", { region: name })}
-          description={t("regionBenchmark.trendDescription")}
-          years={figures.rows.map((row) => row.year)}
-          series={figures.kinds.map((kind) => ({ name, kind, tone: "primary", figures: figures.rows.flatMap((row) => (row.figures[kind] ? [{ ...row.figures[kind], year: row.year }] : [])) }))}
-          national={figures.rows.flatMap((row) => (row.national ? [{ ...row.national, year: row.year }] : []))}
-        />
+        <FigureTrendChart chart={figures.trend} />
       </div>
       <FigureHistoryTable caption={caption} kinds={figures.kinds} rows={figures.rows} actions={actions} noteControls={noteControls} />
     </>

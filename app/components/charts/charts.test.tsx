@@ -1,13 +1,16 @@
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { GroupedBarChart, type GroupedBarChartProps } from "./bar-chart";
-import { LineChart, type LineChartProps } from "./line-chart";
+import { drawGroupedBarChart, type GroupedBarChartProps } from "./bar-chart.server";
+import { ChartFrame, type DrawnChart } from "./chart-frame";
+import { drawLineChart, type LineChartProps } from "./line-chart.server";
 
 // The same formatter the app uses for Indonesian index values: two decimals, decimal comma.
 const formatIndonesian = (n: number) =>
   new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 
 const lineProps: LineChartProps = {
+  id: "trend",
   title: "Indeks SPBE Kabupaten Sumedang 2018–2024",
   description: "Indeks naik dari 2,10 pada 2018 menjadi 3,81 pada 2024.",
   series: [
@@ -46,6 +49,7 @@ const lineProps: LineChartProps = {
 };
 
 const barProps: GroupedBarChartProps = {
+  id: "domains",
   title: "Indeks per domain, 2024",
   description: "Sumedang di atas rata-rata kelompok pada semua domain.",
   categories: [
@@ -66,6 +70,15 @@ const barProps: GroupedBarChartProps = {
   tableLabel: "Tampilkan sebagai tabel",
   noDataLabel: "Tidak ada data",
 };
+
+/**
+ * A drawn chart as the page shows it: through JSON, as loader data travels to the browser, then
+ * in ChartFrame.
+ */
+function show<Detail>(chart: DrawnChart<Detail>, renderDetail?: (detail: Detail) => ReactNode): string {
+  const loaderData = JSON.parse(JSON.stringify(chart)) as DrawnChart<Detail>;
+  return renderToStaticMarkup(<ChartFrame chart={loaderData} renderDetail={renderDetail} />);
+}
 
 function count(markup: string, pattern: RegExp): number {
   return markup.match(new RegExp(pattern.source, "g"))?.length ?? 0;
@@ -91,7 +104,7 @@ function expectAccessibleSvg(markup: string, title: string, description: string)
 
 describe("LineChart", () => {
   it("renders an accessible SVG image with a caption", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
+    const markup = show(drawLineChart(lineProps));
     expectAccessibleSvg(markup, lineProps.title, lineProps.description);
     expect(markup).toContain(`<figcaption class="font-semibold text-slate-900">${lineProps.title}</figcaption>`);
     expect(markup).toContain('viewBox="0 0 640 320"');
@@ -99,7 +112,7 @@ describe("LineChart", () => {
   });
 
   it("draws one path per series, without NaN even across gaps", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
+    const markup = show(drawLineChart(lineProps));
     expect(count(markup, /<path /)).toBe(2);
     expect(markup).not.toContain("NaN");
     // The null in 2020 splits the first line into two segments (two move-to commands).
@@ -108,7 +121,7 @@ describe("LineChart", () => {
   });
 
   it("marks each known value with a tooltip and skips missing ones", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
+    const markup = show(drawLineChart(lineProps));
     expect(markup).toContain("<title>Kabupaten Sumedang, 2024: 3,81</title>");
     expect(markup).not.toContain("Kabupaten Sumedang, 2020");
     // 6 markers for the region (2020 missing) and 6 for the national average.
@@ -116,7 +129,7 @@ describe("LineChart", () => {
   });
 
   it("offers the same data as a table with one row per year", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
+    const markup = show(drawLineChart(lineProps));
     expect(markup).toContain("<summary");
     expect(markup).toContain(`<caption class="sr-only">${lineProps.title}</caption>`);
     expect(markup).toContain('<th scope="col" class="py-1 pr-4 font-semibold">Tahun</th>');
@@ -128,34 +141,32 @@ describe("LineChart", () => {
   });
 
   it("labels years without thousands separators and uses the tick formatter", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} />);
+    const markup = show(drawLineChart(lineProps));
     expect(markup).toContain(">2024</text>");
     expect(markup).not.toContain("2.024");
     expect(markup).toContain(">5</text>");
   });
 
   it("renders an empty chart without NaN", () => {
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} series={[]} />);
+    const markup = show(drawLineChart({ ...lineProps, series: [] }));
     expect(markup).not.toContain("NaN");
     expect(tableRows(markup)).toEqual([]);
   });
 
   it("renders a series of only missing values without NaN", () => {
-    const markup = renderToStaticMarkup(
-      <LineChart {...lineProps} series={[{ name: "Kosong", points: [{ x: 2023, y: null }, { x: 2024, y: null }] }]} />,
-    );
+    const markup = show(drawLineChart({ ...lineProps, series: [{ name: "Kosong", points: [{ x: 2023, y: null }, { x: 2024, y: null }] }] }));
     expect(markup).not.toContain("NaN");
     expect(count(markup, /<path /)).toBe(1);
   });
 
   it("renders the same markup for the same props", () => {
-    expect(renderToStaticMarkup(<LineChart {...lineProps} />)).toBe(renderToStaticMarkup(<LineChart {...lineProps} />));
+    expect(show(drawLineChart(lineProps))).toBe(show(drawLineChart(lineProps)));
   });
 
   it("draws official figures solid with filled circles and each other kind dashed with its own hollow marker", () => {
     const sample = { name: "Kabupaten Sumedang (Data contoh)", kind: "sample" as const, tone: "primary" as const, points: [{ x: 2023, y: 3.5 }, { x: 2024, y: 3.6 }] };
     const verified = { name: "Kabupaten Sumedang (Tingkat terverifikasi)", kind: "verified" as const, tone: "primary" as const, points: [{ x: 2023, y: 3.4 }] };
-    const markup = renderToStaticMarkup(<LineChart {...lineProps} series={[lineProps.series[0]!, sample, verified]} />);
+    const markup = show(drawLineChart({ ...lineProps, series: [lineProps.series[0]!, sample, verified] }));
     const paths = [...markup.matchAll(/<path [^>]*>/g)].map((path) => path[0]);
     expect(paths[0]).not.toContain("stroke-dasharray");
     expect(paths[1]).toContain('stroke-dasharray="2 3"');
@@ -167,21 +178,24 @@ describe("LineChart", () => {
   });
 
   it("puts what a point says about itself (its source) beside its value in the table", () => {
-    const series = [{ name: "Kabupaten Sumedang", points: [{ x: 2024, y: 4.51, detail: <a href="https://eljabar.com/x">eljabar.com</a> }] }];
-    const rows = tableRows(renderToStaticMarkup(<LineChart {...lineProps} series={series} />));
-    expect(rows[0]).toEqual(["2024", '4,51 <a href="https://eljabar.com/x">eljabar.com</a>']);
+    const source = { href: "https://eljabar.com/x", site: "eljabar.com" };
+    const series = [{ name: "Kabupaten Sumedang", points: [{ x: 2023, y: null, detail: source }, { x: 2024, y: 4.51, detail: source }] }];
+    const rows = tableRows(show(drawLineChart({ ...lineProps, series }), (detail) => <a href={detail.href}>{detail.site}</a>));
+    // Without a value the detail stands alone (it may say why there is none).
+    expect(rows[0]).toEqual(["2023", '<a href="https://eljabar.com/x">eljabar.com</a>']);
+    expect(rows[1]).toEqual(["2024", '4,51 <a href="https://eljabar.com/x">eljabar.com</a>']);
   });
 });
 
 describe("GroupedBarChart", () => {
   it("renders an accessible SVG image", () => {
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} />);
+    const markup = show(drawGroupedBarChart(barProps));
     expectAccessibleSvg(markup, barProps.title, barProps.description);
     expect(markup).not.toContain("NaN");
   });
 
   it("draws one bar per category and series, each with its value label", () => {
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} />);
+    const markup = show(drawGroupedBarChart(barProps));
     expect(count(markup, /<rect [^>]*class="visx-bar /)).toBe(4 * 3);
     expect(markup).toContain(">3,81</text>");
     expect(markup).toContain("<title>Terbaik di kelompok, Tata Kelola SPBE: 4,00</title>");
@@ -189,14 +203,14 @@ describe("GroupedBarChart", () => {
 
   it("draws no bar for a missing value but says so", () => {
     const series = [{ name: "Kabupaten Sumedang", values: [3.81, null, 2.9, 4.1] }];
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} series={series} />);
+    const markup = show(drawGroupedBarChart({ ...barProps, series }));
     expect(count(markup, /<rect [^>]*class="visx-bar /)).toBe(3);
     expect(markup).toContain(">Tidak ada data</text>");
     expect(markup).not.toContain("NaN");
   });
 
   it("wraps long category labels and truncates very long ones", () => {
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} />);
+    const markup = show(drawGroupedBarChart(barProps));
     // Short labels stay on one line.
     expect(markup).toMatch(/<text [^>]*><tspan [^>]*>Tata Kelola SPBE<\/tspan><\/text>/);
     // The long label keeps three lines, ends in an ellipsis and keeps its full text as a tooltip.
@@ -208,7 +222,7 @@ describe("GroupedBarChart", () => {
   });
 
   it("offers the same data as a table with one row per category", () => {
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} />);
+    const markup = show(drawGroupedBarChart(barProps));
     const rows = tableRows(markup);
     expect(rows.map((row) => row[0])).toEqual(barProps.categories);
     expect(rows[0]).toEqual(["Kebijakan Internal SPBE", "3,81", "2,50", "4,20"]);
@@ -216,14 +230,12 @@ describe("GroupedBarChart", () => {
   });
 
   it("renders the same markup for the same props", () => {
-    expect(renderToStaticMarkup(<GroupedBarChart {...barProps} />)).toBe(
-      renderToStaticMarkup(<GroupedBarChart {...barProps} />),
-    );
+    expect(show(drawGroupedBarChart(barProps))).toBe(show(drawGroupedBarChart(barProps)));
   });
 
   it("hatches the bars of figures that are not official, in the legend too", () => {
     const series = barProps.series.map((entry) => ({ ...entry, kind: "sample" as const }));
-    const markup = renderToStaticMarkup(<GroupedBarChart {...barProps} series={[barProps.series[0]!, ...series.slice(1)]} />);
+    const markup = show(drawGroupedBarChart({ ...barProps, series: [barProps.series[0]!, ...series.slice(1)] }));
     const patterns = [...markup.matchAll(/<pattern id="([^"]+)"/g)].map((match) => match[1]);
     expect(patterns).toHaveLength(2);
     expect(count(markup, new RegExp(`fill="url\\(#${patterns[0]}\\)"`))).toBe(4 + 1);

@@ -36,6 +36,17 @@ describe("compare", () => {
     expect(html).toContain("Tingkat per indikator");
     expect(html).toMatch(/<svg[^>]*role="img"/);
   });
+
+  it("sends its charts drawn, in the data request that client-side navigation renders", async () => {
+    const response = await request(app.origin, "/bandingkan.data?daerah=32.11,33.16,35.10&_routes=routes%2Fbandingkan");
+    expect(response.status).toBe(200);
+    // The data is a turbo-stream, in which every string is written as JSON.
+    const data = await response.text();
+    const asWritten = (text: string) => JSON.stringify(text).slice(1, -1);
+    for (const id of ["trend", "domains"]) expect(data).toContain(asWritten(`<svg role="img" aria-labelledby="chart-${id}-title"`));
+    expect(data).toContain(asWritten('<svg aria-hidden="true" width="32" height="14"'));
+    expect(data).toContain(asWritten("<title>Kabupaten Banyuwangi"));
+  });
 });
 
 describe("rankings", () => {

@@ -2,9 +2,8 @@ import { AxisBottom, AxisLeft, type TickRendererProps } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, Line } from "@visx/shape";
-import { useId } from "react";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
-import { ChartFrame } from "./chart-frame";
+import type { DrawnChart } from "./chart-frame";
 import {
   AxisTitle,
   axisLineClass,
@@ -17,7 +16,8 @@ import {
   seriesStroke,
   type SeriesTone,
   shapeAt,
-} from "./chart-style";
+} from "./chart-style.server";
+import { chartElementId, drawChart } from "./draw-chart.server";
 
 export type BarSeries = {
   /** Names the series in the legend and table; for a non-official kind, say so in the name. */
@@ -31,6 +31,8 @@ export type BarSeries = {
 };
 
 export type GroupedBarChartProps = {
+  /** Unique on the page: the ids inside the SVG derive from it. */
+  id: string;
   /** Visible caption and accessible name. */
   title: string;
   /** Text summary of the comparison, read by screen readers after the title. */
@@ -74,8 +76,10 @@ const VALUE_LABEL_OFFSET = 15;
 /**
  * Horizontal bars, one group per category and one bar per series in each group, drawn as static SVG.
  * Each bar ends in the series marker and its value, so series can be told apart without colour.
+ * Drawn for ChartFrame.
  */
-export function GroupedBarChart({
+export function drawGroupedBarChart({
+  id,
   title,
   description,
   categories,
@@ -88,7 +92,7 @@ export function GroupedBarChart({
   formatTick = formatValue,
   tableLabel,
   noDataLabel,
-}: GroupedBarChartProps) {
+}: GroupedBarChartProps): DrawnChart {
   // Each group is tall enough for its bars and for a category label of the maximum number of lines.
   const groupHeight = Math.max(series.length * BAR_STEP, LABEL_MAX_LINES * LABEL_LINE_EM * FONT_SIZE) + GROUP_GAP;
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -119,101 +123,102 @@ export function GroupedBarChart({
       label: category,
       cells: series.map((s) => {
         const value = s.values[categoryIndex] ?? null;
-        return value === null ? noDataLabel : formatValue(value);
+        return { text: value === null ? noDataLabel : formatValue(value) };
       }),
     })),
   };
 
-  const hatchId = useId().replace(/:/g, "");
-  const patternOf = (index: number) => ((series[index]!.kind ?? "official") === "official" ? undefined : `${hatchId}-hatch-${index}`);
+  const patternOf = (index: number) => ((series[index]!.kind ?? "official") === "official" ? undefined : chartElementId(id, `hatch-${index}`));
   const legend = series.map((s, index) => ({
     label: s.name,
     swatch: <SeriesSwatch index={index} tone={s.tone} variant="bar" shape={shapeAt(index)} patternId={patternOf(index)} />,
   }));
 
-  return (
-    <ChartFrame
-      title={title}
-      description={description}
-      width={WIDTH}
-      height={height}
-      legend={legend}
-      tableLabel={tableLabel}
-      table={table}
-    >
-      <defs>
-        {series.map((s, index) => {
-          const id = patternOf(index);
-          return id ? <HatchPattern key={index} id={id} index={index} tone={s.tone} /> : null;
-        })}
-      </defs>
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        {xTicks.map((tick) => (
-          <Line
-            key={tick}
-            from={{ x: xScale(tick), y: 0 }}
-            to={{ x: xScale(tick), y: innerHeight }}
-            className={gridLineClass}
+  return drawChart({
+    id,
+    title,
+    description,
+    width: WIDTH,
+    height,
+    legend,
+    tableLabel,
+    table,
+    children: (
+      <>
+        <defs>
+          {series.map((s, index) => {
+            const id = patternOf(index);
+            return id ? <HatchPattern key={index} id={id} index={index} tone={s.tone} /> : null;
+          })}
+        </defs>
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          {xTicks.map((tick) => (
+            <Line
+              key={tick}
+              from={{ x: xScale(tick), y: 0 }}
+              to={{ x: xScale(tick), y: innerHeight }}
+              className={gridLineClass}
+            />
+          ))}
+          <AxisTitle text={valueLabel} side="bottom" length={innerWidth} offset={innerHeight + 40} />
+          <AxisBottom
+            top={innerHeight}
+            scale={xScale}
+            tickValues={xTicks}
+            tickFormat={(value) => formatTick(Number(value))}
+            tickComponent={BottomTickLabel}
+            axisLineClassName={axisLineClass}
+            tickLineProps={{ className: axisLineClass }}
           />
-        ))}
-        <AxisTitle text={valueLabel} side="bottom" length={innerWidth} offset={innerHeight + 40} />
-        <AxisBottom
-          top={innerHeight}
-          scale={xScale}
-          tickValues={xTicks}
-          tickFormat={(value) => formatTick(Number(value))}
-          tickComponent={BottomTickLabel}
-          axisLineClassName={axisLineClass}
-          tickLineProps={{ className: axisLineClass }}
-        />
-        {categories.map((category, categoryIndex) => (
-          <Group key={categoryIndex} top={categoryScale(categoryIndex) ?? 0}>
-            {series.map((s, seriesIndex) => {
-              const value = s.values[categoryIndex] ?? null;
-              const barY = seriesScale(seriesIndex) ?? 0;
-              const barHeight = seriesScale.bandwidth();
-              const barEnd = value === null ? barStart : xScale(value);
-              const centerY = barY + barHeight / 2;
-              const valueText = value === null ? noDataLabel : formatValue(value);
-              const fill = seriesFill(seriesIndex, s.tone);
-              const stroke = seriesStroke(seriesIndex, s.tone);
-              const pattern = patternOf(seriesIndex);
-              return (
-                <g key={seriesIndex}>
-                  {/* Native tooltip naming series and category, which the value label alone does not. */}
-                  <title>{`${s.name}, ${category}: ${valueText}`}</title>
-                  {value !== null &&
-                    (pattern ? (
-                      <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} fill={`url(#${pattern})`} className={stroke} strokeWidth={1} />
-                    ) : (
-                      <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
-                    ))}
-                  <SeriesMarker shape={shapeAt(seriesIndex)} x={barEnd + MARKER_OFFSET} y={centerY} fill={fill} stroke={stroke} />
-                  <text x={barEnd + VALUE_LABEL_OFFSET} y={centerY} dy="0.32em" fontSize={FONT_SIZE} fill="currentColor" className="font-medium">
-                    {valueText}
-                  </text>
-                </g>
-              );
-            })}
-          </Group>
-        ))}
-        {/* Drawn after the bars so the axis line sits on top of the bar starts. */}
-        <AxisLeft
-          scale={categoryScale}
-          hideTicks
-          tickFormat={(index) => categories[index] ?? ""}
-          tickComponent={CategoryLabel}
-          axisLineClassName={axisLineClass}
-        />
-      </Group>
-    </ChartFrame>
-  );
+          {categories.map((category, categoryIndex) => (
+            <Group key={categoryIndex} top={categoryScale(categoryIndex) ?? 0}>
+              {series.map((s, seriesIndex) => {
+                const value = s.values[categoryIndex] ?? null;
+                const barY = seriesScale(seriesIndex) ?? 0;
+                const barHeight = seriesScale.bandwidth();
+                const barEnd = value === null ? barStart : xScale(value);
+                const centerY = barY + barHeight / 2;
+                const valueText = value === null ? noDataLabel : formatValue(value);
+                const fill = seriesFill(seriesIndex, s.tone);
+                const stroke = seriesStroke(seriesIndex, s.tone);
+                const pattern = patternOf(seriesIndex);
+                return (
+                  <g key={seriesIndex}>
+                    {/* Native tooltip naming series and category, which the value label alone does not. */}
+                    <title>{`${s.name}, ${category}: ${valueText}`}</title>
+                    {value !== null &&
+                      (pattern ? (
+                        <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} fill={`url(#${pattern})`} className={stroke} strokeWidth={1} />
+                      ) : (
+                        <Bar x={barStart} y={barY} width={barEnd - barStart} height={barHeight} className={fill} />
+                      ))}
+                    <SeriesMarker shape={shapeAt(seriesIndex)} x={barEnd + MARKER_OFFSET} y={centerY} fill={fill} stroke={stroke} />
+                    <text x={barEnd + VALUE_LABEL_OFFSET} y={centerY} dy="0.32em" fontSize={FONT_SIZE} fill="currentColor" className="font-medium">
+                      {valueText}
+                    </text>
+                  </g>
+                );
+              })}
+            </Group>
+          ))}
+          {/* Drawn after the bars so the axis line sits on top of the bar starts. */}
+          <AxisLeft
+            scale={categoryScale}
+            hideTicks
+            tickFormat={(index) => categories[index] ?? ""}
+            tickComponent={CategoryLabel}
+            axisLineClassName={axisLineClass}
+          />
+        </Group>
+      </>
+    ),
+  });
 }
 
 /**
  * Category label wrapped over up to three lines. visx's <Text width> measures words in the DOM,
- * which does not exist on the server: it would render one long line there and a wrapped one after
- * hydration (a mismatch). Wrapping by character count gives the same markup everywhere.
+ * which does not exist on the server where charts are drawn: it would render one long line.
+ * Wrapping by character count needs no DOM.
  */
 function CategoryLabel({ x, y, formattedValue }: TickRendererProps) {
   const label = formattedValue ?? "";

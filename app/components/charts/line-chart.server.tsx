@@ -2,9 +2,8 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Line, LinePath } from "@visx/shape";
-import type { ReactNode } from "react";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
-import { ChartFrame } from "./chart-frame";
+import type { ChartCell, DrawnChart } from "./chart-frame";
 import {
   AxisTitle,
   axisLineClass,
@@ -17,18 +16,19 @@ import {
   seriesFill,
   seriesStroke,
   type SeriesTone,
-} from "./chart-style";
+} from "./chart-style.server";
+import { drawChart } from "./draw-chart.server";
 
 /**
  * One value per year; `y: null` means "no value that year" and leaves a gap in the line.
- * `detail` follows the value in the data table (e.g. its source link).
+ * `detail` follows the value in the data table, where ChartFrame's renderDetail shows it (e.g. as source links).
  */
-export type LinePoint = { x: number; y: number | null; detail?: ReactNode };
+export type LinePoint<Detail = never> = { x: number; y: number | null; detail?: Detail };
 
-export type LineSeries = {
+export type LineSeries<Detail = never> = {
   /** Names the series in the legend and table; for a non-official kind, say so in the name. */
   name: string;
-  points: LinePoint[];
+  points: LinePoint<Detail>[];
   /** Colour: one per region or group; defaults by position. */
   tone?: SeriesTone;
   /**
@@ -38,12 +38,14 @@ export type LineSeries = {
   kind?: FigureKind;
 };
 
-export type LineChartProps = {
+export type LineChartProps<Detail = never> = {
+  /** Unique on the page: the ids inside the SVG derive from it. */
+  id: string;
   /** Visible caption and accessible name. */
   title: string;
   /** Text summary of the trend, read by screen readers after the title. */
   description: string;
-  series: LineSeries[];
+  series: LineSeries<Detail>[];
   /** Fixed y range (e.g. [0, 5] for the SPBE index) so charts of different regions stay comparable. */
   yDomain: [number, number];
   /** Gridline/tick values; defaults to about five "nice" values from the scale. */
@@ -68,8 +70,9 @@ const MARGIN = { top: 16, right: 24, bottom: 56, left: 64 };
 // Keeps the first and last markers clear of the y axis and the right edge.
 const X_INSET = 16;
 
-/** Years on x, index values on y; one line with markers per series, drawn as static SVG. */
-export function LineChart({
+/** Years on x, index values on y; one line with markers per series, drawn as static SVG for ChartFrame. */
+export function drawLineChart<Detail = never>({
+  id,
   title,
   description,
   series,
@@ -81,7 +84,7 @@ export function LineChart({
   formatTick = formatValue,
   tableLabel,
   noDataLabel,
-}: LineChartProps) {
+}: LineChartProps<Detail>): DrawnChart<Detail> {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
 
@@ -107,17 +110,11 @@ export function LineChart({
     columns: series.map((s) => s.name),
     rows: years.map((year) => ({
       label: String(year),
-      cells: series.map((s) => {
+      cells: series.map((s): ChartCell<Detail> => {
         const point = s.points.find((p) => p.x === year);
         // A year without one value may still have something to say (e.g. disputed values).
-        if (point?.y === undefined || point.y === null) return point?.detail ?? noDataLabel;
-        return point.detail ? (
-          <>
-            {formatValue(point.y)} {point.detail}
-          </>
-        ) : (
-          formatValue(point.y)
-        );
+        if (point?.y === undefined || point.y === null) return point?.detail === undefined ? { text: noDataLabel } : { detail: point.detail };
+        return { text: formatValue(point.y), detail: point.detail };
       }),
     })),
   };
@@ -127,16 +124,16 @@ export function LineChart({
     return { label: s.name, swatch: <SeriesSwatch index={index} tone={s.tone} variant="line" shape={style.shape} dash={style.dash} hollow={style.hollow} /> };
   });
 
-  return (
-    <ChartFrame
-      title={title}
-      description={description}
-      width={WIDTH}
-      height={HEIGHT}
-      legend={legend}
-      tableLabel={tableLabel}
-      table={table}
-    >
+  return drawChart({
+    id,
+    title,
+    description,
+    width: WIDTH,
+    height: HEIGHT,
+    legend,
+    tableLabel,
+    table,
+    children: (
       <Group left={MARGIN.left} top={MARGIN.top}>
         {yTicks.map((tick) => (
           <Line
@@ -170,7 +167,7 @@ export function LineChart({
           const style = kindStyle(s.kind ?? "official");
           return (
             <g key={index}>
-              <LinePath<LinePoint>
+              <LinePath<LinePoint<Detail>>
                 data={s.points}
                 x={(p) => xScale(p.x)}
                 y={(p) => yScale(p.y ?? 0)}
@@ -195,6 +192,6 @@ export function LineChart({
           );
         })}
       </Group>
-    </ChartFrame>
-  );
+    ),
+  });
 }

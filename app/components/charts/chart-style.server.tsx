@@ -138,7 +138,7 @@ export function SeriesSwatch({ index, tone, variant, shape, dash, hollow, patter
 
 /**
  * Diagonal hatching in a series' colour, for bars of figures that are not official. Defined
- * once per chart; the id must be unique on the page (useId).
+ * once per chart; the id must be unique on the page (chartElementId).
  */
 export function HatchPattern({ id, index, tone }: { id: string; index: number; tone: SeriesTone | undefined }) {
   return (

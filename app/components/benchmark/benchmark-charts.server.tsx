@@ -1,0 +1,114 @@
+import { drawFigureTrend } from "~/components/benchmark/figure-trend.server";
+import { groupLabel } from "~/components/benchmark/group-label";
+import { drawGroupedBarChart, type BarSeries } from "~/components/charts/bar-chart.server";
+import { SERIES_TONES } from "~/components/charts/chart-style.server";
+import type { compareRegions } from "~/modules/benchmark/compare.server";
+import type { getIndicatorPage } from "~/modules/benchmark/indicator.server";
+import type { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server";
+import type { Translator } from "~/modules/i18n/translator";
+
+/*
+ * The charts of the benchmark pages, drawn in their loaders (charts are drawn on the server only;
+ * see ChartFrame). Each page's charts have ids unique on that page.
+ */
+
+type RegionBenchmark = NonNullable<Awaited<ReturnType<typeof getRegionBenchmark>>>;
+type Comparison = NonNullable<Awaited<ReturnType<typeof compareRegions>>>;
+type IndicatorPage = NonNullable<Awaited<ReturnType<typeof getIndicatorPage>>>;
+
+/** Labels and formats shared by the index bar charts (values 0–5 with the index's decimals). */
+function indexBarText({ t, formatIndex }: Translator) {
+  return {
+    valueDomain: [0, 5] as [number, number],
+    valueLabel: t("region.index"),
+    formatValue: (value: number) => formatIndex(value),
+    tableLabel: t("charts.showTable"),
+    noDataLabel: t("charts.noData"),
+  };
+}
+
+/** /daerah/:code/benchmark: the region's trend, and its profile by domain and by aspect against its peer group. */
+export function drawRegionBenchmarkCharts(translator: Translator, benchmark: RegionBenchmark) {
+  const { t } = translator;
+  const { region, profile } = benchmark;
+  const trend = drawFigureTrend(translator, {
+    id: "trend",
+    title: t("regionBenchmark.trendChart", { region: region.name }),
+    description: t("regionBenchmark.trendDescription"),
+    years: benchmark.trend.years,
+    series: benchmark.trend.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: benchmark.trend.figures.filter((figure) => figure.kind === kind) })),
+    national: benchmark.trend.national,
+  });
+  if (!profile) return { trend, profile: null };
+  const kindName = t(`figures.kind.${profile.kind}`);
+  const description = t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(t, benchmark.selected) : "" });
+  const profileChart = (id: string, nodeKind: "domain" | "aspect", title: string, categoryLabel: string) => {
+    const nodes = profile.nodes.filter((node) => node.kind === nodeKind);
+    const series: BarSeries[] = [
+      { name: `${region.name} (${kindName})`, values: nodes.map((node) => node.mine), tone: "primary", kind: profile.kind },
+      { name: t("regionBenchmark.groupAverage", { kind: kindName }), values: nodes.map((node) => node.average), tone: "muted", kind: profile.kind },
+      { name: t("regionBenchmark.groupBest", { kind: kindName }), values: nodes.map((node) => node.best), tone: "accent", kind: profile.kind },
+    ];
+    return drawGroupedBarChart({ id, title, description, categories: nodes.map((node) => node.name), series, categoryLabel, ...indexBarText(translator) });
+  };
+  return {
+    trend,
+    profile: {
+      domains: profileChart("domains", "domain", t("regionBenchmark.domainsChart"), t("regionBenchmark.domain")),
+      aspects: profileChart("aspects", "aspect", t("regionBenchmark.aspectsChart"), t("regionBenchmark.aspect")),
+    },
+  };
+}
+
+/** /bandingkan: the compared regions' trends and their domains, one colour per region. */
+export function drawComparisonCharts(translator: Translator, comparison: Comparison) {
+  const { t } = translator;
+  const { regions, year } = comparison;
+  const toneOf = (index: number) => SERIES_TONES[index % SERIES_TONES.length];
+  const domains = comparison.groups.filter((group) => group.kind === "domain");
+  return {
+    trend: drawFigureTrend(translator, {
+      id: "trend",
+      title: t("compare.trendChart"),
+      description: t("compare.trendDescription"),
+      years: comparison.years,
+      series: regions.flatMap((region, index) =>
+        comparison.kindsShown.flatMap((kind) => {
+          const figures = region.trend[kind] ?? [];
+          return figures.length > 0 ? [{ name: region.name, kind, tone: toneOf(index), figures }] : [];
+        }),
+      ),
+    }),
+    domains: drawGroupedBarChart({
+      id: "domains",
+      title: t("compare.domainsChart"),
+      description: t("compare.domainsDescription", { year: year ?? "—" }),
+      categories: domains.map((domain) => domain.name),
+      series: regions.map((region, index) => ({
+        name: region.levelsKind ? `${region.name} (${t(`figures.kind.${region.levelsKind}`)})` : region.name,
+        values: domains.map((domain) => domain.values[index] ?? null),
+        tone: toneOf(index),
+        kind: region.levelsKind ?? undefined,
+      })),
+      categoryLabel: t("regionBenchmark.domain"),
+      ...indexBarText(translator),
+    }),
+  };
+}
+
+/** /indikator/:number: how many regions reached each level, for one kind of levels (one spread). */
+export function drawIndicatorDistribution({ t, formatNumber }: Translator, levels: IndicatorPage["levels"], spread: IndicatorPage["spreads"][number]) {
+  return drawGroupedBarChart({
+    id: `distribution-${spread.kind}`,
+    title: t("indicator.distributionChart"),
+    description: t("indicator.distributionDescription", { count: spread.assessed, year: spread.year }),
+    categories: levels.map((level) => `${t("benchmark.level", { level: level.level })} — ${level.name}`),
+    series: [{ name: `${t("indicator.regions")} (${t(`figures.kind.${spread.kind}`)})`, values: spread.distribution, tone: "primary", kind: spread.kind }],
+    valueDomain: [0, Math.max(1, ...spread.distribution)],
+    categoryLabel: t("indicator.level"),
+    valueLabel: t("indicator.regions"),
+    formatValue: (value) => formatNumber(value),
+    tableLabel: t("charts.showTable"),
+    noDataLabel: t("charts.noData"),
+  });
+}

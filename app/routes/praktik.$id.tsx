@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PracticeContentView, PracticeFacts, useLocalizedText } from "~/components/practices/practice-content";
+import { useLocalizedText } from "~/components/practices/localized-text";
+import { PracticeContentView, PracticeFacts } from "~/components/practices/practice-content";
 import { PracticeQuestions, type QuestionFormResult } from "~/components/practices/practice-questions";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { Alert } from "~/components/ui/form";

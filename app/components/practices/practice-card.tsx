@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { PublishedPracticeSummary } from "~/modules/practices/practice-list.server";
-import { useLocalizedText } from "./practice-content";
+import { useLocalizedText } from "./localized-text";
 
 /** One published practice in a list: title, where, stage, summary, adoptions. */
 export function PracticeCard({ practice, showRegion = true }: { practice: PublishedPracticeSummary; showRegion?: boolean }) {

@@ -6,13 +6,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { PresentedRevision } from "~/modules/practices/practice-view.server";
 import { AttachmentList } from "./attachment-list";
-
-/** Title and summary in the reader's language when the region gave an English version. */
-export function useLocalizedText() {
-  const { locale } = useTranslator();
-  return (indonesian: string, english: string) =>
-    locale === "en" && english ? { text: english, lang: "en" } : { text: indonesian, lang: "id" };
-}
+import { useLocalizedText } from "./localized-text";
 
 /** The body of a practice page: summary, Markdown body, results, lessons, evidence, sources. */
 export function PracticeContentView({ revision }: { revision: Omit<PresentedRevision, "createdAt"> }) {

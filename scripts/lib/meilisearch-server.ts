@@ -19,7 +19,7 @@ const BUNDLED_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07
  * Meilisearch's default indexing memory is two thirds of the machine's RAM, and it sizes
  * per-batch buffers from it: on a 24 GB machine one single-document update took 0.15 s, and
  * one in five took 1–2 s. With 256 MiB the same update takes about 15 ms (see
- * docs/decisions/0004-search-sync.md). MEILI_MAX_INDEXING_MEMORY overrides it.
+ * docs/decisions/0018-meilisearch-indexing-memory.md). MEILI_MAX_INDEXING_MEMORY overrides it.
  */
 const DEFAULT_MAX_INDEXING_MEMORY = "256 MiB";
 

@@ -30,8 +30,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Two browser workers and the server share two cores: give assertions room under that load.
-  expect: { timeout: 10_000 },
+  // Two browser workers, two servers and the account CLI share two cores (CI, or a laptop while
+  // it compiles): a test that signs someone in spawns Node, so give tests and assertions room.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     locale: "id-ID",

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { signInAsNewUser } from "./cli-accounts";
 
 test("a curator imports official results; a visitor ranks, benchmarks, compares and learns from a leader", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Two accounts' worth of pages, an import and a dozen page loads on a busy two-core machine.
+  test.setTimeout(180_000);
   const curator = await (await browser.newContext()).newPage();
   await signInAsNewUser(curator, "curator");
   await curator.goto("/kurasi/impor-spbe");

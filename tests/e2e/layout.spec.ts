@@ -49,20 +49,39 @@ for (const path of pages) {
   });
 }
 
-test("the signed-in practice, import, peer group and self-assessment pages have no WCAG 2.1 AA violations", async ({ page }) => {
-  await signInAsNewUser(page, "curator");
-  for (const path of [
-    "/praktik/baru",
-    "/praktik/kelola",
-    "/praktik/1/tinjauan",
-    "/praktik/1/riwayat",
-    "/praktik/1/lampiran",
-    "/praktik/1/adopsi?daerah=33.16",
-    "/kurasi/impor-spbe",
-    "/kelompok",
-    "/daerah/32.11/penilaian-mandiri",
-  ]) {
-    await page.goto(path);
-    await expectNoAxeViolations(page);
-  }
+/** Each worker signs a curator in once; the signed-in pages' tests reuse that session. */
+const asCurator = test.extend<object, { curatorStorageState: string }>({
+  curatorStorageState: [
+    async ({ browser }, provide, workerInfo) => {
+      // Outside a test the project's options are not applied by themselves.
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await signInAsNewUser(await context.newPage(), "curator", { project: workerInfo.project.name });
+      const file = workerInfo.project.outputDir + `/curator-${workerInfo.workerIndex}.json`;
+      await context.storageState({ path: file });
+      await context.close();
+      await provide(file);
+    },
+    { scope: "worker" },
+  ],
+  storageState: ({ curatorStorageState }, provide) => provide(curatorStorageState),
 });
+
+// One page per test: nine page loads with an axe run each do not fit one test's time on a busy machine.
+for (const path of [
+  "/praktik/baru",
+  "/praktik/kelola",
+  "/praktik/1/tinjauan",
+  "/praktik/1/riwayat",
+  "/praktik/1/lampiran",
+  "/praktik/1/adopsi?daerah=33.16",
+  "/kurasi/impor-spbe",
+  "/kelompok",
+  "/daerah/32.11/penilaian-mandiri",
+]) {
+  asCurator(`signed in as a curator, ${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+    await page.goto(path);
+    // Signed in, not sent to the sign-in page.
+    await expect(page).toHaveURL(new RegExp(`${path.replace(/[?.]/g, "\\$&")}$`));
+    await expectNoAxeViolations(page);
+  });
+}

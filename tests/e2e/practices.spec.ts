@@ -8,7 +8,8 @@ async function newSignedInPage(browser: Browser, role: string, region?: string):
 }
 
 test("a practice goes from draft to published through review, gets a question answered, and is adopted", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Four accounts, three browsers and some twenty page loads on a busy two-core machine.
+  test.setTimeout(180_000);
   const title = `Tanda Tangan Elektronik Terpadu ${Date.now()}`;
   const editor = await newSignedInPage(browser, "editor", "32.11");
   const curator = await newSignedInPage(browser, "curator");
@@ -69,7 +70,7 @@ test("a practice goes from draft to published through review, gets a question an
   await expect(async () => {
     await searcher.goto(`/cari?q=${encodeURIComponent(title)}`);
     await expect(searchResults.getByRole("link", { name: title })).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: 30_000 });
 
   // A member of another region asks; the owning region's editor answers.
   const member = await newSignedInPage(browser, "member", "33.16");
@@ -119,13 +120,17 @@ test("the seeded case studies are listed, labelled and linked in the adoption ne
   await expect(page.getByRole("heading", { name: "Praktik baik terbaru" })).toBeVisible();
   await page.getByRole("link", { name: "Baca praktik baik" }).click();
   await expect(page.getByText(/Menampilkan 1–\d+ dari \d+ praktik/)).toBeVisible();
+  // Other tests publish practices, newest first: Blora's own list keeps the seeded one in view.
+  await page.goto("/praktik?daerah=33.16");
   await page.getByRole("link", { name: /Adopsi E-Office dan E-SAKIP/ }).click();
   await expect(page.getByText("Dihimpun dari sumber publik").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Kepemimpinan Digital dan Perbaikan Akuntabilitas/ })).toBeVisible();
   await page.goto("/jaringan-adopsi");
   await expect(page.getByRole("img", { name: "Jaringan adopsi" })).toBeVisible();
-  // The seeded adoption; other tests may record more of Blora's.
-  await expect(page.getByRole("row", { name: /Kabupaten Sumedang.*Kabupaten Blora.*Adopsi E-Office dan E-SAKIP/ })).toBeVisible();
+  // The seeded adoption's own row (other tests record more of Blora's adoptions).
+  const seeded = page.getByRole("row").filter({ has: page.getByRole("link", { name: /Adopsi E-Office dan E-SAKIP/ }) });
+  await expect(seeded).toContainText("Kabupaten Sumedang");
+  await expect(seeded).toContainText("Kabupaten Blora");
 });
 
 test("a failed save keeps everything typed, even without JavaScript", async ({ browser }) => {

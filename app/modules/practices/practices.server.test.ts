@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, practices } from "../../../db/schema";
 import { indicatorId, practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
@@ -76,7 +76,11 @@ describe("curation workflow", () => {
     const events = await listReviewEvents(id);
     expect(events.map((event) => event.kind)).toEqual(["submitted", "changes_requested", "submitted", "published"]);
     expect(events[1]).toMatchObject({ body: "Tambahkan dasar hukum.", revisionNumber: 1 });
-    const audited = await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.targetType, "practice"), eq(auditLog.targetId, String(id))));
+    const audited = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, "practice"), eq(auditLog.targetId, String(id))))
+      .orderBy(asc(auditLog.id));
     expect(audited.map((row) => row.action)).toEqual([
       "practice.created",
       "practice.submitted",

@@ -2,7 +2,11 @@ import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "../../db/client";
 import { serverEnv } from "./env.server";
 
-let database: ReturnType<typeof createDatabase> | undefined;
+/**
+ * One pool per process, kept on globalThis: `npm run dev` loads every rebuild of the app anew,
+ * and a pool per loaded build would keep its connections until PostgreSQL has none left.
+ */
+const processWide = globalThis as typeof globalThis & { idslDatabase?: ReturnType<typeof createDatabase> };
 
 /** Either the pool or an open transaction: data functions that must join a caller's transaction take this. */
 export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -18,17 +22,18 @@ export async function lockForTransaction(tx: DatabaseOrTransaction, scope: strin
 
 /** The app's shared connection pool, opened on first use. */
 export function db(): Database {
-  database ??= createDatabase(serverEnv().DATABASE_URL);
-  return database.db;
+  processWide.idslDatabase ??= createDatabase(serverEnv().DATABASE_URL);
+  return processWide.idslDatabase.db;
 }
 
 /** The pool's postgres.js client, for what drizzle does not cover (LISTEN). */
 export function dbClient(): ReturnType<typeof createDatabase>["client"] {
   db();
-  return database!.client;
+  return processWide.idslDatabase!.client;
 }
 
 export async function closeDb(): Promise<void> {
+  const database = processWide.idslDatabase;
+  processWide.idslDatabase = undefined;
   await database?.close();
-  database = undefined;
 }

@@ -67,6 +67,8 @@ const settingsSchema = z.object({
     .optional(),
   TRUST_PROXY: trustProxy.optional(),
   SMTP_URL: url("smtp|smtps", "smtps://user:secret@mail.example.go.id:465").optional(),
+  /** Set by `remix dev` (npm run dev) for the server it runs: where to announce each rebuild. */
+  REMIX_DEV_ORIGIN: url("http|https", "http://localhost:3001").optional(),
   MAIL_FROM: z.string().regex(MAIL_FROM, "must be an address such as IDSL <no-reply@idsl.example.go.id>").default("IDSL <no-reply@idsl.local>"),
 });
 

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { statSync, watch } from "node:fs";
 import type { Server } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type GetLoadContextFunction } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -11,6 +12,30 @@ import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
 import { StartupError } from "./startup-error";
 
 const root = new URL("../../", import.meta.url);
+const buildFile = new URL("build/index.js", root);
+
+/** The server build as it is now on disk (a changed file is imported anew, not from the module cache). */
+async function importLatestBuild(): Promise<ServerBuild> {
+  return (await import(`${buildFile.href}?t=${statSync(buildFile).mtimeMs}`)) as ServerBuild;
+}
+
+/**
+ * Under `remix dev` (npm run dev): answers every request with the latest build. The dev server
+ * rewrites build/ on each change and writes version.txt last; once the new build is loaded it is
+ * announced, and the dev server reloads the open pages.
+ */
+function latestBuildHandler(initialBuild: ServerBuild, getLoadContext: GetLoadContextFunction): express.RequestHandler {
+  let handler = createRequestHandler({ build: initialBuild, mode: initialBuild.mode, getLoadContext });
+  const buildDirectory = new URL("build/", root).pathname;
+  watch(buildDirectory, (_event, file) => {
+    if (file !== "version.txt") return;
+    void importLatestBuild().then((build) => {
+      handler = createRequestHandler({ build, mode: build.mode, getLoadContext });
+      return broadcastDevReady(build);
+    }, (error: unknown) => console.error(`[idsl] the new build did not load: ${String(error)}`));
+  });
+  return (req, res, next) => handler(req, res, next);
+}
 
 /**
  * Largest request body accepted. Remix reads bodies into memory, so bigger posts are refused
@@ -26,9 +51,13 @@ export function requestBodyLimit(path: string): number {
   return UPLOAD_PATH.test(path) ? MAX_UPLOAD_REQUEST_BYTES : MAX_REQUEST_BYTES;
 }
 
-/** Serves the production Remix build with security headers and long-lived asset caching. */
+/**
+ * Serves the production Remix build with security headers and long-lived asset caching; under
+ * `remix dev` (REMIX_DEV_ORIGIN set) each rebuild.
+ */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
-  const build = (await import(new URL("build/index.js", root).href)) as ServerBuild;
+  const { REMIX_DEV_ORIGIN } = readSettings();
+  const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : ((await import(buildFile.href)) as ServerBuild);
   const production = process.env.NODE_ENV === "production";
 
   const app = express();
@@ -54,6 +83,8 @@ export async function startHttpServer(options: { port: number; host: string }): 
         // Remix inlines its hydration data; only scripts carrying this response's nonce run.
         scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
         upgradeInsecureRequests: production ? [] : null,
+        // The dev server's live reload socket (npm run dev only).
+        ...(REMIX_DEV_ORIGIN ? { connectSrc: ["'self'", REMIX_DEV_ORIGIN.replace(/^http/, "ws")] } : {}),
       },
     },
   });
@@ -94,21 +125,18 @@ export async function startHttpServer(options: { port: number; host: string }): 
     }
     next();
   });
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
-        setCookies: [],
-      }),
-    }),
-  );
+  const getLoadContext: GetLoadContextFunction = (req, res) => ({
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+    setCookies: [],
+  });
+  app.all("*", REMIX_DEV_ORIGIN ? latestBuildHandler(build, getLoadContext) : createRequestHandler({ build, mode: build.mode, getLoadContext }));
 
   return new Promise((resolve, reject) => {
-    const server = app.listen(options.port, options.host, () => resolve(server));
+    const server = app.listen(options.port, options.host, () => {
+      if (REMIX_DEV_ORIGIN) void broadcastDevReady(build);
+      resolve(server);
+    });
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"

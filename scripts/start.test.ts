@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -36,13 +36,21 @@ async function waitForOutput(run: StartRun, text: string, timeoutMs = 90_000) {
   }
 }
 
-/** Whether any process of the run's group (workers, PostgreSQL, Meilisearch) is still running. */
-function anyProcessLeft(run: StartRun): boolean {
-  try {
-    process.kill(-run.child.pid!, 0);
-    return true;
-  } catch {
-    return false;
+/**
+ * Processes of the run's group (workers, PostgreSQL, Meilisearch) still running, as "pid command".
+ * Zombies are left out: they have exited, and where PID 1 does not reap orphans (containers)
+ * they stay listed forever. Waits a moment for processes that are still on their way out.
+ */
+async function processesLeft(run: StartRun, graceMs = 5_000): Promise<string[]> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const left = execFileSync("ps", ["-eo", "pid=,pgid=,stat=,comm="], { encoding: "utf8" })
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, pgid, stat]) => pgid === String(run.child.pid) && stat !== undefined && !stat.startsWith("Z"))
+      .map(([pid, , , command]) => `${pid} ${command}`);
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -108,7 +116,7 @@ describe("npm start (scripts/start.ts)", () => {
       // PostgreSQL removes its pid file on a clean shutdown; Meilisearch's port is free again.
       expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-      expect(anyProcessLeft(run)).toBe(false);
+      expect(await processesLeft(run)).toEqual([]);
       expect(strayLines(run.output())).toEqual([]);
 
       if (attempt === "warm") {
@@ -143,7 +151,7 @@ describe("npm start (scripts/start.ts)", () => {
 
     process.kill(-run.child.pid!, "SIGINT");
     expect(await run.exited).toBe(0);
-    expect(anyProcessLeft(run)).toBe(false);
+    expect(await processesLeft(run)).toEqual([]);
     expect(strayLines(run.output())).toEqual([]);
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
   }, 120_000);

@@ -56,14 +56,13 @@ export function requestBodyLimit(path: string): number {
  * `remix dev` (REMIX_DEV_ORIGIN set) each rebuild.
  */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
-  const { REMIX_DEV_ORIGIN } = readSettings();
+  const { REMIX_DEV_ORIGIN, TRUST_PROXY } = readSettings();
   const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : ((await import(buildFile.href)) as ServerBuild);
   const production = process.env.NODE_ENV === "production";
 
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address, not the proxy's.
-  const { TRUST_PROXY } = readSettings();
   if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
   app.use((_req, res, next) => {

@@ -6,6 +6,7 @@ import { migrateDatabase } from "../db/migrate";
 import {
   cohortMembers,
   frameworkLevelCriteria,
+  frameworkLevels,
   frameworkNodes,
   frameworkPredikatBands,
   frameworks,
@@ -86,6 +87,32 @@ describe("seedReferenceData", () => {
       ["Memuaskan", 4.2],
       ["Sangat Baik", 3.5],
     ]);
+  });
+
+  it("stores the Indeks Pemerintah Digital 2026 as data too: 7 aspects holding 20 indicators, no domains, its own bands and levels", async () => {
+    const framework = await database.db.query.frameworks.findFirst({ where: eq(frameworks.slug, "pemdi-2026") });
+    expect(framework).toMatchObject({ scaleMin: 1, scaleMax: 5, decimals: 2 });
+    const nodes = await database.db
+      .select({ id: frameworkNodes.id, parentId: frameworkNodes.parentId, kind: frameworkNodes.kind, weight: frameworkNodes.weight })
+      .from(frameworkNodes)
+      .where(eq(frameworkNodes.frameworkId, framework!.id));
+    const aspects = nodes.filter((node) => node.kind === "aspect");
+    const indicators = nodes.filter((node) => node.kind === "indicator");
+    expect([aspects.length, indicators.length, nodes.length]).toEqual([7, 20, 27]);
+    expect(aspects.every((aspect) => aspect.parentId === null)).toBe(true);
+    const aspectIds = new Set(aspects.map((aspect) => aspect.id));
+    expect(indicators.every((indicator) => aspectIds.has(indicator.parentId!))).toBe(true);
+    expect(indicators.reduce((total, indicator) => total + indicator.weight, 0)).toBeCloseTo(100, 10);
+    const bands = await database.db.select().from(frameworkPredikatBands).where(eq(frameworkPredikatBands.frameworkId, framework!.id));
+    expect(bands.map((band) => [band.name, band.minValue]).sort()).toEqual([
+      ["Baik", 2.5],
+      ["Cukup", 1.5],
+      ["Kurang", 0],
+      ["Memuaskan", 4],
+      ["Sangat Baik", 3.5],
+    ]);
+    const levels = await database.db.select().from(frameworkLevels).where(eq(frameworkLevels.frameworkId, framework!.id));
+    expect(levels.sort((a, b) => a.level - b.level).map((level) => level.name)).toEqual(["Merintis", "Membangun", "Berkembang", "Melembaga", "Unggul"]);
   });
 
   it("stores every published index of both files with its source, quote and printed decimals", async () => {

@@ -106,22 +106,32 @@ const levelCriteriaFile = z.object({
 
 const uncertainCriteriaRow = z.object({ indicator: z.coerce.number().int(), level: z.coerce.number().int(), reason: z.string() });
 
+/** A node of a framework file: its children, if any, under the key of their kind. */
 interface FrameworkNodeData {
   number: number;
   name: string;
   weight: number;
+  domains?: FrameworkNodeData[];
+  aspects?: FrameworkNodeData[];
+  indicators?: FrameworkNodeData[];
 }
-interface FrameworkFile {
+
+/** The tree's levels in the order they nest; a framework uses the ones it has (Pemdi 2026 has no domains). */
+export const FRAMEWORK_NODE_KINDS = [
+  ["domains", "domain"],
+  ["aspects", "aspect"],
+  ["indicators", "indicator"],
+] as const;
+
+interface FrameworkFile extends Pick<FrameworkNodeData, "domains" | "aspects" | "indicators"> {
   id: string;
   name: string;
   scale: { min: number; max: number; decimals: number };
   levels: { level: number; name: string }[];
   predikat: { name: string; min: number }[];
   formula: string;
-  sources: string[];
-  domains: (FrameworkNodeData & {
-    aspects: (FrameworkNodeData & { indicators: FrameworkNodeData[] })[];
-  })[];
+  /** A link, or a link with its label. */
+  sources: (string | { label: string; url: string })[];
 }
 
 const REGION_DATA_CITATION = "Kepmendagri No. 300.2.2-2138 Tahun 2025 (kode, nama, luas wilayah dan jumlah penduduk)";
@@ -188,45 +198,30 @@ async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<numb
       scaleMax: file.scale.max,
       decimals: file.scale.decimals,
       formula: file.formula,
-      sources: file.sources,
+      sources: file.sources.map((source) => (typeof source === "string" ? source : source.url)),
     })
     .returning({ id: frameworks.id });
   if (!framework) throw new Error(`could not store framework ${file.id}`);
   const frameworkId = framework.id;
-  await tx.insert(frameworkLevels).values(file.levels.map((level) => ({ frameworkId, ...level })));
+  await tx.insert(frameworkLevels).values(file.levels.map((level) => ({ frameworkId, level: level.level, name: level.name })));
   await tx
     .insert(frameworkPredikatBands)
     .values(file.predikat.map((band) => ({ frameworkId, name: band.name, minValue: band.min })));
-  for (const domain of file.domains) {
-    const [domainNode] = await tx
-      .insert(frameworkNodes)
-      .values({ frameworkId, kind: "domain", number: domain.number, name: domain.name, weight: domain.weight })
-      .returning({ id: frameworkNodes.id });
-    for (const aspect of domain.aspects) {
-      const [aspectNode] = await tx
+  await seedFrameworkNodes(tx, frameworkId, file, null);
+  return frameworkId;
+}
+
+/** The children of `parent`, then theirs, whatever depth the framework's tree has. */
+async function seedFrameworkNodes(tx: Transaction, frameworkId: number, parent: Pick<FrameworkNodeData, "domains" | "aspects" | "indicators">, parentId: number | null) {
+  for (const [key, kind] of FRAMEWORK_NODE_KINDS) {
+    for (const child of parent[key] ?? []) {
+      const [node] = await tx
         .insert(frameworkNodes)
-        .values({
-          frameworkId,
-          parentId: domainNode!.id,
-          kind: "aspect",
-          number: aspect.number,
-          name: aspect.name,
-          weight: aspect.weight,
-        })
+        .values({ frameworkId, parentId, kind, number: child.number, name: child.name, weight: child.weight })
         .returning({ id: frameworkNodes.id });
-      await tx.insert(frameworkNodes).values(
-        aspect.indicators.map((indicator) => ({
-          frameworkId,
-          parentId: aspectNode!.id,
-          kind: "indicator" as const,
-          number: indicator.number,
-          name: indicator.name,
-          weight: indicator.weight,
-        })),
-      );
+      await seedFrameworkNodes(tx, frameworkId, child, node!.id);
     }
   }
-  return frameworkId;
 }
 
 async function seedIdslCohort(tx: Transaction) {
@@ -367,11 +362,13 @@ async function seedLevelCriteria(tx: Transaction, frameworkId: number, framework
  * tables are upserted, and rows that curators may later change are only inserted when missing.
  */
 export async function seedReferenceData(db: Database): Promise<void> {
-  // Every `*-framework.json` in seed/data is stored: adding a framework is adding a file.
+  // Every `*-framework.json` in seed/data is stored: adding a framework is adding a file. SPBE
+  // 2020 comes first, as on every database seeded before a second framework existed, so a fresh
+  // database gives its nodes the same ids (links such as /praktik?indikator= carry them).
   const frameworkFiles = readdirSync(new URL("./data/", import.meta.url))
     .filter((name) => name.endsWith("-framework.json"))
-    .sort()
-    .map((name) => JSON.parse(readDataFile(name)) as FrameworkFile);
+    .map((name) => JSON.parse(readDataFile(name)) as FrameworkFile)
+    .sort((a, b) => Number(b.id === SPBE_2020_SLUG) - Number(a.id === SPBE_2020_SLUG) || a.id.localeCompare(b.id));
   await db.transaction(async (tx) => {
     await seedRegions(tx);
     const frameworkIds = new Map<string, number>();

@@ -2,7 +2,8 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../../db/client";
 import { migrateDatabase } from "../../../db/migrate";
-import { assessmentLevels, assessments, cohortMembers, publishedResults, sources } from "../../../db/schema";
+import { assessmentLevels, assessments, cohortMembers, frameworks, publishedResults, sources } from "../../../db/schema";
+import { SPBE_2020 } from "../frameworks/index.server";
 import { seedReferenceData } from "../../../seed/reference";
 import { upsertSource } from "../../../db/sources";
 import { createScratchDatabase } from "../../../tests/support/scratch-database";
@@ -51,7 +52,7 @@ describe("sample data", () => {
   async function importOfficial(regionCode: string, year: number, value: number) {
     const sourceId = await upsertSource(database.db, "official_decree", `https://menpan.go.id/sample-test/${regionCode}/${year}`);
     await database.db.update(publishedResults).set({ supersededAt: new Date() }).where(and(eq(publishedResults.subjectCode, regionCode), eq(publishedResults.year, year)));
-    const frameworkId = (await database.db.query.frameworks.findFirst())!.id;
+    const frameworkId = (await database.db.query.frameworks.findFirst({ where: eq(frameworks.slug, SPBE_2020) }))!.id;
     await database.db.insert(publishedResults).values({ frameworkId, regionCode, year, value, sourceId, origin: "import" });
   }
 
@@ -133,7 +134,7 @@ describe("sample data", () => {
   });
 
   it("removes sample rows of region-years it no longer generates, and all of them when turned off", async () => {
-    const frameworkId = (await database.db.query.frameworks.findFirst())!.id;
+    const frameworkId = (await database.db.query.frameworks.findFirst({ where: eq(frameworks.slug, SPBE_2020) }))!.id;
     await database.db.insert(assessments).values({ regionCode: "11.01", frameworkId, year: 2021, kind: "sample", computedIndex: 2 });
     await syncSampleData(database.db);
     expect((await sampleRows()).some((row) => row.regionCode === "11.01")).toBe(false);

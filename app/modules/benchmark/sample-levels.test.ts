@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
+import { frameworkNodesFromFile } from "../../../tests/support/framework-file";
 import { roundIndex } from "../frameworks";
 import { computeFrameworkIndex } from "../frameworks";
 import { levelsForTarget, plausibleIndex, seededRandom } from "./sample-levels";
 
-const { nodes, indicators } = spbe2020Nodes();
+const { nodes, indicators } = frameworkNodesFromFile("spbe-2020-framework");
 
 function indexOf(levels: Map<number, number>): number {
   const result = computeFrameworkIndex(nodes, levels);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { spbe2020Nodes } from "../../../tests/support/spbe-framework";
+import { frameworkNodesFromFile } from "../../../tests/support/framework-file";
 import { predikatOf } from "./predikat";
 import { computeFrameworkIndex, indexMismatch } from "./framework-index";
 
-const { nodes, indicators } = spbe2020Nodes();
+const { nodes, indicators } = frameworkNodesFromFile("spbe-2020-framework");
 const bands = [
   { name: "Kurang", minValue: 0 },
   { name: "Cukup", minValue: 1.8 },
@@ -46,6 +46,47 @@ describe("computeFrameworkIndex (SPBE 2020)", () => {
     levels.delete(indicators[46]!.id);
     const result = computeFrameworkIndex(nodes, levels);
     expect(result).toMatchObject({ index: null, answered: 46, total: 47 });
+  });
+});
+
+describe("computeFrameworkIndex (Indeks Pemerintah Digital 2026: aspects hold indicators, no domains)", () => {
+  const pemdi = frameworkNodesFromFile("pemdi-2026-framework");
+  const pemdiScale = { bands: pemdi.bands, decimals: 2 };
+  const pemdiAllAt = (level: number) => new Map(pemdi.indicators.map((node) => [node.id, level]));
+
+  it("reads the two-level tree: 7 aspects, 20 indicators, weights summing to 100", () => {
+    expect(pemdi.nodes.filter((node) => node.kind === "aspect")).toHaveLength(7);
+    expect(pemdi.nodes.some((node) => node.kind === "domain")).toBe(false);
+    expect(pemdi.indicators).toHaveLength(20);
+    expect(pemdi.indicators.reduce((sum, node) => sum + node.weight, 0)).toBeCloseTo(100, 10);
+  });
+
+  it("gives 1.00 when every indicator is at level 1 and 5.00 at level 5", () => {
+    expect(computeFrameworkIndex(pemdi.nodes, pemdiAllAt(1)).index).toBeCloseTo(1, 10);
+    expect(computeFrameworkIndex(pemdi.nodes, pemdiAllAt(5)).index).toBeCloseTo(5, 10);
+  });
+
+  it("gives 2.00 with only the user-satisfaction aspect (25 %) at 5 and the rest at 1", () => {
+    // Hand computation: 25 × 5 + 75 × 1 = 200 → 200 / 100 = 2.00.
+    const satisfaction = pemdi.nodes.find((node) => node.kind === "aspect" && node.number === 7)!;
+    const levels = new Map(pemdi.indicators.map((node) => [node.id, node.parentId === satisfaction.id ? 5 : 1]));
+    const result = computeFrameworkIndex(pemdi.nodes, levels);
+    expect(result.index).toBeCloseTo(2, 10);
+    expect(result.subIndices[satisfaction.id]).toBeCloseTo(5, 10);
+    expect(predikatOf(pemdiScale, result.index)).toBe("Cukup");
+  });
+
+  it.each([
+    [1.49, "Kurang"],
+    [1.5, "Cukup"],
+    [2.49, "Cukup"],
+    [2.5, "Baik"],
+    [3.49, "Baik"],
+    [3.5, "Sangat Baik"],
+    [3.99, "Sangat Baik"],
+    [4.0, "Memuaskan"],
+  ])("puts %s in the Pemdi band %s (1,5 / 2,5 / 3,5 / 4,0, not SPBE's)", (value, band) => {
+    expect(predikatOf(pemdiScale, value)).toBe(band);
   });
 });
 

@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client";
 import { upsertSource } from "../db/sources";
+import { type FrameworkDefinition, type FrameworkNode, frameworkProblems } from "../app/modules/frameworks";
 import { seedPractices } from "./practices";
 import {
   cohortMembers,
@@ -117,13 +118,13 @@ interface FrameworkNodeData {
 }
 
 /** The tree's levels in the order they nest; a framework uses the ones it has (Pemdi 2026 has no domains). */
-export const FRAMEWORK_NODE_KINDS = [
+const NODE_KINDS = [
   ["domains", "domain"],
   ["aspects", "aspect"],
   ["indicators", "indicator"],
 ] as const;
 
-interface FrameworkFile extends Pick<FrameworkNodeData, "domains" | "aspects" | "indicators"> {
+export interface FrameworkFile extends Pick<FrameworkNodeData, "domains" | "aspects" | "indicators"> {
   id: string;
   name: string;
   scale: { min: number; max: number; decimals: number };
@@ -189,6 +190,9 @@ async function seedRegions(tx: Transaction) {
 async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<number> {
   const existing = await tx.query.frameworks.findFirst({ where: eq(frameworks.slug, file.id) });
   if (existing) return existing.id;
+  const definition = frameworkDefinitionOf(file);
+  const problems = frameworkProblems(definition);
+  if (problems.length > 0) throw new Error(`seed/data/${file.id}-framework.json cannot be used: ${JSON.stringify(problems)}`);
   const [framework] = await tx
     .insert(frameworks)
     .values({
@@ -204,24 +208,36 @@ async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<numb
   if (!framework) throw new Error(`could not store framework ${file.id}`);
   const frameworkId = framework.id;
   await tx.insert(frameworkLevels).values(file.levels.map((level) => ({ frameworkId, level: level.level, name: level.name })));
-  await tx
-    .insert(frameworkPredikatBands)
-    .values(file.predikat.map((band) => ({ frameworkId, name: band.name, minValue: band.min })));
-  await seedFrameworkNodes(tx, frameworkId, file, null);
+  await tx.insert(frameworkPredikatBands).values(definition.bands.map((band) => ({ frameworkId, ...band })));
+  // Parents come first, so each node's parent already has its stored id.
+  const storedIds = new Map<number, number>();
+  for (const node of definition.nodes) {
+    const [stored] = await tx
+      .insert(frameworkNodes)
+      .values({ frameworkId, parentId: node.parentId === null ? null : storedIds.get(node.parentId)!, kind: node.kind, number: node.number, name: node.name, weight: node.weight })
+      .returning({ id: frameworkNodes.id });
+    storedIds.set(node.id, stored!.id);
+  }
   return frameworkId;
 }
 
-/** The children of `parent`, then theirs, whatever depth the framework's tree has. */
-async function seedFrameworkNodes(tx: Transaction, frameworkId: number, parent: Pick<FrameworkNodeData, "domains" | "aspects" | "indicators">, parentId: number | null) {
-  for (const [key, kind] of FRAMEWORK_NODE_KINDS) {
-    for (const child of parent[key] ?? []) {
-      const [node] = await tx
-        .insert(frameworkNodes)
-        .values({ frameworkId, parentId, kind, number: child.number, name: child.name, weight: child.weight })
-        .returning({ id: frameworkNodes.id });
-      await seedFrameworkNodes(tx, frameworkId, child, node!.id);
+/**
+ * A framework file as the index maths and its checks see it: every node of its tree, as deep as
+ * the tree is, parents before their children, numbered from 1 in file order.
+ */
+export function frameworkDefinitionOf(file: FrameworkFile): FrameworkDefinition & { nodes: (FrameworkNode & { name: string })[] } {
+  const nodes: (FrameworkNode & { name: string })[] = [];
+  const addChildren = (parent: Pick<FrameworkNodeData, "domains" | "aspects" | "indicators">, parentId: number | null) => {
+    for (const [key, kind] of NODE_KINDS) {
+      for (const child of parent[key] ?? []) {
+        const id = nodes.length + 1;
+        nodes.push({ id, parentId, kind, number: child.number, name: child.name, weight: child.weight });
+        addChildren(child, id);
+      }
     }
-  }
+  };
+  addChildren(file, null);
+  return { scale: file.scale, levels: file.levels, bands: file.predikat.map((band) => ({ name: band.name, minValue: band.min })), nodes };
 }
 
 async function seedIdslCohort(tx: Transaction) {

@@ -2,5 +2,6 @@
  * The browser-safe public face of this area (decision 0008): other areas import only this file
  * or index.server.ts. Never re-export a *.server file here: it would pull server code into the browser.
  */
+export { type FrameworkDefinition, type FrameworkProblem, frameworkProblems } from "./framework-definition";
 export { computeFrameworkIndex, type FrameworkNode, type IndexResult, indexMismatch } from "./framework-index";
 export { type PredikatBand, type PredikatScale, predikatOf, roundIndex } from "./predikat";

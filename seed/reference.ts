@@ -207,7 +207,7 @@ async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<numb
     .returning({ id: frameworks.id });
   if (!framework) throw new Error(`could not store framework ${file.id}`);
   const frameworkId = framework.id;
-  await tx.insert(frameworkLevels).values(file.levels.map((level) => ({ frameworkId, level: level.level, name: level.name })));
+  await tx.insert(frameworkLevels).values(definition.levels.map((level) => ({ frameworkId, level: level.level, name: level.name })));
   await tx.insert(frameworkPredikatBands).values(definition.bands.map((band) => ({ frameworkId, ...band })));
   // Parents come first, so each node's parent already has its stored id.
   const storedIds = new Map<number, number>();
@@ -379,8 +379,8 @@ async function seedLevelCriteria(tx: Transaction, frameworkId: number, framework
  */
 export async function seedReferenceData(db: Database): Promise<void> {
   // Every `*-framework.json` in seed/data is stored: adding a framework is adding a file. SPBE
-  // 2020 comes first, as on every database seeded before a second framework existed, so a fresh
-  // database gives its nodes the same ids (links such as /praktik?indikator= carry them).
+  // 2020 comes first, as on every database seeded before a second framework existed, so its node
+  // ids are the same on a fresh database as on those (forms name fields by node id: level_<id>).
   const frameworkFiles = readdirSync(new URL("./data/", import.meta.url))
     .filter((name) => name.endsWith("-framework.json"))
     .map((name) => JSON.parse(readDataFile(name)) as FrameworkFile)

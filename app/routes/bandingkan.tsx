@@ -222,6 +222,7 @@ export default function Compare() {
                   id: "indicator",
                   header: t("compare.indicator"),
                   rowHeader: true,
+                  cellClassName: "font-normal",
                   cell: (indicator) => (
                     <Link to={`/indikator/${indicator.number}`}>
                       {indicator.number}. {indicator.name}

@@ -104,7 +104,7 @@ export default function LevelReportReview() {
           rowKey={(indicator) => indicator.id}
           rowClassName={(indicator) => (differs(indicator.reported, indicator.verified) ? "bg-amber-50" : undefined)}
           columns={[
-            { id: "indicator", header: t("compare.indicator"), rowHeader: true, cell: (indicator) => `${indicator.number}. ${indicator.name}` },
+            { id: "indicator", header: t("compare.indicator"), rowHeader: true, cellClassName: "font-normal", cell: (indicator) => `${indicator.number}. ${indicator.name}` },
             { id: "reported", header: t("levelReports.reportedLevel"), align: "center", cell: (indicator) => indicator.reported ?? "—", cellClassName: "font-semibold" },
             { id: "verified", header: t("levelReports.verifiedLevel"), align: "center", cell: (indicator) => indicator.verified ?? "—" },
             { id: "self", header: t("levelReports.selfLevel"), align: "center", cell: (indicator) => indicator.self ?? "—" },

@@ -1,8 +1,8 @@
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { usePageLocale } from "~/modules/i18n/use-translator";
 
 /** Title and summary in the reader's language when the region gave an English version. */
 export function useLocalizedText() {
-  const { locale } = useTranslator();
+  const locale = usePageLocale();
   return (indonesian: string, english: string) =>
     locale === "en" && english ? { text: english, lang: "en" } : { text: indonesian, lang: "id" };
 }

@@ -8,7 +8,10 @@ export interface DataColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** Numbers and levels line up: "end" for figures, "center" for levels. */
   align?: "start" | "center" | "end";
-  /** The cell that names its row is a row header, so screen readers announce it with each value. */
+  /**
+   * The cell that names its row is a row header, so screen readers announce it with each value.
+   * Browsers make header cells bold; give the column its weight in `cellClassName`.
+   */
   rowHeader?: boolean;
   /** Columns a phone can do without. */
   hideBelow?: "sm" | "md";
@@ -26,8 +29,6 @@ const densityClass = {
   compact: { header: "px-3 py-2", cell: "px-3 py-2" },
   dense: { header: "px-3 py-2", cell: "px-3 py-1.5" },
 } as const;
-
-const FONT_WEIGHT = /\bfont-(thin|light|normal|medium|semibold|bold)\b/;
 
 function classes(...names: (string | false | undefined)[]): string {
   return names.filter(Boolean).join(" ");
@@ -88,8 +89,6 @@ export function DataTable<Row>({
                   padding.cell,
                   alignClass[column.align ?? "start"],
                   column.hideBelow && hideClass[column.hideBelow],
-                  // A row header is bold by default; tables set their own weight or get a normal one.
-                  column.rowHeader && !FONT_WEIGHT.test(cellClassName ?? "") && "font-normal",
                   cellClassName,
                 );
                 return column.rowHeader ? (

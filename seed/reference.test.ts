@@ -10,6 +10,7 @@ import {
   frameworkNodes,
   frameworkPredikatBands,
   frameworks,
+  frameworkVersions,
   practiceAdoptions,
   practiceRevisions,
   practices,
@@ -113,6 +114,28 @@ describe("seedReferenceData", () => {
     ]);
     const levels = await database.db.select().from(frameworkLevels).where(eq(frameworkLevels.frameworkId, framework!.id));
     expect(levels.sort((a, b) => a.level - b.level).map((level) => level.name)).toEqual(["Merintis", "Membangun", "Berkembang", "Melembaga", "Unggul"]);
+  });
+
+  it("records each framework's status, years and first version, and which Pemdi indicators another agency scores", async () => {
+    const stored = await database.db.select().from(frameworks);
+    const bySlug = new Map(stored.map((framework) => [framework.slug, framework]));
+    expect(bySlug.get("pemdi-2026")).toMatchObject({ shortName: "Indeks Pemdi 2026", sourceStatus: "secondary_sources", firstYear: 2026, lastYear: null, version: 1 });
+    expect(bySlug.get("pemdi-2026")!.statusNote).toMatch(/official text was not available/);
+    expect(bySlug.get("spbe-2020")).toMatchObject({ shortName: "Indeks SPBE 2020", sourceStatus: "official_text", statusNote: null, firstYear: null, lastYear: 2025 });
+    const scored = await database.db
+      .select({ number: frameworkNodes.number, scoreFrom: frameworkNodes.scoreFrom })
+      .from(frameworkNodes)
+      .where(and(eq(frameworkNodes.frameworkId, bySlug.get("pemdi-2026")!.id), isNotNull(frameworkNodes.scoreFrom)));
+    expect(scored.sort((a, b) => a.number - b.number)).toEqual([
+      { number: 5, scoreFrom: expect.stringContaining("Bappenas") },
+      { number: 6, scoreFrom: expect.stringContaining("BIG") },
+      { number: 7, scoreFrom: expect.stringContaining("BPS") },
+    ]);
+    const versions = await database.db.select().from(frameworkVersions);
+    expect(versions.map((version) => [version.frameworkId, version.version]).sort()).toEqual(stored.map((framework) => [framework.id, 1]).sort());
+    const pemdi = versions.find((version) => version.frameworkId === bySlug.get("pemdi-2026")!.id)!;
+    expect(pemdi.definition.nodes).toHaveLength(27);
+    expect(pemdi.definition.bands[0]).toEqual({ name: "Memuaskan", minValue: 4 });
   });
 
   it("stores every published index of both files with its source, quote and printed decimals", async () => {

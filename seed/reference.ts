@@ -14,6 +14,7 @@ import {
   frameworkNodes,
   frameworkPredikatBands,
   frameworks,
+  frameworkVersions,
   provinces,
   publishedGroupAverages,
   publishedResults,
@@ -112,6 +113,8 @@ interface FrameworkNodeData {
   number: number;
   name: string;
   weight: number;
+  /** The other agency's evaluation an indicator's level comes from (Pemdi 2026 indicators 5–7). */
+  scoreFrom?: string;
   domains?: FrameworkNodeData[];
   aspects?: FrameworkNodeData[];
   indicators?: FrameworkNodeData[];
@@ -131,6 +134,8 @@ export interface FrameworkFile extends Pick<FrameworkNodeData, "domains" | "aspe
   levels: { level: number; name: string }[];
   predikat: { name: string; min: number }[];
   formula: string;
+  /** Present when the structure comes from secondary sources rather than the regulation's text. */
+  status?: string;
   /** A link, or a link with its label. */
   sources: (string | { label: string; url: string })[];
 }
@@ -203,6 +208,7 @@ async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<numb
       decimals: file.scale.decimals,
       formula: file.formula,
       sources: file.sources.map((source) => (typeof source === "string" ? source : source.url)),
+      ...frameworkStatusOf(file),
     })
     .returning({ id: frameworks.id });
   if (!framework) throw new Error(`could not store framework ${file.id}`);
@@ -214,24 +220,96 @@ async function seedFramework(tx: Transaction, file: FrameworkFile): Promise<numb
   for (const node of definition.nodes) {
     const [stored] = await tx
       .insert(frameworkNodes)
-      .values({ frameworkId, parentId: node.parentId === null ? null : storedIds.get(node.parentId)!, kind: node.kind, number: node.number, name: node.name, weight: node.weight })
+      .values({
+        frameworkId,
+        parentId: node.parentId === null ? null : storedIds.get(node.parentId)!,
+        kind: node.kind,
+        number: node.number,
+        name: node.name,
+        weight: node.weight,
+        scoreFrom: node.scoreFrom ?? null,
+      })
       .returning({ id: frameworkNodes.id });
     storedIds.set(node.id, stored!.id);
   }
   return frameworkId;
 }
 
+function frameworkStatusOf(file: FrameworkFile) {
+  const years = frameworkFacts[file.id];
+  return {
+    shortName: years?.shortName ?? file.id,
+    sourceStatus: file.status ? ("secondary_sources" as const) : ("official_text" as const),
+    statusNote: file.status ?? null,
+    firstYear: years?.firstYear ?? null,
+    lastYear: years?.lastYear ?? null,
+  };
+}
+
+/**
+ * What later columns hold for a framework stored before they existed (its status, years, which
+ * indicators another agency scores) and its first version's snapshot. A framework a curator
+ * has already corrected (version > 1) keeps what the curator set.
+ */
+async function completeFramework(tx: Transaction, frameworkId: number, file: FrameworkFile) {
+  const [framework] = await tx
+    .update(frameworks)
+    .set(frameworkStatusOf(file))
+    .where(and(eq(frameworks.id, frameworkId), eq(frameworks.version, 1)))
+    .returning({ id: frameworks.id });
+  if (!framework) return;
+  const stored = await tx.select().from(frameworkNodes).where(eq(frameworkNodes.frameworkId, frameworkId));
+  const definition = frameworkDefinitionOf(file);
+  for (const node of definition.nodes) {
+    if (!node.scoreFrom) continue;
+    const match = stored.find((candidate) => candidate.kind === node.kind && candidate.number === node.number);
+    if (match && match.scoreFrom === null) await tx.update(frameworkNodes).set({ scoreFrom: node.scoreFrom }).where(eq(frameworkNodes.id, match.id));
+  }
+  const [levels, bands] = await Promise.all([
+    tx.select({ level: frameworkLevels.level, name: frameworkLevels.name }).from(frameworkLevels).where(eq(frameworkLevels.frameworkId, frameworkId)),
+    tx.select({ name: frameworkPredikatBands.name, minValue: frameworkPredikatBands.minValue }).from(frameworkPredikatBands).where(eq(frameworkPredikatBands.frameworkId, frameworkId)),
+  ]);
+  const status = frameworkStatusOf(file);
+  await tx
+    .insert(frameworkVersions)
+    .values({
+      frameworkId,
+      version: 1,
+      definition: {
+        sourceStatus: status.sourceStatus,
+        statusNote: status.statusNote,
+        nodes: stored.map(({ id, name, weight }) => ({ id, name, weight })).sort((a, b) => a.id - b.id),
+        levels: levels.sort((a, b) => a.level - b.level),
+        bands: bands.sort((a, b) => b.minValue - a.minValue),
+      },
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * Each framework's short name and the evaluation years it applies to: Permen PANRB 8/2026 revokes
+ * Permen PANRB 59/2020 and evaluates on the Indeks Pemerintah Digital from the 2026 round (both
+ * files' sources). SPBE 2020 has no first year: the 2018 and 2019 results stored under it carry
+ * notes saying they were evaluated under the 2018 framework.
+ */
+const frameworkFacts: Record<string, { shortName: string; firstYear: number | null; lastYear: number | null }> = {
+  "spbe-2020": { shortName: "Indeks SPBE 2020", firstYear: null, lastYear: 2025 },
+  "pemdi-2026": { shortName: "Indeks Pemdi 2026", firstYear: 2026, lastYear: null },
+};
+
+type SeededNode = FrameworkNode & { name: string; scoreFrom?: string };
+
 /**
  * A framework file as the index maths and its checks see it: every node of its tree, as deep as
  * the tree is, parents before their children, numbered from 1 in file order.
  */
-export function frameworkDefinitionOf(file: FrameworkFile): FrameworkDefinition & { nodes: (FrameworkNode & { name: string })[] } {
-  const nodes: (FrameworkNode & { name: string })[] = [];
+export function frameworkDefinitionOf(file: FrameworkFile): FrameworkDefinition & { nodes: SeededNode[] } {
+  const nodes: SeededNode[] = [];
   const addChildren = (parent: Pick<FrameworkNodeData, "domains" | "aspects" | "indicators">, parentId: number | null) => {
     for (const [key, kind] of NODE_KINDS) {
       for (const child of parent[key] ?? []) {
         const id = nodes.length + 1;
-        nodes.push({ id, parentId, kind, number: child.number, name: child.name, weight: child.weight });
+        nodes.push({ id, parentId, kind, number: child.number, name: child.name, weight: child.weight, scoreFrom: child.scoreFrom });
         addChildren(child, id);
       }
     }
@@ -390,6 +468,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
     const frameworkIds = new Map<string, number>();
     for (const file of frameworkFiles) {
       const frameworkId = await seedFramework(tx, file);
+      await completeFramework(tx, frameworkId, file);
       frameworkIds.set(file.id, frameworkId);
       await seedLevelCriteria(tx, frameworkId, file.id);
     }

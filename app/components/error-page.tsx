@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
+import type { UnknownFramework } from "~/modules/frameworks/index.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { minutesToWait } from "~/modules/limits/retry-after";
 
@@ -15,11 +16,17 @@ const PAGES = {
 /** Localized page for thrown statuses and unexpected errors; details stay in the server log. */
 export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
   const error = useRouteError();
+  const location = useLocation();
   const { t } = useTranslator();
   const thrown = isRouteErrorResponse(error) ? error.status : 500;
   const status = thrown in PAGES ? (thrown as keyof typeof PAGES) : 500;
   const retryAfterSeconds = isRouteErrorResponse(error) ? Number((error.data as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds) || 60 : 60;
-  const body = status === 404 && notFoundMessage ? notFoundMessage : t(PAGES[status].body, status === 429 ? { count: minutesToWait(retryAfterSeconds) } : undefined);
+  const unknownFramework = isRouteErrorResponse(error) ? (error.data as Partial<UnknownFramework> | null)?.unknownFramework : undefined;
+  const body = unknownFramework
+    ? t("frameworks.unknown", { requested: unknownFramework.requested })
+    : status === 404 && notFoundMessage
+      ? notFoundMessage
+      : t(PAGES[status].body, status === 429 ? { count: minutesToWait(retryAfterSeconds) } : undefined);
   return (
     <div className="mx-auto max-w-2xl px-4 py-16 text-center">
       <p className="text-5xl font-bold text-brand-700" aria-hidden="true">
@@ -27,6 +34,15 @@ export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
       </p>
       <h1 className="mt-4 text-2xl font-bold">{t(PAGES[status].title)}</h1>
       <p className="mt-3 text-slate-700">{body}</p>
+      {unknownFramework ? (
+        <ul className="mt-3 space-y-1">
+          {unknownFramework.choices.map((choice) => (
+            <li key={choice.slug}>
+              <Link to={`${location.pathname}?kerangka=${encodeURIComponent(choice.slug)}`}>{choice.shortName}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="mt-6">
         <Link to="/">{t("errors.backHome")}</Link>
       </p>

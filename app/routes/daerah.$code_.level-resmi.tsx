@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     title: t("levelReports.title", { region: regionName }),
     region: { code, name: regionName },
     years,
-    domains: tree.domains,
+    groups: tree.groups,
     criteria: Object.fromEntries(criteria),
     submissions,
     // Results of an evaluation come out the year after it: last year is the usual one to report.
@@ -198,7 +198,7 @@ export default function LevelReport() {
         </Panel>
 
         <p className="text-sm text-slate-700">{t("levelReports.levelsHelp")}</p>
-        <IndicatorLevelsFields domains={loaded.domains} criteria={loaded.criteria} values={values.levels} errors={errors} />
+        <IndicatorLevelsFields groups={loaded.groups} criteria={loaded.criteria} values={values.levels} errors={errors} />
         <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {busy ? t("levelReports.sending") : t("levelReports.submit")}
         </button>

@@ -58,7 +58,7 @@ export async function loader({ request, context: appContext, params }: LoaderFun
     year,
     years: assessableYears(),
     nodes: tree.nodes,
-    domains: tree.domains,
+    groups: tree.groups,
     criteria: Object.fromEntries(criteria),
     bands: framework.bands,
     decimals: framework.decimals,
@@ -181,7 +181,7 @@ export default function SelfAssessment() {
           </button>
         </div>
         <IndicatorLevelsFields
-          domains={loaded.domains}
+          groups={loaded.groups}
           criteria={loaded.criteria}
           values={values}
           errors={errors}

@@ -4,6 +4,7 @@ import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";
 import { ChartFrame } from "~/components/charts/chart-frame";
+import { groupLabel } from "~/components/frameworks/group-label";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
@@ -32,14 +33,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function IndicatorPage() {
   const { page } = useLoaderData<typeof loader>();
-  const { t, formatNumber, formatIndex } = useTranslator();
+  const translator = useTranslator();
+  const { t, formatNumber, formatIndex } = translator;
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div>
-        <p className="text-sm text-slate-700">
-          {t("practiceForm.domain", { number: page.domain.number })}: {page.domain.name} ›{" "}
-          {t("practiceForm.aspect", { number: page.aspect.number })}: {page.aspect.name}
-        </p>
+        <p className="text-sm text-slate-700">{page.path.map((group) => groupLabel(translator, group)).join(" › ")}</p>
         <h1 className="mt-2 text-3xl font-bold">{t("indicator.title", { number: page.indicator.number, name: page.indicator.name })}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight) })}</p>
       </div>

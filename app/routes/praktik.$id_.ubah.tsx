@@ -23,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     title: t("practiceForm.editTitle", { title: revision.title }),
     practice: { id: practice.id, state: practice.state, version: practice.version, published: practice.publishedRevisionId !== null },
     values: formValuesFromContent(revision, locale),
-    domains: tree.domains,
+    groups: tree.groups,
   };
 }
 
@@ -53,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditPractice() {
-  const { practice, values, domains } = useLoaderData<typeof loader>();
+  const { practice, values, groups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
   const translator = useWorkspaceTranslator();
   const { t } = translator;
@@ -79,7 +79,7 @@ export default function EditPractice() {
           // After a conflict the kept text is re-based on the newest revision (single fetch does
           // not revalidate loaders after a 4xx), so the next save goes through deliberately.
           version={result?.currentVersion ?? practice.version}
-          domains={domains}
+          groups={groups}
           previewHtml={result?.previewHtml ?? null}
           notice={
             conflict ? (

@@ -6,6 +6,7 @@ import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/compo
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
+import { indicatorSections } from "~/modules/frameworks";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -38,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The region filter lists one province's regions (after a province is chosen), which keeps
     // the page light: all 514 would be sent twice (as options and as loader data).
     provinceRegions: await listRegionsOfProvince(query.province ?? query.region?.slice(0, 2) ?? null),
-    domains: tree.domains,
+    indicatorSections: indicatorSections(tree.groups),
     tags,
     query: { ...query, page: result.page },
     result,
@@ -47,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PracticeList() {
-  const { provinces, provinceRegions, domains, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
+  const { provinces, provinceRegions, indicatorSections, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * PRACTICE_PAGE_SIZE + 1;
   const to = Math.min(result.page * PRACTICE_PAGE_SIZE, result.total);
@@ -80,17 +81,15 @@ export default function PracticeList() {
             {t("practices.indicator")}
             <select name="indikator" defaultValue={query.indicator ?? ""} className={inputClass}>
               <option value="">{t("practices.allIndicators")}</option>
-              {domains.flatMap((domain) =>
-                domain.aspects.map((aspect) => (
-                  <optgroup key={`${domain.number}-${aspect.number}`} label={`${domain.name} — ${aspect.name}`}>
-                    {aspect.indicators.map((indicator) => (
-                      <option key={indicator.number} value={indicator.number}>
-                        {indicator.number}. {indicator.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                )),
-              )}
+              {indicatorSections.map((section) => (
+                <optgroup key={section.path.map((group) => group.id).join("-")} label={section.path.map((group) => group.name).join(" — ")}>
+                  {section.indicators.map((indicator) => (
+                    <option key={indicator.number} value={indicator.number}>
+                      {indicator.number}. {indicator.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
             </select>
           </label>
           <FilterSelect

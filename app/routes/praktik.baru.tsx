@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     choosesRegion ? listRegionsByProvince() : null,
     user.regionCode ? getRegionName(user.regionCode) : null,
   ]);
-  return { title: t("practiceForm.newTitle"), domains: tree.domains, regionGroups, regionName };
+  return { title: t("practiceForm.newTitle"), groups: tree.groups, regionGroups, regionName };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPractice() {
-  const { domains, regionGroups, regionName } = useLoaderData<typeof loader>();
+  const { groups, regionGroups, regionName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
   const { t } = useWorkspaceTranslator();
   return (
@@ -64,7 +64,7 @@ export default function NewPractice() {
         values={result?.values ?? emptyValues}
         errors={result?.errors ?? {}}
         version={0}
-        domains={domains}
+        groups={groups}
         previewHtml={result?.previewHtml ?? null}
         regionChoice={regionGroups ? { groups: regionGroups, selected: result?.values.text.regionCode ?? "" } : undefined}
       />

@@ -56,6 +56,8 @@ export const assessments = pgTable(
     computedIndex: numeric("computed_index", { precision: 6, scale: 4, mode: "number" }),
     /** framework node id → sub-index, for every domain and aspect. */
     subIndices: jsonb("sub_indices").$type<Record<string, number>>(),
+    /** The framework version whose weights computed the index above. */
+    frameworkVersion: integer("framework_version").notNull().default(1),
     /**
      * Self-assessments are the region's working figures, seen by its own people and Kemendagri
      * until the region publishes one (then anyone sees it, labelled as a self-assessment).
@@ -90,6 +92,8 @@ export const assessmentLevels = pgTable(
     level: integer("level").notNull(),
     note: text("note").notNull().default(""),
     evidenceUrl: text("evidence_url"),
+    /** For an indicator scored by another agency: the score the region entered from that agency's evaluation. */
+    externalScore: numeric("external_score", { precision: 6, scale: 2, mode: "number" }),
   },
   (table) => [
     primaryKey({ columns: [table.assessmentId, table.nodeId] }),

@@ -32,6 +32,8 @@ export const publishedResults = pgTable(
     /** Decimals as printed (3,7 has one), so the value is shown as the source gives it. */
     decimals: smallint("decimals").notNull().default(2),
     reportedPredikat: text("reported_predikat"),
+    /** The framework version in force when the result was recorded; a later correction of the framework does not rewrite it. */
+    frameworkVersion: integer("framework_version").notNull().default(1),
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id),

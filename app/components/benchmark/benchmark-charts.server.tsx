@@ -65,7 +65,7 @@ export function drawComparisonCharts(translator: Translator, comparison: Compari
   const { t } = translator;
   const { regions, year } = comparison;
   const toneOf = (index: number) => SERIES_TONES[index % SERIES_TONES.length];
-  const domains = comparison.groups.filter((group) => group.kind === "domain");
+  const domains = comparison.groups.filter((group) => group.topLevel);
   return {
     trend: drawFigureTrend(translator, {
       id: "trend",
@@ -90,7 +90,7 @@ export function drawComparisonCharts(translator: Translator, comparison: Compari
         tone: toneOf(index),
         kind: region.levelsKind ?? undefined,
       })),
-      categoryLabel: t("regionBenchmark.domain"),
+      categoryLabel: t(domains[0]?.kind === "aspect" ? "regionBenchmark.aspect" : "regionBenchmark.domain"),
       ...indexBarText(translator),
     }),
   };

@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ProvinceRegions } from "~/components/region-select";
 import { RegionSelect } from "~/components/region-select";
 import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
-import type { FrameworkTree } from "~/modules/frameworks/frameworks.server";
+import { groupLabel } from "~/components/frameworks/group-label";
+import { type FrameworkGroup, indicatorsIn } from "~/modules/frameworks";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { validationMessage } from "~/modules/forms/validation-message";
@@ -24,7 +25,8 @@ export interface PracticeFormProps {
   errors: FieldErrors;
   /** The revision number the edit is based on (0 for a new practice). */
   version: number;
-  domains: FrameworkTree["domains"];
+  /** The framework the practice is tagged with, by group. */
+  groups: FrameworkGroup[];
   /** Server-rendered preview of the body (the "Preview" button without JavaScript). */
   previewHtml: string | null;
   /** Curators and admins choose the region a new practice belongs to. */
@@ -41,8 +43,9 @@ function useMessage(errors: FieldErrors) {
 }
 
 /** The practice editor: structured fields, Markdown body with live preview, save or submit. */
-export function PracticeForm({ values, errors, version, domains, previewHtml, regionChoice, notice }: PracticeFormProps) {
-  const { t } = useWorkspaceTranslator();
+export function PracticeForm({ values, errors, version, groups, previewHtml, regionChoice, notice }: PracticeFormProps) {
+  const translator = useWorkspaceTranslator();
+  const { t } = translator;
   const message = useMessage(errors);
   const text = values.text;
   const hasErrors = Object.keys(errors).length > 0;
@@ -120,40 +123,14 @@ export function PracticeForm({ values, errors, version, domains, previewHtml, re
       </Section>
 
       <Section title={t("practiceForm.indicators")} lead={t("practiceForm.indicatorsHint")} error={message("indicatorIds")}>
-        {domains.map((domain) => (
+        {groups.map((group) => (
           <details
-            key={domain.number}
-            open={domain.aspects.some((aspect) => aspect.indicators.some((indicator) => selectedIndicators.has(String(indicator.id))))}
+            key={group.id}
+            open={indicatorsIn([group]).some((indicator) => selectedIndicators.has(String(indicator.id)))}
             className="rounded-md border border-slate-200 p-3"
           >
-            <summary className="cursor-pointer font-medium">
-              {t("practiceForm.domain", { number: domain.number })}: {domain.name}
-            </summary>
-            {domain.aspects.map((aspect) => (
-              <fieldset key={aspect.number} className="mt-3">
-                <legend className="text-sm font-semibold text-slate-700">
-                  {t("practiceForm.aspect", { number: aspect.number })}: {aspect.name}
-                </legend>
-                <ul className="mt-1 space-y-1">
-                  {aspect.indicators.map((indicator) => (
-                    <li key={indicator.id}>
-                      <label className="flex items-start gap-2 text-sm">
-                        <input
-                          type="checkbox"
-                          name="indicatorIds"
-                          value={indicator.id}
-                          defaultChecked={selectedIndicators.has(String(indicator.id))}
-                          className="mt-1"
-                        />
-                        <span>
-                          {indicator.number}. {indicator.name}
-                        </span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            ))}
+            <summary className="cursor-pointer font-medium">{groupLabel(translator, group)}</summary>
+            <IndicatorCheckboxes group={group} selected={selectedIndicators} />
           </details>
         ))}
       </Section>
@@ -301,5 +278,34 @@ function MarkdownBody({ defaultValue, error, previewHtml }: { defaultValue: stri
         )}
       </section>
     </div>
+  );
+}
+
+/** A group's indicators as checkboxes, under a legend for each sub-group (SPBE 2020: a domain's aspects). */
+function IndicatorCheckboxes({ group, selected }: { group: FrameworkGroup; selected: ReadonlySet<string> }) {
+  const translator = useWorkspaceTranslator();
+  return (
+    <>
+      {group.groups.map((child) => (
+        <fieldset key={child.id} className="mt-3">
+          <legend className="text-sm font-semibold text-slate-700">{groupLabel(translator, child)}</legend>
+          <IndicatorCheckboxes group={child} selected={selected} />
+        </fieldset>
+      ))}
+      {group.indicators.length > 0 ? (
+        <ul className="mt-1 space-y-1">
+          {group.indicators.map((indicator) => (
+            <li key={indicator.id}>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="indicatorIds" value={indicator.id} defaultChecked={selected.has(String(indicator.id))} className="mt-1" />
+                <span>
+                  {indicator.number}. {indicator.name}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth";
+import { allGroups } from "../frameworks";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
@@ -52,23 +53,18 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
         trend: Object.fromEntries(kindsShown.map((kind) => [kind, figuresOf(data, kind, region.code)])) as Partial<Record<FigureKind, ReturnType<typeof figuresOf>>>,
       };
     }),
-    groups: tree.domains.flatMap((domain) => [
-      { id: domain.id, kind: "domain" as const, name: domain.name, values: columns.map((figure) => figure?.levels?.subIndices[String(domain.id)] ?? null) },
-      ...domain.aspects.map((aspect) => ({
-        id: aspect.id,
-        kind: "aspect" as const,
-        name: aspect.name,
-        values: columns.map((figure) => figure?.levels?.subIndices[String(aspect.id)] ?? null),
-      })),
-    ]),
-    indicators: tree.domains.flatMap((domain) =>
-      domain.aspects.flatMap((aspect) =>
-        aspect.indicators.map((indicator) => ({
-          number: indicator.number,
-          name: indicator.name,
-          levels: columns.map((figure) => (figure?.levels ? (levels.get(figure.levels.assessmentId)?.get(indicator.id) ?? null) : null)),
-        })),
-      ),
-    ),
+    groups: allGroups(tree.groups).map((group) => ({
+      id: group.id,
+      kind: group.kind,
+      /** The framework's top-level groups (SPBE 2020: domains; Pemdi 2026: aspects) make the chart. */
+      topLevel: tree.groups.includes(group),
+      name: group.name,
+      values: columns.map((figure) => figure?.levels?.subIndices[String(group.id)] ?? null),
+    })),
+    indicators: [...tree.indicatorsById.values()].map((indicator) => ({
+      number: indicator.number,
+      name: indicator.name,
+      levels: columns.map((figure) => (figure?.levels ? (levels.get(figure.levels.assessmentId)?.get(indicator.id) ?? null) : null)),
+    })),
   };
 }

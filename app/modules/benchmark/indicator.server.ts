@@ -57,8 +57,6 @@ export async function getIndicatorPage(frameworkSlug: string, number: number, re
   const indicator = [...tree.indicatorsById.values()].find((candidate) => candidate.number === number);
   if (!indicator || !data) return null;
   const node = tree.nodes.find((candidate) => candidate.id === indicator.id)!;
-  const aspect = tree.nodes.find((candidate) => candidate.id === node.parentId)!;
-  const domain = tree.nodes.find((candidate) => candidate.id === aspect.parentId)!;
   const levels = criteria.get(indicator.id) ?? [];
 
   // Years in which any region has levels of a shown kind; verified years first in the default.
@@ -70,8 +68,8 @@ export async function getIndicatorPage(frameworkSlug: string, number: number, re
   ]);
   return {
     indicator: { ...indicator, weight: node.weight },
-    aspect: { number: aspect.number, name: tree.groupNames.get(aspect.id) ?? "" },
-    domain: { number: domain.number, name: tree.groupNames.get(domain.id) ?? "" },
+    /** The groups the indicator sits in, outermost first. */
+    path: tree.ancestors.get(indicator.id) ?? [],
     levels,
     years,
     year,

@@ -155,18 +155,14 @@ export async function getSubmissionReview(id: number) {
     official,
     officialMismatch: official?.value != null ? indexMismatch(computed, official.value) : false,
     reportMismatch: indexMismatch(computed, submission.reportedIndex),
-    indicators: tree.domains.flatMap((domain) =>
-      domain.aspects.flatMap((aspect) =>
-        aspect.indicators.map((indicator) => ({
-          id: indicator.id,
-          number: indicator.number,
-          name: indicator.name,
-          reported: reported.get(indicator.id) ?? null,
-          verified: verified?.get(indicator.id)?.level ?? null,
-          self: self?.get(indicator.id)?.level ?? null,
-        })),
-      ),
-    ),
+    indicators: [...tree.indicatorsById.values()].map((indicator) => ({
+      id: indicator.id,
+      number: indicator.number,
+      name: indicator.name,
+      reported: reported.get(indicator.id) ?? null,
+      verified: verified?.get(indicator.id)?.level ?? null,
+      self: self?.get(indicator.id)?.level ?? null,
+    })),
   };
 }
 

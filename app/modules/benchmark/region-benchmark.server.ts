@@ -112,7 +112,7 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
 
   const profileFigure = profileSource(data, code, year);
   const profileOf = profileFigure ? { kind: profileFigure.kind as LevelKind, year: profileFigure.year } : null;
-  const groups = await peerGroupOptions(data, tree.domains.map((domain) => domain.id), region, profileOf, viewer?.id ?? null);
+  const groups = await peerGroupOptions(data, tree.groups.map((group) => group.id), region, profileOf, viewer?.id ?? null);
   const selected = groups.find((group) => group.param === requested.group) ?? groups[0]!;
 
   // Ranks among official figures of the year only; a disputed figure has no rank.

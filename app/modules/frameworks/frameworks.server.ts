@@ -1,23 +1,37 @@
 import { asc, eq } from "drizzle-orm";
 import { frameworkLevelCriteria, frameworkLevels, frameworkNodes, frameworkPredikatBands, frameworks } from "../../../db/schema";
+import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 import { db } from "../db.server";
 import type { FrameworkNode } from "./framework-index";
+import { type FrameworkGroup, type FrameworkGroupRef, type FrameworkIndicator, frameworkGroupsOf, indicatorAncestors, indicatorsIn } from "./framework-tree";
 import type { PredikatBand } from "./predikat";
 
 /** The framework whose index the public pages show until a region chooses another. */
 export const SPBE_2020 = "spbe-2020";
 
+/** The framework Indonesia evaluates on from the 2026 round (Permen PANRB 8/2026). */
+export const PEMDI_2026 = "pemdi-2026";
+
 export interface FrameworkSummary {
   id: number;
   slug: string;
   name: string;
+  shortName: string;
   decimals: number;
   bands: PredikatBand[];
+  /** Whether the structure was read from the regulation or from secondary sources quoting it. */
+  sourceStatus: "official_text" | "secondary_sources";
+  statusNote: string | null;
+  /** The evaluation years the framework applies to; null is open-ended. */
+  firstYear: number | null;
+  lastYear: number | null;
+  version: number;
 }
 
 /**
- * A stored framework version never changes (seed/reference.ts only inserts new ones), so
- * its summary is read once per process instead of on every directory or profile request.
+ * Frameworks change only through a curator's reviewed change (framework-changes), which calls
+ * invalidateFrameworkCaches, so their summaries, trees and criteria are read once per process
+ * instead of on every request.
  */
 const summaries = new Map<string, FrameworkSummary>();
 
@@ -32,7 +46,7 @@ export async function getFrameworkSummary(slug: string): Promise<FrameworkSummar
 async function loadFrameworkSummary(slug: string): Promise<FrameworkSummary | null> {
   const framework = await db().query.frameworks.findFirst({
     where: eq(frameworks.slug, slug),
-    columns: { id: true, slug: true, name: true, decimals: true },
+    columns: { id: true, slug: true, name: true, shortName: true, decimals: true, sourceStatus: true, statusNote: true, firstYear: true, lastYear: true, version: true },
   });
   if (!framework) return null;
   const bands = await db()
@@ -43,24 +57,21 @@ async function loadFrameworkSummary(slug: string): Promise<FrameworkSummary | nu
   return { ...framework, bands };
 }
 
-export interface FrameworkIndicator {
-  id: number;
-  number: number;
-  name: string;
-}
-
 export interface FrameworkTree {
   /** Every node, for the index maths (framework-index.ts). */
   nodes: FrameworkNode[];
-  domains: { id: number; number: number; name: string; aspects: { id: number; number: number; name: string; indicators: FrameworkIndicator[] }[] }[];
-  /** Domain and aspect names by node id. */
+  /** The top-level groups, each holding its sub-groups and indicators (SPBE 2020: domains; Pemdi 2026: aspects). */
+  groups: FrameworkGroup[];
+  /** Group names by node id. */
   groupNames: Map<number, string>;
   indicatorsById: Map<number, FrameworkIndicator>;
+  /** Each indicator's enclosing groups, outermost first. */
+  ancestors: Map<number, FrameworkGroupRef[]>;
 }
 
 const trees = new Map<string, FrameworkTree>();
 
-/** Domains → aspects → indicators of a framework, in official order (cached like summaries). */
+/** A framework's groups and indicators, as deep as it goes, in official order (cached like summaries). */
 export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
   const cached = trees.get(slug);
   if (cached) return cached;
@@ -77,25 +88,13 @@ export async function getFrameworkTree(slug: string): Promise<FrameworkTree> {
     .innerJoin(frameworks, eq(frameworks.id, frameworkNodes.frameworkId))
     .where(eq(frameworks.slug, slug))
     .orderBy(asc(frameworkNodes.number));
-  const childrenOf = (parentId: number | null, kind: "domain" | "aspect" | "indicator") =>
-    nodes.filter((node) => node.parentId === parentId && node.kind === kind);
+  const groups = frameworkGroupsOf(nodes);
   const tree: FrameworkTree = {
     nodes: nodes.map(({ id, parentId, kind, number, weight }) => ({ id, parentId, kind, number, weight })),
-    domains: childrenOf(null, "domain").map((domain) => ({
-      id: domain.id,
-      number: domain.number,
-      name: domain.name,
-      aspects: childrenOf(domain.id, "aspect").map((aspect) => ({
-        id: aspect.id,
-        number: aspect.number,
-        name: aspect.name,
-        indicators: childrenOf(aspect.id, "indicator").map(({ id, number, name }) => ({ id, number, name })),
-      })),
-    })),
+    groups,
     groupNames: new Map(nodes.filter((node) => node.kind !== "indicator").map((node) => [node.id, node.name])),
-    indicatorsById: new Map(
-      nodes.filter((node) => node.kind === "indicator").map(({ id, number, name }) => [id, { id, number, name }]),
-    ),
+    indicatorsById: new Map(indicatorsIn(groups).map((indicator) => [indicator.id, indicator])),
+    ancestors: indicatorAncestors(groups),
   };
   if (nodes.length > 0) trees.set(slug, tree);
   return tree;
@@ -151,3 +150,40 @@ async function loadLevelCriteria(slug: string): Promise<Map<number, LevelCriteri
     ]),
   );
 }
+
+let frameworkList: Promise<FrameworkSummary[]> | null = null;
+
+/** Every stored framework, newest first (the order a framework choice lists them). */
+export function listFrameworks(): Promise<FrameworkSummary[]> {
+  if (!frameworkList) {
+    frameworkList = db()
+      .select({ slug: frameworks.slug })
+      .from(frameworks)
+      .then((rows) => Promise.all(rows.map((row) => getFrameworkSummary(row.slug))))
+      .then((found) => found.flatMap((summary) => summary ?? []).sort((a, b) => (b.firstYear ?? 0) - (a.firstYear ?? 0) || a.slug.localeCompare(b.slug)));
+    frameworkList.catch(() => (frameworkList = null));
+  }
+  return frameworkList;
+}
+
+/** Whether a framework applies to an evaluation year (an import row for another year is refused). */
+export function frameworkCoversYear(framework: Pick<FrameworkSummary, "firstYear" | "lastYear">, year: number): boolean {
+  return (framework.firstYear === null || year >= framework.firstYear) && (framework.lastYear === null || year <= framework.lastYear);
+}
+
+const INVALIDATE_TOPIC = "frameworks:invalidate";
+
+function clearFrameworkCaches() {
+  summaries.clear();
+  trees.clear();
+  criteria.clear();
+  frameworkList = null;
+}
+
+/** After a framework changed: every process of every worker reads it again. */
+export function invalidateFrameworkCaches(): void {
+  clearFrameworkCaches();
+  broadcast(INVALIDATE_TOPIC);
+}
+
+onBroadcast(INVALIDATE_TOPIC, clearFrameworkCaches);

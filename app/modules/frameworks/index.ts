@@ -5,3 +5,13 @@
 export { type FrameworkDefinition, type FrameworkProblem, frameworkProblems } from "./framework-definition";
 export { computeFrameworkIndex, type FrameworkNode, type IndexResult, indexMismatch } from "./framework-index";
 export { type PredikatBand, type PredikatScale, predikatOf, roundIndex } from "./predikat";
+export {
+  allGroups,
+  type FrameworkGroup,
+  type FrameworkGroupRef,
+  type FrameworkIndicator,
+  frameworkGroupsOf,
+  indicatorAncestors,
+  indicatorSections,
+  indicatorsIn,
+} from "./framework-tree";

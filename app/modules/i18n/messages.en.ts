@@ -485,6 +485,18 @@ export const messagesEn: Messages = {
     regionType: "Region type",
     status: "Running status",
   },
+  frameworks: {
+    choice: "Assessment framework",
+    choiceHint: "Figures from different frameworks are never ranked, averaged or drawn in one line together.",
+    years_open: "from {first}",
+    years_closed: "until {last}",
+    years_range: "{first}–{last}",
+    statusOfficial: "As in the regulation's official text",
+    statusSecondary: "Secondary sources: structure, weights and bands were read from public material quoting the regulation's annex; the official text has not been read. Curators will correct it where needed.",
+    statusBadgeSecondary: "Secondary sources",
+    version: "version {version}",
+    unknown: "The framework “{requested}” is not known. Available frameworks:",
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "The address you opened does not exist or has moved.",

@@ -475,6 +475,18 @@ export const messagesId = {
     regionType: "Jenis daerah",
     status: "Status pelaksanaan",
   },
+  frameworks: {
+    choice: "Kerangka penilaian",
+    choiceHint: "Angka dari kerangka yang berbeda tidak pernah diperingkat, dirata-rata, atau digambar dalam satu garis bersama.",
+    years_open: "sejak {first}",
+    years_closed: "sampai {last}",
+    years_range: "{first}–{last}",
+    statusOfficial: "Sesuai teks resmi peraturan",
+    statusSecondary: "Sumber sekunder: struktur, bobot, dan predikat dibaca dari sumber publik yang mengutip lampiran peraturan; teks resminya belum dibaca. Kurator akan mengoreksinya bila perlu.",
+    statusBadgeSecondary: "Sumber sekunder",
+    version: "versi {version}",
+    unknown: "Kerangka “{requested}” tidak dikenal. Kerangka yang tersedia:",
+  },
   errors: {
     notFoundTitle: "Halaman tidak ditemukan",
     notFoundBody: "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
+import { allGroups, indicatorsIn } from "../frameworks";
 import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
 import { isPublicSql, selectPublicPractices, whenPublic } from "./public-practices.server";
@@ -62,8 +63,7 @@ export interface SearchOnlyFilters {
 
 /** Ids of the indicators under the SPBE domain or aspect with this name (none for unknown names). */
 function indicatorIdsUnder(tree: FrameworkTree, name: string): number[] {
-  const aspects = tree.domains.flatMap((domain) => (domain.name === name ? domain.aspects : domain.aspects.filter((aspect) => aspect.name === name)));
-  return aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.id));
+  return indicatorsIn(allGroups(tree.groups).filter((group) => group.name === name)).map((indicator) => indicator.id);
 }
 
 /** The public practice list: published revisions only, filtered and sorted as the URL says. */

@@ -101,14 +101,11 @@ interface IndicatorPath {
 async function indicatorPaths(): Promise<Map<number, IndicatorPath>> {
   const tree = await getFrameworkTree(SPBE_2020);
   return new Map(
-    tree.domains.flatMap((domain) =>
-      domain.aspects.flatMap((aspect) =>
-        aspect.indicators.map((indicator): [number, IndicatorPath] => [
-          indicator.id,
-          { ...indicator, aspectName: aspect.name, domainName: domain.name },
-        ]),
-      ),
-    ),
+    [...tree.indicatorsById.values()].map((indicator): [number, IndicatorPath] => {
+      const ancestors = tree.ancestors.get(indicator.id) ?? [];
+      const nameOf = (kind: "domain" | "aspect") => ancestors.find((group) => group.kind === kind)?.name ?? "";
+      return [indicator.id, { ...indicator, aspectName: nameOf("aspect"), domainName: nameOf("domain") }];
+    }),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } from "meilisearch";
+import { allGroups } from "../frameworks";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
 import { listPublishedPractices } from "../practices/index.server";
@@ -67,8 +68,8 @@ export async function readSearchQuery(params: URLSearchParams): Promise<{ query:
   const indicators = [...tree.indicatorsById.values()];
   const query = parseSearchQuery(params, {
     provinceCodes: new Set(provinces.map((province) => province.code)),
-    domainNames: new Set(tree.domains.map((domain) => domain.name)),
-    aspectNames: new Set(tree.domains.flatMap((domain) => domain.aspects.map((aspect) => aspect.name))),
+    domainNames: new Set(allGroups(tree.groups).flatMap((group) => (group.kind === "domain" ? [group.name] : []))),
+    aspectNames: new Set(allGroups(tree.groups).flatMap((group) => (group.kind === "aspect" ? [group.name] : []))),
     indicatorNumbers: new Set(indicators.map((indicator) => indicator.number)),
   });
   const names: FacetNames = {

@@ -49,6 +49,12 @@ export type Permission =
   | { action: "figure.moderate" }
   /** Import official results; manage sample data. */
   | { action: "assessment.import" }
+  /** Propose a correction of a framework's names, weights, levels, bands or status. */
+  | { action: "framework.propose" }
+  /** Approve or reject another curator's proposed framework change. */
+  | { action: "framework.review" }
+  /** Confirm or reject which groups of two frameworks cover the same topic (the crosswalk). */
+  | { action: "framework.crosswalk" }
   /** Save one's own custom peer groups. */
   | { action: "peerGroups.own" };
 
@@ -82,6 +88,9 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "figure.moderate":
     case "practice.review":
     case "practice.moderate":
+    case "framework.propose":
+    case "framework.review":
+    case "framework.crosswalk":
       return isKemendagri(actor);
     // The region's own staff only: a curator who entered a region's levels could not also check them.
     case "assessment.report":

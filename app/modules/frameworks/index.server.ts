@@ -13,3 +13,18 @@ export {
   PEMDI_2026,
   SPBE_2020,
 } from "./frameworks.server";
+export {
+  type ChangeEffect,
+  type CuratedFramework,
+  changeEffect,
+  decideFrameworkChange,
+  type DecisionResult,
+  type FrameworkVersionEntry,
+  getCuratedFramework,
+  getFrameworkChangeReview,
+  getFrameworkHistory,
+  listCuratedFrameworks,
+  listFrameworkChanges,
+  proposeFrameworkChange,
+} from "./framework-changes.server";
+export { listCrosswalk, reviewCrosswalkPair } from "./crosswalk.server";

@@ -3,6 +3,19 @@
  * or index.server.ts. Never re-export a *.server file here: it would pull server code into the browser.
  */
 export { type FrameworkDefinition, type FrameworkProblem, frameworkProblems } from "./framework-definition";
+export {
+  diffFrameworkDefinitions,
+  type EditableFramework,
+  type EditableNode,
+  editFields,
+  type EditProblem,
+  type FrameworkDiffEntry,
+  type FrameworkEditResult,
+  MAX_BANDS,
+  parseFrameworkEdit,
+  SOURCE_STATUS_VALUES,
+  withGroupWeights,
+} from "./framework-edit";
 export { computeFrameworkIndex, type FrameworkNode, type IndexResult, indexMismatch } from "./framework-index";
 export { type PredikatBand, type PredikatScale, predikatOf, roundIndex } from "./predikat";
 export {
@@ -15,3 +28,4 @@ export {
   indicatorSections,
   indicatorsIn,
 } from "./framework-tree";
+export { type CrosswalkPair, type CrosswalkRow, type CrosswalkStatus, crosswalkRows } from "./crosswalk";

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 export function SiteFooter() {
@@ -8,6 +9,9 @@ export function SiteFooter() {
         <p className="font-semibold text-slate-800">{t("site.fullName")}</p>
         <p>{t("site.footerAbout")}</p>
         <p>{t("site.footerData")}</p>
+        <p>
+          <Link to="/kerangka">{t("frameworkPage.footerLink")}</Link>
+        </p>
       </div>
     </footer>
   );

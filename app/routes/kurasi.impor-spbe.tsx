@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
 import { Alert } from "~/components/ui/form";
@@ -7,20 +8,42 @@ import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck } from "~/modules/benchmark/official-import.server";
 import { MAX_SHEET_ROWS, type SheetProblem } from "~/modules/benchmark/official-results-sheet";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { FRAMEWORK_PARAM, type FrameworkSummary, getFrameworkTree, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
-import { readUploadForm } from "~/modules/http/request-input";
+import { readUploadForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
+/** What the page says about a framework results may be imported for. */
+const frameworkView = ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }: FrameworkSummary, indicators: number) => ({
+  slug,
+  name,
+  shortName,
+  sourceStatus,
+  firstYear,
+  lastYear,
+  version,
+  indicators,
+});
+
+/**
+ * The framework results are imported for: chosen on the page (held in the URL) and sent back by
+ * every form as `kerangka`, so a preview and its import read the sheet against the same framework.
+ */
+async function chosenFramework(params: URLSearchParams) {
+  const { framework, frameworks } = await requireFrameworkChoice(params);
+  const tree = await getFrameworkTree(framework.slug);
+  return { framework: frameworkView(framework, tree.indicatorsById.size), frameworks: frameworks.map((option) => frameworkView(option, 0)) };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "assessment.import" });
-  const { t } = await translatorForRequest(request);
-  return { title: t("csvImport.title") };
+  const [{ t }, choice] = await Promise.all([translatorForRequest(request), chosenFramework(requestQuery(request))]);
+  return { title: t("csvImport.title"), ...choice };
 }
 
 /** What the preview shows of a checked sheet, and what the import form sends back. */
@@ -63,12 +86,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireWithinLimit(context, "import", user.id);
   const form = await readUploadForm(request, MAX_SHEET_BYTES);
   if (!form) return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" }] } satisfies ActionResult, { status: 413 });
+  const { framework } = await chosenFramework(new URLSearchParams({ [FRAMEWORK_PARAM]: String(form.get(FRAMEWORK_PARAM) ?? "") }));
 
   if (form.get("intent") === "import") {
     const sheet = decodeSheetPayload(String(form.get("lembar") ?? ""));
     if (!sheet) return data({ stage: "refused", problems: [{ line: 0, code: "notSpreadsheet" }] } satisfies ActionResult, { status: 400 });
     const outcome = await importOfficialResults(
-      SPBE_2020,
+      framework.slug,
       sheet.rows,
       { confirmOverwrite: form.get("konfirmasi") === "ya", fingerprint: String(form.get("sidik") ?? "") },
       { id: user.id, ip: context.clientIp },
@@ -87,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(file instanceof File) || file.size === 0) return data({ stage: "refused", problems: [{ line: 0, code: "empty" }] } satisfies ActionResult, { status: 400 });
   const read = await readSpreadsheet(new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return data({ stage: "refused", problems: [{ line: 0, code: read.problem }] } satisfies ActionResult, { status: 400 });
-  const check = await checkOfficialResults(SPBE_2020, read.rows);
+  const check = await checkOfficialResults(framework.slug, read.rows);
   const preview = previewOf(check, encodeSheetPayload(read));
   return data({ stage: "preview", preview, format: read.format, delimiter: read.delimiter } satisfies ActionResult, { status: check.problems.length > 0 ? 400 : 200 });
 }
@@ -95,12 +119,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const statusTone = { new: "brand", changed: "warning", unchanged: "neutral" } as const;
 
 export default function ImportOfficialResults() {
+  const { framework, frameworks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { t, formatIndex, formatNumber } = useWorkspaceTranslator();
   const problemText = (problem: SheetProblem) =>
-    `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS) })}`;
+    `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS), framework: framework.shortName, indicators: framework.indicators })}`;
+  const frameworkField = <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />;
+  const frameworkQuery = `?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`;
   const preview = result?.stage === "preview" ? result.preview : null;
   const problems = result?.stage === "refused" ? result.problems : (preview?.problems ?? []);
   return (
@@ -110,13 +137,16 @@ export default function ImportOfficialResults() {
           <Link to="/praktik/kelola">← {t("workspace.queueTitle")}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{t("csvImport.title")}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{t("csvImport.lead")}</p>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("csvImport.lead", { indicators: framework.indicators })}</p>
+        <div className="mt-4">
+          <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+        </div>
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
-          <span className="font-normal text-slate-700">{t("csvImport.template")}:</span>
-          <a href="/kurasi/impor-spbe/templat.xlsx" download>
+          <span className="font-normal text-slate-700">{t("csvImport.template", { framework: framework.shortName })}:</span>
+          <a href={`/kurasi/impor-spbe/templat.xlsx${frameworkQuery}`} download>
             {t("exports.xlsx")}
           </a>
-          <a href="/kurasi/impor-spbe/templat.csv" download>
+          <a href={`/kurasi/impor-spbe/templat.csv${frameworkQuery}`} download>
             {t("exports.csvId")}
           </a>
         </p>
@@ -129,7 +159,7 @@ export default function ImportOfficialResults() {
             changed: formatNumber(result.counts.changed),
             unchanged: formatNumber(result.counts.unchanged),
           })}{" "}
-          {result.mismatches > 0 ? t("csvImport.importedMismatches", { formatted: formatNumber(result.mismatches) }) : null} <Link to="/peringkat">{t("rankings.short")}</Link>
+          {result.mismatches > 0 ? t("csvImport.importedMismatches", { formatted: formatNumber(result.mismatches) }) : null} <Link to={`/peringkat${frameworkQuery}`}>{t("rankings.short")}</Link>
         </Alert>
       ) : null}
       {result?.stage === "preview" && result.notice === "stale" ? <Alert tone="error">{t("csvImport.stale")}</Alert> : null}
@@ -148,6 +178,7 @@ export default function ImportOfficialResults() {
       <Panel id="upload" title={t("csvImport.step1")}>
         <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="preview" />
+          {frameworkField}
           <div>
             <label htmlFor="file" className="block text-sm font-medium">
               {t("csvImport.file")}
@@ -162,7 +193,7 @@ export default function ImportOfficialResults() {
               aria-describedby="file-hint"
             />
             <p id="file-hint" className="mt-1 text-sm text-slate-600">
-              {t("csvImport.fileHint", { rows: formatNumber(MAX_SHEET_ROWS) })}
+              {t("csvImport.fileHint", { rows: formatNumber(MAX_SHEET_ROWS), indicators: framework.indicators })}
             </p>
           </div>
           <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
@@ -243,6 +274,7 @@ export default function ImportOfficialResults() {
           ) : preview.problems.length === 0 ? (
             <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
               <input type="hidden" name="intent" value="import" />
+              {frameworkField}
               <input type="hidden" name="lembar" value={preview.sheet} />
               <input type="hidden" name="sidik" value={preview.fingerprint} />
               {preview.counts.changed > 0 ? (

@@ -16,6 +16,8 @@ export interface IndicatorLevel {
 export interface AssessmentInput {
   regionCode: string;
   frameworkId: number;
+  /** The framework version the levels are read with (published_results and assessments record it). */
+  frameworkVersion?: number;
   year: number;
   kind: LevelKind;
   /** The index the evaluation report states (verified levels). */
@@ -39,6 +41,7 @@ export async function storeAssessment(input: AssessmentInput, nodes: readonly Fr
     reportedIndex: input.reportedIndex ?? null,
     sourceId: input.sourceId ?? null,
     submissionId: input.submissionId ?? null,
+    ...(input.frameworkVersion === undefined ? {} : { frameworkVersion: input.frameworkVersion }),
     computedIndex: computed?.index ?? null,
     subIndices: computed && computed.index !== null ? Object.fromEntries(Object.entries(computed.subIndices)) : null,
     updatedById: input.updatedById ?? null,

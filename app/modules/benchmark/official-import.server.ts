@@ -4,7 +4,7 @@ import { assessmentLevels, assessments, provinces, publishedResults, regions, so
 import { ensureSource } from "../../../db/sources";
 import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
-import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
+import { frameworkCoversYear, getFrameworkSummary, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
 import type { Translator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
@@ -82,13 +82,15 @@ const sameLevels = (a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<n
  * preview that has gone stale.
  */
 export async function checkOfficialResults(frameworkSlug: string, sheet: readonly SheetRow[], executor: DatabaseOrTransaction = db()) {
-  const [tree, framework, names] = await Promise.all([getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug), knownGovernments(executor)]);
+  const [tree, framework, names, criteria] = await Promise.all([getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug), knownGovernments(executor), getLevelCriteria(frameworkSlug)]);
   if (!framework) throw new Error(`unknown framework ${frameworkSlug}`);
   const indicators = [...tree.indicatorsById.values()];
   const check = parseOfficialResultsSheet(sheet, {
     names,
     indicatorNumbers: indicators.map((indicator) => indicator.number).sort((a, b) => a - b),
     years: { min: FIRST_YEAR, max: new Date().getFullYear() },
+    coversYear: (year) => frameworkCoversYear(framework, year),
+    levels: levelScale(criteria),
   });
   const idByNumber = new Map(indicators.map((indicator) => [indicator.number, indicator.id]));
   const numberById = new Map(indicators.map((indicator) => [indicator.id, indicator.number]));
@@ -125,7 +127,13 @@ export async function checkOfficialResults(frameworkSlug: string, sheet: readonl
   const fingerprint = createHash("sha256")
     .update(JSON.stringify(rows.map((row) => [row.code, row.year, row.before, row.status])))
     .digest("hex");
-  return { ...check, rows, counts, fingerprint, frameworkId: framework.id, nodes: tree.nodes };
+  return { ...check, rows, counts, fingerprint, frameworkId: framework.id, frameworkVersion: framework.version, nodes: tree.nodes };
+}
+
+/** The lowest and highest level the framework names (every indicator has the same scale). */
+function levelScale(criteria: ReadonlyMap<number, readonly { level: number }[]>) {
+  const levels = [...criteria.values()].flatMap((indicator) => indicator.map((entry) => entry.level));
+  return { min: Math.min(...levels), max: Math.max(...levels) };
 }
 
 export type OfficialResultsCheck = Awaited<ReturnType<typeof checkOfficialResults>>;
@@ -162,7 +170,8 @@ export async function importOfficialResults(
         .update(publishedResults)
         .set({ supersededAt: now, supersededById: actor.id })
         .where(and(eq(publishedResults.frameworkId, check.frameworkId), eq(publishedResults.subjectCode, row.code), eq(publishedResults.year, row.year), isNull(publishedResults.supersededAt), ne(publishedResults.sourceId, sourceId)));
-      const figure = { value: row.index, decimals: row.decimals, reportedPredikat: row.predikat, quote: row.quote, decree: row.decree };
+      // The framework version the value is read with, so a later correction of the framework does not silently reinterpret it.
+      const figure = { value: row.index, decimals: row.decimals, reportedPredikat: row.predikat, quote: row.quote, decree: row.decree, frameworkVersion: check.frameworkVersion };
       await tx
         .insert(publishedResults)
         .values({ frameworkId: check.frameworkId, ...subject, year: row.year, sourceId, origin: "import", createdById: actor.id, ...figure })
@@ -175,6 +184,7 @@ export async function importOfficialResults(
           {
             regionCode: row.code,
             frameworkId: check.frameworkId,
+            frameworkVersion: check.frameworkVersion,
             year: row.year,
             kind: "verified",
             reportedIndex: row.index,
@@ -215,12 +225,15 @@ export async function importOfficialResults(
 const TEMPLATE_COLUMNS = ["kode_wilayah", "nama_daerah", "tahun", "indeks", "predikat", "sumber", "keputusan", "kutipan"] as const;
 
 /**
- * The sheet curators fill in: every province and kabupaten/kota with its code and name, the
- * other columns empty, and a sheet describing each column.
+ * The sheet curators fill in for one framework: every province and kabupaten/kota with its code
+ * and name, the other columns empty, and a sheet describing each column (naming the framework
+ * and its optional indicator columns).
  */
-export async function importTemplateTable(translator: Translator): Promise<ExportTable> {
+export async function importTemplateTable(translator: Translator, frameworkSlug: string): Promise<ExportTable> {
   const { t } = translator;
-  const names = await knownGovernments(db());
+  const [names, framework, tree] = await Promise.all([knownGovernments(db()), getFrameworkSummary(frameworkSlug), getFrameworkTree(frameworkSlug)]);
+  if (!framework) throw new Error(`unknown framework ${frameworkSlug}`);
+  const framed = { framework: framework.shortName, indicators: tree.indicatorsById.size };
   const codes = [...names.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const types: Record<(typeof TEMPLATE_COLUMNS)[number], ExportTable["columns"][number]["type"]> = {
     kode_wilayah: "text",
@@ -233,8 +246,8 @@ export async function importTemplateTable(translator: Translator): Promise<Expor
     kutipan: "text",
   };
   return {
-    name: "templat-hasil-resmi-spbe",
-    columns: TEMPLATE_COLUMNS.map((header) => ({ header, description: t(`csvImport.templateColumns.${header}`), type: types[header] })),
+    name: `templat-hasil-resmi-${framework.slug}`,
+    columns: TEMPLATE_COLUMNS.map((header) => ({ header, description: t(`csvImport.templateColumns.${header}`, framed), type: types[header] })),
     rows: codes.map((code) => [code, names.get(code)!, null, null, null, null, null, null]),
     sources: [{ citation: "Kepmendagri No. 300.2.2-2138 Tahun 2025", url: null, usedFor: t("csvImport.templateColumns.kode_wilayah") }],
     labels: exportLabels(t),

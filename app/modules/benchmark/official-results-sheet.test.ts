@@ -12,6 +12,8 @@ const known = {
   ]),
   indicatorNumbers: [1, 2, 3],
   years: { min: 2018, max: 2026 },
+  coversYear: () => true,
+  levels: { min: 1, max: 5 },
 };
 
 const sheet = (...rows: SheetCell[][]): SheetRow[] => rows.map((cells, index) => ({ line: index + 1, cells }));
@@ -96,6 +98,25 @@ describe("parseOfficialResultsSheet", () => {
     expect(parse(header, ["32.11", "2024", "3", "https://x.go.id", "", "", ""]).rows[0]?.levels).toBeNull();
     expect(parse(header, ["32.11", "2024", "3", "https://x.go.id", "3", "", "7"]).problems.map((problem) => problem.code)).toEqual(["incompleteLevels", "levelOutOfRange"]);
     expect(parse(["kode_wilayah", "tahun", "indeks", "indikator_1"], ["32.11", "2024", "3", "3"]).problems).toEqual([{ line: 1, code: "missingIndicatorColumns", value: "2" }]);
+  });
+
+  it("refuses a row for a year the framework does not cover, naming the line and the year", () => {
+    // SPBE 2020 applies until 2025: a 2026 result belongs to Indeks Pemdi 2026.
+    const spbe = { ...known, coversYear: (year: number) => year <= 2025 };
+    const check = parseOfficialResultsSheet(sheet(["kode_wilayah", "tahun", "indeks", "sumber"], ["32.11", "2025", "3", "https://x.go.id"], ["33.16", "2026", "3", "https://x.go.id"]), spbe);
+    expect(check.rows.map((row) => row.line)).toEqual([2]);
+    expect(check.problems).toEqual([{ line: 3, column: "tahun", code: "yearNotCovered", value: "2026" }]);
+  });
+
+  it("refuses levels outside the framework's scale and indicator columns the framework does not have", () => {
+    const narrow = { ...known, levels: { min: 1, max: 4 } };
+    const header = ["kode_wilayah", "tahun", "indeks", "sumber", "indikator_1", "indikator_2", "indikator_3"];
+    expect(parseOfficialResultsSheet(sheet(header, ["32.11", "2024", "3", "https://x.go.id", 4, "5", "0"]), narrow).problems.map((problem) => [problem.column, problem.code])).toEqual([
+      ["indikator_2", "levelOutOfRange"],
+      ["indikator_3", "levelOutOfRange"],
+    ]);
+    // A file made for a framework with more indicators (SPBE 2020's 47 read as Pemdi 2026's 20).
+    expect(parse([...header, "indikator_4"], ["32.11", "2024", "3", "https://x.go.id", 3, 3, 3, 3]).problems).toEqual([{ line: 1, column: "indikator_4", code: "indicatorNotInFramework", value: "4" }]);
   });
 
   it("refuses a file without the required columns or rows", () => {

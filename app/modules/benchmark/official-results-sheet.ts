@@ -3,7 +3,7 @@ import type { SheetCell, SheetRow } from "../spreadsheets/import.server";
 
 /**
  * Official results as curators receive them: one row per government and evaluation year with
- * its index, source and, where known, the 47 indicator levels. Column names may be Indonesian
+ * its index, source and, where known, the framework's indicator levels (SPBE 2020: 47; Pemdi 2026: 20). Column names may be Indonesian
  * or English; columns we do not know are ignored and listed; every problem names its line so
  * the file can be fixed. Nothing is imported while any problem remains.
  */
@@ -31,9 +31,11 @@ export type SheetProblemCode =
   | "missingColumn"
   | "duplicateColumn"
   | "missingIndicatorColumns"
+  | "indicatorNotInFramework"
   | "unknownRegion"
   | "nameMismatch"
   | "yearInvalid"
+  | "yearNotCovered"
   | "notANumber"
   | "numberAmbiguous"
   | "numberWrongMark"
@@ -84,6 +86,10 @@ export interface KnownGovernments {
   names: ReadonlyMap<string, string>;
   indicatorNumbers: readonly number[];
   years: { min: number; max: number };
+  /** The evaluation years the chosen framework applies to: a row for another year is refused. */
+  coversYear: (year: number) => boolean;
+  /** The framework's level scale. */
+  levels: { min: number; max: number };
 }
 
 const MAX_TEXT = { source: 500, decree: 300, quote: 1000 } as const;
@@ -160,6 +166,9 @@ export function parseOfficialResultsSheet(sheet: readonly SheetRow[], known: Kno
     if (indicator && known.indicatorNumbers.includes(Number(indicator[1]))) {
       if (indicatorPosition.has(Number(indicator[1]))) problems.push({ line: header.line, column: name, code: "duplicateColumn" });
       indicatorPosition.set(Number(indicator[1]), index);
+    } else if (indicator) {
+      // Not ignored: an indicator the framework lacks means the file was made for another framework.
+      problems.push({ line: header.line, column: name, code: "indicatorNotInFramework", value: indicator[1] });
     } else if (key) {
       if (position.has(key)) problems.push({ line: header.line, column: name, code: "duplicateColumn" });
       position.set(key, index);
@@ -194,6 +203,7 @@ export function parseOfficialResultsSheet(sheet: readonly SheetRow[], known: Kno
     const yearCell = cellOf(row, "year");
     const year = typeof yearCell === "number" ? yearCell : Number(cellText(yearCell));
     if (!Number.isInteger(year) || year < known.years.min || year > known.years.max) rowProblems.push({ line, column: "tahun", code: "yearInvalid", value: cellText(yearCell).slice(0, 20) });
+    else if (!known.coversYear(year)) rowProblems.push({ line, column: "tahun", code: "yearNotCovered", value: String(year) });
 
     const indexCell = cellOf(row, "index");
     let index = 0;
@@ -217,7 +227,8 @@ export function parseOfficialResultsSheet(sheet: readonly SheetRow[], known: Kno
         if (filled.length < indicatorPosition.size) rowProblems.push({ line, code: "incompleteLevels", value: String(indicatorPosition.size - filled.length) });
         for (const [number, column] of filled) {
           const cell = row.cells[column];
-          const parsed = typeof cell === "number" ? { ok: Number.isInteger(cell) && cell >= 1 && cell <= 5, value: cell } : parseLocaleNumber(cellText(cell), convention, { min: 1, max: 5, integer: true });
+          const { min, max } = known.levels;
+          const parsed = typeof cell === "number" ? { ok: Number.isInteger(cell) && cell >= min && cell <= max, value: cell } : parseLocaleNumber(cellText(cell), convention, { min, max, integer: true });
           if (parsed.ok) levels.set(number, parsed.value);
           else rowProblems.push({ line, column: `indikator_${number}`, code: "levelOutOfRange", value: cellText(cell).slice(0, 20) });
         }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { drawComparisonCharts } from "~/components/benchmark/benchmark-charts.server";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
+import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { ChartFrame } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
@@ -11,7 +12,7 @@ import { Alert } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -25,35 +26,42 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Adding a region is two light steps (province, then one of its regions) instead of one
   // select of all 514, which would make every comparison page heavy.
   const addProvince = params.get("provinsi_tambah");
+  const { framework, frameworks, requested } = await requireFrameworkChoice(params);
+  // A framework named in the URL stays in the page's links; the default needs no parameter.
+  const keptFramework = requested ? framework.slug : null;
   const [comparison, provinces, provinceRegions, translator] = await Promise.all([
-    currentUser(request, context).then((viewer) => compareRegions(SPBE_2020, params, viewer)),
+    currentUser(request, context).then((viewer) => compareRegions(framework.slug, params, viewer)),
     listProvinces(),
     listRegionsOfProvince(addProvince && /^\d{2}$/.test(addProvince) ? addProvince : null),
     translatorForRequest(request),
   ]);
   if (!comparison) throw new Response(null, { status: 404 });
   // "Add" sends the current list plus one code; settle on the short, shareable form.
-  if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes)}`);
-  return { title: translator.t("compare.title"), comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
+  if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes, keptFramework)}`);
+  return { title: translator.t("compare.title"), framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */
 const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
 
 export default function Compare() {
-  const { comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
+  const { framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
   const value = (number: number | null) => (number === null ? "—" : formatIndex(number));
   const ready = codes.length >= 2;
   const kindName = (kind: string | null) => (kind ? t(`figures.kind.${kind as "official"}`) : t("charts.noData"));
+  const frameworkField = keptFramework ? <input type="hidden" name={FRAMEWORK_PARAM} value={keptFramework} /> : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div>
         <h1 className="text-3xl font-bold">{t("compare.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("compare.lead", { max: MAX_COMPARED })}</p>
+        <div className="mt-3">
+          <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+        </div>
       </div>
       <div className="space-y-2">
         {selection.problems.map((problem) => (
@@ -71,7 +79,7 @@ export default function Compare() {
           {regions.map((region) => (
             <li key={region.code} className="flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm">
               {region.name}
-              <Link to={`/bandingkan${compareSearch(codes.filter((code) => code !== region.code))}`} aria-label={t("compare.remove", { region: region.name })}>
+              <Link to={`/bandingkan${compareSearch(codes.filter((code) => code !== region.code), keptFramework)}`} aria-label={t("compare.remove", { region: region.name })}>
                 ×
               </Link>
             </li>
@@ -79,6 +87,7 @@ export default function Compare() {
         </ul>
         {codes.length < MAX_COMPARED ? (
           <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+            {frameworkField}
             {codes.length > 0 ? <input type="hidden" name="daerah" value={codes.join(",")} /> : null}
             <ProvinceSelect name="provinsi_tambah" provinces={provinces} defaultValue={addProvince} />
             {provinceRegions.length > 0 ? (
@@ -99,6 +108,7 @@ export default function Compare() {
       {ready ? (
         <>
           <Form method="get" className="flex flex-wrap items-end gap-2">
+            {frameworkField}
             <input type="hidden" name="daerah" value={codes.join(",")} />
             <FilterSelect
               name="tahun"
@@ -120,7 +130,7 @@ export default function Compare() {
                   </th>
                   {regions.map((region) => (
                     <th key={region.code} scope="col" className="px-3 py-2 text-right">
-                      <Link to={`/daerah/${region.code}/benchmark`}>{region.name}</Link>
+                      <Link to={`/daerah/${region.code}/benchmark${compareSearch([], keptFramework)}`}>{region.name}</Link>
                     </th>
                   ))}
                 </tr>
@@ -185,8 +195,8 @@ export default function Compare() {
                   ))}
                 </tr>
                 {comparison.groups.map((group) => (
-                  <tr key={group.id} className={group.kind === "domain" ? "bg-slate-50" : undefined}>
-                    <th scope="row" className={`px-3 py-2 ${group.kind === "domain" ? "font-semibold" : "pl-6 font-normal"}`}>
+                  <tr key={group.id} className={group.topLevel ? "bg-slate-50" : undefined}>
+                    <th scope="row" className={`px-3 py-2 ${group.topLevel ? "font-semibold" : "pl-6 font-normal"}`}>
                       {group.name}
                     </th>
                     {group.values.map((groupValue, index) => (
@@ -224,7 +234,7 @@ export default function Compare() {
                   rowHeader: true,
                   cellClassName: "font-normal",
                   cell: (indicator) => (
-                    <Link to={`/indikator/${indicator.number}`}>
+                    <Link to={`/indikator/${indicator.number}?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`}>
                       {indicator.number}. {indicator.name}
                     </Link>
                   ),

@@ -151,7 +151,7 @@ export default function Search() {
             id="indicators-heading"
             title={t("search.indicators")}
             matches={results.indicators.map((indicator) => ({
-              href: `/indikator/${indicator.number}`,
+              href: indicator.href,
               label: `${indicator.number}. ${indicator.name}`,
               detail: indicator.domainName,
             }))}

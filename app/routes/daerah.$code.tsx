@@ -16,8 +16,8 @@ import { currentUser, requirePermission } from "~/modules/auth/guards.server";
 import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/modules/benchmark/figure-notes.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
-import { getGovernmentFigures } from "~/modules/benchmark/region-figures.server";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
+import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { getRegionProfile } from "~/modules/regions/regions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
@@ -33,12 +33,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [about, practiceOverview, figures, translator] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     getRegionPracticeOverview(profile.region.code),
-    getGovernmentFigures(profile.region.code, SPBE_2020, user),
+    getGovernmentHistory(profile.region.code, user),
     translatorForRequest(request),
   ]);
   return {
     ...profile,
-    figures: figures && { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
+    figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
     about,
     practiceOverview,
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
@@ -66,7 +66,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const year = Number(text("tahun"));
     const kind = NOTED_KINDS.find((candidate) => candidate === text("jenis"));
     if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
-    const result = await addFigureNote({ regionCode: code, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp });
+    const { framework } = await requireFrameworkChoice(new URLSearchParams({ [FRAMEWORK_PARAM]: text(FRAMEWORK_PARAM) }));
+    const result = await addFigureNote({ regionCode: code, frameworkSlug: framework.slug, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp });
     if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
   } else if (intent === "tarik" || intent === "sembunyikan") {
     const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;
@@ -100,7 +101,7 @@ export default function RegionProfilePage() {
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
   const description = locale === "en" && about.descriptionEn ? about.descriptionEn : about.descriptionId || about.descriptionEn;
-  const headline = figures?.headline ?? null;
+  const headline = figures.headline;
   const density =
     region.population !== null && region.areaKm2 ? Math.round(region.population / region.areaKm2) : null;
 
@@ -225,7 +226,7 @@ export default function RegionProfilePage() {
           <p className="mt-1 text-sm">
             <Link to={`/daerah/${region.code}/benchmark`}>{t("regionBenchmark.open")}</Link>
           </p>
-          {!figures || figures.rows.length === 0 ? (
+          {figures.rows.length === 0 ? (
             <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
               {t("region.spbeEmpty")}
             </p>
@@ -244,7 +245,7 @@ export default function RegionProfilePage() {
               <GovernmentFigures
                 caption={t("region.spbeHeading")}
                 figures={figures}
-                actions={canNote ? (year, kind) => (kind === "sample" ? null : <FigureNoteForm year={year} kind={kind} result={noteResult} />) : undefined}
+                actions={canNote ? (row, kind) => (kind === "sample" ? null : <FigureNoteForm year={row.year} kind={kind} framework={row.framework?.slug} result={noteResult} />) : undefined}
                 noteControls={canNote || canModerate ? (note) => <FigureNoteControls note={note} canWithdraw={canNote} canHide={canModerate} result={noteResult} /> : undefined}
               />
             </>

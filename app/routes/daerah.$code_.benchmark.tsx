@@ -4,6 +4,8 @@ import { FigureNotes, FigureValue, KindBadge, SourceCitation } from "~/component
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { drawRegionBenchmarkCharts } from "~/components/benchmark/benchmark-charts.server";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
+import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
+import { groupLabel as frameworkGroupLabel } from "~/components/frameworks/group-label";
 import { useGroupLabel } from "~/components/benchmark/group-label";
 import { ChartFrame } from "~/components/charts/chart-frame";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
@@ -11,7 +13,8 @@ import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
+import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -25,34 +28,50 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!REGION_CODE_PATTERN.test(code)) throw new Response(null, { status: 404 });
   const search = requestQuery(request);
   const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
-  const user = await currentUser(request, context);
-  const [benchmark, translator] = await Promise.all([
-    getRegionBenchmark(code, SPBE_2020, { year: requestedYear, group: search.get("kelompok") }, user),
+  const [user, { framework, frameworks, requested }] = await Promise.all([currentUser(request, context), requireFrameworkChoice(search)]);
+  const [benchmark, history, translator] = await Promise.all([
+    getRegionBenchmark(code, framework.slug, { year: requestedYear, group: search.get("kelompok") }, user),
+    getGovernmentHistory(code, user),
     translatorForRequest(request),
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
   return {
     title: translator.t("regionBenchmark.title", { region: benchmark.region.name }),
     benchmark,
-    charts: drawRegionBenchmarkCharts(translator, benchmark),
+    framework,
+    frameworks,
+    // A framework named in the URL stays in the links to other benchmark pages; the default needs no parameter.
+    keptFramework: requested ? `${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}` : null,
+    charts: drawRegionBenchmarkCharts(translator, benchmark, history),
     signedIn: user !== null,
     canReportLevels: can(user, { action: "assessment.self", regionCode: code }),
   };
 }
 
 export default function RegionBenchmark() {
-  const { benchmark, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
-  const { t, formatNumber } = useTranslator();
+  const { benchmark, framework, frameworks, keptFramework, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
+  const translator = useTranslator();
+  const { t, formatNumber } = translator;
   const groupLabel = useGroupLabel();
   const { region, headline, year, profile } = benchmark;
+  // Indicator links always name the framework: indicator numbers overlap between frameworks.
+  const inFramework = `${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`;
+  const linkTo = (path: string, ...params: string[]) => {
+    const query = [...params, ...(keptFramework ? [keptFramework] : [])];
+    return query.length > 0 ? `${path}?${query.join("&")}` : path;
+  };
+  const frameworkField = <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />;
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div>
         <p className="text-sm">
-          <Link to={`/daerah/${region.code}`}>← {region.name}</Link> · <Link to="/peringkat">{t("rankings.short")}</Link>
+          <Link to={`/daerah/${region.code}`}>← {region.name}</Link> · <Link to={linkTo("/peringkat")}>{t("rankings.short")}</Link>
         </p>
         <h1 className="mt-2 text-3xl font-bold">{t("regionBenchmark.title", { region: region.name })}</h1>
+        <div className="mt-3">
+          <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+        </div>
         <div className="mt-3 flex flex-wrap items-start gap-4">
           <HeadlineFigure figure={headline} />
           {benchmark.beside.map((figure) => (
@@ -73,7 +92,7 @@ export default function RegionBenchmark() {
           ))}
         </div>
         <p className="mt-3 text-sm">
-          <Link to={`/bandingkan?daerah=${region.code}`}>{t("regionBenchmark.compareWith")}</Link>
+          <Link to={linkTo("/bandingkan", `daerah=${region.code}`)}>{t("regionBenchmark.compareWith")}</Link>
           {canReportLevels ? (
             <>
               {" · "}
@@ -92,10 +111,29 @@ export default function RegionBenchmark() {
       </div>
 
       {year === null ? (
-        <EmptyState title={t("regionBenchmark.noData")} help={t("regionBenchmark.noDataHelp")} />
+        <>
+          <EmptyState title={t("regionBenchmark.noData", { framework: framework.shortName })} help={t("regionBenchmark.noDataHelp")} />
+          <Panel id="structure" title={t("frameworkBenchmark.structure", { framework: framework.shortName })}>
+            <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+              {benchmark.structure.map((group) => (
+                <li key={group.id} className="rounded-md border border-slate-200 px-3 py-2 text-sm">
+                  {frameworkGroupLabel(translator, group)}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+          {charts.trend.table.rows.length > 0 ? (
+            <Panel id="trend" title={t("regionBenchmark.trend")}>
+              <div className="mt-3">
+                <FigureTrendChart chart={charts.trend} />
+              </div>
+            </Panel>
+          ) : null}
+        </>
       ) : (
         <>
           <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
+            {frameworkField}
             <FilterSelect name="tahun" label={t("regionBenchmark.year")} options={benchmark.years.map((option) => ({ value: option, label: String(option) }))} defaultValue={year} />
             {benchmark.selected ? <input type="hidden" name="kelompok" value={benchmark.selected.param} /> : null}
             <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -139,6 +177,7 @@ export default function RegionBenchmark() {
                 {t("regionBenchmark.profile")}
               </h2>
               <Form method="get" className="flex flex-wrap items-end gap-2">
+                {frameworkField}
                 <input type="hidden" name="tahun" value={year} />
                 <FilterSelect
                   name="kelompok"
@@ -172,12 +211,11 @@ export default function RegionBenchmark() {
                   })}
                 </p>
                 {profile.kind === "sample" ? <p className="text-sm text-amber-900">{t("regionBenchmark.sampleLevels")}</p> : null}
-                {charts.profile ? (
-                  <div className="grid gap-6 lg:grid-cols-2">
-                    <ChartFrame chart={charts.profile.domains} />
-                    <ChartFrame chart={charts.profile.aspects} />
-                  </div>
-                ) : null}
+                <div className="grid gap-6 lg:grid-cols-2">
+                  {charts.profile.map((chart) => (
+                    <ChartFrame key={chart.title} chart={chart} />
+                  ))}
+                </div>
               </>
             ) : (
               <p className="text-slate-700">{t("regionBenchmark.noLevels")}</p>
@@ -196,7 +234,7 @@ export default function RegionBenchmark() {
                   <ol className="mt-3 space-y-2 text-sm">
                     {list.map((indicator) => (
                       <li key={indicator.id} className="flex justify-between gap-3">
-                        <Link to={`/indikator/${indicator.number}`}>
+                        <Link to={`/indikator/${indicator.number}?${inFramework}`}>
                           {indicator.number}. {indicator.name}
                         </Link>
                         <span className="shrink-0 font-semibold">{t("benchmark.level", { level: indicator.level })}</span>
@@ -221,7 +259,7 @@ export default function RegionBenchmark() {
                   {benchmark.leaders.map((gap) => (
                     <li key={gap.indicator.id} className="rounded-lg border border-slate-200 bg-white p-4">
                       <h3 className="font-semibold">
-                        <Link to={`/indikator/${gap.indicator.number}`}>
+                        <Link to={`/indikator/${gap.indicator.number}?${inFramework}`}>
                           {gap.indicator.number}. {gap.indicator.name}
                         </Link>
                       </h3>
@@ -229,7 +267,7 @@ export default function RegionBenchmark() {
                       <ul className="mt-2 space-y-2">
                         {gap.leaders.map((leader) => (
                           <li key={leader.code} className="text-sm">
-                            <Link to={`/daerah/${leader.code}/benchmark`} className="font-medium">
+                            <Link to={linkTo(`/daerah/${leader.code}/benchmark`)} className="font-medium">
                               {leader.name}
                             </Link>
                             {leader.practices.length > 0 ? (

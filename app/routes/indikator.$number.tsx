@@ -4,13 +4,14 @@ import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";
 import { ChartFrame } from "~/components/charts/chart-frame";
+import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { groupLabel } from "~/components/frameworks/group-label";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
 import { getIndicatorPage } from "~/modules/benchmark/indicator.server";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -20,19 +21,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;
-  const year = requestQuery(request).get("tahun");
-  const viewer = await currentUser(request, context);
-  const page = number === null ? null : await getIndicatorPage(SPBE_2020, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
+  const search = requestQuery(request);
+  const year = search.get("tahun");
+  const [viewer, { framework, frameworks }] = await Promise.all([currentUser(request, context), requireFrameworkChoice(search)]);
+  const page = number === null ? null : await getIndicatorPage(framework.slug, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
   if (!page) throw new Response(null, { status: 404 });
   const translator = await translatorForRequest(request);
   return {
     title: translator.t("indicator.title", { number: page.indicator.number, name: page.indicator.name }),
+    framework,
+    frameworks,
     page: { ...page, spreads: page.spreads.map((spread) => ({ ...spread, chart: spread.assessed === 0 ? null : drawIndicatorDistribution(translator, page.levels, spread) })) },
   };
 }
 
 export default function IndicatorPage() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, framework, frameworks } = useLoaderData<typeof loader>();
   const translator = useTranslator();
   const { t, formatNumber, formatIndex } = translator;
   return (
@@ -41,6 +45,9 @@ export default function IndicatorPage() {
         <p className="text-sm text-slate-700">{page.path.map((group) => groupLabel(translator, group)).join(" › ")}</p>
         <h1 className="mt-2 text-3xl font-bold">{t("indicator.title", { number: page.indicator.number, name: page.indicator.name })}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight) })}</p>
+        <div className="mt-3">
+          <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+        </div>
       </div>
 
       <Panel id="levels" title={t("indicator.levels")}>
@@ -50,6 +57,7 @@ export default function IndicatorPage() {
 
       {page.year !== null ? (
         <Form method="get" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />
           <FilterSelect name="tahun" label={t("rankings.year")} options={page.years.map((year) => ({ value: year, label: String(year) }))} defaultValue={page.year} />
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("directory.apply")}
@@ -93,7 +101,7 @@ export default function IndicatorPage() {
               <ol className="mt-3 grid gap-2 sm:grid-cols-2">
                 {spread.leaders.map((leader) => (
                   <li key={leader.code} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2">
-                    <Link to={`/daerah/${leader.code}/benchmark`}>{leader.name}</Link>
+                    <Link to={`/daerah/${leader.code}/benchmark?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`}>{leader.name}</Link>
                     <span className="text-sm tabular-nums">{leader.value === null ? "—" : formatIndex(leader.value, leader.decimals)}</span>
                     {leader.source ? (
                       <span className="w-full text-xs">
@@ -113,11 +121,15 @@ export default function IndicatorPage() {
           <h2 id="indicator-practices-heading" className="text-xl font-bold">
             {t("indicator.practices")}
           </h2>
-          {page.practiceTotal > page.practices.length ? (
+          {page.practices !== null && page.practiceTotal > page.practices.length ? (
             <Link to={`/praktik?indikator=${page.indicator.number}`}>{t("home.allPractices", { formatted: formatNumber(page.practiceTotal) })}</Link>
           ) : null}
         </div>
-        {page.practices.length === 0 ? (
+        {page.practices === null ? (
+          <p className="mt-3 text-slate-700">
+            {t("frameworkBenchmark.practicesTaggedSpbe", { framework: framework.shortName })} <Link to="/praktik">{t("frameworkBenchmark.practicesBySpbe")}</Link>
+          </p>
+        ) : page.practices.length === 0 ? (
           <p className="mt-3 text-slate-700">{t("indicator.noPractices")}</p>
         ) : (
           <ul className="mt-3 grid gap-4 md:grid-cols-2">

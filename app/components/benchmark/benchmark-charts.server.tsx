@@ -1,8 +1,10 @@
-import { drawFigureTrend } from "~/components/benchmark/figure-trend.server";
+import type { HistoryRow } from "~/components/benchmark/figure-history";
+import { drawFigureTrend, drawGovernmentTrend } from "~/components/benchmark/figure-trend.server";
 import { groupLabel } from "~/components/benchmark/group-label";
 import { drawGroupedBarChart, type BarSeries } from "~/components/charts/bar-chart.server";
 import { SERIES_TONES } from "~/components/charts/chart-style.server";
 import type { compareRegions } from "~/modules/benchmark/compare.server";
+import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import type { getIndicatorPage } from "~/modules/benchmark/indicator.server";
 import type { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server";
 import type { Translator } from "~/modules/i18n/translator";
@@ -27,36 +29,31 @@ function indexBarText({ t, formatIndex }: Translator) {
   };
 }
 
-/** /daerah/:code/benchmark: the region's trend, and its profile by domain and by aspect against its peer group. */
-export function drawRegionBenchmarkCharts(translator: Translator, benchmark: RegionBenchmark) {
+/**
+ * /daerah/:code/benchmark: the region's trend under every framework (`history`, one series per
+ * framework), and its profile against its peer group: one chart per level of the chosen
+ * framework's tree (SPBE 2020: domains, then aspects; Pemdi 2026: aspects).
+ */
+export function drawRegionBenchmarkCharts(translator: Translator, benchmark: RegionBenchmark, history: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] }) {
   const { t } = translator;
   const { region, profile } = benchmark;
-  const trend = drawFigureTrend(translator, {
-    id: "trend",
-    title: t("regionBenchmark.trendChart", { region: region.name }),
-    description: t("regionBenchmark.trendDescription"),
-    years: benchmark.trend.years,
-    series: benchmark.trend.kinds.map((kind) => ({ name: region.name, kind, tone: "primary", figures: benchmark.trend.figures.filter((figure) => figure.kind === kind) })),
-    national: benchmark.trend.national,
-  });
-  if (!profile) return { trend, profile: null };
+  const trend = drawGovernmentTrend(translator, region.name, history);
+  if (!profile) return { trend, profile: [] };
   const kindName = t(`figures.kind.${profile.kind}`);
   const description = t("regionBenchmark.profileDescription", { group: benchmark.selected ? groupLabel(t, benchmark.selected) : "" });
-  const profileChart = (id: string, nodeKind: "domain" | "aspect", title: string, categoryLabel: string) => {
-    const nodes = profile.nodes.filter((node) => node.kind === nodeKind);
-    const series: BarSeries[] = [
-      { name: `${region.name} (${kindName})`, values: nodes.map((node) => node.mine), tone: "primary", kind: profile.kind },
-      { name: t("regionBenchmark.groupAverage", { kind: kindName }), values: nodes.map((node) => node.average), tone: "muted", kind: profile.kind },
-      { name: t("regionBenchmark.groupBest", { kind: kindName }), values: nodes.map((node) => node.best), tone: "accent", kind: profile.kind },
-    ];
-    return drawGroupedBarChart({ id, title, description, categories: nodes.map((node) => node.name), series, categoryLabel, ...indexBarText(translator) });
-  };
+  const levels = [...new Set(profile.nodes.map((node) => node.kind))];
   return {
     trend,
-    profile: {
-      domains: profileChart("domains", "domain", t("regionBenchmark.domainsChart"), t("regionBenchmark.domain")),
-      aspects: profileChart("aspects", "aspect", t("regionBenchmark.aspectsChart"), t("regionBenchmark.aspect")),
-    },
+    profile: levels.map((level) => {
+      const nodes = profile.nodes.filter((node) => node.kind === level);
+      const series: BarSeries[] = [
+        { name: `${region.name} (${kindName})`, values: nodes.map((node) => node.mine), tone: "primary", kind: profile.kind },
+        { name: t("regionBenchmark.groupAverage", { kind: kindName }), values: nodes.map((node) => node.average), tone: "muted", kind: profile.kind },
+        { name: t("regionBenchmark.groupBest", { kind: kindName }), values: nodes.map((node) => node.best), tone: "accent", kind: profile.kind },
+      ];
+      const categoryLabel = t(`regionBenchmark.${level}`);
+      return drawGroupedBarChart({ id: `${level}s`, title: t(`regionBenchmark.${level}sChart`), description, categories: nodes.map((node) => node.name), series, categoryLabel, ...indexBarText(translator) });
+    }),
   };
 }
 

@@ -10,6 +10,8 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 
 export interface HistoryRow {
   year: number;
+  /** Set when a history spans frameworks (getGovernmentHistory): the table names it on every row. */
+  framework?: { slug: string; shortName: string };
   figures: Partial<Record<FigureKind, FigureView & { predikat: string | null; notes: NoteView[] }>>;
   national: AverageView | null;
 }
@@ -29,21 +31,23 @@ export function FigureHistoryTable({
   caption: string;
   kinds: readonly FigureKind[];
   rows: readonly HistoryRow[];
-  actions?: (year: number, kind: FigureKind) => ReactNode;
+  actions?: (row: HistoryRow, kind: FigureKind) => ReactNode;
   noteControls?: (note: NoteView) => ReactNode;
 }) {
   const { t } = useTranslator();
+  const byFramework = rows.some((row) => row.framework);
   const kindsShown: FigureKind[] = ["official", ...kinds.filter((kind) => kind !== "official")];
   return (
     <DataTable
       className="mt-3"
       caption={caption}
       rows={[...rows].reverse()}
-      rowKey={(row) => row.year}
+      rowKey={(row) => `${row.framework?.slug ?? ""}:${row.year}`}
       rowClassName={() => "align-top"}
       density="compact"
       columns={[
         { id: "year", header: t("region.year"), rowHeader: true, cellClassName: "font-medium tabular-nums", cell: (row) => row.year },
+        ...(byFramework ? [{ id: "framework", header: t("frameworks.choice"), cell: (row: HistoryRow) => row.framework?.shortName ?? "—" }] : []),
         ...kindsShown.map(
           (kind): DataColumn<HistoryRow> => ({
             id: kind,
@@ -68,7 +72,7 @@ export function FigureHistoryTable({
                   ) : (
                     <span className="text-slate-500">—</span>
                   )}
-                  {actions && figure ? actions(row.year, kind) : null}
+                  {actions && figure ? actions(row, kind) : null}
                 </>
               );
             },
@@ -103,7 +107,7 @@ export function GovernmentFigures({
   caption: string;
   /** The rows, and their trend drawn by drawGovernmentTrend. */
   figures: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[]; trend: DrawnChart<TrendDetail> };
-  actions?: (year: number, kind: FigureKind) => ReactNode;
+  actions?: (row: HistoryRow, kind: FigureKind) => ReactNode;
   noteControls?: (note: NoteView) => ReactNode;
 }) {
   return (

@@ -14,8 +14,8 @@ export interface NoteFormResult {
 
 export const noteFormTarget = (year: number, kind: string) => `${year}:${kind}`;
 
-/** A region editor's "reply to this figure" form, folded until opened. */
-export function FigureNoteForm({ year, kind, result }: { year: number; kind: string; result: NoteFormResult | undefined }) {
+/** A region editor's "reply to this figure" form, folded until opened; `framework` names the figure's framework (its slug). */
+export function FigureNoteForm({ year, kind, framework, result }: { year: number; kind: string; framework?: string; result: NoteFormResult | undefined }) {
   const translator = useTranslator();
   const { t } = translator;
   const busy = useNavigation().state === "submitting";
@@ -28,6 +28,7 @@ export function FigureNoteForm({ year, kind, result }: { year: number; kind: str
         <input type="hidden" name="intent" value="tanggapan" />
         <input type="hidden" name="tahun" value={year} />
         <input type="hidden" name="jenis" value={kind} />
+        {framework ? <input type="hidden" name="kerangka" value={framework} /> : null}
         <label htmlFor={id} className="sr-only">
           {t("figures.addNote")}
         </label>

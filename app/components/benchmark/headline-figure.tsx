@@ -2,7 +2,7 @@ import { FigureNotes, FigureSources, FigureValue, type FigureView, KindBadge, ty
 import { PredikatBadge } from "~/components/predikat-badge";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
-export type HeadlineView = FigureView & { year: number; predikat: string | null; notes: NoteView[] };
+export type HeadlineView = FigureView & { year: number; predikat: string | null; notes: NoteView[]; framework?: { shortName: string } };
 
 /**
  * A government's headline: its latest official figure with predikat, sources and the region's
@@ -14,7 +14,10 @@ export function HeadlineFigure({ figure, className = "" }: { figure: HeadlineVie
     <div className={`rounded-lg border border-slate-200 bg-white px-5 py-4 ${className}`}>
       {figure ? (
         <>
-          <p className="text-sm text-slate-600">{t("region.latestIndex", { year: figure.year })}</p>
+          <p className="text-sm text-slate-600">
+            {t("region.latestIndex", { year: figure.year })}
+            {figure.framework ? ` · ${figure.framework.shortName}` : null}
+          </p>
           <p className="mt-1 flex flex-wrap items-center gap-2">
             <FigureValue figure={figure} className="text-3xl font-bold text-brand-800" />
             <PredikatBadge predikat={figure.predikat} />

@@ -7,6 +7,7 @@ import type { ChartCell, DrawnChart } from "./chart-frame";
 import {
   AxisTitle,
   axisLineClass,
+  axisTickLabelProps,
   BottomTickLabel,
   gridLineClass,
   kindStyle,
@@ -61,6 +62,11 @@ export type LineChartProps<Detail = never> = {
   tableLabel: string;
   /** Table cell text for a year without a value. */
   noDataLabel: string;
+  /**
+   * Labelled vertical lines between two years, where the series change framework: a reader sees
+   * that the lines before and after measure different things and are not one trend.
+   */
+  breaks?: { after: number; label: string }[];
 };
 
 // Coordinate system of the SVG; it is scaled to the container width by the viewBox.
@@ -84,6 +90,7 @@ export function drawLineChart<Detail = never>({
   formatTick = formatValue,
   tableLabel,
   noDataLabel,
+  breaks = [],
 }: LineChartProps<Detail>): DrawnChart<Detail> {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -163,6 +170,18 @@ export function drawLineChart<Detail = never>({
           axisLineClassName={axisLineClass}
           tickLineProps={{ className: axisLineClass }}
         />
+        {breaks.map(({ after, label }) => {
+          const next = years.find((year) => year > after) ?? after + 1;
+          const x = (xScale(after) + xScale(next)) / 2;
+          return (
+            <g key={after}>
+              <Line from={{ x, y: 0 }} to={{ x, y: innerHeight }} className={axisLineClass} strokeDasharray="6 4" />
+              <text x={x} y={0} dy="-0.2em" textAnchor="middle" {...axisTickLabelProps}>
+                {label}
+              </text>
+            </g>
+          );
+        })}
         {sortedSeries.map((s, index) => {
           const style = kindStyle(s.kind ?? "official");
           return (

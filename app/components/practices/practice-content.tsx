@@ -135,7 +135,7 @@ export function PracticeFacts({ revision, region }: { revision: Omit<PresentedRe
           <ul className="mt-1 space-y-1">
             {revision.indicators.map((indicator) => (
               <li key={indicator.number}>
-                <Link to={`/indikator/${indicator.number}`}>
+                <Link to={indicator.href}>
                   {indicator.number}. {indicator.name}
                 </Link>
               </li>

@@ -60,7 +60,8 @@ describe("rankings", () => {
 describe("self-assessment", () => {
   it("lets the region's editor save levels, computing the index, and keeps others out", async () => {
     const tree = await getFrameworkTree(SPBE_2020);
-    const year = new Date().getFullYear();
+    // SPBE 2020 applies until 2025 (Pemdi 2026 from 2026).
+    const year = 2025;
     const form = new URLSearchParams({ intent: "save" });
     for (const id of tree.indicatorsById.keys()) form.set(`level_${id}`, "4");
     const saved = await request(app.origin, `/daerah/32.11/penilaian-mandiri?tahun=${year}`, { cookie: sumedangEditor.cookie, form });
@@ -90,6 +91,28 @@ describe("self-assessment", () => {
   });
 });
 
+describe("a self-assessment mixing frameworks", () => {
+  it("is refused with a message, nothing saved; an unknown framework is a 404", async () => {
+    const [spbeIndicator] = (await getFrameworkTree(SPBE_2020)).indicatorsById.keys();
+    const pemdiPage = "/daerah/33.16/penilaian-mandiri?kerangka=pemdi-2026&tahun=2026";
+    const mixed = await request(app.origin, pemdiPage, { cookie: bloraEditor.cookie, form: { intent: "save", kerangka: "pemdi-2026", tahun: "2026", [`level_${spbeIndicator}`]: "4" } });
+    expect(mixed.status).toBe(400);
+    expect(await mixed.text()).toContain("memuat tingkat indikator kerangka lain");
+    const otherForm = await request(app.origin, pemdiPage, { cookie: bloraEditor.cookie, form: { intent: "save", kerangka: "spbe-2020", tahun: "2025" } });
+    expect(otherForm.status).toBe(400);
+    expect(await otherForm.text()).toContain("Formulir ini dibuat untuk kerangka atau tahun lain");
+    const spbeIn2026 = await request(app.origin, "/daerah/33.16/penilaian-mandiri?kerangka=spbe-2020&tahun=2026", { cookie: bloraEditor.cookie, form: { intent: "save" } });
+    expect(spbeIn2026.status).toBe(400);
+    expect(await spbeIn2026.text()).toContain("tidak menerima penilaian mandiri untuk tahun ini");
+    const rows = await db()
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.regionCode, "33.16"), eq(assessments.kind, "self"), eq(assessments.year, 2026)));
+    expect(rows).toEqual([]);
+    expect((await request(app.origin, "/daerah/33.16/penilaian-mandiri?kerangka=spbe-2099", { cookie: bloraEditor.cookie })).status).toBe(404);
+  });
+});
+
 describe("region benchmark", () => {
   it("shows trend, ranks, profile and links to the leaders' practices", async () => {
     const html = await (await request(app.origin, "/daerah/33.16/benchmark?kelompok=provinsi")).text();
@@ -105,5 +128,52 @@ describe("region benchmark", () => {
     // Blora has sample data in 2024 but no official index: no official rank that year.
     expect(html).toContain("Tidak ada indeks resmi untuk 2024");
     expect(html).toContain("Profil dari data 2024.");
+  });
+});
+
+describe("framework choice (?kerangka=)", () => {
+  const plain = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+  it.each(["/daerah/32.11/benchmark", "/bandingkan?daerah=32.11,33.16&", "/indikator/3"])("answers an unknown framework on %s with a 404 listing the real ones, escaped", async (path) => {
+    const response = await request(app.origin, `${path}${path.includes("?") ? "" : "?"}kerangka=%3Cscript%3Ealert(1)%3C/script%3E`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("&lt;script&gt;alert(1)");
+    expect(plain(html)).toContain("Indeks Pemdi 2026");
+    expect(plain(html)).toContain("Indeks SPBE 2020");
+  });
+
+  it("shows a region's Pemdi 2026 benchmark by its own framework, with its aspects, and keeps SPBE figures out of it", async () => {
+    const html = await (await request(app.origin, "/daerah/32.11/benchmark?kerangka=pemdi-2026")).text();
+    const page = plain(html);
+    expect(page).toContain("Belum ada hasil Indeks Pemdi 2026 untuk daerah ini.");
+    expect(page).toContain("Yang dinilai Indeks Pemdi 2026");
+    expect(page).toContain("Aspek 1: Tata Kelola dan Manajemen");
+    expect(html).toContain('aria-current="page"');
+    // The SPBE history is still shown, as its own series, but no SPBE rank or profile is.
+    expect(page).not.toContain("Peringkat dalam kelompok sejawat");
+  });
+
+  it("keeps the chosen framework in the year and peer-group forms and in indicator links", async () => {
+    const html = await (await request(app.origin, "/daerah/32.11/benchmark?kerangka=spbe-2020")).text();
+    expect(html).toMatch(/<input type="hidden" name="kerangka" value="spbe-2020"\/>/);
+    expect(html).toMatch(/href="\/indikator\/\d+\?kerangka=spbe-2020"/);
+  });
+
+  it("has indicator pages for both frameworks, and says that practices are tagged with SPBE 2020 indicators", async () => {
+    const pemdi = await request(app.origin, "/indikator/20?kerangka=pemdi-2026");
+    expect(pemdi.status).toBe(200);
+    expect(plain(await pemdi.text())).toContain("Praktik baik ditandai dengan indikator Indeks SPBE 2020, bukan dengan indikator Indeks Pemdi 2026");
+    expect((await request(app.origin, "/indikator/47?kerangka=pemdi-2026")).status).toBe(404);
+    expect((await request(app.origin, "/indikator/47?kerangka=spbe-2020")).status).toBe(200);
+  });
+
+  it("compares regions under Pemdi 2026 and keeps the framework in its links", async () => {
+    const response = await request(app.origin, "/bandingkan?daerah=32.11,33.16&kerangka=pemdi-2026");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("/bandingkan?daerah=33.16&amp;kerangka=pemdi-2026");
+    expect(html).toMatch(/href="\/indikator\/1\?kerangka=pemdi-2026"/);
   });
 });

@@ -21,6 +21,8 @@ describe("parseCompareSelection", () => {
 
   it("writes a shareable URL", () => {
     expect(compareSearch(["32.11", "33.16"])).toBe("?daerah=32.11,33.16");
+    expect(compareSearch(["32.11"], "pemdi-2026")).toBe("?daerah=32.11&kerangka=pemdi-2026");
+    expect(compareSearch([], "pemdi-2026")).toBe("?kerangka=pemdi-2026");
   });
 });
 

@@ -24,8 +24,10 @@ export function parseCompareSelection(params: URLSearchParams, known: ReadonlySe
   return { codes: codes.slice(0, MAX_COMPARED), unknown, problems };
 }
 
-export function compareSearch(codes: readonly string[]): string {
-  return codes.length > 0 ? `?daerah=${codes.join(",")}` : "";
+/** The comparison's URL query; a framework other than the default is kept (`kerangka`). */
+export function compareSearch(codes: readonly string[], frameworkSlug: string | null = null): string {
+  const parts = [...(codes.length > 0 ? [`daerah=${codes.join(",")}`] : []), ...(frameworkSlug ? [`kerangka=${encodeURIComponent(frameworkSlug)}`] : [])];
+  return parts.length > 0 ? `?${parts.join("&")}` : "";
 }
 
 /**

@@ -21,11 +21,12 @@ export type NotedKind = (typeof NOTED_KINDS)[number];
 
 export type NoteResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-export async function addFigureNote(input: { regionCode: string; year: number; kind: NotedKind; body: string; actor: Actor; ip: string }): Promise<NoteResult> {
+/** A note on a figure of `frameworkSlug` (default SPBE 2020, where every figure was until 2025). */
+export async function addFigureNote(input: { regionCode: string; frameworkSlug?: string; year: number; kind: NotedKind; body: string; actor: Actor; ip: string }): Promise<NoteResult> {
   const body = plainText(input.body);
   if (body === "") return { ok: false, errors: { tanggapan: { code: "required" } } };
   if (body.length > MAX_NOTE_LENGTH) return { ok: false, errors: { tanggapan: { code: "tooLong", max: MAX_NOTE_LENGTH } } };
-  const data = await getBenchmarkData(SPBE_2020, input.actor);
+  const data = await getBenchmarkData(input.frameworkSlug ?? SPBE_2020, input.actor);
   if (!data || !figureOf(data, input.kind, input.regionCode, input.year)) return { ok: false, errors: { tanggapan: { code: "figureUnknown" } } };
   const inserted = await db().transaction(async (tx) => {
     // The same note sent twice (a double click, a resend) is kept once.

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth";
 import { assessmentLevels } from "../../../db/schema";
 import { db } from "../db.server";
-import { getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
+import { getFrameworkTree, getLevelCriteria, SPBE_2020 } from "../frameworks/index.server";
 import { listPublishedPractices } from "../practices/index.server";
 import { type BenchmarkData, getBenchmarkData } from "./benchmark-data.server";
 import { type LevelKind } from "./figure-kinds";
@@ -64,7 +64,8 @@ export async function getIndicatorPage(frameworkSlug: string, number: number, re
   const year = requestedYear !== null && years.includes(requestedYear) ? requestedYear : (data.years.verified.at(-1) ?? years[0] ?? null);
   const [spreads, practices] = await Promise.all([
     year === null ? [] : Promise.all(INDICATOR_KINDS.filter((kind) => data.figures[kind].size > 0 || kind === "verified").map((kind) => levelSpread(data, kind, year, indicator.id, levels.length))),
-    listPublishedPractices({ province: null, region: null, indicator: number, stage: null, tag: null, sort: "terbaru", page: 1 }),
+    // Practices are tagged with SPBE 2020 indicators only: another framework's number would match the wrong indicator.
+    frameworkSlug === SPBE_2020 ? listPublishedPractices({ province: null, region: null, indicator: number, stage: null, tag: null, sort: "terbaru", page: 1 }) : null,
   ]);
   return {
     indicator: { ...indicator, weight: node.weight },
@@ -74,7 +75,8 @@ export async function getIndicatorPage(frameworkSlug: string, number: number, re
     years,
     year,
     spreads,
-    practices: practices.practices,
-    practiceTotal: practices.total,
+    /** Null when practices cannot be tagged with this framework's indicators (they use SPBE 2020's). */
+    practices: practices?.practices ?? null,
+    practiceTotal: practices?.total ?? 0,
   };
 }

@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
-import { auditLog, publishedResults } from "../../../db/schema";
+import { assessments, auditLog, publishedResults } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
+import { getFrameworkSummary, PEMDI_2026 } from "../frameworks/index.server";
 import { readSpreadsheet } from "../spreadsheets/import.server";
 
 /** The official-results import over real HTTP, with files as Excel on Indonesian PCs writes them. */
@@ -17,9 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-function upload(file: string | Uint8Array<ArrayBuffer>, name = "hasil.csv") {
+function upload(file: string | Uint8Array<ArrayBuffer>, name = "hasil.csv", framework?: string) {
   const form = new FormData();
   form.append("intent", "preview");
+  if (framework) form.append("kerangka", framework);
   form.append("file", new File([file], name));
   return request(app.origin, "/kurasi/impor-spbe", { cookie: curator.cookie, form });
 }
@@ -150,7 +152,7 @@ describe("official results import", () => {
 
   it("offers a template with every region and province, as .xlsx and as Indonesian CSV", async () => {
     const xlsx = await request(app.origin, "/kurasi/impor-spbe/templat.xlsx", { cookie: curator.cookie });
-    expect(xlsx.headers.get("content-disposition")).toContain("templat-hasil-resmi-spbe.xlsx");
+    expect(xlsx.headers.get("content-disposition")).toContain("templat-hasil-resmi-spbe-2020.xlsx");
     const read = await readSpreadsheet(new Uint8Array(await xlsx.arrayBuffer()));
     if (!read.ok) throw new Error(read.problem);
     expect(read.rows[0]?.cells).toEqual(["kode_wilayah", "nama_daerah", "tahun", "indeks", "predikat", "sumber", "keputusan", "kutipan"]);
@@ -158,6 +160,58 @@ describe("official results import", () => {
     expect(read.rows.find((row) => row.cells[0] === "32.11")?.cells[1]).toBe("Kabupaten Sumedang");
     const csv = await (await request(app.origin, "/kurasi/impor-spbe/templat.csv", { cookie: curator.cookie })).text();
     expect(csv).toContain("32.11;Kabupaten Sumedang;;;;;;\r\n");
+  });
+
+  it("offers each framework's template, and answers an unknown framework with a 404 listing the real ones", async () => {
+    const xlsx = await request(app.origin, "/kurasi/impor-spbe/templat.xlsx?kerangka=pemdi-2026", { cookie: curator.cookie });
+    expect(xlsx.headers.get("content-disposition")).toContain("templat-hasil-resmi-pemdi-2026.xlsx");
+    const page = await request(app.origin, "/kurasi/impor-spbe?kerangka=pemdi-2026", { cookie: curator.cookie });
+    expect(text(await page.text())).toContain("Kolom tingkat indikator bersifat opsional (semua 20 indikator");
+    const unknown = await request(app.origin, "/kurasi/impor-spbe?kerangka=%3Cscript%3Ealert(1)%3C/script%3E", { cookie: curator.cookie });
+    expect(unknown.status).toBe(404);
+    const html = await unknown.text();
+    expect(html).not.toContain("<script>alert(1)");
+    expect(text(html)).toContain("Indeks Pemdi 2026");
+  });
+
+  it("imports Indeks Pemdi 2026 results with their 20 levels, recording the framework version", async () => {
+    const header = ["kode_wilayah", "tahun", "indeks", "sumber", ...Array.from({ length: 20 }, (_, index) => `indikator_${index + 1}`)];
+    const csv = `${header.join(";")}\n32.11;2026;1,00;https://menpan.go.id/pemdi-2026;${Array(20).fill("1").join(";")}\n`;
+    const preview = await upload(csv, "pemdi.csv", PEMDI_2026);
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(text(html)).toContain("Indeks dari tingkat indikator: 1,00");
+    const form = importForm(html, false);
+    form.append("kerangka", PEMDI_2026);
+    expect((await submit(form)).status).toBe(200);
+    const framework = (await getFrameworkSummary(PEMDI_2026))!;
+    try {
+      const stored = await db().select({ value: publishedResults.value, frameworkVersion: publishedResults.frameworkVersion }).from(publishedResults).where(and(eq(publishedResults.frameworkId, framework.id), eq(publishedResults.subjectCode, "32.11")));
+      expect(stored).toEqual([{ value: 1, frameworkVersion: framework.version }]);
+      const verified = await db().select({ index: assessments.computedIndex, frameworkVersion: assessments.frameworkVersion }).from(assessments).where(and(eq(assessments.frameworkId, framework.id), eq(assessments.regionCode, "32.11")));
+      expect(verified).toEqual([{ index: 1, frameworkVersion: framework.version }]);
+    } finally {
+      // Pemdi results would make Pemdi the default framework of later tests in this worker.
+      await db().delete(publishedResults).where(eq(publishedResults.frameworkId, framework.id));
+      await db().delete(assessments).where(eq(assessments.frameworkId, framework.id));
+    }
+  });
+
+  it("refuses a Pemdi file imported as SPBE, an SPBE year imported as Pemdi and levels outside the scale, naming each row; nothing changes", async () => {
+    const before = await db().select().from(publishedResults);
+    const pemdiHeader = ["kode_wilayah", "tahun", "indeks", "sumber", ...Array.from({ length: 20 }, (_, index) => `indikator_${index + 1}`)].join(";");
+    const asSpbe = text(await (await upload(`${pemdiHeader}\n32.11;2026;3;https://x.go.id;${Array(20).fill("3").join(";")}\n`)).text());
+    expect(asSpbe).toContain("Baris 1: 27 kolom indikator tidak ada; sertakan semua 47 atau tidak sama sekali.");
+    const yearOnly = text(await (await upload("kode_wilayah;tahun;indeks;sumber\n32.11;2026;3;https://x.go.id\n")).text());
+    expect(yearOnly).toContain("Baris 2 (tahun): tahun 2026 tidak dinilai dengan Indeks SPBE 2020");
+    const spbeYear = await upload("kode_wilayah;tahun;indeks;sumber\n32.11;2024;3;https://x.go.id\n", "hasil.csv", PEMDI_2026);
+    expect(spbeYear.status).toBe(400);
+    expect(text(await spbeYear.text())).toContain("Baris 2 (tahun): tahun 2024 tidak dinilai dengan Indeks Pemdi 2026");
+    const spbeColumns = text(await (await upload("kode_wilayah;tahun;indeks;sumber;indikator_47\n32.11;2026;3;https://x.go.id;3\n", "hasil.csv", PEMDI_2026)).text());
+    expect(spbeColumns).toContain("Baris 1 (indikator_47): Indeks Pemdi 2026 tidak memiliki indikator 47");
+    const outOfScale = text(await (await upload(`${pemdiHeader}\n32.11;2026;3;https://x.go.id;6;${Array(19).fill("3").join(";")}\n`, "hasil.csv", PEMDI_2026)).text());
+    expect(outOfScale).toContain("Baris 2 (indikator_1): tingkat harus bilangan bulat 1–5 (6).");
+    expect(await db().select().from(publishedResults)).toEqual(before);
   });
 
   it("is for curators and admins only", async () => {

@@ -1,9 +1,10 @@
 import { and, desc, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../auth";
 import { practiceRevisions, practices } from "../../../db/schema";
+import { allGroups } from "../frameworks";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
 import { selectPublicPractices } from "../practices/index.server";
-import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, nationalAverage, type RegionInfo } from "./benchmark-data.server";
+import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, getLevelsOf, type RegionInfo } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind, LEVEL_KINDS, type LevelKind } from "./figure-kinds";
 import { listPeerGroups } from "./peer-groups.server";
 import { presentFigure } from "./region-figures.server";
@@ -22,7 +23,8 @@ const PROFILE_KINDS = ["verified", "sample"] as const satisfies readonly LevelKi
 
 /**
  * The groups a region can be compared in, for this viewer (custom groups are the viewer's own).
- * "Similar regions" needs a domain profile, so it is built from one kind of levels in one year.
+ * "Similar regions" needs a profile over the framework's top-level groups (SPBE 2020: domains;
+ * Pemdi 2026: aspects), so it is built from one kind of levels of one framework in one year.
  */
 export async function peerGroupOptions(
   data: BenchmarkData,
@@ -53,7 +55,7 @@ export async function peerGroupOptions(
   return options;
 }
 
-/** Domain sub-indices of one kind of levels in one year, in framework order, or null. */
+/** Top-level group sub-indices of one kind of levels in one year, in framework order, or null. */
 function domainProfile(data: BenchmarkData, domainIds: number[], code: string, of: { kind: LevelKind; year: number }): RegionFeatures["profile"] {
   const subIndices = figureOf(data, of.kind, code, of.year)?.levels?.subIndices;
   if (!subIndices) return null;
@@ -76,10 +78,11 @@ function profileSource(data: BenchmarkData, code: string, year: number): Figure 
 }
 
 /**
- * Everything the region benchmark page shows, for one evaluation year: the latest official
- * figure as the headline with the other kinds beside it, the trend of every kind, ranks in each
- * peer group among official figures, the indicator profile against the group (one kind of
- * levels, one year), strongest and weakest indicators, and what to learn from the leaders.
+ * Everything the region benchmark page shows of one framework, for one of its evaluation years:
+ * the latest official figure as the headline with the other kinds beside it, ranks in each peer
+ * group among official figures, the indicator profile against the group (one kind of levels, one
+ * year), strongest and weakest indicators, and what to learn from the leaders. The trend across
+ * frameworks is getGovernmentHistory's.
  */
 export async function getRegionBenchmark(code: string, frameworkSlug: string, requested: { year: number | null; group: string | null }, viewer: Actor | null) {
   const [data, tree, framework] = await Promise.all([getBenchmarkData(frameworkSlug, viewer), getFrameworkTree(frameworkSlug), getFrameworkSummary(frameworkSlug)]);
@@ -96,18 +99,9 @@ export async function getRegionBenchmark(code: string, frameworkSlug: string, re
   const years = [...new Set(FIGURE_KINDS.flatMap((kind) => byKind[kind].map((figure) => figure.year)))].sort((a, b) => b - a);
   const year = requested.year !== null && years.includes(requested.year) ? requested.year : (headline?.year ?? years[0] ?? null);
 
-  const allYears = [...new Set([...years, ...FIGURE_KINDS.flatMap((kind) => data.years[kind])])].sort((a, b) => a - b);
-  const trend = {
-    years: allYears,
-    kinds: FIGURE_KINDS.filter((kind) => byKind[kind].length > 0),
-    figures: FIGURE_KINDS.flatMap((kind) => byKind[kind].map(present)),
-    national: allYears.flatMap((y) => {
-      const average = nationalAverage(data, y);
-      return average ? [average] : [];
-    }),
-  };
-
-  const base = { region, headline: headline && present(headline), beside, years, year, trend };
+  // What the framework measures, shown even before a region has figures under it.
+  const structure = tree.groups.map(({ id, kind, number, name }) => ({ id, kind, number, name }));
+  const base = { region, headline: headline && present(headline), beside, years, year, structure };
   if (year === null) return { ...base, official: null, ranks: [], groups: [], selected: null, profile: null, strongest: [], weakest: [], leaders: [] };
 
   const profileFigure = profileSource(data, code, year);
@@ -161,25 +155,24 @@ async function levelProfile(data: BenchmarkData, tree: FrameworkTree, code: stri
     const figure = figureOf(data, kind, member, mine.year);
     return figure?.levels && figure.value !== null ? [{ code: member, figure }] : [];
   });
-  const nodes = tree.nodes
-    .filter((node) => node.kind !== "indicator")
-    .map((node) => {
-      const stats = averageAndBest(
-        peers.flatMap(({ figure }) => {
-          const value = figure.levels!.subIndices[String(node.id)];
-          return value === undefined ? [] : [{ kind: figure.kind, value }];
-        }),
-      );
-      return {
-        nodeId: node.id,
-        kind: node.kind,
-        number: node.number,
-        name: tree.groupNames.get(node.id) ?? "",
-        mine: mine.levels!.subIndices[String(node.id)] ?? null,
-        average: stats?.average ?? null,
-        best: stats?.best ?? null,
-      };
-    });
+  // Outer groups before inner ones, so the page draws one chart per level of the tree in order.
+  const nodes = allGroups(tree.groups).map((node) => {
+    const stats = averageAndBest(
+      peers.flatMap(({ figure }) => {
+        const value = figure.levels!.subIndices[String(node.id)];
+        return value === undefined ? [] : [{ kind: figure.kind, value }];
+      }),
+    );
+    return {
+      nodeId: node.id,
+      kind: node.kind,
+      number: node.number,
+      name: node.name,
+      mine: mine.levels!.subIndices[String(node.id)] ?? null,
+      average: stats?.average ?? null,
+      best: stats?.best ?? null,
+    };
+  });
 
   const levelsByAssessment = await getLevelsOf(peers.map(({ figure }) => figure.levels!.assessmentId));
   const myLevels = levelsByAssessment.get(mine.levels!.assessmentId) ?? new Map<number, number>();

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth";
-import { getFrameworkSummary } from "../frameworks/index.server";
+import { getFrameworkSummary, listFrameworks } from "../frameworks/index.server";
 import { type PredikatBand, predikatOf } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, figuresOf, getBenchmarkData, nationalAverage, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
@@ -41,6 +41,27 @@ export async function getGovernmentFigures(code: string, frameworkSlug: string, 
       national: nationalAverage(data, year),
     })),
   };
+}
+
+/**
+ * A government's figures under every framework, oldest framework first: each row names its
+ * framework, so a history never reads an SPBE 2020 value and an Indeks Pemdi value as one series
+ * (drawGovernmentTrend draws one line per framework and kind, with a labelled break between).
+ */
+export async function getGovernmentHistory(code: string, viewer: Actor | null) {
+  const frameworks = [...(await listFrameworks())].reverse();
+  const parts = await Promise.all(
+    frameworks.map(async ({ slug, shortName }) => {
+      const figures = await getGovernmentFigures(code, slug, viewer);
+      return figures && figures.rows.length > 0 ? { framework: { slug, shortName }, ...figures } : null;
+    }),
+  );
+  const found = parts.flatMap((part) => part ?? []);
+  const kinds = FIGURE_KINDS.filter((kind) => found.some((part) => part.kinds.includes(kind)));
+  const rows = found.flatMap((part) => part.rows.map((row) => ({ ...row, framework: part.framework })));
+  // The latest official figure of any framework: frameworks follow each other in time.
+  const headline = found.flatMap((part) => (part.headline ? [{ ...part.headline, framework: part.framework }] : [])).sort((a, b) => a.year - b.year).at(-1) ?? null;
+  return { kinds, rows, headline, frameworks: found.map((part) => part.framework) };
 }
 
 /** Regions with each one's latest official figure (agreed or disputed; null when none), for lists. */

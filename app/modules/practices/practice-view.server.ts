@@ -5,7 +5,10 @@ import { formatSourceLine } from "./practice-content";
 import { diffRevisionTexts } from "./revision-diff";
 import type { PracticeRevision } from "./practice-queries.server";
 
-/** A revision ready to show: body rendered, indicators named; ids and storage details left out. */
+/**
+ * A revision ready to show: body rendered, indicators named and linked (practices are tagged with
+ * SPBE 2020 indicators, so the link names that framework); ids and storage details left out.
+ */
 export async function presentRevision(revision: PracticeRevision) {
   const { indicatorsById } = await getFrameworkTree(SPBE_2020);
   const { id: _id, practiceId: _practiceId, authorId: _authorId, attachmentIds: _attachmentIds, indicatorIds, body, ...content } = revision;
@@ -16,7 +19,7 @@ export async function presentRevision(revision: PracticeRevision) {
       .map((id) => indicatorsById.get(id))
       .filter((indicator) => indicator !== undefined)
       .sort((a, b) => a.number - b.number)
-      .map(({ number, name }) => ({ number, name })),
+      .map(({ number, name }) => ({ number, name, href: `/indikator/${number}?kerangka=${SPBE_2020}` })),
   };
 }
 

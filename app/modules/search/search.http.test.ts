@@ -93,7 +93,7 @@ describe("/cari", () => {
     // Indicator 35 of SPBE 2020 is "Tingkat Kematangan Layanan Pengadaan Barang dan Jasa".
     const procurement = await page("?q=pengadaan%20barang");
     expect(procurement).toContain("Indikator SPBE yang cocok");
-    expect(procurement).toContain('href="/indikator/35"');
+    expect(procurement).toContain('href="/indikator/35?kerangka=spbe-2020"');
   });
 
   it("sorts by adoptions like the practice list does", async () => {

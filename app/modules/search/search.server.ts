@@ -56,7 +56,8 @@ export interface SearchResults {
   /** Per facet: its most frequent values for the current query and filters, and the chosen one. */
   facets: Record<SearchFilterKey, { values: FacetValue[]; active: FacetValue | null }>;
   regions: { code: string; name: string; provinceName: string }[];
-  indicators: { number: number; name: string; domainName: string }[];
+  /** `href` names the framework: indicator numbers overlap between frameworks. */
+  indicators: { number: number; name: string; domainName: string; href: string }[];
 }
 
 /** Province and indicator names by facet value. */
@@ -195,7 +196,7 @@ async function searchMeilisearch(query: SearchQuery, locale: Locale): Promise<En
       stage: hit.stage,
     })),
     regions: regions.map(({ code, name, provinceName }) => ({ code, name, provinceName })),
-    indicators: indicators.map(({ number, name, domainName }) => ({ number, name, domainName })),
+    indicators: indicators.map(({ number, name, domainName }) => ({ number, name, domainName, href: `/indikator/${number}?kerangka=${SPBE_2020}` })),
   };
 }
 

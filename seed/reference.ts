@@ -9,6 +9,7 @@ import { seedPractices } from "./practices";
 import {
   cohortMembers,
   cohorts,
+  frameworkCrosswalk,
   frameworkLevelCriteria,
   frameworkLevels,
   frameworkNodes,
@@ -451,6 +452,41 @@ async function seedLevelCriteria(tx: Transaction, frameworkId: number, framework
   if (rows.length > 0) await tx.insert(frameworkLevelCriteria).values(rows).onConflictDoNothing();
 }
 
+const crosswalkRow = z.object({
+  from_framework: z.string().min(1),
+  from_aspect: z.coerce.number().int(),
+  to_framework: z.string().min(1),
+  to_aspect: z.coerce.number().int(),
+  status: z.literal("proposed"),
+  note: z.string().min(1),
+});
+
+/**
+ * Which aspect of one framework covers the topic of an aspect of another (framework-crosswalk.csv),
+ * each pair proposed until a curator confirms or rejects it. Only missing pairs are inserted: a
+ * curator's decision is never overwritten by the file.
+ */
+async function seedCrosswalk(tx: Transaction, frameworkIds: ReadonlyMap<string, number>) {
+  const rows = readCsv("framework-crosswalk.csv", crosswalkRow);
+  const aspects = await tx
+    .select({ id: frameworkNodes.id, frameworkId: frameworkNodes.frameworkId, number: frameworkNodes.number })
+    .from(frameworkNodes)
+    .where(eq(frameworkNodes.kind, "aspect"));
+  const aspectId = (slug: string, number: number) => {
+    const frameworkId = frameworkIds.get(slug);
+    const node = aspects.find((aspect) => aspect.frameworkId === frameworkId && aspect.number === number);
+    if (!node) throw new Error(`framework-crosswalk.csv: ${slug} has no aspect ${number}`);
+    return node.id;
+  };
+  const pairs = rows.map((row) => ({
+    fromNodeId: aspectId(row.from_framework, row.from_aspect),
+    toNodeId: aspectId(row.to_framework, row.to_aspect),
+    status: row.status,
+    note: row.note,
+  }));
+  if (pairs.length > 0) await tx.insert(frameworkCrosswalk).values(pairs).onConflictDoNothing();
+}
+
 /**
  * Loads the reference data shipped in seed/data. Safe to run on every start: reference
  * tables are upserted, and rows that curators may later change are only inserted when missing.
@@ -479,6 +515,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
     await seedPublishedScores(tx, spbe2020);
     await seedGroupAverages(tx, spbe2020);
     await seedPractices(tx, SPBE_2020_SLUG);
+    await seedCrosswalk(tx, frameworkIds);
   });
 }
 

@@ -71,6 +71,7 @@ export default function PracticeWorkspace() {
           {reviewer ? <Link to="/kurasi/level-resmi">{t("workspace.levelReports", { count: pendingLevels })}</Link> : null}
           {reviewer ? <Link to="/kurasi/tanggapan">{t("workspace.figureNotes")}</Link> : null}
           {reviewer ? <Link to="/kurasi/kerangka">{t("frameworkEditor.listTitle")}</Link> : null}
+          {reviewer ? <Link to="/kurasi/padanan-kerangka">{t("assessmentFrameworks.curator.link")}</Link> : null}
           <Link to="/praktik/baru" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800">
           {t("workspace.new")}
           </Link>

@@ -1,16 +1,18 @@
-import { and, eq } from "drizzle-orm";
-import { assessmentLevels, assessments } from "../../../db/schema";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { assessmentLevels, assessments, frameworkNodes, frameworks } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { recordAudit } from "../audit/index.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 import type { LevelKind } from "./figure-kinds";
 import { computeFrameworkIndex, type FrameworkNode } from "../frameworks";
-import type { SelfAssessmentEntry } from "./self-assessment";
+import { type SelfAssessmentEntry, type SelfAssessmentMismatch, selfAssessmentMismatch } from "./self-assessment";
 
 export interface IndicatorLevel {
   level: number;
   note?: string;
   evidenceUrl?: string | null;
+  /** The other agency's score the level was derived from (externally scored indicators). */
+  externalScore?: number | null;
 }
 
 export interface AssessmentInput {
@@ -57,7 +59,14 @@ export async function storeAssessment(input: AssessmentInput, nodes: readonly Fr
     await executor.delete(assessmentLevels).where(eq(assessmentLevels.assessmentId, assessmentId));
     if (levels.size > 0) {
       await executor.insert(assessmentLevels).values(
-        [...levels].map(([nodeId, value]) => ({ assessmentId, nodeId, level: value.level, note: value.note ?? "", evidenceUrl: value.evidenceUrl ?? null })),
+        [...levels].map(([nodeId, value]) => ({
+          assessmentId,
+          nodeId,
+          level: value.level,
+          note: value.note ?? "",
+          evidenceUrl: value.evidenceUrl ?? null,
+          externalScore: value.externalScore ?? null,
+        })),
       );
     }
   }
@@ -67,7 +76,13 @@ export async function storeAssessment(input: AssessmentInput, nodes: readonly Fr
 /** One assessment's indicator levels, by node id. */
 export async function getAssessmentLevels(assessmentId: number) {
   const rows = await db()
-    .select({ nodeId: assessmentLevels.nodeId, level: assessmentLevels.level, note: assessmentLevels.note, evidenceUrl: assessmentLevels.evidenceUrl })
+    .select({
+      nodeId: assessmentLevels.nodeId,
+      level: assessmentLevels.level,
+      note: assessmentLevels.note,
+      evidenceUrl: assessmentLevels.evidenceUrl,
+      externalScore: assessmentLevels.externalScore,
+    })
     .from(assessmentLevels)
     .where(eq(assessmentLevels.assessmentId, assessmentId));
   return new Map(rows.map(({ nodeId, ...level }) => [nodeId, level]));
@@ -85,31 +100,101 @@ export async function findAssessment(key: { regionCode: string; frameworkId: num
   return row ?? null;
 }
 
-/** Saves a region's self-assessment for a year (replacing the previous one), audited. */
+/** A self-assessment that mixes frameworks or years (see selfAssessmentMismatch): nothing is saved. */
+export class SelfAssessmentRefused extends Error {
+  constructor(readonly reason: SelfAssessmentMismatch) {
+    super(`self-assessment refused: ${reason}`);
+    this.name = "SelfAssessmentRefused";
+  }
+}
+
+/**
+ * Saves a region's self-assessment for a framework and year (replacing the previous one),
+ * audited. Refused when the framework does not apply to the year or the entries hold another
+ * framework's indicators: the page checks this first, this keeps every other caller to it.
+ */
 export async function saveSelfAssessment(input: {
   regionCode: string;
   year: number;
   entries: ReadonlyMap<number, SelfAssessmentEntry>;
   nodes: readonly FrameworkNode[];
-  frameworkId: number;
+  framework: { id: number; slug: string; firstYear: number | null; lastYear: number | null; version: number };
   actorId: number;
   ip: string;
 }): Promise<void> {
+  const mismatch = selfAssessmentMismatch({
+    framework: input.framework,
+    year: input.year,
+    indicatorIds: input.nodes.filter((node) => node.kind === "indicator").map((node) => node.id),
+    postedIds: input.entries.keys(),
+  });
+  if (mismatch) throw new SelfAssessmentRefused(mismatch);
   await db().transaction(async (tx) => {
     const levels = new Map(
-      [...input.entries].flatMap(([id, entry]) => (entry.level === null ? [] : [[id, { level: entry.level, note: entry.note, evidenceUrl: entry.evidenceUrl || null }] as const])),
+      [...input.entries].flatMap(([id, entry]) =>
+        entry.level === null ? [] : [[id, { level: entry.level, note: entry.note, evidenceUrl: entry.evidenceUrl || null, externalScore: entry.externalScore }] as const],
+      ),
     );
     const id = await storeAssessment(
-      { regionCode: input.regionCode, frameworkId: input.frameworkId, year: input.year, kind: "self", levels, updatedById: input.actorId },
+      {
+        regionCode: input.regionCode,
+        frameworkId: input.framework.id,
+        frameworkVersion: input.framework.version,
+        year: input.year,
+        kind: "self",
+        levels,
+        updatedById: input.actorId,
+      },
       input.nodes,
       tx,
     );
     await recordAudit(
-      { actorId: input.actorId, action: "assessment.self_saved", targetType: "assessment", targetId: id, after: { regionCode: input.regionCode, year: input.year, levels: levels.size }, ip: input.ip },
+      {
+        actorId: input.actorId,
+        action: "assessment.self_saved",
+        targetType: "assessment",
+        targetId: id,
+        after: { regionCode: input.regionCode, framework: input.framework.slug, year: input.year, levels: levels.size },
+        ip: input.ip,
+      },
       tx,
     );
   });
   invalidateBenchmarkData();
+}
+
+/** The indicators of a framework another agency scores, with what that score is (framework_nodes.score_from). */
+export async function getExternallyScoredIndicators(frameworkId: number): Promise<Map<number, string>> {
+  const rows = await db()
+    .select({ id: frameworkNodes.id, scoreFrom: frameworkNodes.scoreFrom })
+    .from(frameworkNodes)
+    .where(and(eq(frameworkNodes.frameworkId, frameworkId), isNotNull(frameworkNodes.scoreFrom)));
+  return new Map(rows.map((row) => [row.id, row.scoreFrom!]));
+}
+
+/**
+ * A region's latest profile in a framework with indicator levels behind it: verified levels
+ * before its own self-assessment in the same year; null when it has neither. Sample levels are
+ * synthetic and never a region's profile.
+ */
+export async function latestLevelProfile(regionCode: string, frameworkSlug: string) {
+  const [row] = await db()
+    .select({ year: assessments.year, kind: assessments.kind, index: assessments.computedIndex, subIndices: assessments.subIndices })
+    .from(assessments)
+    .innerJoin(frameworks, eq(frameworks.id, assessments.frameworkId))
+    .where(
+      and(
+        eq(assessments.regionCode, regionCode),
+        eq(frameworks.slug, frameworkSlug),
+        inArray(assessments.kind, ["verified", "self"]),
+        isNotNull(assessments.computedIndex),
+        isNotNull(assessments.subIndices),
+      ),
+    )
+    // The enum lists verified before self.
+    .orderBy(desc(assessments.year), asc(assessments.kind))
+    .limit(1);
+  return row ? { year: row.year, kind: row.kind as "verified" | "self", index: row.index!, subIndices: row.subIndices! } : null;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
-import { db } from "../db.server";
-import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
+import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { saveSelfAssessment } from "./assessments.server";
 import { invalidateBenchmarkData } from "./benchmark-data.server";
 
@@ -10,7 +9,8 @@ import { invalidateBenchmarkData } from "./benchmark-data.server";
  * see it; nobody else, on any page or export, until the region publishes it.
  */
 const REGION = "33.16";
-const YEAR = new Date().getFullYear();
+// SPBE 2020 applies until 2025 (Pemdi 2026 from 2026): its last year takes self-assessments.
+const YEAR = 2025;
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let people: Record<"editor" | "member" | "otherMember" | "curator", Awaited<ReturnType<typeof createSignedInUser>>>;
 
@@ -28,13 +28,13 @@ beforeAll(async () => {
   ]);
   people = { editor, member, otherMember, curator };
   const tree = await getFrameworkTree(SPBE_2020);
-  const framework = await db().query.frameworks.findFirst({ where: (frameworks, { eq }) => eq(frameworks.slug, SPBE_2020) });
+  const framework = await getFrameworkSummary(SPBE_2020);
   await saveSelfAssessment({
     regionCode: REGION,
     year: YEAR,
-    entries: new Map([...tree.indicatorsById.keys()].map((id) => [id, { level: 4, note: "", evidenceUrl: "" }])),
+    entries: new Map([...tree.indicatorsById.keys()].map((id) => [id, { level: 4, note: "", evidenceUrl: "", externalScore: null }])),
     nodes: tree.nodes,
-    frameworkId: framework!.id,
+    framework: framework!,
     actorId: editor.id,
     ip: "127.0.0.1",
   });
@@ -56,7 +56,7 @@ describe("an unpublished self-assessment", () => {
     expect(await (await request(app.origin, `/peringkat.csv?data=mandiri&tahun=${YEAR}`)).text()).not.toContain("Penilaian mandiri");
     expect(await pageAs(undefined, `/daerah/${REGION}`)).not.toContain("Penilaian mandiri");
     const insiders = await pageAs(people.member.cookie, `/peringkat?data=mandiri&tahun=${YEAR}`);
-    expect(insiders).toContain(`Peringkat indeks SPBE ${YEAR} Penilaian mandiri`);
+    expect(insiders).toContain(`Peringkat Indeks SPBE 2020 tahun ${YEAR} Penilaian mandiri`);
     expect(insiders).toContain("Blora");
   });
 });
@@ -70,7 +70,7 @@ describe("publishing", () => {
     const published = await request(app.origin, path, { cookie: people.editor.cookie, form: { intent: "publikasikan" } });
     expect(published.status).toBe(302);
     expect(await pageAs(undefined, `/daerah/${REGION}/benchmark?tahun=${YEAR}`)).toContain(`${SELF_LABEL} 4,00`);
-    expect(await pageAs(undefined, `/peringkat?data=mandiri&tahun=${YEAR}`)).toContain(`Peringkat indeks SPBE ${YEAR} Penilaian mandiri`);
+    expect(await pageAs(undefined, `/peringkat?data=mandiri&tahun=${YEAR}`)).toContain(`Peringkat Indeks SPBE 2020 tahun ${YEAR} Penilaian mandiri`);
 
     const withdrawn = await request(app.origin, path, { cookie: people.editor.cookie, form: { intent: "tarik" } });
     expect(withdrawn.status).toBe(302);

@@ -31,8 +31,8 @@ const frameworkView = ({ slug, name, shortName, sourceStatus, firstYear, lastYea
 });
 
 /**
- * The framework results are imported for: chosen on the page (held in the URL) and sent back by
- * every form as `kerangka`, so a preview and its import read the sheet against the same framework.
+ * The framework results are imported for: chosen on the page and held in the URL, which both
+ * forms post to, so the page, a preview and its import all read the sheet against one framework.
  */
 async function chosenFramework(params: URLSearchParams) {
   const { framework, frameworks } = await requireFrameworkChoice(params);
@@ -86,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireWithinLimit(context, "import", user.id);
   const form = await readUploadForm(request, MAX_SHEET_BYTES);
   if (!form) return data({ stage: "refused", problems: [{ line: 0, code: "tooLarge" }] } satisfies ActionResult, { status: 413 });
-  const { framework } = await chosenFramework(new URLSearchParams({ [FRAMEWORK_PARAM]: String(form.get(FRAMEWORK_PARAM) ?? "") }));
+  const { framework } = await chosenFramework(requestQuery(request));
 
   if (form.get("intent") === "import") {
     const sheet = decodeSheetPayload(String(form.get("lembar") ?? ""));
@@ -126,7 +126,6 @@ export default function ImportOfficialResults() {
   const { t, formatIndex, formatNumber } = useWorkspaceTranslator();
   const problemText = (problem: SheetProblem) =>
     `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS), framework: framework.shortName, indicators: framework.indicators })}`;
-  const frameworkField = <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />;
   const frameworkQuery = `?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`;
   const preview = result?.stage === "preview" ? result.preview : null;
   const problems = result?.stage === "refused" ? result.problems : (preview?.problems ?? []);
@@ -176,9 +175,8 @@ export default function ImportOfficialResults() {
       ) : null}
 
       <Panel id="upload" title={t("csvImport.step1")}>
-        <Form method="post" encType="multipart/form-data" className="mt-3 space-y-3">
+        <Form method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="preview" />
-          {frameworkField}
           <div>
             <label htmlFor="file" className="block text-sm font-medium">
               {t("csvImport.file")}
@@ -272,9 +270,8 @@ export default function ImportOfficialResults() {
           {preview.problems.length === 0 && preview.counts.new + preview.counts.changed === 0 ? (
             <p className="mt-3 text-sm text-slate-700">{t("csvImport.nothingToImport")}</p>
           ) : preview.problems.length === 0 ? (
-            <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
+            <Form method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-4 space-y-3">
               <input type="hidden" name="intent" value="import" />
-              {frameworkField}
               <input type="hidden" name="lembar" value={preview.sheet} />
               <input type="hidden" name="sidik" value={preview.fingerprint} />
               {preview.counts.changed > 0 ? (

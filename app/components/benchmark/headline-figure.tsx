@@ -14,15 +14,13 @@ export function HeadlineFigure({ figure, className = "" }: { figure: HeadlineVie
     <div className={`rounded-lg border border-slate-200 bg-white px-5 py-4 ${className}`}>
       {figure ? (
         <>
-          <p className="text-sm text-slate-600">
-            {t("region.latestIndex", { year: figure.year })}
-            {figure.framework ? ` · ${figure.framework.shortName}` : null}
-          </p>
+          <p className="text-sm text-slate-600">{t("region.latestIndex", { year: figure.year })}</p>
           <p className="mt-1 flex flex-wrap items-center gap-2">
             <FigureValue figure={figure} className="text-3xl font-bold text-brand-800" />
             <PredikatBadge predikat={figure.predikat} />
             <KindBadge kind="official" />
           </p>
+          {figure.framework ? <p className="mt-1 text-xs text-slate-600">{figure.framework.shortName}</p> : null}
           <div className="mt-1 text-xs">
             <FigureSources figure={figure} />
           </div>

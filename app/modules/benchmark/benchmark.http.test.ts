@@ -118,7 +118,7 @@ describe("region benchmark", () => {
     const html = await (await request(app.origin, "/daerah/33.16/benchmark?kelompok=provinsi")).text();
     expect(html).toContain("Peringkat dalam kelompok sejawat");
     expect(html).toContain("Belajar dari yang terdepan");
-    expect(html).toMatch(/href="\/indikator\/\d+"/);
+    expect(html).toMatch(/href="\/indikator\/\d+\?kerangka=spbe-2020"/);
     expect((await request(app.origin, "/daerah/99.99/benchmark")).status).toBe(404);
     expect((await request(app.origin, "/daerah/33.16/benchmark?kelompok=kustom:999&tahun=abc")).status).toBe(200);
   });
@@ -144,15 +144,21 @@ describe("framework choice (?kerangka=)", () => {
     expect(plain(html)).toContain("Indeks SPBE 2020");
   });
 
-  it("shows a region's Pemdi 2026 benchmark by its own framework, with its aspects, and keeps SPBE figures out of it", async () => {
+  it("shows a region's Pemdi 2026 benchmark by its own framework: one profile chart of its aspects, its indicators, SPBE history as a separate series", async () => {
     const html = await (await request(app.origin, "/daerah/32.11/benchmark?kerangka=pemdi-2026")).text();
     const page = plain(html);
-    expect(page).toContain("Belum ada hasil Indeks Pemdi 2026 untuk daerah ini.");
-    expect(page).toContain("Yang dinilai Indeks Pemdi 2026");
-    expect(page).toContain("Aspek 1: Tata Kelola dan Manajemen");
-    expect(html).toContain('aria-current="page"');
-    // The SPBE history is still shown, as its own series, but no SPBE rank or profile is.
-    expect(page).not.toContain("Peringkat dalam kelompok sejawat");
+    expect(html).toMatch(/aria-current="page"[^>]*href="[^"]*kerangka=pemdi-2026"/);
+    expect(page).toContain("Indeks per aspek");
+    expect(page).not.toContain("Indeks per domain");
+    expect(page).toContain("Tata Kelola dan Manajemen");
+    // Every indicator link is a Pemdi indicator's, never an SPBE number beyond Pemdi's 20.
+    const indicators = [...html.matchAll(/href="\/indikator\/(\d+)\?kerangka=([a-z0-9-]+)"/g)];
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const [, number, framework] of indicators) {
+      expect(framework).toBe("pemdi-2026");
+      expect(Number(number)).toBeLessThanOrEqual(20);
+    }
+    expect(page).toContain("Indeks SPBE 2020 | Indeks Pemdi 2026");
   });
 
   it("keeps the chosen framework in the year and peer-group forms and in indicator links", async () => {

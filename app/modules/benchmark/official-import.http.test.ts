@@ -21,9 +21,8 @@ afterAll(() => app.close());
 function upload(file: string | Uint8Array<ArrayBuffer>, name = "hasil.csv", framework?: string) {
   const form = new FormData();
   form.append("intent", "preview");
-  if (framework) form.append("kerangka", framework);
   form.append("file", new File([file], name));
-  return request(app.origin, "/kurasi/impor-spbe", { cookie: curator.cookie, form });
+  return request(app.origin, `/kurasi/impor-spbe${framework ? `?kerangka=${framework}` : ""}`, { cookie: curator.cookie, form });
 }
 
 const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -36,7 +35,7 @@ function importForm(html: string, confirm: boolean) {
   if (confirm) form.append("konfirmasi", "ya");
   return form;
 }
-const submit = (form: FormData) => request(app.origin, "/kurasi/impor-spbe", { cookie: curator.cookie, form });
+const submit = (form: FormData, framework?: string) => request(app.origin, `/kurasi/impor-spbe${framework ? `?kerangka=${framework}` : ""}`, { cookie: curator.cookie, form });
 const text = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " "));
 
 async function current(code: string, year: number) {
@@ -181,9 +180,7 @@ describe("official results import", () => {
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(text(html)).toContain("Indeks dari tingkat indikator: 1,00");
-    const form = importForm(html, false);
-    form.append("kerangka", PEMDI_2026);
-    expect((await submit(form)).status).toBe(200);
+    expect((await submit(importForm(html, false), PEMDI_2026)).status).toBe(200);
     const framework = (await getFrameworkSummary(PEMDI_2026))!;
     try {
       const stored = await db().select({ value: publishedResults.value, frameworkVersion: publishedResults.frameworkVersion }).from(publishedResults).where(and(eq(publishedResults.frameworkId, framework.id), eq(publishedResults.subjectCode, "32.11")));

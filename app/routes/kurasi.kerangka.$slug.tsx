@@ -194,7 +194,7 @@ export default function FrameworkEditor() {
           <EditorInput field={editFields.statusNote} label={t("frameworkEditor.statusNote")} hint={t("frameworkEditor.statusNoteHint")} defaultValue={valueOf(editFields.statusNote, definition.statusNote ?? "")} message={messageOf(editFields.statusNote)} multiline />
         </Panel>
 
-        <Panel id="reason" title={t("frameworkEditor.reason")}>
+        <Panel id="proposal" title={t("frameworkEditor.submit")}>
           <EditorInput field={editFields.reason} label={t("frameworkEditor.reason")} hint={t("frameworkEditor.reasonHint")} defaultValue={valueOf(editFields.reason, "")} message={messageOf(editFields.reason)} multiline />
           <button type="submit" disabled={busy} className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("frameworkEditor.submit")}

@@ -187,4 +187,25 @@ describe("reviewed framework changes", () => {
     expect(!weights.ok && weights.problems).toEqual([{ code: "weightsNotHundred", total: 105, field: "total" }]);
     expect(await db().select().from(frameworkChanges).where(eq(frameworkChanges.frameworkId, test.frameworkId))).toEqual([]);
   });
+
+  it("accepts the editor's own form for each seeded framework as it stands (nothing to change)", async () => {
+    for (const slug of ["spbe-2020", "pemdi-2026"]) {
+      const framework = (await getCuratedFramework(slug))!;
+      const form = new FormData();
+      const written = (value: number) => String(value).replace(".", ",");
+      form.set("versi", String(framework.version));
+      for (const node of framework.definition.nodes) form.set(`nama_${node.id}`, node.name);
+      for (const node of framework.nodes) if (node.kind === "indicator") form.set(`bobot_${node.id}`, written(node.weight));
+      for (const level of framework.definition.levels) form.set(`tingkat_${level.level}`, level.name);
+      framework.definition.bands.forEach((band, row) => {
+        form.set(`predikat_nama_${row}`, band.name);
+        form.set(`predikat_batas_${row}`, written(band.minValue));
+      });
+      form.set("status_sumber", framework.definition.sourceStatus === "official_text" ? "teks_resmi" : "sumber_sekunder");
+      form.set("catatan_status", framework.definition.statusNote ?? "");
+      form.set("alasan", "Tidak ada");
+      const parsed = parseFrameworkEdit(form, framework, "id");
+      expect(!parsed.ok && [parsed.errors, parsed.problems]).toEqual([{}, [{ code: "noChange", field: "form" }]]);
+    }
+  });
 });

@@ -92,7 +92,7 @@ describe("parseFrameworkEdit", () => {
 
   it("puts number problems next to their field", () => {
     const result = refused(parseFrameworkEdit(editForm({ bobot_11: "tiga puluh", bobot_12: "", predikat_batas_0: "7" }), framework, "id"));
-    expect(result.errors).toMatchObject({ bobot_11: { code: "numberInvalid" }, bobot_12: { code: "required" }, predikat_batas_0: { code: "numberOutOfRange", min: 1, max: 5 } });
+    expect(result.errors).toMatchObject({ bobot_11: { code: "numberInvalid" }, bobot_12: { code: "required" }, predikat_batas_0: { code: "numberOutOfRange", min: 0, max: 5 } });
   });
 
   it("refuses a zero weight, empty names, and levels outside the scale", () => {

@@ -137,7 +137,8 @@ export function parseFrameworkEdit(form: FormData, framework: EditableFramework,
   for (let row = 0; row < MAX_BANDS; row++) {
     if (text(editFields.bandName(row)).trim() === "" && text(editFields.bandBound(row)).trim() === "") continue;
     const name = readText(editFields.bandName(row), MAX_BAND_NAME, true);
-    const rules = { min: framework.scale.min, max: framework.scale.max, maxDecimals: framework.scale.decimals };
+    // The lowest band may start below the scale (Pemdi 2026's "Kurang" starts at 0 on a 1–5 scale).
+    const rules = { min: Math.min(0, framework.scale.min), max: framework.scale.max, maxDecimals: framework.scale.decimals };
     const minValue = readNumber(editFields.bandBound(row), rules);
     if (name !== "" && minValue !== null) bandRows.push({ row, name, minValue });
   }

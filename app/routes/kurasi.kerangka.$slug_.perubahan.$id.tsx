@@ -4,6 +4,7 @@ import { FrameworkDiffList } from "~/components/frameworks/framework-diff";
 import { Alert, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { invalidateBenchmarkData } from "~/modules/benchmark/benchmark-data.server";
 import { decideFrameworkChange, type DecisionResult, getFrameworkChangeReview } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -38,6 +39,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const note = String(form.get("catatan") ?? "").slice(0, 2001);
   if (choice !== "setujui" && choice !== "tolak") return data({ refused: "notPending", note } satisfies ActionResult, { status: 400 });
   const result = await decideFrameworkChange({ id: review.change.id, decision: choice === "setujui" ? "approve" : "reject", note, actorId: user.id, ip: context.clientIp });
+  // The benchmark snapshot holds the recomputed indices; the frameworks area sits below benchmark and cannot drop it itself.
+  if (result.ok && result.version !== null) invalidateBenchmarkData();
   if (result.ok) return redirect(`/kurasi/kerangka/${review.framework.slug}/perubahan/${review.change.id}`);
   return data({ refused: result.reason, note } satisfies ActionResult, { status: result.reason === "noteRequired" ? 400 : 409 });
 }

@@ -137,6 +137,15 @@ describe("plausibleIndex", () => {
     }
   });
 
+  it("starts another framework's invented trajectory in its own first year, from a seed of its own", () => {
+    for (const code of ["32.73", "51.03", "64.72"]) {
+      const pemdi = plausibleIndex(`pemdi-2026:${code}`, 2026, new Map(), 2026);
+      expect(pemdi).toBeGreaterThanOrEqual(2.3 - 0.05);
+      expect(pemdi).toBeLessThanOrEqual(3.3 + 0.05);
+      expect(plausibleIndex(`pemdi-2026:${code}`, 2026, new Map(), 2026)).toBe(pemdi);
+    }
+  });
+
   it("does not push a published value above 4.6 down when extrapolating", () => {
     expect(plausibleIndex("35.10", 2026, new Map([[2025, 4.87]]))).toBeGreaterThanOrEqual(4.87);
   });

@@ -171,7 +171,7 @@ function bestMove(steps: readonly Step[], size: number, deficit: number): Step[]
 /** Invented indices stay inside this range: demo regions are neither hopeless nor perfect. */
 const INVENTED_MIN = 1.2;
 const INVENTED_MAX = 4.6;
-/** The year a region without published results starts its invented trajectory from. */
+/** The year a region without published results starts its invented SPBE 2020 trajectory from. */
 const TRAJECTORY_START_YEAR = 2021;
 
 /**
@@ -182,14 +182,16 @@ const TRAJECTORY_START_YEAR = 2021;
  * - Before or after all published years: the nearest published value moved by the region's
  *   yearly trend (0.1–0.3, SPBE indices mostly rose 2018–2024), capped to [1.2, 4.6] (widened
  *   to include that published value, so a region above 4.6 is not pushed down).
- * - No published value: a region base of 2.3–3.3 in 2021 plus the same trend, capped.
+ * - No published value: a region base of 2.3–3.3 in `startYear` plus the same trend, capped.
  * A small jitter (±0.05) per region-year keeps trajectories from being straight lines.
+ * `seed` is the region's code, or for another framework than SPBE 2020 the framework's slug and
+ * the code (`pemdi-2026:33.16`), so each framework's invented values are drawn on their own.
  */
-export function plausibleIndex(regionCode: string, year: number, published: ReadonlyMap<number, number>): number {
-  const regionRandom = seededRandom(`${regionCode}:trajectory`);
+export function plausibleIndex(seed: string, year: number, published: ReadonlyMap<number, number>, startYear = TRAJECTORY_START_YEAR): number {
+  const regionRandom = seededRandom(`${seed}:trajectory`);
   const base = 2.3 + regionRandom();
   const trend = 0.1 + 0.2 * regionRandom();
-  const jitter = (seededRandom(`${regionCode}:${year}:jitter`)() - 0.5) * 0.1;
+  const jitter = (seededRandom(`${seed}:${year}:jitter`)() - 0.5) * 0.1;
   const cap = (value: number, anchor?: number) => {
     const low = Math.min(INVENTED_MIN, anchor ?? INVENTED_MIN);
     const high = Math.max(INVENTED_MAX, anchor ?? INVENTED_MAX);
@@ -216,7 +218,7 @@ export function plausibleIndex(regionCode: string, year: number, published: Read
     const anchor = published.get(after)!;
     value = cap(anchor - trend * (after - year) + jitter, anchor);
   } else {
-    value = cap(base + trend * (year - TRAJECTORY_START_YEAR) + jitter);
+    value = cap(base + trend * (year - startYear) + jitter);
   }
   return roundIndex(value, 2);
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
+import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable } from "~/components/ui/data-table";
@@ -11,7 +12,6 @@ import { currentUser } from "~/modules/auth/guards.server";
 import { kindParam } from "~/modules/benchmark/figure-kinds";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -20,10 +20,10 @@ import { requestQuery } from "~/modules/http/request-input";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [choices, { t }] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(SPBE_2020, requestQuery(request), viewer)), translatorForRequest(request)]);
+  const [choices, { t }] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);
   if (!choices) throw new Response(null, { status: 404 });
-  const { data, query } = choices;
-  const rankings = await computeRankings(data, query);
+  const { framework, data, query } = choices;
+  const rankings = computeRankings(framework, data, query);
   const pageCount = Math.max(1, Math.ceil(rankings.rows.length / RANKING_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   // Only what the table shows travels to the browser: the loader data is part of the page.
@@ -36,7 +36,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figure: { kind: entry.figure.kind, value: entry.figure.value, decimals: entry.figure.decimals, disputed: entry.figure.disputed, published: entry.figure.published, source: entry.figure.source, mismatch: entry.figure.mismatch },
   });
   return {
-    title: t("rankings.title", { year: query.year }),
+    title: t("rankings.title", { framework: framework.shortName, year: query.year }),
+    framework: { slug: framework.slug, name: framework.name, shortName: framework.shortName },
+    frameworks: choices.frameworks.map(({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }) => ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version })),
     query: { ...query, page },
     kinds: choices.kinds,
     years: choices.years,
@@ -52,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Rankings() {
-  const { query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
+  const { framework, frameworks, query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
   const rankingQuery = query as RankingQuery;
   const sortLink = (sort: RankingSort) => {
@@ -63,12 +65,40 @@ export default function Rankings() {
   const exportSearch = rankingSearch(rankingQuery, { page: 1 });
   const withData = ranked + disputed.length;
   const who = query.type === "provinsi" ? t("rankings.provinceGovernments") : t("rankings.regions");
+  const title = t("rankings.title", { framework: framework.shortName, year: query.year });
+  // A framework without official results yet (Pemdi 2026 before its first round is published).
+  const noOfficialYet = query.kind === "official" && years.length === 0;
+  const otherKinds = kinds.filter((kind) => kind !== "official");
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="flex flex-wrap items-center gap-3 text-3xl font-bold">
-        {t("rankings.title", { year: query.year })} <KindBadge kind={query.kind} />
+        {title} <KindBadge kind={query.kind} />
       </h1>
-      <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead")}</p>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead", { framework: framework.name })}</p>
+      <div className="mt-4 max-w-3xl">
+        <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+      </div>
+      {noOfficialYet ? (
+        <div className="mt-3 max-w-3xl">
+          <Alert tone="info">
+            {t("frameworkViews.noOfficial", { framework: framework.shortName, who })}{" "}
+            {otherKinds.length > 0 ? (
+              <>
+                {t("frameworkViews.otherKinds")}{" "}
+                {otherKinds.map((kind, index) => (
+                  <span key={kind}>
+                    {index > 0 ? ", " : null}
+                    <Link to={`/peringkat?kerangka=${framework.slug}&data=${kindParam(kind)}`}>{t(`figures.kind.${kind}`)}</Link>
+                  </span>
+                ))}
+                .
+              </>
+            ) : (
+              t("frameworkViews.noOtherKinds")
+            )}
+          </Alert>
+        </div>
+      ) : null}
       {query.kind !== "official" ? (
         <div className="mt-3 max-w-3xl">
           <Alert tone="info">{t(`rankings.notOfficial.${query.kind}`)}</Alert>
@@ -76,6 +106,7 @@ export default function Rankings() {
       ) : null}
 
       <Form method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <input type="hidden" name="kerangka" value={framework.slug} />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <FilterSelect name="data" label={t("rankings.kind")} options={kinds.map((kind) => ({ value: kindParam(kind), label: t(`figures.kind.${kind}`) }))} defaultValue={kindParam(query.kind)} />
           <FilterSelect name="tahun" label={t("rankings.year")} options={[...years].reverse().map((year) => ({ value: year, label: String(year) }))} defaultValue={query.year} />
@@ -84,7 +115,7 @@ export default function Rankings() {
           <CohortSelect name="kohort" cohorts={cohorts} defaultValue={query.cohort} />
         </div>
         <div className="mt-4">
-          <FilterActions resetTo="/peringkat" />
+          <FilterActions resetTo={`/peringkat?kerangka=${framework.slug}`} />
         </div>
       </Form>
 
@@ -113,7 +144,7 @@ export default function Rankings() {
         <DataTable
           className="mt-3"
           density="compact"
-          caption={t("rankings.title", { year: query.year })}
+          caption={title}
           rows={rows}
           rowKey={(row) => row.code}
           columns={[
@@ -124,7 +155,7 @@ export default function Rankings() {
               sort: ariaSort("nama"),
               cell: (row) => (
                 <>
-                  <Link to={query.type === "provinsi" ? `/provinsi/${row.code}` : `/daerah/${row.code}/benchmark`} className="font-medium">
+                  <Link to={query.type === "provinsi" ? `/provinsi/${row.code}` : `/daerah/${row.code}/benchmark?kerangka=${framework.slug}`} className="font-medium">
                     {row.name}
                   </Link>
                   {query.type === "provinsi" ? null : <span className="block text-xs text-slate-600">{row.provinceName}</span>}

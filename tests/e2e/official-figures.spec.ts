@@ -96,7 +96,7 @@ test("a visitor sees the verified profile beside the official index, and no samp
   await page.goto("/");
   await expect(page.getByText(/Demo: situs ini memuat data contoh/)).toHaveCount(0);
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Peringkat" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Peringkat indeks SPBE 2023/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Peringkat Indeks SPBE 2020 tahun 2023/ })).toBeVisible();
   // Only official results exist, so only they are offered.
   await expect(page.getByLabel("Jenis data").locator("option")).toHaveText(["Resmi", "Tingkat terverifikasi"]);
   await expect(page.getByRole("row", { name: /Kabupaten Blora/ })).toContainText("3,30");

@@ -1,10 +1,11 @@
+import type { FrameworkSummary } from "../frameworks/index.server";
 import type { Translator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { FigureNote, Figure } from "./benchmark-data.server";
 import type { RankingQuery } from "./rankings";
 import type { computeRankings } from "./rankings.server";
 
-type Rankings = Awaited<ReturnType<typeof computeRankings>>;
+type Rankings = ReturnType<typeof computeRankings>;
 
 function sourcesText(figure: Figure): string {
   const sources = figure.published.length > 0 ? figure.published.map((entry) => entry.source) : figure.source ? [figure.source] : [];
@@ -16,12 +17,15 @@ function notesText(notes: readonly FigureNote[], translator: Translator): string
 }
 
 /**
- * The rankings exactly as the page shows them — same kind, filters and order, disputed figures
- * after the ranked ones — as one table, every value with its kind, source and the region's note.
+ * The rankings exactly as the page shows them — same framework, kind, filters and order, disputed
+ * figures after the ranked ones — as one table, every value with its framework (name, version,
+ * source status), kind, source and the region's note.
  */
-export function rankingsExportTable(rankings: Rankings, query: RankingQuery, decimals: number, translator: Translator): ExportTable {
+export function rankingsExportTable(rankings: Rankings, query: RankingQuery, framework: FrameworkSummary, translator: Translator): ExportTable {
   const { t } = translator;
+  const { decimals } = framework;
   const kind = t(`figures.kind.${query.kind}`);
+  const status = t(framework.sourceStatus === "secondary_sources" ? "frameworkViews.exportStatusSecondary" : "frameworkViews.exportStatusOfficial");
   const row = (
     entry: { code: string; name: string; provinceName: string; figure: Figure; notes: FigureNote[]; predikat: string | null },
     ranked: { rank: number; change: number | null; percentile: number } | null,
@@ -39,6 +43,9 @@ export function rankingsExportTable(rankings: Rankings, query: RankingQuery, dec
     entry.figure.disputed ? entry.figure.published.map((value) => `${translator.formatIndex(value.value, value.decimals)} (${value.source.url ?? value.source.citation})`).join(" | ") : "",
     sourcesText(entry.figure),
     notesText(entry.notes, translator),
+    framework.name,
+    framework.version,
+    status,
   ];
   const sources = new Map<string, { citation: string; url: string | null; usedFor: string }>();
   for (const entry of [...rankings.rows.map((ranked) => ranked.candidate), ...rankings.disputed]) {
@@ -50,7 +57,7 @@ export function rankingsExportTable(rankings: Rankings, query: RankingQuery, dec
     }
   }
   return {
-    name: `peringkat-spbe-${query.year}`,
+    name: `peringkat-${framework.slug}-${query.year}`,
     columns: [
       { header: t("exports.rankings.rank"), description: t("exports.rankings.rankHelp"), type: "integer" },
       { header: t("exports.rankings.code"), description: t("exports.rankings.codeHelp"), type: "text" },
@@ -58,13 +65,16 @@ export function rankingsExportTable(rankings: Rankings, query: RankingQuery, dec
       { header: t("exports.rankings.province"), description: t("exports.rankings.provinceHelp"), type: "text" },
       { header: t("exports.rankings.year"), description: t("exports.rankings.yearHelp"), type: "integer" },
       { header: t("exports.rankings.kind"), description: t("exports.rankings.kindHelp"), type: "text" },
-      { header: t("exports.rankings.index"), description: t("exports.rankings.indexHelp"), type: "decimal", decimals },
-      { header: t("exports.rankings.predikat"), description: t("exports.rankings.predikatHelp"), type: "text" },
+      { header: t("exports.rankings.index"), description: t("exports.rankings.indexHelp", { framework: framework.name }), type: "decimal", decimals },
+      { header: t("exports.rankings.predikat"), description: t("exports.rankings.predikatHelp", { framework: framework.shortName }), type: "text" },
       { header: t("exports.rankings.change", { year: query.year - 1 }), description: t("exports.rankings.changeHelp"), type: "decimal", decimals },
       { header: t("exports.rankings.percentile"), description: t("exports.rankings.percentileHelp"), type: "integer" },
       { header: t("exports.rankings.disputed"), description: t("exports.rankings.disputedHelp"), type: "text" },
       { header: t("exports.rankings.sources"), description: t("exports.rankings.sourcesHelp"), type: "text" },
       { header: t("exports.rankings.notes"), description: t("exports.rankings.notesHelp"), type: "text" },
+      { header: t("frameworkViews.exportFramework"), description: t("frameworkViews.exportFrameworkHelp"), type: "text" },
+      { header: t("frameworkViews.exportVersion"), description: t("frameworkViews.exportVersionHelp"), type: "integer" },
+      { header: t("frameworkViews.exportStatus"), description: t("frameworkViews.exportStatusHelp"), type: "text" },
     ],
     rows: [...rankings.rows.map(({ candidate, rank, change, percentile }) => row(candidate, { rank, change, percentile })), ...rankings.disputed.map((entry) => row(entry, null))],
     sources: [...sources.values()],

@@ -1,5 +1,5 @@
 import type { Actor } from "../auth";
-import { getFrameworkSummary } from "../frameworks/index.server";
+import { type FrameworkSummary, requireFrameworkChoice } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
 import { type BenchmarkData, type Figure, figureOf, getBenchmarkData, noteKey, type PublishedAverage } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
@@ -32,9 +32,14 @@ function availableKinds(data: BenchmarkData): FigureKind[] {
   return FIGURE_KINDS.filter((kind) => kind === "official" || data.figures[kind].size > 0);
 }
 
-/** The filter choices a rankings page offers, from the data that exists. */
-export async function rankingChoices(frameworkSlug: string, params: URLSearchParams, viewer: Actor | null) {
-  const data = await getBenchmarkData(frameworkSlug, viewer);
+/**
+ * The filter choices a rankings page offers, from the data that exists: the framework the URL
+ * names (`?kerangka=`, else the default; an unknown one is a 404 listing the others), then the
+ * kinds and years of that framework only.
+ */
+export async function rankingChoices(params: URLSearchParams, viewer: Actor | null) {
+  const { framework, frameworks } = await requireFrameworkChoice(params);
+  const data = await getBenchmarkData(framework.slug, viewer);
   if (!data) return null;
   const kinds = availableKinds(data);
   const kind = rankingKind(params, kinds);
@@ -46,13 +51,17 @@ export async function rankingChoices(frameworkSlug: string, params: URLSearchPar
   }
   const years = [...perYear.keys()].sort((a, b) => a - b);
   const query = parseRankingQuery(params, {
+    framework: framework.slug,
     kind,
     years,
-    defaultYear: defaultRankingYear(perYear),
+    // Without any figure, a year the framework applies to (Pemdi 2026 before its first results).
+    defaultYear: perYear.size > 0 ? defaultRankingYear(perYear) : (framework.lastYear ?? framework.firstYear ?? defaultRankingYear(perYear)),
     provinceCodes: new Set(data.provinces.keys()),
     cohortSlugs: new Set(data.cohortNames.keys()),
   });
   return {
+    framework,
+    frameworks,
     data,
     query,
     kinds,
@@ -67,8 +76,7 @@ export async function rankingChoices(frameworkSlug: string, params: URLSearchPar
  * kind only; disputed figures are listed apart, unranked; `total` counts every government the
  * filters select, so the page can say how many have data.
  */
-export async function computeRankings(data: BenchmarkData, query: RankingQuery) {
-  const framework = await getFrameworkSummary(data.frameworkSlug);
+export function computeRankings(framework: FrameworkSummary, data: BenchmarkData, query: RankingQuery) {
   const subjects = subjectsOf(data, query);
   const describe = (subject: RankedSubject, figure: Figure) => ({
     code: subject.code,
@@ -77,7 +85,7 @@ export async function computeRankings(data: BenchmarkData, query: RankingQuery) 
     provinceName: subject.provinceName,
     figure,
     notes: data.notes.get(noteKey(subject.code, query.year, query.kind)) ?? [],
-    predikat: framework ? predikatOf(framework, figure.value) : null,
+    predikat: predikatOf(framework, figure.value),
   });
   const candidates = [];
   const disputed = [];
@@ -104,7 +112,7 @@ export async function computeRankings(data: BenchmarkData, query: RankingQuery) 
   };
 }
 
-export type RankingRow = Awaited<ReturnType<typeof computeRankings>>["rows"][number];
+export type RankingRow = ReturnType<typeof computeRankings>["rows"][number];
 
 /**
  * Averages sources publish for what the page shows (official figures only): the national index,

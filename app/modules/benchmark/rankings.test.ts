@@ -69,10 +69,11 @@ describe("rankingKind", () => {
 });
 
 describe("parseRankingQuery", () => {
-  const known = { kind: "official" as const, years: [2022, 2023, 2024], defaultYear: 2024, provinceCodes: new Set(["32"]), cohortSlugs: new Set(["idsl-2022"]) };
+  const known = { framework: "spbe-2020", kind: "official" as const, years: [2022, 2023, 2024], defaultYear: 2024, provinceCodes: new Set(["32"]), cohortSlugs: new Set(["idsl-2022"]) };
 
   it("defaults to the latest year and ignores junk", () => {
     expect(parseRankingQuery(new URLSearchParams("tahun=1999&provinsi=99&jenis=desa&urut=x&kohort=%27"), known)).toEqual({
+      framework: "spbe-2020",
       kind: "official",
       year: 2024,
       province: null,
@@ -86,8 +87,8 @@ describe("parseRankingQuery", () => {
 
   it("round-trips its URL", () => {
     const query = parseRankingQuery(new URLSearchParams("tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun&hal=2"), known);
-    expect(rankingSearch(query)).toBe("?tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun&hal=2");
-    expect(rankingSearch({ ...query, kind: "sample", page: 1 })).toBe("?data=contoh&tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun");
+    expect(rankingSearch(query)).toBe("?kerangka=spbe-2020&tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun&hal=2");
+    expect(rankingSearch({ ...query, kind: "sample", page: 1 })).toBe("?kerangka=spbe-2020&data=contoh&tahun=2023&provinsi=32&jenis=kota&kohort=idsl-2022&urut=nama&arah=turun");
   });
 });
 

@@ -11,6 +11,8 @@ export const RANKED_TYPES = ["kabupaten", "kota", "provinsi"] as const;
 export type RankedType = (typeof RANKED_TYPES)[number];
 
 export interface RankingQuery {
+  /** The framework ranked (its slug): every link of the page carries it, figures of two frameworks are never ranked together. */
+  framework: string;
   /** Which kind of figures is ranked: official results unless another view is asked for. */
   kind: FigureKind;
   year: number;
@@ -31,12 +33,13 @@ export function rankingKind(params: URLSearchParams, available: readonly FigureK
 /** Filters and sort from the URL; junk falls back to defaults, the year to the latest with data. */
 export function parseRankingQuery(
   params: URLSearchParams,
-  known: { kind: FigureKind; years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
+  known: { framework: string; kind: FigureKind; years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
 ): RankingQuery {
   const year = readParam(params, "tahun", integerBetween(0, 9999));
   const sort = readParam(params, "urut", oneOf(RANKING_SORTS)) ?? "peringkat";
   const direction = params.get("arah");
   return {
+    framework: known.framework,
     kind: known.kind,
     page: readPage(params, 1000),
     year: year !== null && known.years.includes(year) ? year : known.defaultYear,
@@ -63,6 +66,7 @@ export function rankingSearch(query: RankingQuery, overrides: Partial<RankingQue
   const merged = { ...query, ...overrides };
   const defaultDescending = merged.sort === "perubahan";
   return searchString({
+    kerangka: merged.framework,
     data: merged.kind !== "official" ? kindParam(merged.kind) : null,
     tahun: merged.year,
     provinsi: merged.province,

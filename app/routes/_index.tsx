@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
-import { FigureSources } from "~/components/benchmark/figure";
+import { FigureSources, KindBadge } from "~/components/benchmark/figure";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { getLatestNationalResult } from "~/modules/benchmark/national.server";
-import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { listFrameworks } from "~/modules/frameworks/index.server";
 import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -17,20 +17,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);
-  const [cohort, national, framework, counts, latestPractices] = await Promise.all([
+  const [cohort, nationals, counts, latestPractices] = await Promise.all([
     getCohortOverview(IDSL_2022),
-    getLatestNationalResult(SPBE_2020),
-    getFrameworkSummary(SPBE_2020),
+    // One key figure per framework that has a published national index: each named with its
+    // framework, never averaged or compared across frameworks.
+    listFrameworks().then((frameworks) =>
+      Promise.all(
+        frameworks.map(async (framework) => {
+          const national = await getLatestNationalResult(framework.slug);
+          return national && { ...national, framework: { slug: framework.slug, shortName: framework.shortName }, predikat: predikatOf(framework, national.value) };
+        }),
+      ),
+    ),
     countRegionsAndProvinces(),
     listPublishedPractices({ province: null, region: null, indicator: null, stage: null, tag: null, sort: "terbaru", page: 1 }),
   ]);
   return {
     title: t("home.title"),
     cohort,
-    national: national && {
-      ...national,
-      predikat: framework ? predikatOf(framework, national.value) : null,
-    },
+    nationals: nationals.flatMap((national) => national ?? []),
     counts,
     latestPractices: { total: latestPractices.total, practices: latestPractices.practices.slice(0, LATEST_PRACTICES) },
   };
@@ -51,7 +56,7 @@ function KeyFigure({ value, label, children }: { value: string; label: string; c
 }
 
 export default function Home() {
-  const { cohort, national, counts, latestPractices } = useLoaderData<typeof loader>();
+  const { cohort, nationals, counts, latestPractices } = useLoaderData<typeof loader>();
   const { t, formatNumber, formatIndex } = useTranslator();
   return (
     <>
@@ -89,19 +94,23 @@ export default function Home() {
                 ) : null}
               </KeyFigure>
             ) : null}
-            {national ? (
+            {nationals.map((national) => (
               <KeyFigure
+                key={national.framework.slug}
                 value={national.value === null ? t("figures.disputed") : formatIndex(national.value)}
-                label={t("home.nationalIndex", { year: national.year })}
+                label={t("home.nationalIndex", { framework: national.framework.shortName, year: national.year })}
               >
                 <p>
-                  {t("region.predikat")}: <PredikatBadge predikat={national.predikat} />
+                  <KindBadge kind="official" /> {t("region.predikat")}: <PredikatBadge predikat={national.predikat} />
                 </p>
                 <div>
                   {t("home.source")}: <FigureSources figure={{ ...national, kind: "official", decimals: 2, source: null }} />
                 </div>
+                <p>
+                  <Link to={`/peringkat?kerangka=${national.framework.slug}`}>{t("frameworkViews.homeRankings", { framework: national.framework.shortName })}</Link>
+                </p>
               </KeyFigure>
-            ) : null}
+            ))}
             <KeyFigure value={formatNumber(counts.regions)} label={t("home.regionsCount")}>
               <p>{t("home.regionsCountDetail", { provinces: formatNumber(counts.provinces) })}</p>
             </KeyFigure>

@@ -5,7 +5,7 @@ import { inputClass } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -27,13 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohortSlugs: new Set(cohorts.map((cohort) => cohort.slug)),
   });
   const result = await searchRegionDirectory(query);
-  const regions = await withLatestOfficialFigure(SPBE_2020, result.regions);
-  return { title: t("directory.title"), provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
+  // The directory lists SPBE 2020's official figures (the framework with years of results), named as such.
+  const [regions, framework] = await Promise.all([withLatestOfficialFigure(SPBE_2020, result.regions), getFrameworkSummary(SPBE_2020)]);
+  return { title: t("directory.title"), framework: framework?.shortName ?? SPBE_2020, provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
 }
 
 
 export default function RegionDirectory() {
-  const { provinces, cohorts, query, result } = useLoaderData<typeof loader>();
+  const { framework, provinces, cohorts, query, result } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.page * result.pageSize, result.total);
@@ -41,7 +42,7 @@ export default function RegionDirectory() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("directory.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("directory.lead")}</p>
+      <p className="mt-2 text-slate-700">{t("directory.lead", { framework })}</p>
 
       <Form method="get" role="search" aria-label={t("directory.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -75,7 +76,7 @@ export default function RegionDirectory() {
         <EmptyState title={t("directory.none")} help={t("directory.noneHelp")} />
       ) : (
         <div className="mt-3">
-          <RegionFiguresTable regions={result.regions} />
+          <RegionFiguresTable regions={result.regions} framework={framework} />
         </div>
       )}
 

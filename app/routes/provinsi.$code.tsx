@@ -8,7 +8,7 @@ import { RegionFiguresTable } from "~/components/benchmark/region-figures-table"
 import { ErrorPage } from "~/components/error-page";
 import { currentUser } from "~/modules/auth/guards.server";
 import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
-import { SPBE_2020 } from "~/modules/frameworks/frameworks.server";
+import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -23,10 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const province = await getProvince(params.code ?? "");
   if (!province) throw new Response(null, { status: 404 });
-  const [figures, averages, regions, translator] = await Promise.all([
+  // SPBE 2020's figures (the framework with years of results), named as such on the page.
+  const [figures, averages, regions, framework, translator] = await Promise.all([
     currentUser(request, context).then((viewer) => getGovernmentFigures(province.province.code, SPBE_2020, viewer)),
     provinceAverages(SPBE_2020, province.province.code),
     withLatestOfficialFigure(SPBE_2020, province.regions),
+    getFrameworkSummary(SPBE_2020),
     translatorForRequest(request),
   ]);
   const { t } = translator;
@@ -34,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     title: t("province.title", { name: province.province.name }),
     province: province.province,
+    framework: { slug: SPBE_2020, shortName: framework?.shortName ?? SPBE_2020 },
     figures: figures && { ...figures, trend: drawGovernmentTrend(translator, government, figures) },
     averages,
     regions,
@@ -41,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function ProvincePage() {
-  const { province, figures, averages, regions } = useLoaderData<typeof loader>();
+  const { province, framework, figures, averages, regions } = useLoaderData<typeof loader>();
   const { t } = useTranslator();
   const headline = figures?.headline ?? null;
   const government = t("province.government", { name: province.name });
@@ -57,14 +60,14 @@ export default function ProvincePage() {
 
       <section aria-labelledby="government-heading" className="space-y-3">
         <h2 id="government-heading" className="text-xl font-bold">
-          {t("province.governmentHeading", { name: government })}
+          {t("province.governmentHeading", { framework: framework.shortName, name: government })}
         </h2>
         <HeadlineFigure figure={headline} className="max-w-md" />
         {figures && figures.rows.length > 0 ? (
           <>
-            <GovernmentFigures caption={t("province.governmentHeading", { name: government })} figures={figures} />
+            <GovernmentFigures caption={t("province.governmentHeading", { framework: framework.shortName, name: government })} figures={figures} />
             <p className="text-sm">
-              <Link to="/peringkat?jenis=provinsi">{t("province.compareProvinces")}</Link>
+              <Link to={`/peringkat?kerangka=${framework.slug}&jenis=provinsi`}>{t("province.compareProvinces")}</Link>
             </p>
           </>
         ) : null}
@@ -75,10 +78,10 @@ export default function ProvincePage() {
           {t("province.regionsHeading", { name: province.name })}
         </h2>
         <p className="text-sm">
-          <Link to={`/peringkat?provinsi=${province.code}`}>{t("province.rankRegions")}</Link>
+          <Link to={`/peringkat?kerangka=${framework.slug}&provinsi=${province.code}`}>{t("province.rankRegions")}</Link>
         </p>
         <PublishedAverages averages={averages} />
-        <RegionFiguresTable regions={regions} caption={t("province.regionsHeading", { name: province.name })} />
+        <RegionFiguresTable regions={regions} framework={framework.shortName} caption={t("province.regionsHeading", { name: province.name })} />
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ test("home explains IDSL and shows key figures from the database", async ({ page
   await expect(figures.getByText("6", { exact: true })).toBeVisible();
   await expect(figures.getByText("514", { exact: true })).toBeVisible();
   // The latest national index is read from the seeded results (2025: 3.23), with its source.
-  await expect(figures.getByText("Indeks SPBE nasional 2025")).toBeVisible();
+  await expect(figures.getByText("Indeks SPBE 2020 nasional 2025")).toBeVisible();
   await expect(figures.getByText("3,23")).toBeVisible();
   await expect(figures.getByRole("link", { name: "kabarbanyuwangi.info" })).toHaveAttribute("href", /^https:\/\//);
 

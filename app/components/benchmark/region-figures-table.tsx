@@ -18,10 +18,11 @@ export type RegionFiguresRow = {
 };
 
 /**
- * Regions with their population and latest official figure, as the directory and a province's
- * page list them; the province column appears only when the rows say which province.
+ * Regions with their population and latest official figure of one framework (named in the
+ * column header: `framework` is its short name), as the directory and a province's page list
+ * them; the province column appears only when the rows say which province.
  */
-export function RegionFiguresTable({ regions, caption }: { regions: readonly RegionFiguresRow[]; caption?: ReactNode }) {
+export function RegionFiguresTable({ regions, framework, caption }: { regions: readonly RegionFiguresRow[]; framework: string; caption?: ReactNode }) {
   const { t, formatNumber } = useTranslator();
   const showProvince = regions.some((region) => region.provinceName !== undefined);
   return (
@@ -60,7 +61,7 @@ export function RegionFiguresTable({ regions, caption }: { regions: readonly Reg
           cellClassName: "tabular-nums",
           cell: (region) => (region.population === null ? "—" : formatNumber(region.population)),
         },
-        { id: "index", header: t("directory.columnIndex"), align: "end", cell: (region) => <LatestFigureCell figure={region.latest} /> },
+        { id: "index", header: t("directory.columnIndex", { framework }), align: "end", cell: (region) => <LatestFigureCell figure={region.latest} /> },
       ]}
     />
   );

@@ -105,7 +105,7 @@ describe("rankings downloads", () => {
     const csv = new TextDecoder().decode(bytes);
     expect(csv.startsWith("peringkat;kode_wilayah;daerah;provinsi;tahun;jenis_data;indeks;")).toBe(true);
     const lines = csv.trim().split("\r\n").slice(1);
-    const pageCodes = [...html.matchAll(/href="\/daerah\/(\d{2}\.\d{2})\/benchmark"/g)].map((match) => match[1]);
+    const pageCodes = [...html.matchAll(/href="\/daerah\/(\d{2}\.\d{2})\/benchmark\?kerangka=spbe-2020"/g)].map((match) => match[1]);
     expect(lines.map((line) => line.split(";")[1])).toEqual(pageCodes);
     const sumedang = lines.find((line) => line.includes("32.11"))!;
     expect(sumedang).toContain(";Resmi;4,51;Memuaskan;");
@@ -167,7 +167,7 @@ describe("region pages", () => {
 
   it("show a province's own government apart, with published averages of its regions", async () => {
     const html = text(await page("/provinsi/32"));
-    expect(html).toContain("Indeks SPBE Pemerintah Provinsi Jawa Barat");
+    expect(html).toContain("Indeks SPBE 2020 — Pemerintah Provinsi Jawa Barat");
     expect(html).toContain("Indeks SPBE resmi terbaru (2023) 4,14");
     expect(html).toContain("Rata-rata 6 daerah Priangan Timur (Jawa Barat)");
     expect((await request(app.origin, "/provinsi/99")).status).toBe(404);

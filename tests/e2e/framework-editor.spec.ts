@@ -11,25 +11,32 @@ test("a curator corrects a Pemdi 2026 weight, another approves it, the public pa
   await proposer.getByRole("link", { name: "Indeks Pemdi 2026", exact: true }).click();
   await expect(proposer.getByRole("heading", { name: "Ubah Indeks Pemdi 2026" })).toBeVisible();
 
-  // A weight raised alone leaves the total at 101: refused, next to the total, with the typed value kept.
+  // Moves one point between indicators 1 and 2 (both in aspect 1), whatever an earlier run on the same data left.
+  const lead = await proposer.getByText(/usulan perubahan terhadap versi \d+/).textContent();
+  const version = Number(/versi (\d+)/.exec(lead ?? "")?.[1]);
   const weight1 = proposer.getByLabel("Bobot Indikator 1 (%)", { exact: true });
-  await expect(weight1).toHaveValue("5");
-  await weight1.fill("6");
-  await expect(proposer.locator("#total-weight")).toHaveText("Jumlah bobot: 101 dari 100");
+  const weight2 = proposer.getByLabel("Bobot Indikator 2 (%)", { exact: true });
+  const [old1, old2] = [Number(await weight1.inputValue()), Number(await weight2.inputValue())];
+  const step = old1 >= old2 ? -1 : 1;
+  const [new1, new2] = [old1 + step, old2 - step];
+
+  // One weight changed alone leaves the total off 100: refused, next to the total, with the typed value kept.
+  await weight1.fill(String(new1));
+  await expect(proposer.locator("#total-weight")).toHaveText(`Jumlah bobot: ${100 + step} dari 100`);
   await proposer.getByLabel("Alasan perubahan", { exact: true }).fill("Lampiran Permen PANRB 8/2026 dibaca: bobot indikator 1 dan 2 dikoreksi.");
   await proposer.getByRole("button", { name: "Usulkan perubahan" }).click();
-  await expect(proposer.getByRole("alert")).toContainText("Jumlah bobot indikator 101, harus 100.");
-  await expect(proposer.getByLabel("Bobot Indikator 1 (%)", { exact: true })).toHaveValue("6");
+  await expect(proposer.getByRole("alert")).toContainText(`Jumlah bobot indikator ${100 + step}, harus 100.`);
+  await expect(weight1).toHaveValue(String(new1));
 
   // Balanced against indicator 2, written the Indonesian way.
-  await proposer.getByLabel("Bobot Indikator 2 (%)", { exact: true }).fill("4,0");
+  await weight2.fill(`${new2},0`);
   await expect(proposer.locator("#total-weight")).toHaveText("Jumlah bobot: 100 dari 100");
   await proposer.getByRole("button", { name: "Usulkan perubahan" }).click();
   const proposed = proposer.getByRole("link", { name: /Usulan perubahan #\d+ tersimpan/ });
   await expect(proposed).toBeVisible();
   await proposed.click();
   await expect(proposer.getByText("Anda yang mengusulkan perubahan ini; kurator lain yang harus meninjaunya.")).toBeVisible();
-  await expect(proposer.getByText(/Indikator 1 \(Tingkat Kematangan Tata Kelola Pemdi\): bobot 5 → 6/)).toBeVisible();
+  await expect(proposer.getByText(`Indikator 1 (Tingkat Kematangan Tata Kelola Pemdi): bobot ${old1} → ${new1}`)).toBeVisible();
   const reviewPath = new URL(proposer.url()).pathname;
 
   // Another curator finds it in the framework's list of proposals and approves it.
@@ -39,7 +46,7 @@ test("a curator corrects a Pemdi 2026 weight, another approves it, the public pa
   await reviewer.getByRole("link", { name: "Kerangka indeks", exact: true }).click();
   await reviewer.getByRole("link", { name: "Indeks Pemdi 2026", exact: true }).click();
   await reviewer.getByRole("link", { name: `#${reviewPath.split("/").pop()}`, exact: true }).click();
-  await expect(reviewer.getByText(/Indikator 2 \(.*\): bobot 5 → 4/)).toBeVisible();
+  await expect(reviewer.getByText(new RegExp(`Indikator 2 \\(.*\\): bobot ${old2} → ${new2}`))).toBeVisible();
   await reviewer.getByLabel("Catatan tinjauan").fill("Sesuai lampiran.");
   await reviewer.getByRole("button", { name: "Setujui dan terapkan" }).click();
   await expect(reviewer.getByRole("status").filter({ hasText: "Disetujui" })).toBeVisible();
@@ -49,10 +56,10 @@ test("a curator corrects a Pemdi 2026 weight, another approves it, the public pa
   await visitor.goto("/");
   await visitor.getByRole("link", { name: "Kerangka indeks: bobot, predikat, dan riwayat versi" }).click();
   await visitor.getByRole("link", { name: "Indeks Pemdi 2026", exact: true }).click();
-  await expect(visitor.getByRole("row", { name: /Indikator 1: Tingkat Kematangan Tata Kelola Pemdi/ })).toContainText("6");
-  await expect(visitor.getByText("(versi 2)")).toBeVisible();
-  await expect(visitor.getByRole("heading", { name: /^Versi 2 · / })).toBeVisible();
-  await expect(visitor.getByText(/Lampiran Permen PANRB 8\/2026 dibaca/)).toBeVisible();
+  await expect(visitor.getByRole("row", { name: /Indikator 1: Tingkat Kematangan Tata Kelola Pemdi/ }).getByRole("cell")).toHaveText(String(new1));
+  await expect(visitor.getByText(`(versi ${version + 1})`)).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: new RegExp(`^Versi ${version + 1} · `) })).toBeVisible();
+  await expect(visitor.getByText(/Lampiran Permen PANRB 8\/2026 dibaca/).first()).toBeVisible();
 
   // The audit log holds the proposal and the approval.
   const admin = await (await browser.newContext()).newPage();

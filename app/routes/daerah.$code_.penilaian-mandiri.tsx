@@ -286,9 +286,7 @@ function SelfAssessment() {
             const indicator = loaded.groups.flatMap((group) => group.indicators).find((each) => each.id === indicatorId);
             return (
               <div className="space-y-1">
-                <p className="text-sm font-semibold">
-                  {indicatorNumber}. {indicator?.name}
-                </p>
+                <p className="text-sm font-semibold">{`${indicatorNumber}. ${indicator?.name ?? ""}`}</p>
                 <p className="text-sm text-slate-700">{t("assessmentFrameworks.external.from", { source })}</p>
                 <label className="block text-sm font-medium">
                   {t("assessmentFrameworks.external.score", { number: indicatorNumber, min: loaded.scale.min, max: loaded.scale.max })}

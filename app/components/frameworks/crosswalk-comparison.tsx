@@ -51,9 +51,7 @@ export function CrosswalkComparison({ rows, fromFramework, from, to }: { rows: C
             {rows.map((row) => (
               <tr key={row.group.id} className="border-b border-slate-100 align-top">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  <span className="font-medium">
-                    {row.group.number}. {row.group.name}
-                  </span>
+                  <span className="font-medium">{`${row.group.number}. ${row.group.name}`}</span>
                   <br />
                   <span className="font-semibold">{value(row.value)}</span> {label(to)}
                 </th>
@@ -61,7 +59,8 @@ export function CrosswalkComparison({ rows, fromFramework, from, to }: { rows: C
                   <ul className="space-y-1">
                     {row.counterparts.map((counterpart) => (
                       <li key={counterpart.pairId}>
-                        {counterpart.group.number}. {counterpart.group.name}: <span className="font-semibold">{value(counterpart.value)}</span> {label(from)}
+                        {`${counterpart.group.number}. ${counterpart.group.name}: `}
+                        <span className="font-semibold">{value(counterpart.value)}</span> {label(from)}
                       </li>
                     ))}
                   </ul>

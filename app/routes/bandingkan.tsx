@@ -38,21 +38,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!comparison) throw new Response(null, { status: 404 });
   // "Add" sends the current list plus one code; settle on the short, shareable form.
   if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes, keptFramework)}`);
-  return { title: translator.t("compare.title"), framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
+  // The parameter's name travels in loader data: components cannot read a .server module in the browser.
+  return { title: translator.t("compare.title"), frameworkParam: FRAMEWORK_PARAM, framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */
 const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
 
 export default function Compare() {
-  const { framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
+  const { frameworkParam, framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
   const value = (number: number | null) => (number === null ? "—" : formatIndex(number));
   const ready = codes.length >= 2;
   const kindName = (kind: string | null) => (kind ? t(`figures.kind.${kind as "official"}`) : t("charts.noData"));
-  const frameworkField = keptFramework ? <input type="hidden" name={FRAMEWORK_PARAM} value={keptFramework} /> : null;
+  const frameworkField = keptFramework ? <input type="hidden" name={frameworkParam} value={keptFramework} /> : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -234,7 +235,7 @@ export default function Compare() {
                   rowHeader: true,
                   cellClassName: "font-normal",
                   cell: (indicator) => (
-                    <Link to={`/indikator/${indicator.number}?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`}>
+                    <Link to={`/indikator/${indicator.number}?${frameworkParam}=${encodeURIComponent(framework.slug)}`}>
                       {indicator.number}. {indicator.name}
                     </Link>
                   ),

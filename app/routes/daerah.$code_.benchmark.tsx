@@ -38,6 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     title: translator.t("regionBenchmark.title", { region: benchmark.region.name }),
     benchmark,
+    // The parameter's name travels in loader data: components cannot read a .server module in the browser.
+    frameworkParam: FRAMEWORK_PARAM,
     framework,
     frameworks,
     // A framework named in the URL stays in the links to other benchmark pages; the default needs no parameter.
@@ -49,18 +51,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function RegionBenchmark() {
-  const { benchmark, framework, frameworks, keptFramework, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
+  const { benchmark, frameworkParam, framework, frameworks, keptFramework, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
   const translator = useTranslator();
   const { t, formatNumber } = translator;
   const groupLabel = useGroupLabel();
   const { region, headline, year, profile } = benchmark;
   // Indicator links always name the framework: indicator numbers overlap between frameworks.
-  const inFramework = `${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`;
+  const inFramework = `${frameworkParam}=${encodeURIComponent(framework.slug)}`;
   const linkTo = (path: string, ...params: string[]) => {
     const query = [...params, ...(keptFramework ? [keptFramework] : [])];
     return query.length > 0 ? `${path}?${query.join("&")}` : path;
   };
-  const frameworkField = <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />;
+  const frameworkField = <input type="hidden" name={frameworkParam} value={framework.slug} />;
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">

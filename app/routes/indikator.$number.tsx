@@ -29,6 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const translator = await translatorForRequest(request);
   return {
     title: translator.t("indicator.title", { number: page.indicator.number, name: page.indicator.name }),
+    // The parameter's name travels in loader data: components cannot read a .server module in the browser.
+    frameworkParam: FRAMEWORK_PARAM,
     framework,
     frameworks,
     page: { ...page, spreads: page.spreads.map((spread) => ({ ...spread, chart: spread.assessed === 0 ? null : drawIndicatorDistribution(translator, page.levels, spread) })) },
@@ -36,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function IndicatorPage() {
-  const { page, framework, frameworks } = useLoaderData<typeof loader>();
+  const { page, frameworkParam, framework, frameworks } = useLoaderData<typeof loader>();
   const translator = useTranslator();
   const { t, formatNumber, formatIndex } = translator;
   return (
@@ -57,7 +59,7 @@ export default function IndicatorPage() {
 
       {page.year !== null ? (
         <Form method="get" className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name={FRAMEWORK_PARAM} value={framework.slug} />
+          <input type="hidden" name={frameworkParam} value={framework.slug} />
           <FilterSelect name="tahun" label={t("rankings.year")} options={page.years.map((year) => ({ value: year, label: String(year) }))} defaultValue={page.year} />
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("directory.apply")}
@@ -101,7 +103,7 @@ export default function IndicatorPage() {
               <ol className="mt-3 grid gap-2 sm:grid-cols-2">
                 {spread.leaders.map((leader) => (
                   <li key={leader.code} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2">
-                    <Link to={`/daerah/${leader.code}/benchmark?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`}>{leader.name}</Link>
+                    <Link to={`/daerah/${leader.code}/benchmark?${frameworkParam}=${encodeURIComponent(framework.slug)}`}>{leader.name}</Link>
                     <span className="text-sm tabular-nums">{leader.value === null ? "—" : formatIndex(leader.value, leader.decimals)}</span>
                     {leader.source ? (
                       <span className="w-full text-xs">

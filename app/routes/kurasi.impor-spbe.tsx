@@ -43,7 +43,8 @@ async function chosenFramework(params: URLSearchParams) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "assessment.import" });
   const [{ t }, choice] = await Promise.all([translatorForRequest(request), chosenFramework(requestQuery(request))]);
-  return { title: t("csvImport.title"), ...choice };
+  // The parameter's name travels in loader data: components cannot read a .server module in the browser.
+  return { title: t("csvImport.title"), frameworkParam: FRAMEWORK_PARAM, ...choice };
 }
 
 /** What the preview shows of a checked sheet, and what the import form sends back. */
@@ -119,14 +120,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const statusTone = { new: "brand", changed: "warning", unchanged: "neutral" } as const;
 
 export default function ImportOfficialResults() {
-  const { framework, frameworks } = useLoaderData<typeof loader>();
+  const { frameworkParam, framework, frameworks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { t, formatIndex, formatNumber } = useWorkspaceTranslator();
   const problemText = (problem: SheetProblem) =>
     `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS), framework: framework.shortName, indicators: framework.indicators })}`;
-  const frameworkQuery = `?${FRAMEWORK_PARAM}=${encodeURIComponent(framework.slug)}`;
+  const frameworkQuery = `?${frameworkParam}=${encodeURIComponent(framework.slug)}`;
   const preview = result?.stage === "preview" ? result.preview : null;
   const problems = result?.stage === "refused" ? result.problems : (preview?.problems ?? []);
   return (

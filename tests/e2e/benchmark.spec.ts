@@ -63,3 +63,27 @@ test("an editor fills a self-assessment without JavaScript and sees the computed
   await page.getByRole("button", { name: "Simpan penilaian" }).click();
   await expect(page.getByText("Penilaian mandiri tersimpan.")).toBeVisible();
 });
+
+test("a visitor goes from a region's page to its benchmark and switches to Indeks Pemdi 2026: its aspects, its own indicators, SPBE years as another series", async ({ page }) => {
+  await page.goto("/daerah/32.11");
+  await page.getByRole("link", { name: /Buka benchmark/ }).click();
+  await expect(page.getByRole("heading", { name: "Benchmark SPBE Kabupaten Sumedang" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Indeks per domain" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Kerangka penilaian" }).getByRole("link", { name: /^Indeks Pemdi 2026/ }).click();
+  await expect(page).toHaveURL(/kerangka=pemdi-2026/);
+  await expect(page.getByRole("navigation", { name: "Kerangka penilaian" }).getByRole("link", { name: /^Indeks Pemdi 2026/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText(/Sumber sekunder: struktur, bobot, dan predikat/)).toBeVisible();
+  // Pemdi has aspects only: one profile chart, by aspect, with Pemdi's aspect names.
+  await expect(page.getByRole("img", { name: "Indeks per aspek" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Indeks per domain" })).toHaveCount(0);
+  const aspects = page.locator("figure", { has: page.getByRole("img", { name: "Indeks per aspek" }) });
+  await aspects.getByText("Tampilkan sebagai tabel").click();
+  await expect(aspects.getByRole("table")).toContainText("Tata Kelola dan Manajemen");
+  // The trend keeps SPBE years and Pemdi years apart, with a labelled break.
+  await expect(page.getByRole("img", { name: /per kerangka penilaian/ })).toContainText("Indeks SPBE 2020 | Indeks Pemdi 2026");
+  // An indicator link leads to the Pemdi indicator's page, which says how practices are tagged.
+  await page.locator("section", { has: page.getByRole("heading", { name: "Indikator terkuat" }) }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/indikator\/\d+\?kerangka=pemdi-2026/);
+  await expect(page.getByText(/Praktik baik ditandai dengan indikator Indeks SPBE 2020/)).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { assessmentLevels, assessments, frameworkNodes, frameworks } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { recordAudit } from "../audit/index.server";
@@ -18,8 +18,6 @@ export interface IndicatorLevel {
 export interface AssessmentInput {
   regionCode: string;
   frameworkId: number;
-  /** The framework version the levels are read with (published_results and assessments record it). */
-  frameworkVersion?: number;
   year: number;
   kind: LevelKind;
   /** The index the evaluation report states (verified levels). */
@@ -43,7 +41,8 @@ export async function storeAssessment(input: AssessmentInput, nodes: readonly Fr
     reportedIndex: input.reportedIndex ?? null,
     sourceId: input.sourceId ?? null,
     submissionId: input.submissionId ?? null,
-    ...(input.frameworkVersion === undefined ? {} : { frameworkVersion: input.frameworkVersion }),
+    // The version in force as the index is stored, read in the same statement so no caller can forget it.
+    frameworkVersion: sql<number>`(select ${frameworks.version} from ${frameworks} where ${frameworks.id} = ${input.frameworkId})`,
     computedIndex: computed?.index ?? null,
     subIndices: computed && computed.index !== null ? Object.fromEntries(Object.entries(computed.subIndices)) : null,
     updatedById: input.updatedById ?? null,
@@ -139,7 +138,6 @@ export async function saveSelfAssessment(input: {
       {
         regionCode: input.regionCode,
         frameworkId: input.framework.id,
-        frameworkVersion: input.framework.version,
         year: input.year,
         kind: "self",
         levels,

@@ -184,7 +184,6 @@ export async function importOfficialResults(
           {
             regionCode: row.code,
             frameworkId: check.frameworkId,
-            frameworkVersion: check.frameworkVersion,
             year: row.year,
             kind: "verified",
             reportedIndex: row.index,

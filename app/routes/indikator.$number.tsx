@@ -46,7 +46,7 @@ export default function IndicatorPage() {
       <div>
         <p className="text-sm text-slate-700">{page.path.map((group) => groupLabel(translator, group)).join(" › ")}</p>
         <h1 className="mt-2 text-3xl font-bold">{t("indicator.title", { number: page.indicator.number, name: page.indicator.name })}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight) })}</p>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight), framework: framework.shortName })}</p>
         <div className="mt-3">
           <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
         </div>
@@ -54,7 +54,9 @@ export default function IndicatorPage() {
 
       <Panel id="levels" title={t("indicator.levels")}>
         <LevelCriteriaList levels={page.levels} />
-        <p className="mt-3 text-sm text-slate-600">{t("indicator.levelsSource")}</p>
+        <p className="mt-3 text-sm text-slate-600">
+          {t("indicator.levelsSource", { framework: framework.shortName })} <Link to={`/kerangka/${framework.slug}`}>{framework.name}</Link>
+        </p>
       </Panel>
 
       {page.year !== null ? (

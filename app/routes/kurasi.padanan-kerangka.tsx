@@ -22,14 +22,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: t("assessmentFrameworks.curator.title"), pairs, from: from?.shortName ?? SPBE_2020, to: to?.shortName ?? PEMDI_2026 };
 }
 
-const DECISIONS: Record<string, CrosswalkStatus> = { konfirmasi: "confirmed", tolak: "rejected", usulan: "proposed" };
+// A Map, not an object: a posted "constructor" or "__proto__" must not find anything.
+const DECISIONS = new Map<string, CrosswalkStatus>([
+  ["konfirmasi", "confirmed"],
+  ["tolak", "rejected"],
+  ["usulan", "proposed"],
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "framework.crosswalk" });
   await requireWithinLimit(context, "curation", user.id);
   const form = await readForm(request);
   const id = parseRecordNumber(form.get("padanan"));
-  const status = DECISIONS[String(form.get("keputusan"))];
+  const status = DECISIONS.get(String(form.get("keputusan")));
   const done = id !== null && status !== undefined && (await reviewCrosswalkPair({ id, status, actorId: user.id, ip: context.clientIp }));
   if (!done) return data({ unknownPair: true }, { status: 400 });
   return redirect("/kurasi/padanan-kerangka?tercatat=1");

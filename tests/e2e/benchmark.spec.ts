@@ -23,7 +23,7 @@ test("a curator imports official results; a visitor ranks, benchmarks, compares 
   // Indramayu's latest official index is 2022's.
   await visitor.goto("/peringkat?provinsi=32&tahun=2022");
   await visitor.getByRole("link", { name: "Kabupaten Indramayu" }).click();
-  await expect(visitor.getByRole("heading", { name: "Benchmark SPBE Kabupaten Indramayu" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Benchmark indeks Kabupaten Indramayu" })).toBeVisible();
   // Demo data holds Pemdi 2026 samples too: the trend draws each framework as its own series.
   await expect(visitor.getByRole("img", { name: /Indeks Kabupaten Indramayu per tahun, per kerangka penilaian/ })).toBeVisible();
 
@@ -69,7 +69,7 @@ test("an editor fills a self-assessment without JavaScript and sees the computed
 test("a visitor goes from a region's page to its benchmark and switches to Indeks Pemdi 2026: its aspects, its own indicators, SPBE years as another series", async ({ page }) => {
   await page.goto("/daerah/32.11");
   await page.getByRole("link", { name: /Buka benchmark/ }).click();
-  await expect(page.getByRole("heading", { name: "Benchmark SPBE Kabupaten Sumedang" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Benchmark indeks Kabupaten Sumedang" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Indeks per domain" })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Kerangka penilaian" }).getByRole("link", { name: /^Indeks Pemdi 2026/ }).click();

@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 
 test("switching to English translates the UI, formats numbers in English and sticks", async ({ page }) => {
   await page.goto("/daerah/32.11");
-  await expect(page.getByRole("table", { name: "Riwayat indeks SPBE" })).toContainText("3,81");
+  await expect(page.getByRole("table", { name: "Riwayat indeks" })).toContainText("3,81");
 
   await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveURL(/\/daerah\/32\.11$/);
-  const history = page.getByRole("table", { name: "SPBE index history" });
+  const history = page.getByRole("table", { name: "Index history" });
   await expect(history.getByRole("row", { name: /^2020/ })).toContainText("3.81");
   await expect(page.getByText("1,226,660 people")).toBeVisible();
 

@@ -103,8 +103,8 @@ test("a visitor sees the verified profile beside the official index, and no samp
   await expect(page.getByText("Data contoh", { exact: true })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Kabupaten Blora" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Benchmark SPBE Kabupaten Blora" })).toBeVisible();
-  await expect(page.getByText("Indeks SPBE resmi terbaru (2023)")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Benchmark indeks Kabupaten Blora" })).toBeVisible();
+  await expect(page.getByText("Indeks resmi terbaru (2023)")).toBeVisible();
   await expect(page.getByText("Tingkat terverifikasi terbaru (2023)")).toBeVisible();
   await expect(page.getByText("Profil dari data 2023.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Indeks per domain" })).toBeVisible();

@@ -6,7 +6,7 @@ test("Sumedang's profile shows its published SPBE index history with sources", a
   await expect(page.getByText("Kohort IDSL 2022").first()).toBeVisible();
   await expect(page).toHaveTitle("Kabupaten Sumedang · IDSL");
 
-  const history = page.getByRole("table", { name: "Riwayat indeks SPBE" });
+  const history = page.getByRole("table", { name: "Riwayat indeks" });
   const row2020 = history.getByRole("row", { name: /^2020/ });
   await expect(row2020).toContainText("3,81");
   await expect(row2020).toContainText("Sangat Baik");

@@ -139,8 +139,8 @@ describe("region pages", () => {
   ])("headline %s's latest official figure (%s: %s), never a sample one", async (code, year, value) => {
     for (const path of [`/daerah/${code}`, `/daerah/${code}/benchmark`]) {
       const html = text(await page(path));
-      expect(html).toContain(`Indeks SPBE resmi terbaru (${year}) ${value}`);
-      expect(html).toMatch(new RegExp(`Indeks SPBE resmi terbaru \\(${year}\\) ${value} \\w[\\w ]* Resmi`));
+      expect(html).toContain(`Indeks resmi terbaru (${year}) ${value}`);
+      expect(html).toMatch(new RegExp(`Indeks resmi terbaru \\(${year}\\) ${value} \\w[\\w ]* Resmi`));
     }
     // The sample figure, where shown, is labelled beside it.
     expect(text(await page(`/daerah/${code}/benchmark`))).toMatch(/Data contoh terbaru \(2024\) \d,\d\d Data contoh/);
@@ -168,7 +168,7 @@ describe("region pages", () => {
   it("show a province's own government apart, with published averages of its regions", async () => {
     const html = text(await page("/provinsi/32"));
     expect(html).toContain("Indeks SPBE 2020 — Pemerintah Provinsi Jawa Barat");
-    expect(html).toContain("Indeks SPBE resmi terbaru (2023) 4,14");
+    expect(html).toContain("Indeks resmi terbaru (2023) 4,14");
     expect(html).toContain("Rata-rata 6 daerah Priangan Timur (Jawa Barat)");
     expect((await request(app.origin, "/provinsi/99")).status).toBe(404);
   });

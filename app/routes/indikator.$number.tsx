@@ -55,7 +55,10 @@ export default function IndicatorPage() {
       <Panel id="levels" title={t("indicator.levels")}>
         <LevelCriteriaList levels={page.levels} />
         <p className="mt-3 text-sm text-slate-600">
-          {t("indicator.levelsSource", { framework: framework.shortName })} <Link to={`/kerangka/${framework.slug}`}>{framework.name}</Link>
+          {t("indicator.levelsSource", { framework: framework.shortName })}{" "}
+          <Link to={`/kerangka/${framework.slug}`} className="underline">
+            {framework.name}
+          </Link>
         </p>
       </Panel>
 

@@ -21,7 +21,7 @@ test("Sumedang's profile shows its published SPBE index history with sources", a
 
 test("a region without published scores says so", async ({ page }) => {
   await page.goto("/daerah/11.01");
-  await expect(page.getByText("Belum ada nilai indeks SPBE resmi yang tercatat untuk daerah ini.")).toBeVisible();
+  await expect(page.getByText("Belum ada nilai indeks resmi yang tercatat untuk daerah ini.")).toBeVisible();
 });
 
 test("unknown region codes and paths get a localized 404", async ({ page }) => {

@@ -7,7 +7,7 @@ import type { compareRegions } from "~/modules/benchmark/compare.server";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import type { getIndicatorPage } from "~/modules/benchmark/indicator.server";
 import type { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server";
-import type { Translator } from "~/modules/i18n/translator";
+import type { ServerTranslator } from "~/modules/i18n/translator";
 
 /*
  * The charts of the benchmark pages, drawn in their loaders (charts are drawn on the server only;
@@ -19,7 +19,7 @@ type Comparison = NonNullable<Awaited<ReturnType<typeof compareRegions>>>;
 type IndicatorPage = NonNullable<Awaited<ReturnType<typeof getIndicatorPage>>>;
 
 /** Labels and formats shared by the index bar charts (values 0–5 with the index's decimals). */
-function indexBarText({ t, formatIndex }: Translator) {
+function indexBarText({ t, formatIndex }: ServerTranslator) {
   return {
     valueDomain: [0, 5] as [number, number],
     valueLabel: t("region.index"),
@@ -34,7 +34,7 @@ function indexBarText({ t, formatIndex }: Translator) {
  * framework), and its profile against its peer group: one chart per level of the chosen
  * framework's tree (SPBE 2020: domains, then aspects; Pemdi 2026: aspects).
  */
-export function drawRegionBenchmarkCharts(translator: Translator, benchmark: RegionBenchmark, history: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] }) {
+export function drawRegionBenchmarkCharts(translator: ServerTranslator, benchmark: RegionBenchmark, history: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] }) {
   const { t } = translator;
   const { region, profile } = benchmark;
   const trend = drawGovernmentTrend(translator, region.name, history);
@@ -58,7 +58,7 @@ export function drawRegionBenchmarkCharts(translator: Translator, benchmark: Reg
 }
 
 /** /bandingkan: the compared regions' trends and their domains, one colour per region. */
-export function drawComparisonCharts(translator: Translator, comparison: Comparison) {
+export function drawComparisonCharts(translator: ServerTranslator, comparison: Comparison) {
   const { t } = translator;
   const { regions, year } = comparison;
   const toneOf = (index: number) => SERIES_TONES[index % SERIES_TONES.length];
@@ -94,7 +94,7 @@ export function drawComparisonCharts(translator: Translator, comparison: Compari
 }
 
 /** /indikator/:number: how many regions reached each level, for one kind of levels (one spread). */
-export function drawIndicatorDistribution({ t, formatNumber }: Translator, levels: IndicatorPage["levels"], spread: IndicatorPage["spreads"][number]) {
+export function drawIndicatorDistribution({ t, formatNumber }: ServerTranslator, levels: IndicatorPage["levels"], spread: IndicatorPage["spreads"][number]) {
   return drawGroupedBarChart({
     id: `distribution-${spread.kind}`,
     title: t("indicator.distributionChart"),

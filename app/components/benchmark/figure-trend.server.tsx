@@ -6,7 +6,7 @@ import type { DrawnChart } from "~/components/charts/chart-frame";
 import type { SeriesTone } from "~/components/charts/chart-style.server";
 import { drawLineChart, type LineSeries } from "~/components/charts/line-chart.server";
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
-import type { Translator } from "~/modules/i18n/translator";
+import type { ServerTranslator } from "~/modules/i18n/translator";
 
 export interface TrendSeries {
   /** Who the figures are of, e.g. "Kabupaten Sumedang"; the kind is added to the name. */
@@ -46,7 +46,7 @@ function detailOf(figure: FigureView, withValues: boolean): TrendDetail {
  * for reference. Series of several frameworks are named by framework and parted by a labelled break.
  */
 export function drawFigureTrend(
-  { t, formatIndex }: Translator,
+  { t, formatIndex }: ServerTranslator,
   { id, title, description, years, series, national }: { id: string; title: string; description: string; years: readonly number[]; series: readonly TrendSeries[]; national?: readonly NationalView[] },
 ): DrawnChart<TrendDetail> {
   const breaks = frameworkBreaks([
@@ -99,7 +99,7 @@ export function drawFigureTrend(
  * The trend chart of GovernmentFigures: one line per kind of figure of one government, and per
  * framework when the rows name theirs (getGovernmentHistory).
  */
-export function drawGovernmentTrend(translator: Translator, name: string, figures: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] }): DrawnChart<TrendDetail> {
+export function drawGovernmentTrend(translator: ServerTranslator, name: string, figures: { kinds: readonly FigureKind[]; rows: readonly HistoryRow[] }): DrawnChart<TrendDetail> {
   const { t } = translator;
   const frameworks = [...new Set(figures.rows.map((row) => row.framework?.shortName))];
   const several = frameworks.length > 1;

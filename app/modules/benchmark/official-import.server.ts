@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { frameworkCoversYear, getFrameworkSummary, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
-import type { Translator } from "../i18n/translator";
+import type { ServerTranslator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { SheetRow } from "../spreadsheets/import.server";
 import { storeAssessment } from "./assessments.server";
@@ -228,7 +228,7 @@ const TEMPLATE_COLUMNS = ["kode_wilayah", "nama_daerah", "tahun", "indeks", "pre
  * and name, the other columns empty, and a sheet describing each column (naming the framework
  * and its optional indicator columns).
  */
-export async function importTemplateTable(translator: Translator, frameworkSlug: string): Promise<ExportTable> {
+export async function importTemplateTable(translator: ServerTranslator, frameworkSlug: string): Promise<ExportTable> {
   const { t } = translator;
   const [names, framework, tree] = await Promise.all([knownGovernments(db()), getFrameworkSummary(frameworkSlug), getFrameworkTree(frameworkSlug)]);
   if (!framework) throw new Error(`unknown framework ${frameworkSlug}`);

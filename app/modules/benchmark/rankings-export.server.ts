@@ -1,5 +1,5 @@
 import type { FrameworkSummary } from "../frameworks/index.server";
-import type { Translator } from "../i18n/translator";
+import type { ServerTranslator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { FigureNote, Figure } from "./benchmark-data.server";
 import type { RankingQuery } from "./rankings";
@@ -12,7 +12,7 @@ function sourcesText(figure: Figure): string {
   return sources.map((source) => [source.decree, source.url ?? source.citation].filter(Boolean).join(", ")).join(" | ");
 }
 
-function notesText(notes: readonly FigureNote[], translator: Translator): string {
+function notesText(notes: readonly FigureNote[], translator: ServerTranslator): string {
   return notes.map((note) => `${note.body} ${translator.t("figures.noteSignature", { name: note.authorName, date: translator.formatDate(note.createdAt) })}`).join(" | ");
 }
 
@@ -21,7 +21,7 @@ function notesText(notes: readonly FigureNote[], translator: Translator): string
  * figures after the ranked ones — as one table, every value with its framework (name, version,
  * source status), kind, source and the region's note.
  */
-export function rankingsExportTable(rankings: Rankings, query: RankingQuery, framework: FrameworkSummary, translator: Translator): ExportTable {
+export function rankingsExportTable(rankings: Rankings, query: RankingQuery, framework: FrameworkSummary, translator: ServerTranslator): ExportTable {
   const { t } = translator;
   const { decimals } = framework;
   const kind = t(`figures.kind.${query.kind}`);

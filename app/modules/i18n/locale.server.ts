@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { defaultLocale, isLocale, type Locale } from "./locales";
-import type { Translator } from "./translator";
+import type { ServerTranslator } from "./translator";
 import { translatorFor } from "./translator.server";
 
 /** Not signed: a forged value can only pick one of the supported languages. */
@@ -22,6 +22,6 @@ export function serializeLocaleCookie(locale: Locale): Promise<string> {
 }
 
 /** The translator for the language this request asked for (page titles and other server text). */
-export async function translatorForRequest(request: Request): Promise<Translator> {
+export async function translatorForRequest(request: Request): Promise<ServerTranslator> {
   return translatorFor(await localeFromRequest(request));
 }

@@ -1,5 +1,7 @@
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
+import { serverMessagesEn } from "./messages.server.en";
+import { serverMessagesId } from "./messages.server.id";
 import { workspaceMessagesEn } from "./messages.workspace.en";
 import { workspaceMessagesId } from "./messages.workspace.id";
 import { registerMessages } from "./translator";
@@ -11,5 +13,7 @@ registerMessages("id", messagesId);
 registerMessages("en", messagesEn);
 registerMessages("id", workspaceMessagesId);
 registerMessages("en", workspaceMessagesEn);
+registerMessages("id", serverMessagesId);
+registerMessages("en", serverMessagesEn);
 
 export { translatorFor } from "./translator";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
+import { serverMessagesEn } from "./messages.server.en";
+import { serverMessagesId } from "./messages.server.id";
 import { workspaceMessagesEn } from "./messages.workspace.en";
 import { workspaceMessagesId } from "./messages.workspace.id";
 import { translatorFor } from "./translator.server";
@@ -47,10 +49,11 @@ function leafPaths(value: object, prefix = ""): string[] {
 /** A message's key without its plural form: "account.signedOutOthers_one" → "account.signedOutOthers_other". */
 const messageKey = (path: string) => path.replace(/_(zero|one|two|few|many)$/, "_other");
 
-/** Each catalog in both languages: the one every page has and the workspace's. */
+/** Each catalog in both languages: the one every page has, the workspace's and the server's. */
 const catalogPairs = [
   { name: "public", id: messagesId, en: messagesEn },
   { name: "workspace", id: workspaceMessagesId, en: workspaceMessagesEn },
+  { name: "server", id: serverMessagesId, en: serverMessagesEn },
 ];
 
 describe("messages", () => {
@@ -65,8 +68,8 @@ describe("messages", () => {
   });
 
   it("keeps each message in one catalog only", () => {
-    const publicKeys = new Set(leafPaths(messagesId));
-    expect(leafPaths(workspaceMessagesId).filter((key) => publicKeys.has(key))).toEqual([]);
+    const keys = catalogPairs.flatMap((pair) => leafPaths(pair.id));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { intlTag, type Locale } from "./locales";
 // Types only: the catalogs are registered, so the browser downloads only the page's language.
 import type { Messages, messagesId } from "./messages.id";
+import type { ServerMessages, serverMessagesId } from "./messages.server.id";
 import type { WorkspaceMessages, workspaceMessagesId } from "./messages.workspace.id";
 
 /**
@@ -12,13 +13,15 @@ type KeysOf<T, Prefix extends string = ""> = {
 }[keyof T & string];
 /** Keys of the catalog every page has. */
 export type PublicMessageKey = KeysOf<typeof messagesId>;
-/** Every key, the signed-in workspace's included (see use-workspace-translator.ts). */
-export type MessageKey = PublicMessageKey | KeysOf<typeof workspaceMessagesId>;
+/** Keys a page may render in the browser: the public catalog and the signed-in workspace's (see use-workspace-translator.ts). */
+export type BrowserMessageKey = PublicMessageKey | KeysOf<typeof workspaceMessagesId>;
+/** Every key, those only the server uses (charts drawn in loaders, downloads) included. */
+export type MessageKey = BrowserMessageKey | KeysOf<typeof serverMessagesId>;
 
 /** Values for a message's {{placeholders}}; `count` also chooses the plural form. */
 export type MessageValues = Record<string, string | number | null | undefined> & { count?: number };
 
-export type Translate<Key extends string = MessageKey> = (key: Key, values?: MessageValues) => string;
+export type Translate<Key extends string = BrowserMessageKey> = (key: Key, values?: MessageValues) => string;
 
 /** A catalog flattened to "namespace.key" → text, so a lookup is one Map read. */
 type FlatCatalog = Map<string, string>;
@@ -39,7 +42,7 @@ function flatten(messages: object, prefix = "", into: FlatCatalog = new Map()): 
  */
 const catalogs = new Map<Locale, FlatCatalog>();
 
-export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages): void {
+export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages | ServerMessages): void {
   let catalog = catalogs.get(locale);
   if (!catalog) catalogs.set(locale, (catalog = new Map()));
   flatten(messages, "", catalog);
@@ -53,7 +56,7 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
  * are inserted as text; React escapes what it renders. A missing key or value shows as written,
  * so it is visible on the page and in tests.
  */
-function translate(locale: Locale): Translate {
+function translate(locale: Locale): Translate<MessageKey> {
   const catalog = catalogs.get(locale);
   if (!catalog) throw new Error(`The "${locale}" messages are not registered (see registerMessages).`);
   const pluralRules = new Intl.PluralRules(intlTag(locale));
@@ -70,7 +73,7 @@ function translate(locale: Locale): Translate {
   };
 }
 
-export interface Translator<Key extends string = MessageKey> {
+export interface Translator<Key extends string = BrowserMessageKey> {
   locale: Locale;
   t: Translate<Key>;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
@@ -84,7 +87,10 @@ export interface Translator<Key extends string = MessageKey> {
   formatPartialDate: (value: string) => string;
 }
 
-const translators = new Map<Locale, Translator>();
+/** The server's translator: every message, those only the server uses included. */
+export type ServerTranslator = Translator<MessageKey>;
+
+const translators = new Map<Locale, ServerTranslator>();
 
 /**
  * Intl formatters are expensive to create (tens of microseconds each; a page formats hundreds
@@ -102,7 +108,7 @@ function memoized<T>(create: (key: string) => T): (key: string) => T {
   };
 }
 
-export function translatorFor(locale: Locale): Translator {
+export function translatorFor(locale: Locale): ServerTranslator {
   let translator = translators.get(locale);
   if (!translator) {
     const tag = intlTag(locale);

@@ -1,4 +1,4 @@
-import { registerMessages, translatorFor, type Translator } from "./translator";
+import { type BrowserMessageKey, registerMessages, translatorFor, type Translator } from "./translator";
 import { workspaceMessagesEn } from "./messages.workspace.en";
 import { workspaceMessagesId } from "./messages.workspace.id";
 import { usePageLocale } from "./use-translator";
@@ -10,6 +10,6 @@ registerMessages("id", workspaceMessagesId);
 registerMessages("en", workspaceMessagesEn);
 
 /** The translator with every message, for the signed-in workspace's pages and components. */
-export function useWorkspaceTranslator(): Translator {
+export function useWorkspaceTranslator(): Translator<BrowserMessageKey> {
   return translatorFor(usePageLocale());
 }

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import writeExcelFile from "write-excel-file/node";
-import type { Translator } from "../i18n/translator";
+import type { ServerTranslator } from "../i18n/translator";
 
 /**
  * A table as it is downloaded: the rows a page shows, in its order, with a header per column, a
@@ -29,7 +29,7 @@ export interface ExportTable {
 }
 
 /** The labels of the sources and columns sheets, shared by every export. */
-export function exportLabels(t: Translator["t"]): ExportTable["labels"] {
+export function exportLabels(t: ServerTranslator["t"]): ExportTable["labels"] {
   return {
     sourcesSheet: t("exports.sourcesSheet"),
     columnsSheet: t("exports.columnsSheet"),

@@ -9,3 +9,4 @@ export * from "./region-profiles";
 export * from "./practices";
 export * from "./peer-groups";
 export * from "./search-outbox";
+export * from "./practice-contacts";

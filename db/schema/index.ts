@@ -10,3 +10,4 @@ export * from "./practices";
 export * from "./peer-groups";
 export * from "./search-outbox";
 export * from "./practice-contacts";
+export * from "./form-submissions";

@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { isNull, max } from "drizzle-orm";
 import { publishedResults } from "../../../db/schema";
 import { db } from "../db.server";
@@ -40,10 +39,9 @@ export async function requireFrameworkChoice(params: URLSearchParams): Promise<{
   if (requested === null || requested === "") return { framework: await defaultFramework(frameworks), frameworks, requested: false };
   const framework = frameworks.find((candidate) => candidate.slug === requested);
   if (!framework) {
-    throw data<UnknownFramework>(
-      { unknownFramework: { requested: requested.slice(0, 60), choices: frameworks.map(({ slug, name, shortName }) => ({ slug, name, shortName })) } },
-      { status: 404 },
-    );
+    const body: UnknownFramework = { unknownFramework: { requested: requested.slice(0, 60), choices: frameworks.map(({ slug, name, shortName }) => ({ slug, name, shortName })) } };
+    // A thrown Response is an expected answer; a thrown data() would be logged as a server error.
+    throw new Response(JSON.stringify(body), { status: 404, headers: { "Content-Type": "application/json; charset=utf-8" } });
   }
   return { framework, frameworks, requested: true };
 }

@@ -7,6 +7,7 @@ import { SiteHeader } from "./components/layout/site-header";
 import { useNonce } from "./components/nonce";
 import { currentUser } from "./modules/auth/guards.server";
 import { can } from "./modules/auth/permissions";
+import { newFormToken } from "./modules/forms/submit-once.server";
 import { sampleDataPresent } from "./modules/benchmark/sample-data.server";
 import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
@@ -25,6 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     sampleData,
     locale: await localeFromRequest(request),
+    // Forms post it back (SubmitForm): new with every render and after every action, so a
+    // replay of one submission can be told from the next. Only signed-in users create things.
+    formToken: user ? newFormToken() : null,
     user: user && {
       name: user.name,
       canAdminister: can(user, { action: "invitations.manage" }),

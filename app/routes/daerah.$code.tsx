@@ -22,6 +22,7 @@ import { getRegionProfile } from "~/modules/regions/regions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
 import { readForm, requestQuery } from "~/modules/http/request-input";
+import { readFormToken } from "~/modules/forms/form-token";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name);
@@ -67,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const kind = NOTED_KINDS.find((candidate) => candidate === text("jenis"));
     if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
     const { framework } = await requireFrameworkChoice(new URLSearchParams({ [FRAMEWORK_PARAM]: text(FRAMEWORK_PARAM) }));
-    const result = await addFigureNote({ regionCode: code, frameworkSlug: framework.slug, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp });
+    const result = await addFigureNote({ regionCode: code, frameworkSlug: framework.slug, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp, formToken: readFormToken(form) });
     if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
   } else if (intent === "tarik" || intent === "sembunyikan") {
     const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;

@@ -9,6 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { currentUser, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { parseForm } from "~/modules/forms/form-schemas.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -79,15 +80,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const practice = await practiceFromParams(params.id);
   const user = await requireUser(request, context);
-  const parsed = parseForm(questionFormSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(questionFormSchema, form);
   if (!parsed.ok) return data(parsed satisfies QuestionFormResult, { status: 400 });
   const input = parsed.data;
   await requireWithinLimit(context, input.intent === "ask" ? "question" : input.intent === "answer" ? "answer" : "curation", user.id);
   const result =
     input.intent === "ask"
-      ? await askQuestion({ practiceId: practice.id, body: input.body, actor: user, ip: context.clientIp })
+      ? await askQuestion({ practiceId: practice.id, body: input.body, actor: user, ip: context.clientIp, formToken: readFormToken(form) })
       : input.intent === "answer"
-        ? await answerQuestion({ practiceId: practice.id, questionId: input.questionId, body: input.body, actor: user })
+        ? await answerQuestion({ practiceId: practice.id, questionId: input.questionId, body: input.body, actor: user, formToken: readFormToken(form) })
         : await setPostHidden({ practiceId: practice.id, postId: input.postId, hidden: input.intent === "hide", actor: user, ip: context.clientIp });
   if (!result.ok) throw new Response(null, { status: result.reason === "forbidden" ? 403 : 404 });
   return redirect(`/praktik/${practice.id}?terkirim=${input.intent}#tanya-jawab`);

@@ -5,6 +5,7 @@ import { Alert, SubmitButton, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
@@ -49,14 +50,15 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
   await requireWithinLimit(context, "adoption", user.id);
-  const parsed = parseForm(adoptionFormSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(adoptionFormSchema, form);
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   if (parsed.data.intent === "remove") {
     await removeAdoption({ adopterPracticeId: practice.id, actorId: user.id, ip: context.clientIp });
     return redirect(`/praktik/${practice.id}#adopsi-heading`);
   }
   const { sourceRegionCode, sourcePracticeId, note } = parsed.data;
-  const recorded = await recordAdoption({ adopterPracticeId: practice.id, sourcePracticeId, sourceRegionCode, note, actorId: user.id, ip: context.clientIp });
+  const recorded = await recordAdoption({ adopterPracticeId: practice.id, sourcePracticeId, sourceRegionCode, note, actorId: user.id, ip: context.clientIp, formToken: readFormToken(form) });
   if (!recorded.ok) {
     const values = { sourceRegionCode, sourcePracticeId: String(sourcePracticeId ?? ""), note };
     return data({ ok: false, errors: recorded.errors, values } satisfies ActionResult, { status: 400 });

@@ -1,5 +1,5 @@
-import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
-import { Alert, TextAreaField } from "~/components/ui/form";
+import { Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { Pagination } from "~/components/ui/pagination";
@@ -88,7 +88,7 @@ export function PracticeQuestions({
               />
             ) : null}
             {viewer.canAnswer && !question.hidden ? (
-              <Form method="post" className="mt-3 space-y-2">
+              <SubmitForm method="post" className="mt-3 space-y-2" resetOnSuccess>
                 <input type="hidden" name="intent" value="answer" />
                 <input type="hidden" name="questionId" value={question.id} />
                 <TextAreaField
@@ -99,10 +99,8 @@ export function PracticeQuestions({
                   defaultValue={failedIntent === "answer" && failedQuestion === String(question.id) ? result?.values.body : undefined}
                   error={failedIntent === "answer" && failedQuestion === String(question.id) ? result?.errors.body : undefined}
                 />
-                <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-                  {t("questions.answerButton")}
-                </button>
-              </Form>
+                <SubmitButton className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">{t("questions.answerButton")}</SubmitButton>
+              </SubmitForm>
             ) : null}
           </li>
         ))}
@@ -111,7 +109,7 @@ export function PracticeQuestions({
         <Pagination page={view.page} pageCount={Math.ceil(page.total / QUESTIONS_PER_PAGE)} hrefFor={(questionPage) => sectionHref(`tanya=${questionPage}`)} label={t("questions.pages")} />
       ) : null}
       {viewer.canAsk ? (
-        <Form method="post" className="mt-6 space-y-3">
+        <SubmitForm method="post" className="mt-6 space-y-3" resetOnSuccess>
           <input type="hidden" name="intent" value="ask" />
           <TextAreaField
             name="body"
@@ -122,10 +120,8 @@ export function PracticeQuestions({
             defaultValue={failedIntent === "ask" ? result?.values.body : undefined}
             error={failedIntent === "ask" ? result?.errors.body : undefined}
           />
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("questions.askButton")}
-          </button>
-        </Form>
+          <SubmitButton>{t("questions.askButton")}</SubmitButton>
+        </SubmitForm>
       ) : !viewer.signedIn ? (
         <p className="mt-4">
           <Link to={`/masuk?redirectTo=${encodeURIComponent(`${location.pathname}#tanya-jawab`)}`}>{t("questions.signInToAsk")}</Link>
@@ -158,13 +154,11 @@ function Post({ post, canModerate, label, fullHref }: { post: PracticePost; canM
         <p className="mt-1 italic text-slate-500">{t("questions.hiddenBody")}</p>
       )}
       {canModerate ? (
-        <Form method="post" className="mt-1">
+        <SubmitForm method="post" className="mt-1">
           <input type="hidden" name="intent" value={post.hidden ? "show" : "hide"} />
           <input type="hidden" name="postId" value={post.id} />
-          <button type="submit" className="text-sm font-semibold text-red-700 underline">
-            {post.hidden ? t("questions.show") : t("questions.hide")}
-          </button>
-        </Form>
+          <SubmitButton className="text-sm font-semibold text-red-700 underline">{post.hidden ? t("questions.show") : t("questions.hide")}</SubmitButton>
+        </SubmitForm>
       ) : null}
     </div>
   );

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, figureNotes } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { db } from "../db.server";
+import { FORM_TOKEN_FIELD } from "../forms/form-token";
+import { newFormToken } from "../forms/submit-once.server";
 
 /**
  * The right of reply over real HTTP: Kabupaten Lombok Tengah (52.02, official 2023 index 2,69)
@@ -28,9 +30,11 @@ afterAll(() => app.close());
 describe("a region's note on its figure", () => {
   it("is signed by the region's editor, shown beside the figure and in the rankings download", async () => {
     const body = 'Dievaluasi dengan kerangka 2018; banding diajukan. <script>alert("x")</script>';
-    expect((await post(editor.cookie, note(body))).status).toBe(302);
-    // Sent twice (a double click), kept once.
-    expect((await post(editor.cookie, note(body))).status).toBe(302);
+    // Sent twice with its form's token (a double click), kept once.
+    const sent = note(body);
+    sent.set(FORM_TOKEN_FIELD, newFormToken());
+    expect((await post(editor.cookie, sent)).status).toBe(302);
+    expect((await post(editor.cookie, sent)).status).toBe(302);
     expect(await notes()).toHaveLength(1);
     const page = await (await request(app.origin, `/daerah/${REGION}`)).text();
     expect(page).not.toContain('<script>alert("x")</script>');

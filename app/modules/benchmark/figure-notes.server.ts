@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { figureNotes, regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
+import { once } from "../forms/submit-once.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
 import { SPBE_2020 } from "../frameworks/index.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
@@ -22,34 +23,25 @@ export type NotedKind = (typeof NOTED_KINDS)[number];
 export type NoteResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** A note on a figure of `frameworkSlug` (default SPBE 2020, where every figure was until 2025). */
-export async function addFigureNote(input: { regionCode: string; frameworkSlug?: string; year: number; kind: NotedKind; body: string; actor: Actor; ip: string }): Promise<NoteResult> {
+export async function addFigureNote(input: { regionCode: string; frameworkSlug?: string; year: number; kind: NotedKind; body: string; actor: Actor; ip: string; formToken?: string | null }): Promise<NoteResult> {
   const body = plainText(input.body);
   if (body === "") return { ok: false, errors: { tanggapan: { code: "required" } } };
   if (body.length > MAX_NOTE_LENGTH) return { ok: false, errors: { tanggapan: { code: "tooLong", max: MAX_NOTE_LENGTH } } };
   const data = await getBenchmarkData(input.frameworkSlug ?? SPBE_2020, input.actor);
   if (!data || !figureOf(data, input.kind, input.regionCode, input.year)) return { ok: false, errors: { tanggapan: { code: "figureUnknown" } } };
-  const inserted = await db().transaction(async (tx) => {
-    // The same note sent twice (a double click, a resend) is kept once.
-    const recent = await tx.query.figureNotes.findFirst({
-      where: and(
-        eq(figureNotes.regionCode, input.regionCode),
-        eq(figureNotes.year, input.year),
-        eq(figureNotes.figureKind, input.kind),
-        eq(figureNotes.authorId, input.actor.id),
-        eq(figureNotes.body, body),
-        isNull(figureNotes.hiddenAt),
-        gt(figureNotes.createdAt, new Date(Date.now() - 10 * 60_000)),
-      ),
-    });
-    if (recent) return false;
-    const [note] = await tx
-      .insert(figureNotes)
-      .values({ regionCode: input.regionCode, frameworkId: data.frameworkId, year: input.year, figureKind: input.kind, body, authorId: input.actor.id })
-      .returning({ id: figureNotes.id });
-    await recordAudit({ actorId: input.actor.id, action: "figure_note.added", targetType: "figure_note", targetId: note!.id, after: { regionCode: input.regionCode, year: input.year, kind: input.kind, body }, ip: input.ip }, tx);
-    return true;
-  });
-  if (inserted) invalidateBenchmarkData();
+  // The same form sent twice (a double click, a resend) is kept once.
+  const submission = { userId: input.actor.id, scope: `figure_note:${input.regionCode}:${data.frameworkId}:${input.year}:${input.kind}`, token: input.formToken ?? null, sent: body };
+  await db().transaction((tx) =>
+    once(tx, submission, async () => {
+      const [note] = await tx
+        .insert(figureNotes)
+        .values({ regionCode: input.regionCode, frameworkId: data.frameworkId, year: input.year, figureKind: input.kind, body, authorId: input.actor.id })
+        .returning({ id: figureNotes.id });
+      await recordAudit({ actorId: input.actor.id, action: "figure_note.added", targetType: "figure_note", targetId: note!.id, after: { regionCode: input.regionCode, year: input.year, kind: input.kind, body }, ip: input.ip }, tx);
+      return true;
+    }),
+  );
+  invalidateBenchmarkData();
   return { ok: true };
 }
 

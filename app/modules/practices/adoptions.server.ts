@@ -4,6 +4,7 @@ import { practiceAdoptions, practiceRevisions, practices, regions } from "../../
 import { recordAudit } from "../audit/index.server";
 import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db } from "../db.server";
+import { once } from "../forms/submit-once.server";
 import type { FieldErrors } from "../forms/form-data";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import { getPracticeHeader } from "./practice-queries.server";
@@ -60,6 +61,7 @@ export async function recordAdoption(input: {
   note: string;
   actorId: number;
   ip: string;
+  formToken?: string | null;
 }): Promise<AdoptionResult> {
   const adopter = await getPracticeHeader(input.adopterPracticeId);
   if (!adopter) return { ok: false, errors: { form: { code: "practiceUnknown" } } };
@@ -75,7 +77,14 @@ export async function recordAdoption(input: {
   if (!region) return { ok: false, errors: { sourceRegionCode: { code: "regionUnknown" } } };
   if (sourceRegionCode === adopter.regionCode) return { ok: false, errors: { sourceRegionCode: { code: "sourceSameRegion" } } };
 
-  await db().transaction(async (tx) => {
+  // A replayed form records nothing again (the audit log keeps one entry).
+  const submission = {
+    userId: input.actorId,
+    scope: `adoption:${adopter.id}`,
+    token: input.formToken ?? null,
+    sent: { sourcePracticeId: input.sourcePracticeId, sourceRegionCode, note: input.note },
+  };
+  await db().transaction((tx) => once(tx, submission, async () => {
     const [before] = await tx.select().from(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, adopter.id));
     const values = { sourcePracticeId: input.sourcePracticeId, sourceRegionCode, note: input.note, recordedById: input.actorId, recordedAt: new Date() };
     await tx
@@ -97,7 +106,8 @@ export async function recordAdoption(input: {
       },
       tx,
     );
-  });
+    return true;
+  }));
   invalidateAdoptionNetwork();
   return { ok: true };
 }

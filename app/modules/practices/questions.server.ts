@@ -3,6 +3,7 @@ import { practicePosts, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { can, type Actor } from "../auth";
 import { db } from "../db.server";
+import { once } from "../forms/submit-once.server";
 import { ANSWERS_PER_PAGE, ANSWERS_SHOWN, EXCERPT_LENGTH, QUESTIONS_PER_PAGE, type QuestionsView } from "./questions";
 import { getPracticeHeader } from "./practice-queries.server";
 import { isPublic } from "./workflow";
@@ -11,17 +12,27 @@ export const MAX_POST_LENGTH = 5000;
 
 export type PostResult = { ok: true } | { ok: false; reason: "not_found" | "forbidden" };
 
+/** Posts once per submission: a replay of the same form (same token, same text) adds nothing. */
+async function post(values: { practiceId: number; questionId?: number; body: string }, actor: Actor, formToken: string | null): Promise<PostResult> {
+  const scope = values.questionId === undefined ? `question:${values.practiceId}` : `answer:${values.questionId}`;
+  return db().transaction((tx) =>
+    once(tx, { userId: actor.id, scope, token: formToken, sent: values.body }, async () => {
+      await tx.insert(practicePosts).values({ ...values, authorId: actor.id });
+      return { ok: true } as const;
+    }),
+  );
+}
+
 /** A signed-in peer asks on a public practice. */
-export async function askQuestion(input: { practiceId: number; body: string; actor: Actor; ip: string }): Promise<PostResult> {
+export async function askQuestion(input: { practiceId: number; body: string; actor: Actor; ip: string; formToken?: string | null }): Promise<PostResult> {
   const practice = await getPracticeHeader(input.practiceId);
   if (!practice || !isPublic(practice)) return { ok: false, reason: "not_found" };
   if (!can(input.actor, { action: "practice.ask" })) return { ok: false, reason: "forbidden" };
-  await db().insert(practicePosts).values({ practiceId: practice.id, authorId: input.actor.id, body: input.body });
-  return { ok: true };
+  return post({ practiceId: practice.id, body: input.body }, input.actor, input.formToken ?? null);
 }
 
 /** The owning region's editors answer a visible question. */
-export async function answerQuestion(input: { practiceId: number; questionId: number; body: string; actor: Actor }): Promise<PostResult> {
+export async function answerQuestion(input: { practiceId: number; questionId: number; body: string; actor: Actor; formToken?: string | null }): Promise<PostResult> {
   const practice = await getPracticeHeader(input.practiceId);
   if (!practice || !isPublic(practice)) return { ok: false, reason: "not_found" };
   if (!can(input.actor, { action: "practice.answer", regionCode: practice.regionCode })) return { ok: false, reason: "forbidden" };
@@ -30,8 +41,7 @@ export async function answerQuestion(input: { practiceId: number; questionId: nu
     columns: { id: true },
   });
   if (!question) return { ok: false, reason: "not_found" };
-  await db().insert(practicePosts).values({ practiceId: practice.id, questionId: question.id, authorId: input.actor.id, body: input.body });
-  return { ok: true };
+  return post({ practiceId: practice.id, questionId: question.id, body: input.body }, input.actor, input.formToken ?? null);
 }
 
 /** Curators hide abusive posts (and can show them again); both are audited. */

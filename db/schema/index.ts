@@ -11,3 +11,4 @@ export * from "./peer-groups";
 export * from "./search-outbox";
 export * from "./practice-contacts";
 export * from "./form-submissions";
+export * from "./visits";

@@ -111,14 +111,34 @@ async function startSearchOutboxWorker(): Promise<() => Promise<void>> {
   return () => worker.stop();
 }
 
-/** What a cluster worker process does: serve HTTP, or drain the search outbox. */
-type WorkerRole = "web" | "search";
+/**
+ * Runs the background jobs (app/modules/jobs, decision 0025) until stopped. Loaded on call,
+ * like the search worker.
+ */
+async function startBackgroundJobWorker(): Promise<() => Promise<void>> {
+  const { startJobWorker } = await import("../app/modules/jobs/index.server");
+  const { backgroundJobs } = await import("../app/background-jobs.server");
+  const worker = await startJobWorker(backgroundJobs);
+  // Stopping lets the jobs under way finish.
+  return () => worker.stop();
+}
+
+/** Both background workers; the returned stop ends them together. */
+async function startBackgroundWorkers(): Promise<() => Promise<void>> {
+  const stops = [await startSearchOutboxWorker(), await startBackgroundJobWorker()];
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
+}
+
+/** What a cluster worker process does: serve HTTP, or run the background work (search outbox, jobs). */
+type WorkerRole = "web" | "background";
 const ROLE_VARIABLE = "IDSL_WORKER_ROLE";
 
 /**
  * One Node process renders one page at a time, so with several cores the web server runs as a
- * cluster of workers sharing the port, plus one process for the search outbox worker (kept
- * out of the primary, which hands every connection to a web worker and must stay responsive).
+ * cluster of workers sharing the port, plus one process for the background work: the search outbox
+ * worker and the job worker (kept out of the primary, which hands every connection to a web worker and must stay responsive).
  * Workers inherit the environment (database and search URLs are known by now); a cache
  * invalidation in one worker is relayed to the others.
  */
@@ -155,7 +175,7 @@ async function startWorkers(count: number) {
   });
   await Promise.all(started);
   if (stopping) return;
-  fork("search");
+  fork("background");
   // A worker that dies (an uncaught error) is replaced, so capacity stays.
   cluster.on("exit", (worker, code, signal) => {
     const role = roles.get(worker.id) ?? "web";
@@ -166,13 +186,13 @@ async function startWorkers(count: number) {
   });
 }
 
-/** Cluster workers serve HTTP or drain the search outbox; the primary owns PostgreSQL and Meilisearch. */
+/** Cluster workers serve HTTP or run the background work; the primary owns PostgreSQL and Meilisearch. */
 async function runWorker() {
   let stop = (): void => process.exit(0);
   // The primary stops workers with SIGTERM; a terminal's SIGINT reaches the whole process group.
   onStopSignals((signal) => signal === "SIGTERM" && stop());
-  if (process.env[ROLE_VARIABLE] === "search") {
-    const stopWorker = await startSearchOutboxWorker();
+  if (process.env[ROLE_VARIABLE] === "background") {
+    const stopWorker = await startBackgroundWorkers();
     stop = () => void stopWorker().then(() => process.exit(0));
     return;
   }
@@ -232,9 +252,9 @@ async function main() {
   } else {
     const server = await startHttpServer({ port, host });
     stopActions.push(() => new Promise((resolve) => server.close(resolve)));
-    // One process does it all: the search worker runs next to the server. Pushed last, so
-    // (run in reverse) it stops first, before the server, Meilisearch and PostgreSQL.
-    stopActions.push(await startSearchOutboxWorker());
+    // One process does it all: the background workers run next to the server. Pushed last, so
+    // (run in reverse) they stop first, before the server, Meilisearch and PostgreSQL.
+    stopActions.push(await startBackgroundWorkers());
   }
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(`site ready at http://localhost:${port} (started in ${seconds} s)`);

@@ -1,6 +1,7 @@
 import { migrateDatabase } from "../../db/migrate";
 import { createDatabase } from "../../db/client";
 import { seedReferenceData } from "../../seed/reference";
+import { installJobQueue } from "../../app/modules/jobs/index.server";
 import { StartupError } from "./startup-error";
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "CONNECT_TIMEOUT", "EHOSTUNREACH"]);
@@ -15,13 +16,15 @@ function describeDatabase(url: string): string {
   }
 }
 
-/** Migrates under the advisory lock and loads reference data, with one-line errors for the usual failures. */
+/** Migrates under the advisory lock, loads reference data and installs the job queue's schema, with one-line errors for the usual failures. */
 export async function prepareDatabase(url: string): Promise<void> {
   try {
     await migrateDatabase(url);
     const database = createDatabase(url, { max: 1 });
     try {
       await seedReferenceData(database.db);
+      // Before anything can enqueue a job: web processes only write into pg-boss's tables.
+      await installJobQueue(database.client);
     } finally {
       await database.close();
     }

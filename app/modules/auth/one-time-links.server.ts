@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { oneTimeLinks, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
+import type { JobHandler } from "../jobs/index.server";
 import { hashPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./sessions.server";
 import { generateRandomToken, hashToken } from "./tokens.server";
@@ -33,6 +34,20 @@ export async function createOneTimeLink(input: {
     });
   return `${linkPaths[input.purpose]}/${token}`;
 }
+
+/**
+ * Deletes links that expired over 30 days ago, used or not; until then, opening one still
+ * says "expired" (or "used") rather than "unknown". Daily, in the job worker.
+ */
+export const deleteExpiredLinksJob: JobHandler = {
+  name: "auth.delete-expired-links",
+  schedule: "23 3 * * *",
+  async run() {
+    await db()
+      .delete(oneTimeLinks)
+      .where(lt(oneTimeLinks.expiresAt, sql`now() - interval '30 days'`));
+  },
+};
 
 export type LinkStatus =
   | { status: "valid"; linkId: number; user: { id: number; name: string; email: string } }

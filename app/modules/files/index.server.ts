@@ -1,3 +1,3 @@
 /** The public face of this area: other areas import only this file (decision 0008). */
 export { attachmentStorage } from "./storage.server";
-export { checkUploadedFile, regionStorageQuotaBytes, storeUpload, type UploadKind, type UploadRefusal } from "./uploads.server";
+export { checkUploadedFile, deleteUnrecordedFileJob, regionStorageQuotaBytes, storeUpload, type UploadKind, type UploadRefusal } from "./uploads.server";

@@ -5,6 +5,7 @@ import { imageSize } from "image-size";
 import { levelSubmissions, practiceAttachments, practices } from "../../../db/schema";
 import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { serverEnv } from "../env.server";
+import { enqueueJob, type JobHandler } from "../jobs/index.server";
 import type { FieldError } from "../forms/form-data";
 import { attachmentStorage } from "./storage.server";
 
@@ -97,6 +98,26 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** How long after storing bytes they are checked for a row that records them. Far beyond any upload's transaction. */
+const ORPHAN_CHECK_DELAY_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes stored bytes no row records: the upload's transaction failed and so did the delete
+ * after it (storage down), or the process died between the two. Enqueued, on its own, before
+ * the bytes are stored, so it outlives any crash.
+ */
+export const deleteUnrecordedFileJob: JobHandler<{ storageKey: string }> = {
+  name: "files.delete-unrecorded",
+  async run({ storageKey }) {
+    const [recorded] = await db()
+      .select({ key: sql`1` })
+      .from(practiceAttachments)
+      .where(eq(practiceAttachments.storageKey, storageKey))
+      .union(db().select({ key: sql`1` }).from(levelSubmissions).where(eq(levelSubmissions.reportStorageKey, storageKey)));
+    if (!recorded) await attachmentStorage().delete(storageKey);
+  },
+};
+
 /** Thrown inside the transaction to undo it when `commit` reports failure. */
 class Undo<T> extends Error {
   constructor(readonly outcome: T) {
@@ -108,7 +129,8 @@ class Undo<T> extends Error {
  * Stores an accepted file for a region and records it through `commit`, in one transaction
  * that holds the region's storage lock, so the quota holds under concurrent uploads. When the
  * quota is full, or `commit` fails or reports failure, the bytes are deleted again before this
- * returns: no stored file outlives a refused upload.
+ * returns: no stored file outlives a refused upload (and should that delete fail or the process
+ * die first, `deleteUnrecordedFileJob` removes it later).
  */
 export async function storeUpload<T extends { ok: boolean }>(input: {
   regionCode: string;
@@ -131,6 +153,7 @@ export async function storeUpload<T extends { ok: boolean }>(input: {
     byteSize: input.bytes.byteLength,
     sha256: createHash("sha256").update(input.bytes).digest("hex"),
   };
+  await enqueueJob(db(), deleteUnrecordedFileJob, { storageKey: file.storageKey }, { startAfter: new Date(Date.now() + ORPHAN_CHECK_DELAY_MS) });
   await attachmentStorage().put(file.storageKey, input.bytes, file.contentType);
   try {
     return await db().transaction(async (tx) => {

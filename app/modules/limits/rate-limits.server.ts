@@ -3,6 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimitCounters } from "../../../db/schema";
 import { db } from "../db.server";
+import type { JobHandler } from "../jobs/index.server";
 
 interface Window {
   points: number;
@@ -33,6 +34,8 @@ export const LIMITS = {
   figureNote: { account: { points: 20, seconds: HOUR }, ip: { points: 100, seconds: HOUR } },
   peerGroup: { account: { points: 120, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
   curation: { account: { points: 300, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
+  // Messages through IDSL may come from visitors: counted per sender (account or email address) and IP.
+  contactMessage: { account: { points: 10, seconds: HOUR }, ip: { points: 30, seconds: HOUR } },
 } as const satisfies Record<string, { account: Window; ip: Window }>;
 
 export type LimitedAction = keyof typeof LIMITS;
@@ -57,25 +60,26 @@ function limiterFor(action: LimitedAction, scope: Scope): RateLimiterDrizzle {
   let limiter = forDatabase.get(name);
   if (!limiter) {
     const window = LIMITS[action][scope];
-    // Expired rows are swept below, once for all limiters, instead of by a timer per limiter.
+    // Expired rows are deleted by a scheduled job, once for all limiters, instead of by a timer per limiter.
     limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: name, points: window.points, duration: window.seconds, clearExpiredByTimeout: false });
     forDatabase.set(name, limiter);
   }
   return limiter;
 }
 
-const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-let lastSweep = 0;
-
-/** Deletes counters whose window ended over an hour ago, at most every ten minutes per process. */
-function sweepExpiredCounters(): void {
-  if (Date.now() - lastSweep < SWEEP_INTERVAL_MS) return;
-  lastSweep = Date.now();
-  db()
-    .delete(rateLimitCounters)
-    .where(lt(rateLimitCounters.expire, sql`now() - interval '1 hour'`))
-    .catch(() => (lastSweep = 0));
-}
+/**
+ * Deletes counters whose window ended over an hour ago, for all limiters at once (their own
+ * timers are off, see above). Hourly, in the job worker.
+ */
+export const deleteExpiredCountersJob: JobHandler = {
+  name: "limits.delete-expired-counters",
+  schedule: "17 * * * *",
+  async run() {
+    await db()
+      .delete(rateLimitCounters)
+      .where(lt(rateLimitCounters.expire, sql`now() - interval '1 hour'`));
+  },
+};
 
 const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 
@@ -85,7 +89,6 @@ const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msB
  * point is given back.
  */
 export async function reserve(action: LimitedAction, requester: Requester): Promise<Reservation> {
-  sweepExpiredCounters();
   const keys: [Scope, string][] = [
     ["account", String(requester.account)],
     ["ip", requester.ip],
@@ -116,11 +119,11 @@ export function sayRetryAfter(context: AppLoadContext, seconds: number): void {
 }
 
 /**
- * Reserves a write for the signed-in account and its IP, or answers 429 with Retry-After and
- * the localized "too many" page (see ErrorPage).
+ * Reserves a write for the account (a user's id, or what identifies a visitor) and its IP, or
+ * answers 429 with Retry-After and the localized "too many" page (see ErrorPage).
  */
-export async function requireWithinLimit(context: AppLoadContext, action: LimitedAction, accountId: number): Promise<void> {
-  const reservation = await reserve(action, { account: accountId, ip: context.clientIp });
+export async function requireWithinLimit(context: AppLoadContext, action: LimitedAction, account: Requester["account"]): Promise<void> {
+  const reservation = await reserve(action, { account, ip: context.clientIp });
   if (reservation.ok) return;
   sayRetryAfter(context, reservation.retryAfterSeconds);
   throw data({ retryAfterSeconds: reservation.retryAfterSeconds }, { status: 429 });

@@ -1,0 +1,29 @@
+/**
+ * `npm run jobs:worker`: runs the background jobs on their own, for deployments that run the
+ * web servers without `npm start`'s built-in worker. Several may run at once: pg-boss claims
+ * each job with SKIP LOCKED. Stops on SIGINT/SIGTERM after the jobs under way finish.
+ * Uses DATABASE_URL, or the embedded server of `npm start`.
+ */
+import { databaseForScript } from "./lib/database-for-script";
+import { onStopSignals } from "./lib/embedded-postgres";
+
+const database = await databaseForScript();
+process.env.DATABASE_URL = database.url;
+// Imported only now: the app's modules read DATABASE_URL when first used.
+const { startJobWorker } = await import("../app/modules/jobs/index.server");
+const { backgroundJobs } = await import("../app/background-jobs.server");
+const { closeDb } = await import("../app/modules/db.server");
+
+const worker = await startJobWorker(backgroundJobs);
+console.log(`[idsl] job worker running ${backgroundJobs.length} kinds of jobs`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop();
+  await closeDb();
+  await database.stop();
+  console.log("[idsl] job worker stopped");
+}
+onStopSignals(() => void stop());

@@ -12,3 +12,4 @@ export * from "./search-outbox";
 export * from "./practice-contacts";
 export * from "./form-submissions";
 export * from "./visits";
+export * from "./applications";

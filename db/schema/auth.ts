@@ -38,6 +38,8 @@ export const users = pgTable(
     /** Editors and members belong to one region; admins and curators (Kemendagri) to none. */
     regionCode: text("region_code").references(() => regions.code),
     active: boolean("active").notNull().default(true),
+    /** The language of the emails we send them: the site language they last chose or signed in with. */
+    language: text("language").notNull().default("id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +50,7 @@ export const users = pgTable(
       "users_region_matches_role",
       sql`(${table.role} in ('editor', 'member')) = (${table.regionCode} is not null)`,
     ),
+    check("users_language_known", sql`${table.language} in ('id', 'en')`),
   ],
 );
 

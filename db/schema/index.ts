@@ -13,3 +13,4 @@ export * from "./practice-contacts";
 export * from "./form-submissions";
 export * from "./visits";
 export * from "./applications";
+export * from "./notifications";

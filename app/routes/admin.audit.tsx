@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table";
-import { inputClass, SubmitButton } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -46,7 +46,7 @@ export default function AuditLog() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.auditTitle")}</h1>
-      <Form method="get" className="mt-4 grid items-end gap-3 sm:grid-cols-5">
+      <SubmitForm method="get" className="mt-4 grid items-end gap-3 sm:grid-cols-5">
         <label className="block text-sm font-medium">
           {t("admin.auditAction")}
           <select name="aksi" defaultValue={filters.action} className={inputClass}>
@@ -73,7 +73,7 @@ export default function AuditLog() {
         <div>
           <SubmitButton>{t("admin.filter")}</SubmitButton>
         </div>
-      </Form>
+      </SubmitForm>
       {rows.length === 0 ? (
         <p className="mt-4 text-slate-700">{t("admin.none")}</p>
       ) : (

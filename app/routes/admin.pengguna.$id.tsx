@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge } from "~/components/ui/badge";
-import { Alert, OneTimeLink, SelectField, SubmitButton } from "~/components/ui/form";
+import { Alert, OneTimeLink, SelectField, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { roleAndRegionSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
@@ -90,7 +90,7 @@ export default function AdminUser() {
       {result?.ok && result.intent !== "reset" ? <Alert tone="success">{t("admin.saved")}</Alert> : null}
 
       <Panel id="role" title={t("admin.changeRole")}>
-        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
+        <SubmitForm method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="intent" value="role" />
           <SelectField name="role" label={t("admin.role")} defaultValue={user.role} error={errors.role}>
             {roles.map((role) => (
@@ -111,7 +111,7 @@ export default function AdminUser() {
           <div>
             <SubmitButton>{t("admin.save")}</SubmitButton>
           </div>
-        </Form>
+        </SubmitForm>
       </Panel>
 
       <Panel id="reset" title={t("admin.resetLink")}>
@@ -122,20 +122,20 @@ export default function AdminUser() {
             <OneTimeLink url={result.link} label={t("admin.resetLink")} />
           </div>
         ) : null}
-        <Form method="post" className="mt-4">
+        <SubmitForm method="post" className="mt-4">
           <input type="hidden" name="intent" value="reset" />
           <SubmitButton tone="secondary">{t("admin.resetLink")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
 
       <Panel id="active" title={user.active ? t("admin.deactivate") : t("admin.activate")}>
         {user.active ? <p className="mt-1 text-sm text-slate-700">{t("admin.deactivateHint")}</p> : null}
-        <Form method="post" className="mt-4">
+        <SubmitForm method="post" className="mt-4">
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "activate"} />
           <SubmitButton tone={user.active ? "danger" : "primary"}>
             {user.active ? t("admin.deactivate") : t("admin.activate")}
           </SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
     </div>
   );

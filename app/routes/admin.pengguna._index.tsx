@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
-import { inputClass, SubmitButton } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
 import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";
@@ -35,7 +35,7 @@ export default function AdminUsers() {
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("admin.usersTitle")}</h1>
-      <Form method="get" role="search" className="mt-4 grid items-end gap-3 sm:grid-cols-4">
+      <SubmitForm method="get" role="search" className="mt-4 grid items-end gap-3 sm:grid-cols-4">
         <label className="block text-sm font-medium">
           {t("admin.search")}
           <input type="search" name="q" defaultValue={query.q} maxLength={100} className={inputClass} />
@@ -58,7 +58,7 @@ export default function AdminUsers() {
         <div>
           <SubmitButton>{t("admin.filter")}</SubmitButton>
         </div>
-      </Form>
+      </SubmitForm>
       <p className="mt-4 text-sm text-slate-700" role="status">
         {t("admin.usersCount", { count: total, formattedCount: formatNumber(total) })}
       </p>

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert, OneTimeLink, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, OneTimeLink, SelectField, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { invitationSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createInvitation, type InvitationStatus, listInvitations, revokeInvitation } from "~/modules/auth/invitations.server";
@@ -105,7 +105,7 @@ export default function AdminInvitations() {
             <Alert tone="error">{t("validation.formHasErrors")}</Alert>
           </div>
         ) : null}
-        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-3">
+        <SubmitForm method="post" className="mt-4 grid gap-4 sm:grid-cols-3" resetOnSuccess>
           <input type="hidden" name="intent" value="create" />
           <TextField
             name="email"
@@ -134,7 +134,7 @@ export default function AdminInvitations() {
           <div>
             <SubmitButton>{t("admin.inviteButton")}</SubmitButton>
           </div>
-        </Form>
+        </SubmitForm>
       </section>
 
       <section aria-labelledby="invitations-heading">
@@ -177,14 +177,14 @@ export default function AdminInvitations() {
                 header: <span className="sr-only">{t("admin.revoke")}</span>,
                 cell: (invitation) =>
                   invitation.status === "pending" ? (
-                    <Form method="post">
+                    <SubmitForm method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={invitation.id} />
-                      <button type="submit" className="text-red-700 underline">
+                      <SubmitButton className="text-red-700 underline">
                         {t("admin.revoke")}
                         <span className="sr-only"> {invitation.email}</span>
-                      </button>
-                    </Form>
+                      </SubmitButton>
+                    </SubmitForm>
                   ) : null,
               },
             ]}

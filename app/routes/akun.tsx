@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/ui/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, NewPasswordFields, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
@@ -74,7 +74,7 @@ export default function Account() {
       </div>
 
       <Panel id="password" title={t("account.changePassword")}>
-        <Form method="post" className="mt-4 space-y-4">
+        <SubmitForm method="post" className="mt-4 space-y-4">
           {passwordResult?.ok ? <Alert tone="success">{t("account.passwordChanged")}</Alert> : null}
           <TextField
             name="currentPassword"
@@ -86,7 +86,7 @@ export default function Account() {
           />
           <NewPasswordFields errors={errors} />
           <SubmitButton>{t("account.savePassword")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
 
       <Panel id="sessions" title={t("account.otherSessions")}>
@@ -96,10 +96,10 @@ export default function Account() {
             <Alert tone="success">{t("account.signedOutOthers", { count: actionData.ended })}</Alert>
           </div>
         ) : null}
-        <Form method="post" className="mt-4">
+        <SubmitForm method="post" className="mt-4">
           <input type="hidden" name="intent" value="sign-out-others" />
           <SubmitButton tone="secondary">{t("account.signOutOthers")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
     </div>
   );

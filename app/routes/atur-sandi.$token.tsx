@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, NewPasswordFields, SubmitButton } from "~/components/ui/form";
+import { Alert, NewPasswordFields, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { inspectOneTimeLink, setPasswordWithLink } from "~/modules/auth/one-time-links.server";
 import { setPasswordSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-schemas.server";
@@ -36,11 +36,11 @@ export default function SetPassword() {
   const errors = actionData && !actionData.ok ? actionData.errors : {};
   return (
     <NarrowPage title={t("auth.setPasswordTitle")} lead={t("auth.setPasswordLead", { email: email ?? "" })}>
-      <Form method="post" className="space-y-4">
+      <SubmitForm method="post" className="space-y-4">
         {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
         <NewPasswordFields errors={errors} />
         <SubmitButton>{t("auth.setPasswordButton")}</SubmitButton>
-      </Form>
+      </SubmitForm>
     </NarrowPage>
   );
 }

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { drawComparisonCharts } from "~/components/benchmark/benchmark-charts.server";
 import { FigureTrendChart } from "~/components/benchmark/figure-trend";
@@ -8,7 +8,7 @@ import { ChartFrame } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
-import { Alert } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
@@ -87,7 +87,7 @@ export default function Compare() {
           ))}
         </ul>
         {codes.length < MAX_COMPARED ? (
-          <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+          <SubmitForm method="get" className="mt-3 flex flex-wrap items-end gap-2">
             {frameworkField}
             {codes.length > 0 ? <input type="hidden" name="daerah" value={codes.join(",")} /> : null}
             <ProvinceSelect name="provinsi_tambah" provinces={provinces} defaultValue={addProvince} />
@@ -99,16 +99,16 @@ export default function Compare() {
                 defaultValue={null}
               />
             ) : null}
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {provinceRegions.length > 0 ? t("compare.addButton") : t("compare.chooseProvince")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </SubmitForm>
         ) : null}
       </section>
 
       {ready ? (
         <>
-          <Form method="get" className="flex flex-wrap items-end gap-2">
+          <SubmitForm method="get" className="flex flex-wrap items-end gap-2">
             {frameworkField}
             <input type="hidden" name="daerah" value={codes.join(",")} />
             <FilterSelect
@@ -117,10 +117,10 @@ export default function Compare() {
               options={comparison.yearChoices.map((choice) => ({ value: choice.year, label: t("compare.yearOption", { year: choice.year, covered: choice.regions, total: codes.length }) }))}
               defaultValue={year}
             />
-            <button type="submit" className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
+            <SubmitButton className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
               {t("directory.apply")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </SubmitForm>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="px-4 py-2 text-left font-semibold">{t("compare.tableCaption", { year: year ?? "—" })}</caption>

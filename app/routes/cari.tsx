@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
-import { Alert, inputClass } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Pagination } from "~/components/ui/pagination";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { translatorFor } from "~/modules/i18n/translator.server";
@@ -97,7 +97,7 @@ export default function Search() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("search.title")}</h1>
-      <Form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
+      <SubmitForm method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
         <div className="w-full sm:w-auto sm:max-w-2xl sm:flex-1">
           <label htmlFor="search-q" className="sr-only">
             {t("search.label")}
@@ -128,10 +128,10 @@ export default function Search() {
           defaultValue={query.sort}
           onChange={(event) => submitNow(event.currentTarget.form)}
         />
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("search.button")}
-        </button>
-      </Form>
+        </SubmitButton>
+      </SubmitForm>
       <div className="mt-3 space-y-2">
         {results.engine === "database" ? <Alert tone="info">{t("search.degraded")}</Alert> : null}
         {query.truncated ? <Alert tone="info">{t("search.truncated", { max: 200 })}</Alert> : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { FigureNotes, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { drawRegionBenchmarkCharts } from "~/components/benchmark/benchmark-charts.server";
@@ -134,14 +135,14 @@ export default function RegionBenchmark() {
         </>
       ) : (
         <>
-          <Form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
+          <SubmitForm method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
             {frameworkField}
             <FilterSelect name="tahun" label={t("regionBenchmark.year")} options={benchmark.years.map((option) => ({ value: option, label: String(option) }))} defaultValue={year} />
             {benchmark.selected ? <input type="hidden" name="kelompok" value={benchmark.selected.param} /> : null}
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("directory.apply")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </SubmitForm>
 
           <Panel id="trend" title={t("regionBenchmark.trend")}>
             <div className="mt-3">
@@ -178,7 +179,7 @@ export default function RegionBenchmark() {
               <h2 id="profile-heading" className="text-xl font-bold">
                 {t("regionBenchmark.profile")}
               </h2>
-              <Form method="get" className="flex flex-wrap items-end gap-2">
+              <SubmitForm method="get" className="flex flex-wrap items-end gap-2">
                 {frameworkField}
                 <input type="hidden" name="tahun" value={year} />
                 <FilterSelect
@@ -187,10 +188,10 @@ export default function RegionBenchmark() {
                   options={benchmark.groups.map((group) => ({ value: group.param, label: `${groupLabel(group)} (${formatNumber(group.size)})` }))}
                   defaultValue={benchmark.selected?.param ?? null}
                 />
-                <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                   {t("directory.apply")}
-                </button>
-              </Form>
+                </SubmitButton>
+              </SubmitForm>
             </div>
             {profile ? (
               <>

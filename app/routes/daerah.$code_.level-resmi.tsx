@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
-import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, inputClass, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { parseLevelReportForm, reportableYears, type LevelReportValues } from "~/modules/benchmark/level-report-form";
@@ -97,8 +97,6 @@ export default function LevelReport() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   const translator = useWorkspaceTranslator();
   const { t, formatNumber } = translator;
   const values = result?.values ?? loaded.defaults;
@@ -132,7 +130,7 @@ export default function LevelReport() {
         </Panel>
       ) : null}
 
-      <Form method="post" encType="multipart/form-data">
+      <SubmitForm method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="lembar" />
         <Panel id="sheet" title={t("levelReports.sheetStep")}>
           <p className="mt-1 text-sm text-slate-700">{t("levelReports.sheetHelp")}</p>
@@ -144,9 +142,9 @@ export default function LevelReport() {
               <input id="lembar_kerja" name="lembar_kerja" type="file" accept=".xlsx,.csv" className={`${inputClass} text-sm`} />
               {message("lembar_kerja") ? <p className="mt-1 text-sm font-medium text-red-700">{message("lembar_kerja")}</p> : null}
             </div>
-            <button type="submit" disabled={busy} className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700 disabled:opacity-60">
+            <SubmitButton className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700 disabled:opacity-60">
               {t("levelReports.readSheet")}
-            </button>
+            </SubmitButton>
           </div>
           {result?.sheetRead && result.sheetProblems.length === 0 ? <p className="mt-2 text-sm text-emerald-800">{t("levelReports.sheetFilled")}</p> : null}
           {result && result.sheetProblems.length > 0 ? (
@@ -162,9 +160,9 @@ export default function LevelReport() {
             </Alert>
           ) : null}
         </Panel>
-      </Form>
+      </SubmitForm>
 
-      <Form key={formKey} method="post" encType="multipart/form-data" className="space-y-6">
+      <SubmitForm key={formKey} method="post" encType="multipart/form-data" className="space-y-6">
         <input type="hidden" name="intent" value="kirim" />
         {submitFailed ? (
           <Alert tone="error">
@@ -199,10 +197,10 @@ export default function LevelReport() {
 
         <p className="text-sm text-slate-700">{t("levelReports.levelsHelp")}</p>
         <IndicatorLevelsFields groups={loaded.groups} criteria={loaded.criteria} values={values.levels} errors={errors} />
-        <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {busy ? t("levelReports.sending") : t("levelReports.submit")}
-        </button>
-      </Form>
+        <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {t("levelReports.submit")}
+        </SubmitButton>
+      </SubmitForm>
     </div>
   );
 }

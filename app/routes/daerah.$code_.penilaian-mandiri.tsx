@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { CrosswalkComparison } from "~/components/frameworks/crosswalk-comparison";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { Alert, inputClass } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import {
@@ -197,7 +197,7 @@ function SelfAssessment() {
       <div className="mt-4">
         <FrameworkSwitch frameworks={loaded.frameworks} current={loaded.framework.slug} />
       </div>
-      <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
+      <SubmitForm method="get" className="mt-4 flex flex-wrap items-end gap-2">
         <input type="hidden" name="kerangka" value={loaded.framework.slug} />
         <label className="block text-sm font-medium">
           {t("rankings.year")}
@@ -209,10 +209,10 @@ function SelfAssessment() {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
+        <SubmitButton className="rounded-md px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700">
           {t("selfAssessment.open")}
-        </button>
-      </Form>
+        </SubmitButton>
+      </SubmitForm>
 
       <section aria-labelledby="visibility-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="visibility-heading" className="font-semibold">
@@ -227,7 +227,7 @@ function SelfAssessment() {
           {loaded.savedAt === null ? t("selfAssessment.saveFirst") : t(loaded.publishedAt ? "selfAssessment.public" : "selfAssessment.private")}
         </p>
         {loaded.savedAt !== null && loaded.canPublish ? (
-          <Form method="post" className="mt-3">
+          <SubmitForm method="post" className="mt-3">
             <input type="hidden" name="kerangka" value={loaded.framework.slug} />
             <input type="hidden" name="tahun" value={loaded.year} />
             <button
@@ -238,7 +238,7 @@ function SelfAssessment() {
             >
               {loaded.publishedAt ? t("selfAssessment.unpublish") : t("selfAssessment.publish", { year: loaded.year })}
             </button>
-          </Form>
+          </SubmitForm>
         ) : null}
       </section>
 
@@ -251,7 +251,7 @@ function SelfAssessment() {
         />
       ) : null}
 
-      <Form method="post" className="mt-6 space-y-6">
+      <SubmitForm method="post" className="mt-6 space-y-6">
         <input type="hidden" name="kerangka" value={loaded.framework.slug} />
         <input type="hidden" name="tahun" value={loaded.year} />
         {searchParams.get("disimpan") && !result ? <Alert tone="success">{t("selfAssessment.saved")}</Alert> : null}
@@ -266,9 +266,9 @@ function SelfAssessment() {
           </span>
           {computed.index !== null ? <PredikatBadge predikat={predikatOf(loaded, computed.index)} /> : null}
           <span className="text-sm text-slate-600">{loaded.framework.shortName}</span>
-          <button type="submit" name="intent" value="compute" className="ml-auto text-sm font-semibold text-brand-800 underline">
+          <SubmitButton name="intent" value="compute" className="ml-auto text-sm font-semibold text-brand-800 underline">
             {t("selfAssessment.compute")}
-          </button>
+          </SubmitButton>
         </div>
         <IndicatorLevelsFields
           groups={loaded.groups}
@@ -343,10 +343,10 @@ function SelfAssessment() {
           }}
         />
         <p className="text-sm text-slate-600">{t("selfAssessment.levelsHelp", { levels: levelNames.map((level) => `${level.level} ${level.name}`).join(", ") })}</p>
-        <button type="submit" name="intent" value="save" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <SubmitButton name="intent" value="save" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t("selfAssessment.save")}
-        </button>
-      </Form>
+        </SubmitButton>
+      </SubmitForm>
     </div>
   );
 }

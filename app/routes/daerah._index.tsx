@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
-import { inputClass } from "~/components/ui/form";
+import { inputClass, SubmitForm } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
@@ -32,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("directory.title"), framework: framework?.shortName ?? SPBE_2020, provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
 }
 
-
 export default function RegionDirectory() {
   const { framework, provinces, cohorts, query, result } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
@@ -44,7 +43,7 @@ export default function RegionDirectory() {
       <h1 className="text-3xl font-bold">{t("directory.title")}</h1>
       <p className="mt-2 text-slate-700">{t("directory.lead", { framework })}</p>
 
-      <Form method="get" role="search" aria-label={t("directory.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <SubmitForm method="get" role="search" aria-label={t("directory.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <label className="block text-sm font-medium">
             {t("directory.name")}
@@ -64,7 +63,7 @@ export default function RegionDirectory() {
         <div className="mt-4">
           <FilterActions resetTo="/daerah" />
         </div>
-      </Form>
+      </SubmitForm>
 
       <p className="mt-6 text-sm text-slate-700" role="status">
         {result.total > 0

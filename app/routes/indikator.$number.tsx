@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";
@@ -63,13 +64,13 @@ export default function IndicatorPage() {
       </Panel>
 
       {page.year !== null ? (
-        <Form method="get" className="flex flex-wrap items-end gap-2">
+        <SubmitForm method="get" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name={frameworkParam} value={framework.slug} />
           <FilterSelect name="tahun" label={t("rankings.year")} options={page.years.map((year) => ({ value: year, label: String(year) }))} defaultValue={page.year} />
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("directory.apply")}
-          </button>
-        </Form>
+          </SubmitButton>
+        </SubmitForm>
       ) : null}
 
       {page.spreads.map((spread) => (

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { changePeerGroup, listPeerGroups, peerGroupFormSchema } from "~/modules/benchmark/peer-groups.server";
@@ -53,13 +53,13 @@ export default function PeerGroups() {
       </div>
       {result?.errors.regionCode ? <Alert tone="error">{validationMessage(translator, result.errors.regionCode)}</Alert> : null}
       <Panel id="create" title={t("peerGroups.create")}>
-        <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
+        <SubmitForm method="post" className="mt-3 flex flex-wrap items-end gap-3" resetOnSuccess>
           <input type="hidden" name="intent" value="create" />
           <div className="min-w-64 flex-1">
             <TextField name="name" label={t("peerGroups.name")} maxLength={80} error={result?.errors.name} />
           </div>
           <SubmitButton>{t("peerGroups.create")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
       {groups.length === 0 ? <p className="text-slate-700">{t("peerGroups.empty")}</p> : null}
       {groups.map((group) => (
@@ -69,30 +69,30 @@ export default function PeerGroups() {
             {group.members.map((member) => (
               <li key={member.code} className="flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm">
                 {member.name}
-                <Form method="post">
+                <SubmitForm method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="groupId" value={group.id} />
                   <input type="hidden" name="regionCode" value={member.code} />
-                  <button type="submit" aria-label={t("peerGroups.remove", { region: member.name })} className="font-bold text-brand-800">
+                  <SubmitButton aria-label={t("peerGroups.remove", { region: member.name })} className="font-bold text-brand-800">
                     ×
-                  </button>
-                </Form>
+                  </SubmitButton>
+                </SubmitForm>
               </li>
             ))}
           </ul>
-          <Form method="post" className="mt-3 flex flex-wrap items-end gap-3">
+          <SubmitForm method="post" className="mt-3 flex flex-wrap items-end gap-3" resetOnSuccess>
             <input type="hidden" name="intent" value="add" />
             <input type="hidden" name="groupId" value={group.id} />
             <div className="min-w-64 flex-1">
               <RegionSelect name="regionCode" id={`add-region-${group.id}`} label={t("peerGroups.add")} emptyLabel={t("practiceForm.chooseRegion")} groups={regionGroups} />
             </div>
             <SubmitButton tone="secondary">{t("peerGroups.addButton")}</SubmitButton>
-          </Form>
-          <Form method="post" className="mt-4">
+          </SubmitForm>
+          <SubmitForm method="post" className="mt-4">
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="groupId" value={group.id} />
             <SubmitButton tone="danger">{t("peerGroups.delete")}</SubmitButton>
-          </Form>
+          </SubmitForm>
         </Panel>
       ))}
     </div>

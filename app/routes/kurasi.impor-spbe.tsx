@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck } from "~/modules/benchmark/official-import.server";
@@ -122,8 +122,6 @@ const statusTone = { new: "brand", changed: "warning", unchanged: "neutral" } as
 export default function ImportOfficialResults() {
   const { frameworkParam, framework, frameworks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   const { t, formatIndex, formatNumber } = useWorkspaceTranslator();
   const problemText = (problem: SheetProblem) =>
     `${problem.line > 0 ? t("csvImport.line", { line: problem.line }) : t("csvImport.file")}${problem.column ? ` (${problem.column})` : ""}: ${t(`csvImport.problem.${problem.code}`, { value: problem.value ?? "", max: formatNumber(MAX_SHEET_ROWS), framework: framework.shortName, indicators: framework.indicators })}`;
@@ -176,7 +174,7 @@ export default function ImportOfficialResults() {
       ) : null}
 
       <Panel id="upload" title={t("csvImport.step1")}>
-        <Form method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-3 space-y-3">
+        <SubmitForm method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="preview" />
           <div>
             <label htmlFor="file" className="block text-sm font-medium">
@@ -195,10 +193,10 @@ export default function ImportOfficialResults() {
               {t("csvImport.fileHint", { rows: formatNumber(MAX_SHEET_ROWS), indicators: framework.indicators })}
             </p>
           </div>
-          <button type="submit" disabled={busy} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("csvImport.dryRun")}
-          </button>
-        </Form>
+          </SubmitButton>
+        </SubmitForm>
       </Panel>
 
       {preview && preview.rows.length > 0 ? (
@@ -271,7 +269,7 @@ export default function ImportOfficialResults() {
           {preview.problems.length === 0 && preview.counts.new + preview.counts.changed === 0 ? (
             <p className="mt-3 text-sm text-slate-700">{t("csvImport.nothingToImport")}</p>
           ) : preview.problems.length === 0 ? (
-            <Form method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-4 space-y-3">
+            <SubmitForm method="post" action={frameworkQuery} encType="multipart/form-data" className="mt-4 space-y-3">
               <input type="hidden" name="intent" value="import" />
               <input type="hidden" name="lembar" value={preview.sheet} />
               <input type="hidden" name="sidik" value={preview.fingerprint} />
@@ -288,10 +286,10 @@ export default function ImportOfficialResults() {
                   ) : null}
                 </div>
               ) : null}
-              <button type="submit" disabled={busy} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+              <SubmitButton className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
                 {t("csvImport.importButton", { formatted: formatNumber(preview.counts.new + preview.counts.changed) })}
-              </button>
-            </Form>
+              </SubmitButton>
+            </SubmitForm>
           ) : (
             <p className="mt-3 text-sm text-red-800">{t("csvImport.fixFirst")}</p>
           )}

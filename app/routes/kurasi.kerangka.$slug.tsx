@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { frameworkEditMessage } from "~/components/frameworks/framework-edit-message";
 import { groupLabel } from "~/components/frameworks/group-label";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert, inputClass } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { editFields, type EditProblem, type FrameworkGroup, frameworkGroupsOf, MAX_BANDS, parseFrameworkEdit } from "~/modules/frameworks";
@@ -49,7 +49,6 @@ export default function FrameworkEditor() {
   const { framework, changes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const translator = useWorkspaceTranslator();
   const { t, locale, formatNumber, formatDate } = translator;
   const writeNumber = (value: number, decimals = 3) => formatNumber(value, { maximumFractionDigits: decimals, useGrouping: false });
@@ -133,7 +132,7 @@ export default function FrameworkEditor() {
         </Alert>
       ) : null}
 
-      <Form method="post" className="space-y-6">
+      <SubmitForm method="post" className="space-y-6">
         <input type="hidden" name={editFields.version} value={framework.version} />
         <Panel id="structure" title={t("frameworkEditor.structure")}>
           <p className="mt-1 text-sm text-slate-600">{t("frameworkEditor.structureHint")}</p>
@@ -196,11 +195,11 @@ export default function FrameworkEditor() {
 
         <Panel id="proposal" title={t("frameworkEditor.submit")}>
           <EditorInput field={editFields.reason} label={t("frameworkEditor.reason")} hint={t("frameworkEditor.reasonHint")} defaultValue={valueOf(editFields.reason, "")} message={messageOf(editFields.reason)} multiline />
-          <button type="submit" disabled={busy} className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <SubmitButton className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("frameworkEditor.submit")}
-          </button>
+          </SubmitButton>
         </Panel>
-      </Form>
+      </SubmitForm>
 
       <Panel id="changes" title={t("frameworkEditor.changes")}>
         {changes.length === 0 ? (

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FrameworkDiffList } from "~/components/frameworks/framework-diff";
-import { Alert, TextAreaField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { invalidateBenchmarkData } from "~/modules/benchmark/benchmark-data.server";
@@ -48,7 +48,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function FrameworkChangeReview() {
   const { review, ownChange } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const busy = useNavigation().state === "submitting";
   const { t, formatDate, formatIndex } = useWorkspaceTranslator();
   const { framework, change, diff, effect, stale } = review;
   const refusal = result ? (result.refused === "stale" ? t("frameworkEditor.review.stale", { version: framework.version }) : t(`frameworkEditor.review.${result.refused}`)) : null;
@@ -109,17 +108,17 @@ export default function FrameworkChangeReview() {
           {ownChange ? (
             <p className="mt-3 text-slate-700">{t("frameworkEditor.review.ownChange")}</p>
           ) : (
-            <Form method="post" className="mt-3 space-y-3">
+            <SubmitForm method="post" className="mt-3 space-y-3">
               <TextAreaField name="catatan" label={t("frameworkEditor.review.note")} hint={t("frameworkEditor.review.noteHint")} defaultValue={result?.note ?? ""} rows={3} />
               <div className="flex flex-wrap gap-3">
-                <button type="submit" name="keputusan" value="setujui" disabled={busy || stale} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+                <SubmitButton name="keputusan" value="setujui" disabled={stale} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
                   {t("frameworkEditor.review.approve")}
-                </button>
-                <button type="submit" name="keputusan" value="tolak" disabled={busy} className="rounded-md px-4 py-2 font-semibold text-red-800 ring-1 ring-red-700 disabled:opacity-60">
+                </SubmitButton>
+                <SubmitButton name="keputusan" value="tolak" className="rounded-md px-4 py-2 font-semibold text-red-800 ring-1 ring-red-700 disabled:opacity-60">
                   {t("frameworkEditor.review.reject")}
-                </button>
+                </SubmitButton>
               </div>
-            </Form>
+            </SubmitForm>
           )}
         </Panel>
       ) : null}

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
@@ -71,7 +71,7 @@ export default function CohortMembers() {
         </Alert>
       ) : null}
       <Panel id="add" title={t("cohortAdmin.add")}>
-        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
+        <SubmitForm method="post" className="mt-4 grid gap-4 sm:grid-cols-2" resetOnSuccess>
           <RegionSelect
             name="regionCode"
             label={t("cohortAdmin.region")}
@@ -84,7 +84,7 @@ export default function CohortMembers() {
           <div>
             <SubmitButton>{t("cohortAdmin.addButton")}</SubmitButton>
           </div>
-        </Form>
+        </SubmitForm>
       </Panel>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {cohort.members.map((member) => (
@@ -93,14 +93,14 @@ export default function CohortMembers() {
               <Link to={`/daerah/${member.code}`}>{member.name}</Link>
               <span className="ml-2 text-sm text-slate-600">{member.provinceName}</span>
             </span>
-            <Form method="post">
+            <SubmitForm method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="regionCode" value={member.code} />
-              <button type="submit" className="text-sm text-red-700 underline">
+              <SubmitButton className="text-sm text-red-700 underline">
                 {t("cohortAdmin.remove")}
                 <span className="sr-only"> {member.name}</span>
-              </button>
-            </Form>
+              </SubmitButton>
+            </SubmitForm>
           </li>
         ))}
       </ul>

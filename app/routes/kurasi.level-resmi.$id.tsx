@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert, TextAreaField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getSubmissionReview, reviewSubmission } from "~/modules/benchmark/level-submissions.server";
@@ -48,7 +48,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function LevelReportReview() {
   const { review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const busy = useNavigation().state === "submitting";
   const { t, formatIndex } = useWorkspaceTranslator();
   const { submission } = review;
   const differs = (a: number | null, b: number | null) => a !== null && b !== null && a !== b;
@@ -114,19 +113,19 @@ export default function LevelReportReview() {
 
       {submission.status === "submitted" ? (
         <Panel id="decision" title={t("levelReports.decision")}>
-          <Form method="post" className="mt-3 space-y-3">
+          <SubmitForm method="post" className="mt-3 space-y-3">
             {result?.errors.form ? <Alert tone="error">{t("levelReports.alreadyDecided")}</Alert> : null}
             <p className="text-sm text-slate-700">{t("levelReports.decisionHelp")}</p>
             <TextAreaField name="catatan" label={t("levelReports.reviewNote")} hint={t("levelReports.reviewNoteHint")} defaultValue={result?.note ?? ""} error={result?.errors.catatan} rows={3} />
             <div className="flex flex-wrap gap-3">
-              <button type="submit" name="keputusan" value="verifikasi" disabled={busy} className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+              <SubmitButton name="keputusan" value="verifikasi" className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
                 {t("levelReports.verify")}
-              </button>
-              <button type="submit" name="keputusan" value="kembalikan" disabled={busy} className="rounded-md px-4 py-2 font-semibold text-red-800 ring-1 ring-red-700 disabled:opacity-60">
+              </SubmitButton>
+              <SubmitButton name="keputusan" value="kembalikan" className="rounded-md px-4 py-2 font-semibold text-red-800 ring-1 ring-red-700 disabled:opacity-60">
                 {t("levelReports.return")}
-              </button>
+              </SubmitButton>
             </div>
-          </Form>
+          </SubmitForm>
         </Panel>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
-import { Alert } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { EmptyState } from "~/components/ui/filters";
 import { requirePermission } from "~/modules/auth/guards.server";
 import type { CrosswalkStatus } from "~/modules/frameworks";
@@ -91,24 +91,24 @@ export default function FrameworkCrosswalk() {
                 <td className="py-2">
                   <Badge tone={statusTone[pair.status]}>{t(`assessmentFrameworks.status.${pair.status}`)}</Badge>
                   {pair.reviewedBy && pair.reviewedAt ? <p className="mt-1 text-xs text-slate-600">{t("assessmentFrameworks.curator.reviewedBy", { name: pair.reviewedBy, date: formatDate(pair.reviewedAt) })}</p> : null}
-                  <Form method="post" className="mt-2 flex flex-wrap gap-2">
+                  <SubmitForm method="post" className="mt-2 flex flex-wrap gap-2">
                     <input type="hidden" name="padanan" value={pair.id} />
                     {pair.status !== "confirmed" ? (
-                      <button type="submit" name="keputusan" value="konfirmasi" aria-label={`${t("assessmentFrameworks.curator.confirm")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md bg-brand-700 px-3 py-1 text-xs font-semibold text-white hover:bg-brand-800">
+                      <SubmitButton name="keputusan" value="konfirmasi" aria-label={`${t("assessmentFrameworks.curator.confirm")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md bg-brand-700 px-3 py-1 text-xs font-semibold text-white hover:bg-brand-800">
                         {t("assessmentFrameworks.curator.confirm")}
-                      </button>
+                      </SubmitButton>
                     ) : null}
                     {pair.status !== "rejected" ? (
-                      <button type="submit" name="keputusan" value="tolak" aria-label={`${t("assessmentFrameworks.curator.reject")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-700">
+                      <SubmitButton name="keputusan" value="tolak" aria-label={`${t("assessmentFrameworks.curator.reject")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md px-3 py-1 text-xs font-semibold text-red-800 ring-1 ring-red-700">
                         {t("assessmentFrameworks.curator.reject")}
-                      </button>
+                      </SubmitButton>
                     ) : null}
                     {pair.status !== "proposed" ? (
-                      <button type="submit" name="keputusan" value="usulan" aria-label={`${t("assessmentFrameworks.curator.reopen")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md px-3 py-1 text-xs font-semibold text-slate-800 ring-1 ring-slate-400">
+                      <SubmitButton name="keputusan" value="usulan" aria-label={`${t("assessmentFrameworks.curator.reopen")}: ${pair.from.number} → ${pair.to.number}`} className="rounded-md px-3 py-1 text-xs font-semibold text-slate-800 ring-1 ring-slate-400">
                         {t("assessmentFrameworks.curator.reopen")}
-                      </button>
+                      </SubmitButton>
                     ) : null}
-                  </Form>
+                  </SubmitForm>
                 </td>
               </tr>
             ))}

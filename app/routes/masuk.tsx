@@ -5,9 +5,9 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useActionData, useSearchParams } from "@remix-run/react";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { safeRedirectPath } from "~/modules/http/safe-redirect";
@@ -48,7 +48,7 @@ export default function SignIn() {
   const { t } = useTranslator();
   return (
     <NarrowPage title={t("auth.signInTitle")} lead={t("auth.signInLead")}>
-      <Form method="post" className="space-y-4">
+      <SubmitForm method="post" className="space-y-4">
         {actionData?.problem === "invalid" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
         {actionData?.problem === "throttled" ? (
           <Alert tone="error">{t("auth.throttled", { count: minutesToWait(actionData.retryAfterSeconds) })}</Alert>
@@ -64,7 +64,7 @@ export default function SignIn() {
         />
         <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
         <SubmitButton>{t("auth.signInButton")}</SubmitButton>
-      </Form>
+      </SubmitForm>
       <p className="mt-6 text-sm text-slate-600">{t("auth.noAccount")}</p>
     </NarrowPage>
   );

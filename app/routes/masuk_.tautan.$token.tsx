@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { SubmitButton } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -30,9 +30,9 @@ export default function SignInWithLink() {
   if (status !== "valid" || !user) return <LinkProblem status={status === "valid" ? "unknown" : status} />;
   return (
     <NarrowPage title={t("auth.linkSignInTitle")} lead={t("auth.linkSignInLead", { email: user.email })}>
-      <Form method="post">
+      <SubmitForm method="post">
         <SubmitButton>{t("auth.linkSignInButton", { name: user.name })}</SubmitButton>
-      </Form>
+      </SubmitForm>
     </NarrowPage>
   );
 }

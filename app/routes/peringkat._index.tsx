@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { FigureNotes, FigureSources, FigureValue, KindBadge } from "~/components/benchmark/figure";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert } from "~/components/ui/form";
+import { Alert, SubmitForm } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -105,7 +105,7 @@ export default function Rankings() {
         </div>
       ) : null}
 
-      <Form method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <SubmitForm method="get" aria-label={t("rankings.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <input type="hidden" name="kerangka" value={framework.slug} />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <FilterSelect name="data" label={t("rankings.kind")} options={kinds.map((kind) => ({ value: kindParam(kind), label: t(`figures.kind.${kind}`) }))} defaultValue={kindParam(query.kind)} />
@@ -117,7 +117,7 @@ export default function Rankings() {
         <div className="mt-4">
           <FilterActions resetTo={`/peringkat?kerangka=${framework.slug}`} />
         </div>
-      </Form>
+      </SubmitForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" role="status">

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
-import { Alert, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
@@ -90,7 +90,7 @@ export default function RecordAdoption() {
       ) : null}
       {errors.form ? <Alert tone="error">{validationMessage(translator, errors.form)}</Alert> : null}
       <Panel id="source-region" title={t("adoption.step1")}>
-        <Form method="get" className="mt-3 space-y-3">
+        <SubmitForm method="get" className="mt-3 space-y-3">
           <RegionSelect
             name="daerah"
             label={t("adoption.sourceRegion")}
@@ -99,11 +99,11 @@ export default function RecordAdoption() {
             defaultValue={sourceRegionCode}
           />
           <SubmitButton tone="secondary">{t("adoption.showPractices")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       </Panel>
       {sourceRegionCode ? (
         <Panel id="source-practice" title={t("adoption.step2")}>
-          <Form method="post" className="mt-3 space-y-4">
+          <SubmitForm method="post" className="mt-3 space-y-4">
             <input type="hidden" name="intent" value="record" />
             <input type="hidden" name="sourceRegionCode" value={sourceRegionCode} />
             {errors.sourceRegionCode ? <Alert tone="error">{validationMessage(translator, errors.sourceRegionCode)}</Alert> : null}
@@ -133,14 +133,14 @@ export default function RecordAdoption() {
             </fieldset>
             <TextField name="note" label={t("adoption.note")} hint={t("adoption.noteHint")} defaultValue={result?.values.note ?? adoptedFrom?.note ?? ""} error={errors.note} />
             <SubmitButton>{t("adoption.save")}</SubmitButton>
-          </Form>
+          </SubmitForm>
         </Panel>
       ) : null}
       {adoptedFrom ? (
-        <Form method="post">
+        <SubmitForm method="post">
           <input type="hidden" name="intent" value="remove" />
           <SubmitButton tone="danger">{t("adoption.remove")}</SubmitButton>
-        </Form>
+        </SubmitForm>
       ) : null}
     </div>
   );

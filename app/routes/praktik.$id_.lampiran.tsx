@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/practices/attachment-list";
-import { Alert } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -76,21 +76,21 @@ export default function PracticeAttachments() {
           attachments={attachments}
           renderAction={(attachment) =>
             practice.editable ? (
-              <Form method="post" encType="multipart/form-data">
+              <SubmitForm method="post" encType="multipart/form-data">
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="version" value={version} />
                 <input type="hidden" name="attachmentId" value={attachment.id} />
-                <button type="submit" className="text-sm font-semibold text-red-700 underline">
+                <SubmitButton className="text-sm font-semibold text-red-700 underline">
                   {t("attachments.remove", { name: attachment.fileName })}
-                </button>
-              </Form>
+                </SubmitButton>
+              </SubmitForm>
             ) : null
           }
         />
       </Panel>
       {practice.editable ? (
         <Panel id="upload" title={t("attachments.upload")}>
-          <Form method="post" encType="multipart/form-data" className="mt-3 space-y-4">
+          <SubmitForm method="post" encType="multipart/form-data" className="mt-3 space-y-4" resetOnSuccess>
             <input type="hidden" name="version" value={version} />
             <div>
               <label htmlFor="file" className="block text-sm font-medium">
@@ -109,10 +109,10 @@ export default function PracticeAttachments() {
                 {t("attachments.fileHint")}
               </p>
             </div>
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("attachments.uploadButton")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </SubmitForm>
         </Panel>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PracticeCard } from "~/components/practices/practice-card";
-import { inputClass } from "~/components/ui/form";
+import { inputClass, SubmitForm } from "~/components/ui/form";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -65,7 +65,7 @@ export default function PracticeList() {
         </div>
       </div>
 
-      <Form method="get" role="search" aria-label={t("practices.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <SubmitForm method="get" role="search" aria-label={t("practices.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
           {provinceRegions.length > 0 ? (
@@ -121,7 +121,7 @@ export default function PracticeList() {
         <div className="mt-4">
           <FilterActions resetTo="/praktik" />
         </div>
-      </Form>
+      </SubmitForm>
 
       <p className="mt-6 text-sm text-slate-700" role="status">
         {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SubmitForm } from "~/components/ui/form";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { RegionSelect } from "~/components/region-select";
 import { DataTable } from "~/components/ui/data-table";
@@ -77,7 +78,7 @@ export default function PracticeWorkspace() {
           </Link>
         </div>
       </div>
-      <Form method="get" className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <SubmitForm method="get" className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         <FilterSelect
           name="status"
           label={t("workspace.status")}
@@ -93,7 +94,7 @@ export default function PracticeWorkspace() {
         <div className="flex items-end">
           <FilterActions />
         </div>
-      </Form>
+      </SubmitForm>
       <p className="mt-6 text-sm text-slate-700" role="status">
         {t("workspace.count", { formatted: formatNumber(result.total) })}
       </p>

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, NewPasswordFields, SubmitButton, TextField } from "~/components/ui/form";
+import { Alert, NewPasswordFields, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-schemas.server";
@@ -51,12 +51,12 @@ export default function AcceptInvitation() {
           : t("auth.inviteLead", { role, email: invitation.email })
       }
     >
-      <Form method="post" className="space-y-4">
+      <SubmitForm method="post" className="space-y-4">
         {actionData && !actionData.ok ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
         <TextField name="name" label={t("auth.name")} autoComplete="name" defaultValue={values.name} error={errors.name} required />
         <NewPasswordFields errors={errors} />
         <SubmitButton>{t("auth.inviteAccept")}</SubmitButton>
-      </Form>
+      </SubmitForm>
     </NarrowPage>
   );
 }

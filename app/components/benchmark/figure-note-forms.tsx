@@ -1,6 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
 import type { NoteView } from "~/components/benchmark/figure";
-import { inputClass } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import type { FieldError } from "~/modules/forms/form-data";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -18,13 +17,12 @@ export const noteFormTarget = (year: number, kind: string) => `${year}:${kind}`;
 export function FigureNoteForm({ year, kind, framework, result }: { year: number; kind: string; framework?: string; result: NoteFormResult | undefined }) {
   const translator = useTranslator();
   const { t } = translator;
-  const busy = useNavigation().state === "submitting";
   const mine = result?.target === noteFormTarget(year, kind) ? result : undefined;
   const id = `note-${year}-${kind}`;
   return (
     <details className="mt-1 text-xs" open={mine !== undefined}>
       <summary className="cursor-pointer font-medium text-brand-700">{t("figures.addNote")}</summary>
-      <Form method="post" className="mt-1 space-y-1">
+      <SubmitForm method="post" className="mt-1 space-y-1" resetOnSuccess>
         <input type="hidden" name="intent" value="tanggapan" />
         <input type="hidden" name="tahun" value={year} />
         <input type="hidden" name="jenis" value={kind} />
@@ -41,10 +39,10 @@ export function FigureNoteForm({ year, kind, framework, result }: { year: number
             {validationMessage(translator, mine.error)}
           </p>
         ) : null}
-        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-2 py-1 font-semibold text-white disabled:opacity-60">
+        <SubmitButton className="rounded bg-brand-700 px-2 py-1 font-semibold text-white disabled:opacity-60">
           {t("figures.signNote")}
-        </button>
-      </Form>
+        </SubmitButton>
+      </SubmitForm>
     </details>
   );
 }
@@ -57,27 +55,27 @@ export function FigureNoteControls({ note, canWithdraw, canHide, result }: { not
   return (
     <span className="mt-1 flex flex-wrap items-start gap-2">
       {canWithdraw ? (
-        <Form method="post">
+        <SubmitForm method="post">
           <input type="hidden" name="intent" value="tarik" />
           <input type="hidden" name="catatan" value={note.id} />
-          <button type="submit" className="text-brand-800 underline">
+          <SubmitButton className="text-brand-800 underline">
             {t("figures.withdrawNote")}
-          </button>
-        </Form>
+          </SubmitButton>
+        </SubmitForm>
       ) : null}
       {canHide ? (
-        <Form method="post" className="flex flex-wrap items-start gap-1">
+        <SubmitForm method="post" className="flex flex-wrap items-start gap-1">
           <input type="hidden" name="intent" value="sembunyikan" />
           <input type="hidden" name="catatan" value={note.id} />
           <label className="sr-only" htmlFor={`hide-${note.id}`}>
             {t("figures.hideReason")}
           </label>
           <input id={`hide-${note.id}`} name="alasan" placeholder={t("figures.hideReason")} maxLength={500} className="rounded border border-slate-400 px-1" aria-invalid={mine ? true : undefined} />
-          <button type="submit" className="text-red-800 underline">
+          <SubmitButton className="text-red-800 underline">
             {t("figures.hideNote")}
-          </button>
+          </SubmitButton>
           {mine ? <span className="w-full font-medium text-red-700">{validationMessage(translator, mine.error)}</span> : null}
-        </Form>
+        </SubmitForm>
       ) : null}
     </span>
   );

@@ -1,4 +1,5 @@
-import { Form, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { SubmitForm } from "~/components/ui/form";
 import { locales } from "~/modules/i18n/locales";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
@@ -10,7 +11,7 @@ export function LanguageSwitcher() {
   const { t, locale } = useTranslator();
   const location = useLocation();
   return (
-    <Form method="post" action="/bahasa" reloadDocument className="flex items-center gap-1 text-sm">
+    <SubmitForm method="post" action="/bahasa" reloadDocument className="flex items-center gap-1 text-sm">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <span className="sr-only">{t("language.label")}</span>
       {locales.map((option) =>
@@ -38,6 +39,6 @@ export function LanguageSwitcher() {
           </button>
         ),
       )}
-    </Form>
+    </SubmitForm>
   );
 }

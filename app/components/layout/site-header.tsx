@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
+import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -34,9 +35,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               placeholder={t("search.headerLabel")}
               className="w-40 rounded-l-md border-0 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-600 sm:w-48"
             />
-            <button type="submit" className="rounded-r-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600">
+            <SubmitButton className="rounded-r-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600">
               {t("search.button")}
-            </button>
+            </SubmitButton>
           </form>
           <nav aria-label={t("site.mainNav")}>
             <ul className="flex flex-wrap gap-1">
@@ -87,11 +88,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               </li>
               {user ? (
                 <li>
-                  <Form method="post" action="/keluar">
-                    <button type="submit" className="rounded px-3 py-2 text-white hover:bg-brand-700">
+                  <SubmitForm method="post" action="/keluar">
+                    <SubmitButton className="rounded px-3 py-2 text-white hover:bg-brand-700">
                       {t("nav.signOut")}
-                    </button>
-                  </Form>
+                    </SubmitButton>
+                  </SubmitForm>
                 </li>
               ) : null}
             </ul>

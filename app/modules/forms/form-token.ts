@@ -4,7 +4,7 @@
  * comes with every page the root loader renders for a signed-in user (also after each action), so
  * a form sent again after success carries a new one. Browser-safe: the form component renders it.
  */
-export const FORM_TOKEN_FIELD = "formToken";
+export const FORM_TOKEN_FIELD = "submissionToken";
 
 /** 160 random bits in lower-case base32, as the server makes them. */
 const FORM_TOKEN = /^[a-z2-7]{32}$/;

@@ -190,7 +190,6 @@ export const workspaceMessagesEn: WorkspaceMessages = {
     note: "Note for the curator (optional)",
     levelsHelp: "Choose each indicator's level exactly as the report states it. The criteria of each level from the Lampiran of Permen PANRB 59/2020 are shown with the choices.",
     submit: "Submit for verification",
-    sending: "Sending…",
     reviewNoteHint: "Required when returning: what does not match the report.",
     editorNote: "Note from the region's editor",
     queueTitle: "Verify official levels",

@@ -190,7 +190,6 @@ export const workspaceMessagesId = {
     note: "Catatan untuk kurator (opsional)",
     levelsHelp: "Pilih tingkat setiap indikator persis seperti tertulis di laporan. Kriteria tiap tingkat dari Lampiran Permen PANRB 59/2020 tercantum di bawah pilihannya.",
     submit: "Kirim untuk diverifikasi",
-    sending: "Mengirim…",
     reviewNoteHint: "Wajib bila dikembalikan: apa yang tidak sesuai dengan laporan.",
     editorNote: "Catatan editor daerah",
     queueTitle: "Verifikasi tingkat resmi",

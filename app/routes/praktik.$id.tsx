@@ -23,6 +23,7 @@ import {
   getPracticeRegion,
   getRevision,
   practiceFromParams,
+  visibleContact,
 } from "~/modules/practices/index.server";
 import { isPublic } from "~/modules/practices/workflow";
 import { presentRevision } from "~/modules/practices/practice-view.server";
@@ -41,8 +42,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const revision = await getRevision(published ? practice.publishedRevisionId! : practice.latestRevisionId);
   if (!revision) throw new Response(null, { status: 404 });
   const questionsView = parseQuestionsView(requestQuery(request));
-  const [presented, region, practiceMeta, adoptedFrom, adopters, questions, { locale }] = await Promise.all([
+  const [presented, contact, region, practiceMeta, adoptedFrom, adopters, questions, { locale }] = await Promise.all([
     presentRevision(revision),
+    visibleContact(user, practice, revision.contact),
     getPracticeRegion(practice.regionCode),
     getPracticeMeta(practice.id),
     getAdoptedFrom(practice.id),
@@ -61,6 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ...practiceMeta!,
     },
     revision: presented,
+    contact,
     region: region!,
     adoptedFrom,
     adopters,
@@ -96,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, revision, region, adoptedFrom, adopters, questions, questionsView, viewer } = useLoaderData<typeof loader>();
+  const { practice, revision, contact, region, adoptedFrom, adopters, questions, questionsView, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as QuestionFormResult | undefined;
   const { t, formatDate } = useTranslator();
   const localized = useLocalizedText();
@@ -178,7 +181,21 @@ export default function PracticePage() {
           {practice.published ? <PracticeQuestions page={questions} view={questionsView} viewer={viewer} result={result} /> : null}
         </div>
         <aside aria-label={t("practice.facts")}>
-          <PracticeFacts revision={revision} region={region} />
+          <PracticeFacts
+            revision={revision}
+            region={region}
+            contact={contact}
+            contactAction={
+              practice.published ? (
+                <div className="rounded-md bg-slate-50 p-3">
+                  <p className="text-slate-700">{t("contactPrivacy.actionLead", { region: region.name })}</p>
+                  <Link to={`/praktik/${practice.id}/hubungi`} className="mt-2 inline-block font-semibold">
+                    {t("contactPrivacy.action")}
+                  </Link>
+                </div>
+              ) : null
+            }
+          />
         </aside>
       </div>
     </article>

@@ -18,6 +18,7 @@ import {
   getRevision,
   listReviewEvents,
   requireWorkingCopy,
+  visibleContact,
 } from "~/modules/practices/index.server";
 import { reviewFormSchema } from "~/modules/practices/review-form.server";
 import { decisionNeedsCurator, REVIEW_DECISIONS, stateAfterDecision } from "~/modules/practices/workflow";
@@ -48,6 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     title: translator.t("review.pageTitle", { title: latest.title }),
     practice: { id: practice.id, state: practice.state, version: practice.version, hasPublished: practice.publishedRevisionId !== null },
     revision: await presentRevision(latest),
+    // A curator checks the contact and its consent before publishing.
+    contact: await visibleContact(user, practice, latest.contact),
     changesSincePublished: published ? await diffBetween(published, latest, translator) : null,
     region: region!,
     events,
@@ -81,7 +84,7 @@ const decisionButtonClass: Record<(typeof REVIEW_DECISIONS)[number], string> = {
 };
 
 export default function PracticeReview() {
-  const { practice, revision, changesSincePublished, region, events, decisions, canWrite } = useLoaderData<typeof loader>();
+  const { practice, revision, contact, changesSincePublished, region, events, decisions, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
   const translator = useWorkspaceTranslator();
@@ -172,7 +175,7 @@ export default function PracticeReview() {
           </section>
         </div>
         <aside aria-label={t("practice.facts")}>
-          <PracticeFacts revision={revision} region={region} />
+          <PracticeFacts revision={revision} region={region} contact={contact} />
         </aside>
       </div>
     </div>

@@ -8,7 +8,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
-import { getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/index.server";
+import { getContactConsent, getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/index.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
@@ -19,10 +19,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { practice } = await requirePracticeWriter(request, context, params.id);
   const [revision, tree, { t, locale }] = await Promise.all([getRevision(practice.latestRevisionId), getFrameworkTree(SPBE_2020), translatorForRequest(request)]);
   if (!revision) throw new Response(null, { status: 404 });
+  const consent = await getContactConsent(practice.id, revision.contact);
+  const values = formValuesFromContent(revision, locale);
   return {
     title: t("practiceForm.editTitle", { title: revision.title }),
     practice: { id: practice.id, state: practice.state, version: practice.version, published: practice.publishedRevisionId !== null },
-    values: formValuesFromContent(revision, locale),
+    // The box stays ticked for a contact whose consent is recorded; unticking it asks to clear the contact.
+    values: { ...values, text: { ...values.text, contactConsent: consent ? "on" : "" } },
+    savedContactConsent: revision.contact === "" ? undefined : consent,
     groups: tree.groups,
   };
 }
@@ -36,6 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     practiceId: practice.id,
     baseVersion: submission.version,
     content: submission.content,
+    contactConsent: submission.contactConsent,
     submit: submission.submit,
     actorId: user.id,
     ip: context.clientIp,
@@ -53,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditPractice() {
-  const { practice, values, groups } = useLoaderData<typeof loader>();
+  const { practice, values, savedContactConsent, groups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EditorResult | undefined;
   const translator = useWorkspaceTranslator();
   const { t } = translator;
@@ -81,6 +86,7 @@ export default function EditPractice() {
           version={result?.currentVersion ?? practice.version}
           groups={groups}
           previewHtml={result?.previewHtml ?? null}
+          savedContactConsent={savedContactConsent}
           notice={
             conflict ? (
               <Alert tone="error">

@@ -45,7 +45,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(result, { status: 400 });
   }
   await requirePermission(request, context, { action: "practice.write", regionCode });
-  const { id } = await createPractice({ regionCode, content: submission.content, submit: submission.submit, actorId: user.id, ip: context.clientIp });
+  const { id } = await createPractice({
+    regionCode,
+    content: submission.content,
+    contactConsent: submission.contactConsent,
+    submit: submission.submit,
+    actorId: user.id,
+    ip: context.clientIp,
+  });
   return redirect(`/praktik/${id}/tinjauan?disimpan=1`);
 }
 

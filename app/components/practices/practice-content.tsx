@@ -4,6 +4,7 @@ import { SourceLink } from "~/components/source-link";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import type { VisibleContact } from "~/modules/practices/contact";
 import type { PresentedRevision } from "~/modules/practices/practice-view.server";
 import { AttachmentList } from "./attachment-list";
 import { useLocalizedText } from "./localized-text";
@@ -96,15 +97,28 @@ function ContentSection({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** The side panel: who, where, when, what stage, which SPBE indicators. */
-export function PracticeFacts({ revision, region }: { revision: Omit<PresentedRevision, "createdAt">; region: { code: string; name: string; provinceName: string } }) {
+/**
+ * The side panel: who, where, when, what stage, which SPBE indicators. `contact` only when the
+ * viewer may see it; `contactAction` (writing through IDSL) goes beside the lead agency instead.
+ */
+export function PracticeFacts({
+  revision,
+  region,
+  contact,
+  contactAction,
+}: {
+  revision: Omit<PresentedRevision, "createdAt">;
+  region: { code: string; name: string; provinceName: string };
+  contact: VisibleContact | null;
+  contactAction?: ReactNode;
+}) {
   const { t, formatPartialDate } = useTranslator();
   const rows: [string, ReactNode][] = [
     [t("practice.region"), <Link key="region" to={`/daerah/${region.code}`}>{region.name}</Link>],
     [t("practice.province"), region.provinceName],
     [t("practiceForm.leadOpd"), revision.leadOpd],
     [t("practiceForm.partners"), revision.partners.join(", ")],
-    [t("practiceForm.contact"), revision.contact],
+    [t("practiceForm.contact"), contact ? <ContactPerson key="contact" contact={contact} /> : ""],
     [t("practiceForm.stage"), t(`practiceStage.${revision.stage}`)],
     [
       t("practiceForm.runningStatus"),
@@ -129,6 +143,7 @@ export function PracticeFacts({ revision, region }: { revision: Omit<PresentedRe
             </div>
           ))}
       </dl>
+      {contactAction}
       {revision.indicators.length > 0 ? (
         <div>
           <h2 className="font-semibold text-slate-700">{t("practice.indicators")}</h2>
@@ -158,5 +173,16 @@ export function PracticeFacts({ revision, region }: { revision: Omit<PresentedRe
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A contact seen by a signed-in official, marked when its person's consent is not recorded yet. */
+function ContactPerson({ contact }: { contact: VisibleContact }) {
+  const { t } = useTranslator();
+  return (
+    <>
+      {contact.text}
+      <span className="mt-0.5 block text-xs text-slate-600">{contact.consent ? t("contactPrivacy.signedInOnly") : t("contactPrivacy.noConsentYet")}</span>
+    </>
   );
 }

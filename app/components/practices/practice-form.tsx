@@ -8,6 +8,7 @@ import { type FrameworkGroup, indicatorsIn } from "~/modules/frameworks";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { validationMessage } from "~/modules/forms/validation-message";
+import type { VisibleContact } from "~/modules/practices/contact";
 import {
   MAX_BODY_LENGTH,
   METRIC_FIELDS,
@@ -32,6 +33,8 @@ export interface PracticeFormProps {
   /** Curators and admins choose the region a new practice belongs to. */
   regionChoice?: { groups: ProvinceRegions[]; selected: string };
   notice?: ReactNode;
+  /** Editing: the consent recorded for the saved contact (null: none yet); absent for a new practice or no contact. */
+  savedContactConsent?: VisibleContact["consent"];
 }
 
 function useMessage(errors: FieldErrors) {
@@ -43,7 +46,7 @@ function useMessage(errors: FieldErrors) {
 }
 
 /** The practice editor: structured fields, Markdown body with live preview, save or submit. */
-export function PracticeForm({ values, errors, version, groups, previewHtml, regionChoice, notice }: PracticeFormProps) {
+export function PracticeForm({ values, errors, version, groups, previewHtml, regionChoice, notice, savedContactConsent }: PracticeFormProps) {
   const translator = useWorkspaceTranslator();
   const { t } = translator;
   const message = useMessage(errors);
@@ -91,7 +94,7 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
       <Section title={t("practiceForm.implementation")}>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField name="leadOpd" label={t("practiceForm.leadOpd")} hint={t("practiceForm.leadOpdHint")} defaultValue={text.leadOpd} error={errors.leadOpd} />
-          <TextField name="contact" label={t("practiceForm.contact")} hint={t("practiceForm.contactHint")} defaultValue={text.contact} error={errors.contact} />
+          <ContactFields values={text} errors={errors} savedConsent={savedContactConsent} />
           <TextAreaField name="partners" label={t("practiceForm.partners")} hint={t("practiceForm.onePerLine")} defaultValue={text.partners} error={errors.partners} rows={3} />
           <SelectField name="stage" label={t("practiceForm.stage")} defaultValue={text.stage || "penerapan"} error={errors.stage}>
             {PRACTICE_STAGES.map((stage) => (
@@ -196,6 +199,52 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
         </button>
       </div>
     </Form>
+  );
+}
+
+/**
+ * The contact person with the consent it needs (UU 27/2022): the checkbox, the purpose it is
+ * given for beside it, and what consent is already recorded for the saved contact.
+ */
+function ContactFields({ values, errors, savedConsent }: { values: Record<string, string>; errors: FieldErrors; savedConsent: VisibleContact["consent"] | undefined }) {
+  const translator = useWorkspaceTranslator();
+  const { t, formatDate } = translator;
+  const consentError = errors.contactConsent ? validationMessage(translator, errors.contactConsent) : null;
+  return (
+    <div className="space-y-3 md:col-span-2 md:grid md:grid-cols-2 md:gap-4 md:space-y-0">
+      <div className="space-y-3">
+        <TextField name="contact" label={t("practiceForm.contact")} hint={t("practiceForm.contactHint")} defaultValue={values.contact} error={errors.contact} />
+        <div>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="contactConsent"
+              defaultChecked={values.contactConsent === "on"}
+              aria-invalid={consentError ? true : undefined}
+              aria-describedby={`contact-purpose${consentError ? " contactConsent-error" : ""}`}
+              className="mt-1"
+            />
+            <span>{t("contactConsent.label")}</span>
+          </label>
+          {consentError ? (
+            <p id="contactConsent-error" className="mt-1 text-sm font-medium text-red-700">
+              {consentError}
+            </p>
+          ) : null}
+          {savedConsent !== undefined ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {savedConsent
+                ? t("contactConsent.recorded", { name: savedConsent.recordedByName, date: formatDate(savedConsent.recordedAt), version: savedConsent.purposeVersion })
+                : t("contactConsent.notRecorded")}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <aside id="contact-purpose" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+        <h3 className="font-semibold">{t("contactConsent.purposeHeading")}</h3>
+        <p className="mt-1">{t("contactConsent.purpose")}</p>
+      </aside>
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@ import { errorMessage } from "../error-message";
  * Sends mail through SMTP_URL when it is configured. Without it (or when the server refuses),
  * nothing is sent and nothing fails: the inviter always sees the link to pass on themselves.
  */
-export async function sendMail(message: { to: string; subject: string; text: string }): Promise<boolean> {
+export async function sendMail(message: { to: string; subject: string; text: string; replyTo?: { name: string; address: string } }): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = serverEnv();
   if (!SMTP_URL) return false;
   try {

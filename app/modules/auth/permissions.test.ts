@@ -89,4 +89,16 @@ describe("can (figures)", () => {
     expect(can(editor, { action: "evaluationReport.read", regionCode: "32.11", verified: false })).toBe(true);
     expect(can(curator, { action: "evaluationReport.read", regionCode: "32.11", verified: false })).toBe(true);
   });
+
+  it("shows a practice's contact person to signed-in officials once consent is recorded, before that to the region's editors and Kemendagri, never to visitors", () => {
+    const otherMember: Actor = { id: 5, role: "member", regionCode: "33.16" };
+    const otherEditor: Actor = { id: 6, role: "editor", regionCode: "33.16" };
+    expect(can(null, { action: "contact.view", regionCode: "32.11", consented: true })).toBe(false);
+    expect(can(otherMember, { action: "contact.view", regionCode: "32.11", consented: true })).toBe(true);
+    expect(can(otherMember, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(false);
+    expect(can(member, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(false);
+    expect(can(otherEditor, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(false);
+    expect(can(editor, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(true);
+    expect(can(curator, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(true);
+  });
 });

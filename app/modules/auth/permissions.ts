@@ -56,7 +56,13 @@ export type Permission =
   /** Confirm or reject which groups of two frameworks cover the same topic (the crosswalk). */
   | { action: "framework.crosswalk" }
   /** Save one's own custom peer groups. */
-  | { action: "peerGroups.own" };
+  | { action: "peerGroups.own" }
+  /**
+   * See the contact person of a region's practice: any signed-in official once the person's
+   * consent is recorded (UU 27/2022); before that only the region's editors and Kemendagri, who
+   * can confirm it. Visitors never: they write through IDSL instead.
+   */
+  | { action: "contact.view"; regionCode: string; consented: boolean };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -99,6 +105,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return isEditorOf(actor, permission.regionCode);
     case "selfAssessment.read":
       return isKemendagri(actor) || actor.regionCode === permission.regionCode;
+    case "contact.view":
+      return permission.consented || isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "evaluationReport.read":
       return permission.verified || isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "practice.ask":

@@ -480,4 +480,11 @@ export const workspaceMessagesEn: WorkspaceMessages = {
       back: "Back to the editor",
     },
   },
+  contactConsent: {
+    label: "The person named agreed to be contacted through IDSL for replication and study visits.",
+    purposeHeading: "Purpose and data protection (UU 27/2022)",
+    purpose: "The contact is shown only to officials signed in to IDSL, so other regions can ask about replicating this practice and arrange study visits. Visitors do not see it; they send a message through IDSL. Without consent the contact is not saved. Clear the contact if the person withdraws their consent.",
+    recorded: "Consent for this contact recorded by {{name}} on {{date}} (purpose note version {{version}}).",
+    notRecorded: "Consent for this contact is not recorded yet, so only curators and the region's editors see it. Tick the consent and save to confirm it.",
+  },
 };

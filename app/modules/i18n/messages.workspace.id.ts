@@ -479,6 +479,13 @@ export const workspaceMessagesId = {
       back: "Kembali ke editor",
     },
   },
+  contactConsent: {
+    label: "Orang yang disebut setuju dihubungi melalui IDSL untuk replikasi dan kunjungan studi.",
+    purposeHeading: "Tujuan dan perlindungan data (UU 27/2022)",
+    purpose: "Kontak hanya ditampilkan kepada pejabat yang masuk ke IDSL, agar daerah lain dapat bertanya tentang replikasi praktik ini dan mengatur kunjungan studi. Pengunjung umum tidak melihatnya; mereka mengirim pesan melalui IDSL. Tanpa persetujuan kontak tidak disimpan. Kosongkan kontak bila orang tersebut menarik persetujuannya.",
+    recorded: "Persetujuan untuk kontak ini dicatat oleh {{name}} pada {{date}} (catatan tujuan versi {{version}}).",
+    notRecorded: "Persetujuan untuk kontak ini belum tercatat, sehingga hanya kurator dan editor daerah yang melihatnya. Centang persetujuan dan simpan untuk mengonfirmasinya.",
+  },
 } as const;
 
 export type WorkspaceMessages = Catalog<typeof workspaceMessagesId>;

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/index.server";
 import { can, type Actor } from "../auth";
 import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
+import { recordContactConsent } from "./contact-consent.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import type { PracticeContent } from "./practice-content";
 import { getPracticeHeader, type PracticeHeader } from "./practice-queries.server";
@@ -22,8 +23,18 @@ interface WriteContext {
   ip: string;
 }
 
+/**
+ * `contactConsent`: the actor confirmed that the content's contact person agreed to be contacted
+ * through IDSL (the form requires it). Without it a contact is stored but seen only by the
+ * region's editors and Kemendagri (see visibleContact).
+ */
+interface ContentWrite {
+  content: PracticeContent;
+  contactConsent?: boolean;
+}
+
 export async function createPractice(
-  input: WriteContext & { regionCode: string; content: PracticeContent; submit: boolean },
+  input: WriteContext & ContentWrite & { regionCode: string; submit: boolean },
   executor: DatabaseOrTransaction = db(),
 ): Promise<{ id: number }> {
   return executor.transaction(async (tx) => {
@@ -39,6 +50,7 @@ export async function createPractice(
       .values({ practiceId: id, number: 1, ...input.content, authorId: input.actorId })
       .returning({ id: practiceRevisions.id });
     await tx.update(practices).set({ latestRevisionId: revision!.id }).where(eq(practices.id, id));
+    if (input.contactConsent) await recordContactConsent(tx, { practiceId: id, contact: input.content.contact, actorId: input.actorId });
     if (input.submit) await recordReviewEvent(tx, { practiceId: id, revisionId: revision!.id, kind: "submitted", authorId: input.actorId });
     await recordAudit(
       { actorId: input.actorId, action: "practice.created", targetType: "practice", targetId: id, after: { state, title: input.content.title }, ip: input.ip },
@@ -58,7 +70,7 @@ export type SaveResult =
  * published practice starts a new draft while the published revision stays public.
  */
 export async function savePracticeRevision(
-  input: WriteContext & { practiceId: number; baseVersion: number; content: PracticeContent; submit: boolean },
+  input: WriteContext & ContentWrite & { practiceId: number; baseVersion: number; submit: boolean },
 ): Promise<SaveResult> {
   return db().transaction(async (tx) => {
     const practice = await lockPractice(tx, input.practiceId);
@@ -71,6 +83,7 @@ export async function savePracticeRevision(
       .from(practiceRevisions)
       .where(eq(practiceRevisions.id, practice.latestRevisionId));
     const revisionId = await appendRevision(tx, practice, { ...input.content, attachmentIds: latest?.attachmentIds ?? [] }, input.actorId);
+    if (input.contactConsent) await recordContactConsent(tx, { practiceId: practice.id, contact: input.content.contact, actorId: input.actorId });
     const submitted = input.submit ? stateAfterDecision({ state: edited, newestIsPublished: false }, "submit") : null;
     const state = submitted ?? edited;
     await tx

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { practiceForm } from "../../../tests/support/practice-factory";
 import { fieldErrorsFrom } from "../forms/form-schemas.server";
 import type { NumberConvention } from "../numbers/locale-number";
-import { formValuesFromContent, parseSourceLine, practiceFormValues } from "./practice-content";
+import { contactConsentMissing, formValuesFromContent, parseSourceLine, practiceFormValues } from "./practice-content";
 import { parsePracticeContent } from "./practice-content-schema.server";
 
 function parse(fields: Record<string, string>, extra: [string, string][] = [], convention: NumberConvention = "id") {
@@ -133,5 +133,22 @@ describe("practice form parsing", () => {
   it("reads source lines", () => {
     expect(parseSourceLine("Judul | javascript:alert(1)")).toBeNull();
     expect(parseSourceLine("javascript:alert(1)")).toEqual({ label: "javascript:alert(1)", url: null });
+  });
+});
+
+describe("contact consent", () => {
+  const values = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of practiceForm(fields)) data.append(name, value);
+    return practiceFormValues(data);
+  };
+
+  it("is needed only when a contact is entered, and is the ticked box", () => {
+    expect(contactConsentMissing(values({}))).toBe(false);
+    expect(contactConsentMissing(values({ contact: "   " }))).toBe(false);
+    expect(contactConsentMissing(values({ contact: "Budi, 0812-3456-7890" }))).toBe(true);
+    expect(contactConsentMissing(values({ contact: "Budi, 0812-3456-7890", contactConsent: "on" }))).toBe(false);
+    // The box keeps its state in the values shown again after an error.
+    expect(values({ contactConsent: "on" }).text.contactConsent).toBe("on");
   });
 });

@@ -75,6 +75,8 @@ const TEXT_FIELDS = [
   "leadOpd",
   "partners",
   "contact",
+  // The consent checkbox beside the contact ("on" when ticked), kept with the rest after an error.
+  "contactConsent",
   "stage",
   "runningStatus",
   "stoppedReason",
@@ -146,6 +148,14 @@ export function formValuesFromContent(content: PracticeContent, convention: Numb
       resultYear: year(metric.resultYear),
     })),
   };
+}
+
+/**
+ * A contact person may be saved only with their consent (UU 27/2022): the editor ticks that the
+ * person agreed to be contacted through IDSL for the purpose the form states.
+ */
+export function contactConsentMissing(values: PracticeFormValues): boolean {
+  return (values.text.contact ?? "").trim() !== "" && values.text.contactConsent !== "on";
 }
 
 export const EDITOR_INTENTS = ["save", "submit", "preview"] as const;

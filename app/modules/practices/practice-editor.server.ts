@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../forms/form-data";
 import type { NumberConvention } from "../numbers/locale-number";
 import { renderMarkdown } from "./markdown.server";
-import { type PracticeContent, type PracticeFormValues, readPracticeSubmission } from "./practice-content";
+import { contactConsentMissing, type PracticeContent, type PracticeFormValues, readPracticeSubmission } from "./practice-content";
 import { validatePracticeContent } from "./practice-content.server";
 
 /** What the editor form gets back when it is shown again: the user's text is always kept. */
@@ -15,7 +15,8 @@ export interface EditorResult {
 
 export type EditorSubmission =
   | { ready: false; status: number; result: EditorResult }
-  | { ready: true; content: PracticeContent; submit: boolean; version: number; values: PracticeFormValues };
+  /** `contactConsent`: the editor confirmed the contact person's consent (required when there is a contact). */
+  | { ready: true; content: PracticeContent; contactConsent: boolean; submit: boolean; version: number; values: PracticeFormValues };
 
 /**
  * Reads a posted practice editor form (new or edit): "Preview" renders the body and changes
@@ -27,6 +28,11 @@ export async function readEditorSubmission(form: FormData, convention: NumberCon
     return { ready: false, status: 200, result: { values, errors: {}, previewHtml: renderMarkdown(values.text.body ?? ""), currentVersion: null } };
   }
   const validated = await validatePracticeContent(values, convention);
-  if (!validated.ok) return { ready: false, status: 400, result: { values, errors: validated.errors, previewHtml: null, currentVersion: null } };
-  return { ready: true, content: validated.content, submit: intent === "submit", version, values };
+  // Without consent nothing is saved, the contact included: the editor ticks the box or clears the contact.
+  const consentErrors: FieldErrors = contactConsentMissing(values) ? { contactConsent: { code: "contactConsentRequired" } } : {};
+  if (!validated.ok || Object.keys(consentErrors).length > 0) {
+    const errors = { ...(validated.ok ? {} : validated.errors), ...consentErrors };
+    return { ready: false, status: 400, result: { values, errors, previewHtml: null, currentVersion: null } };
+  }
+  return { ready: true, content: validated.content, contactConsent: values.text.contactConsent === "on", submit: intent === "submit", version, values };
 }

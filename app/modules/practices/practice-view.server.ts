@@ -7,11 +7,12 @@ import type { PracticeRevision } from "./practice-queries.server";
 
 /**
  * A revision ready to show: body rendered, indicators named and linked (practices are tagged with
- * SPBE 2020 indicators, so the link names that framework); ids and storage details left out.
+ * SPBE 2020 indicators, so the link names that framework); ids and storage details left out, and
+ * the contact person too: a page adds it only for viewers who may see it (visibleContact).
  */
 export async function presentRevision(revision: PracticeRevision) {
   const { indicatorsById } = await getFrameworkTree(SPBE_2020);
-  const { id: _id, practiceId: _practiceId, authorId: _authorId, attachmentIds: _attachmentIds, indicatorIds, body, ...content } = revision;
+  const { id: _id, practiceId: _practiceId, authorId: _authorId, attachmentIds: _attachmentIds, contact: _contact, indicatorIds, body, ...content } = revision;
   return {
     ...content,
     bodyHtml: renderMarkdown(body),

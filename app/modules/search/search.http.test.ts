@@ -120,6 +120,20 @@ describe("/cari", () => {
     expect(html).toContain("SIMPATI");
   });
 
+  it("never finds or shows a practice's contact person", async () => {
+    const people = { editor: await testActor("editor", "32.11"), curator: await testActor("curator") };
+    const id = await publishPractice(practiceContent({ title: "Praktik Kontakuji Terbit", contact: "Kontakuji Wiryawan, 0812-7777-1234" }), people);
+    await reindexAll(meilisearch());
+    expect(await page("?q=Wiryawan")).toContain("Tidak ada praktik yang cocok.");
+    expect(await page("?q=Kontakuji")).toContain(`href="/praktik/${id}"`);
+    for (const path of ["/cari?q=Kontakuji", "/cari.data?q=Kontakuji"]) {
+      const text = await (await request(app.origin, path)).text();
+      expect(text, path).toContain("Kontakuji");
+      expect(text, path).not.toContain("Wiryawan");
+      expect(text, path).not.toContain("0812-7777-1234");
+    }
+  });
+
   it("never sends the Meilisearch key to the browser", async () => {
     const html = await page("?q=tte");
     expect(html).not.toContain(process.env.MEILI_MASTER_KEY!);

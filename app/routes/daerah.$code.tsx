@@ -10,9 +10,11 @@ import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { listVisits } from "~/modules/visits/index.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { currentUser, requirePermission } from "~/modules/auth/guards.server";
+import { RegionVisits } from "~/components/visits/region-visits";
 import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/modules/benchmark/figure-notes.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
@@ -31,10 +33,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
   const user = await currentUser(request, context);
-  const [about, practiceOverview, figures, translator] = await Promise.all([
+  const [about, practiceOverview, figures, visits, translator] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     getRegionPracticeOverview(profile.region.code),
     getGovernmentHistory(profile.region.code, user),
+    listVisits(user, { regionCode: profile.region.code, limit: 20 }),
     translatorForRequest(request),
   ]);
   return {
@@ -45,6 +48,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
     canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
     canModerate: can(user, { action: "figure.moderate" }),
+    visits,
+    // A request is about published practices: a region without any cannot be asked yet.
+    canRequestVisit: practiceOverview.total > 0 && can(user, { action: "visit.request", hostRegionCode: profile.region.code }),
     justSaved: requestQuery(request).has("disimpan"),
     noteSaved: requestQuery(request).has("tanggapan"),
   };
@@ -97,7 +103,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview } = useLoaderData<typeof loader>();
+  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, visits, canRequestVisit } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
@@ -139,6 +145,11 @@ export default function RegionProfilePage() {
           {canEdit ? (
             <p className="mt-3">
               <Link to={`/daerah/${region.code}/ubah`}>{t("regionEdit.edit")}</Link>
+            </p>
+          ) : null}
+          {canRequestVisit ? (
+            <p className="mt-3">
+              <Link to={`/kunjungan/baru?daerah=${region.code}`}>{t("studyVisits.request")}</Link>
             </p>
           ) : null}
         </div>
@@ -254,6 +265,7 @@ export default function RegionProfilePage() {
         </section>
       </div>
       <RegionPractices overview={practiceOverview} />
+      <RegionVisits regionCode={region.code} visits={visits} />
     </div>
   );
 }

@@ -76,6 +76,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canAsk: can(user, { action: "practice.ask" }),
       canAnswer: can(user, { action: "practice.answer", regionCode: practice.regionCode }),
       canModerate: can(user, { action: "practice.moderate" }),
+      canRequestVisit: published && can(user, { action: "visit.request", hostRegionCode: practice.regionCode }),
     },
   };
 }
@@ -138,6 +139,7 @@ export default function PracticePage() {
           {viewer.canWrite ? <Link to={`/praktik/${practice.id}/ubah`}>{t("practice.edit")}</Link> : null}
           {viewer.canWrite ? <Link to={`/praktik/${practice.id}/adopsi`}>{t("adoption.record")}</Link> : null}
           {viewer.seesWorkingCopy ? <Link to={`/praktik/${practice.id}/tinjauan`}>{t("review.title")}</Link> : null}
+          {viewer.canRequestVisit ? <Link to={`/kunjungan/baru?praktik=${practice.id}`}>{t("studyVisits.request")}</Link> : null}
         </nav>
       </header>
 

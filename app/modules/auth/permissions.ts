@@ -62,7 +62,15 @@ export type Permission =
    * consent is recorded (UU 27/2022); before that only the region's editors and Kemendagri, who
    * can confirm it. Visitors never: they write through IDSL instead.
    */
-  | { action: "contact.view"; regionCode: string; consented: boolean };
+  | { action: "contact.view"; regionCode: string; consented: boolean }
+  /** Ask a region for a study visit: a signed-in official (editor or member) of another region. */
+  | { action: "visit.request"; hostRegionCode: string }
+  /** Accept, propose dates for or decline a study visit request: the host region's editors. */
+  | { action: "visit.decide"; hostRegionCode: string }
+  /** Accept proposed dates, withdraw, record what was learned: the visiting region's editors and the requester. */
+  | { action: "visit.followUp"; visitorRegionCode: string; requestedById: number }
+  /** See a visit request in full (open ones, the contact, the history): both regions' editors, the requester and Kemendagri. */
+  | { action: "visit.read"; hostRegionCode: string; visitorRegionCode: string; requestedById: number };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -116,6 +124,18 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return isKemendagri(actor) || actor.role === "editor";
     case "practice.answer":
       return isEditorOf(actor, permission.regionCode);
+    case "visit.request":
+      return (actor.role === "editor" || actor.role === "member") && actor.regionCode !== null && actor.regionCode !== permission.hostRegionCode;
+    case "visit.decide":
+      return isEditorOf(actor, permission.hostRegionCode);
+    case "visit.followUp":
+      return isEditorOf(actor, permission.visitorRegionCode) || (actor.id === permission.requestedById && actor.regionCode === permission.visitorRegionCode);
+    case "visit.read":
+      return (
+        isKemendagri(actor) ||
+        isEditorOf(actor, permission.hostRegionCode) ||
+        can(actor, { action: "visit.followUp", visitorRegionCode: permission.visitorRegionCode, requestedById: permission.requestedById })
+      );
   }
 }
 

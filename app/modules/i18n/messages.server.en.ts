@@ -71,4 +71,23 @@ export const serverMessagesEn: ServerMessages = {
       notesHelp: "Signed notes by the region's editors on this figure (right of reply).",
     },
   },
+  studyVisitCalendar: {
+    title: "Study visit of {{visitor}} to {{host}}",
+  },
+  notificationEmail: {
+    greeting: "Hello {{name}},",
+    subject: {
+      daily_one: "IDSL: {{count}} notification today",
+      daily_other: "IDSL: {{count}} notifications today",
+      weekly_one: "IDSL: {{count}} notification this week",
+      weekly_other: "IDSL: {{count}} notifications this week",
+    },
+    digestLead_one: "There is {{count}} new notification for you:",
+    digestLead_other: "There are {{count}} new notifications for you:",
+    more_one: "and {{count}} more in your inbox",
+    more_other: "and {{count}} more in your inbox",
+    openInbox: "Open your inbox",
+    unsubscribe: "Stop receiving emails like this (one click)",
+    settings: "Manage all notifications",
+  },
 };

@@ -73,6 +73,21 @@ export const serverMessagesId = {
       notesHelp: "Catatan bertanda tangan dari editor daerah tentang angka ini (hak jawab).",
     },
   },
+  studyVisitCalendar: {
+    title: "Studi tiru {{visitor}} ke {{host}}",
+  },
+  notificationEmail: {
+    greeting: "Halo {{name}},",
+    subject: {
+      daily_other: "IDSL: {{count}} pemberitahuan hari ini",
+      weekly_other: "IDSL: {{count}} pemberitahuan minggu ini",
+    },
+    digestLead_other: "Ada {{count}} pemberitahuan baru untuk Anda:",
+    more_other: "dan {{count}} lainnya di kotak masuk Anda",
+    openInbox: "Buka kotak masuk",
+    unsubscribe: "Berhenti menerima email seperti ini (satu klik)",
+    settings: "Atur semua pemberitahuan",
+  },
 };
 
 export type ServerMessages = Catalog<typeof serverMessagesId>;

@@ -36,6 +36,8 @@ export const LIMITS = {
   curation: { account: { points: 300, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
   // Messages through IDSL may come from visitors: counted per sender (account or email address) and IP.
   contactMessage: { account: { points: 10, seconds: HOUR }, ip: { points: 30, seconds: HOUR } },
+  // Study visit requests and each step on them (accept, propose dates, decline, withdraw, lessons).
+  visit: { account: { points: 30, seconds: HOUR }, ip: { points: 150, seconds: HOUR } },
 } as const satisfies Record<string, { account: Window; ip: Window }>;
 
 export type LimitedAction = keyof typeof LIMITS;

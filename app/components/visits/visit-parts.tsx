@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { TextField } from "~/components/ui/form";
+import type { FieldErrors } from "~/modules/forms/form-data";
+import { useTranslator } from "~/modules/i18n/use-translator";
+import type { VisitStatus } from "~/modules/visits";
+
+const STATUS_TONES: Record<VisitStatus, BadgeTone> = {
+  requested: "warning",
+  dates_proposed: "warning",
+  accepted: "success",
+  completed: "brand",
+  declined: "neutral",
+  withdrawn: "neutral",
+};
+
+export function VisitStatusBadge({ status }: { status: VisitStatus }) {
+  const { t } = useTranslator();
+  return <Badge tone={STATUS_TONES[status]}>{t(`studyVisits.status.${status}`)}</Badge>;
+}
+
+/** "3 Des 2026 – 5 Des 2026", or one date for a one-day visit. */
+export function useVisitDates() {
+  const { formatDate } = useTranslator();
+  return (visit: { startDate: string; endDate: string }) =>
+    visit.startDate === visit.endDate ? formatDate(visit.startDate) : `${formatDate(visit.startDate)} – ${formatDate(visit.endDate)}`;
+}
+
+/** A list of visits, each linking to its page, seen from `regionCode` (or from both sides when absent). */
+export function VisitList({
+  visits,
+  regionCode,
+}: {
+  visits: { id: number; status: VisitStatus; startDate: string; endDate: string; participants: number; hostRegionCode: string; hostRegionName: string; visitorRegionName: string }[];
+  regionCode?: string;
+}) {
+  const { t } = useTranslator();
+  const dates = useVisitDates();
+  return (
+    <ul className="mt-2 space-y-2">
+      {visits.map((visit) => (
+        <li key={visit.id} className="flex flex-wrap items-center gap-2">
+          <Link to={`/kunjungan/${visit.id}`} className="underline">
+            {regionCode === undefined
+              ? `${visit.visitorRegionName} → ${visit.hostRegionName}`
+              : visit.hostRegionCode === regionCode
+                ? t("studyVisits.from", { region: visit.visitorRegionName })
+                : t("studyVisits.to", { region: visit.hostRegionName })}
+          </Link>
+          <span className="text-sm text-slate-700">
+            {dates(visit)} · {t("studyVisits.participants", { count: visit.participants })}
+          </span>
+          <VisitStatusBadge status={visit.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Start and end of a visit, as date inputs (YYYY-MM-DD whatever the browser shows). */
+export function VisitDateFields({ idPrefix = "", values, errors, labels }: { idPrefix?: string; values: { startDate?: string; endDate?: string }; errors: FieldErrors; labels: { start: string; end: string } }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <TextField type="date" id={`${idPrefix}startDate`} name="startDate" label={labels.start} defaultValue={values.startDate} error={errors.startDate} />
+      <TextField type="date" id={`${idPrefix}endDate`} name="endDate" label={labels.end} defaultValue={values.endDate} error={errors.endDate} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { VisitList } from "~/components/visits/visit-parts";
+import { currentUser } from "~/modules/auth/guards.server";
+import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { pageTitle } from "~/modules/i18n/page-title";
+import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
+import { listVisits } from "~/modules/visits/index.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+
+/** Study visits the viewer may see: everyone the accepted and completed ones, both regions and Kemendagri the open ones too. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await currentUser(request, context);
+  const [visits, { t }] = await Promise.all([listVisits(user), translatorForRequest(request)]);
+  return { title: t("studyVisit.listTitle"), visits, signedIn: user !== null };
+}
+
+export default function Visits() {
+  const { title, visits, signedIn } = useLoaderData<typeof loader>();
+  const { t } = useWorkspaceTranslator();
+  return (
+    <div className="mx-auto max-w-4xl space-y-4 px-4 py-8">
+      <h1 className="text-3xl font-bold">{title}</h1>
+      <p className="text-slate-700">{t("studyVisit.listLead")}</p>
+      {signedIn ? <p className="text-sm text-slate-600">{t("studyVisit.listHint")}</p> : null}
+      {visits.length > 0 ? <VisitList visits={visits} /> : <p className="text-slate-600">{t("studyVisit.listEmpty")}</p>}
+    </div>
+  );
+}

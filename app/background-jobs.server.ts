@@ -6,6 +6,7 @@ import { deleteExpiredLinksJob } from "./modules/auth/index.server";
 import { deleteUnrecordedFileJob } from "./modules/files/index.server";
 import type { JobHandler } from "./modules/jobs/index.server";
 import { deleteExpiredCountersJob } from "./modules/limits/index.server";
+import { dailyDigestJob, sendNotificationEmailJob, weeklyDigestJob } from "./modules/notifications/index.server";
 import { deliverContactMessageJob } from "./modules/practices/index.server";
 
-export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deliverContactMessageJob];
+export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deliverContactMessageJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];

@@ -12,6 +12,7 @@ import { sampleDataPresent } from "./modules/benchmark/sample-data.server";
 import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
 import { useTranslator } from "./modules/i18n/use-translator";
+import { unreadCount } from "./modules/notifications/inbox.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -23,6 +24,8 @@ export const meta: MetaFunction = () => [{ title: "IDSL — Indonesia Digital Se
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, sampleData] = await Promise.all([currentUser(request, context), sampleDataPresent()]);
+  // One count on the unread index, stopping at 100, so it costs the same for any inbox.
+  const unread = user ? await unreadCount(user.id) : 0;
   return {
     sampleData,
     locale: await localeFromRequest(request),
@@ -31,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     formToken: user ? newFormToken() : null,
     user: user && {
       name: user.name,
+      unread,
       canAdminister: can(user, { action: "invitations.manage" }),
       workspace: can(user, { action: "practice.review" }) ? ("curation" as const) : can(user, { action: "practice.workspace" }) ? ("workspace" as const) : null,
     },

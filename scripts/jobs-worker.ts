@@ -4,11 +4,16 @@
  * each job with SKIP LOCKED. Stops on SIGINT/SIGTERM after the jobs under way finish.
  * Uses DATABASE_URL, or the embedded server of `npm start`.
  */
+import path from "node:path";
+import { readSettings } from "../app/modules/env.server";
 import { databaseForScript } from "./lib/database-for-script";
 import { onStopSignals } from "./lib/embedded-postgres";
+import { readOrCreateLocalSecret } from "./lib/local-secrets";
 
 const database = await databaseForScript();
 process.env.DATABASE_URL = database.url;
+// The same secret as `npm start`'s, so the unsubscribe links this worker mails are valid on the site.
+process.env.LINK_SIGNING_SECRET ??= readOrCreateLocalSecret(path.resolve(readSettings().IDSL_DATA_DIR), "link-signing-secret");
 // Imported only now: the app's modules read DATABASE_URL when first used.
 const { startJobWorker } = await import("../app/modules/jobs/index.server");
 const { backgroundJobs } = await import("../app/background-jobs.server");

@@ -239,6 +239,9 @@ async function main() {
     log(`bundled Meilisearch ready (${path.join(dataDir, "meili")})`);
   }
 
+  // Kept in the data directory, so links in emails already sent stay valid after a restart.
+  process.env.LINK_SIGNING_SECRET ??= readOrCreateLocalSecret(dataDir, "link-signing-secret");
+
   await prepareDatabase(databaseUrl);
   log("database migrated and reference data seeded");
   // Before serving, so the first pages already show the samples and a quick stop never cuts the seeding short.

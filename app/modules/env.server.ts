@@ -67,6 +67,8 @@ const settingsSchema = z.object({
     .optional(),
   TRUST_PROXY: trustProxy.optional(),
   SMTP_URL: url("smtp|smtps", "smtps://user:secret@mail.example.go.id:465").optional(),
+  /** Signs the links in emails (one-click unsubscribe). Unset: `npm start` generates one in the data directory. */
+  LINK_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   /** Set by `remix dev` (npm run dev) for the server it runs: where to announce each rebuild. */
   REMIX_DEV_ORIGIN: url("http|https", "http://localhost:3001").optional(),
   MAIL_FROM: z.string().regex(MAIL_FROM, "must be an address such as IDSL <no-reply@idsl.example.go.id>").default("IDSL <no-reply@idsl.local>"),
@@ -80,7 +82,7 @@ export class InvalidSettingsError extends Error {
 }
 
 /** Their values may hold passwords, so error messages do not repeat them. */
-const SECRET_BEARING = new Set(["DATABASE_URL", "MEILI_MASTER_KEY", "SMTP_URL"]);
+const SECRET_BEARING = new Set(["DATABASE_URL", "MEILI_MASTER_KEY", "SMTP_URL", "LINK_SIGNING_SECRET"]);
 
 /** Validates the environment (process.env by default); the error names every wrong variable. */
 export function readSettings(source: Readonly<Record<string, string | undefined>> = process.env): Settings {

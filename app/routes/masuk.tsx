@@ -10,8 +10,9 @@ import { NarrowPage } from "~/components/layout/narrow-page";
 import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { signIn } from "~/modules/auth/sign-in.server";
+import { setEmailLanguage } from "~/modules/notifications/preferences.server";
 import { safeRedirectPath } from "~/modules/http/safe-redirect";
-import { translatorForRequest } from "~/modules/i18n/locale.server";
+import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { readForm, requestQuery } from "~/modules/http/request-input";
@@ -33,6 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const password = String(form.get("password") ?? "");
   const result = await signIn({ email, password, ip: context.clientIp });
   if (result.ok) {
+    // Their emails follow the language they use the site in.
+    await setEmailLanguage(result.userId, await localeFromRequest(request));
     return redirect(safeRedirectPath(form.get("redirectTo")), { headers: { "Set-Cookie": result.cookie } });
   }
   if (result.reason === "throttled") {

@@ -96,6 +96,7 @@ export async function startHttpServer(options: { port: number; host: string }): 
   app.use((req, res, next) => {
     const allowed = isAllowedRequestOrigin({
       method: req.method,
+      path: req.path,
       host: req.headers.host,
       origin: req.headers.origin,
       referer: req.headers.referer,

@@ -24,5 +24,6 @@ if (process.env.IDSL_TEST_DATABASE !== workerDatabase) {
   process.env.MEILI_URL = inject("meiliUrl");
   process.env.MEILI_MASTER_KEY = inject("meiliMasterKey");
   process.env.UPLOADS_DIR = mkdtempSync(path.join(tmpdir(), "idsl-uploads-"));
+  process.env.LINK_SIGNING_SECRET = "test-link-signing-secret-of-32-chars";
   process.env.IDSL_TEST_DATABASE = workerDatabase;
 }

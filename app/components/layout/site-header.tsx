@@ -1,10 +1,13 @@
 import { Link, NavLink } from "@remix-run/react";
 import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { UNREAD_COUNT_CAP } from "~/modules/notifications/kinds";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderUser {
   name: string;
+  /** Unread notifications, counted up to UNREAD_COUNT_CAP + 1. */
+  unread: number;
   canAdminister: boolean;
   /** Curators get the review queue ("Kurasi"), regional editors their practice workspace. */
   workspace: "curation" | "workspace" | null;
@@ -72,6 +75,22 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 <li>
                   <NavLink to="/admin" className={navLinkClass}>
                     {t("nav.admin")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user ? (
+                <li>
+                  <NavLink
+                    to="/kotak-masuk"
+                    className={navLinkClass}
+                    aria-label={user.unread > 0 ? t("nav.inboxUnread", { count: user.unread }) : undefined}
+                  >
+                    {t("nav.inbox")}
+                    {user.unread > 0 ? (
+                      <span aria-hidden="true" className="ml-1 rounded-full bg-merah px-1.5 py-0.5 text-xs font-bold text-white" data-testid="unread-count">
+                        {user.unread > UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP}+` : user.unread}
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ) : null}

@@ -8,3 +8,12 @@ export function appUrl(request: Request, path: string): string {
   const origin = serverEnv().APP_ORIGIN ?? new URL(request.url).origin;
   return new URL(path, origin).toString();
 }
+
+/**
+ * Absolute URL of a path for mail sent with no request at hand (background jobs): APP_ORIGIN,
+ * or this machine's own server when it is not set.
+ */
+export function configuredAppUrl(path: string): string {
+  const { APP_ORIGIN, PORT } = serverEnv();
+  return new URL(path, APP_ORIGIN ?? `http://localhost:${PORT}`).toString();
+}

@@ -25,4 +25,10 @@ describe("isAllowedRequestOrigin", () => {
     expect(isAllowedRequestOrigin({ method: "POST", host, ...claims })).toBe(false);
     expect(isAllowedRequestOrigin({ method: "DELETE", host, ...claims })).toBe(false);
   });
+
+  it("lets a mail provider's one-click unsubscribe post through (the signed link is its authority), and nothing else", () => {
+    expect(isAllowedRequestOrigin({ method: "POST", path: "/berhenti-langganan/1.daily.abc", host, origin: undefined, referer: undefined })).toBe(true);
+    expect(isAllowedRequestOrigin({ method: "POST", path: "/berhenti-langganan/1.daily.abc/lagi", host, origin: undefined, referer: undefined })).toBe(false);
+    expect(isAllowedRequestOrigin({ method: "POST", path: "/akun", host, origin: undefined, referer: undefined })).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Database } from "../db/client";
 import { upsertSource } from "../db/sources";
 import { type FrameworkDefinition, type FrameworkNode, frameworkProblems } from "../app/modules/frameworks";
+import { seedApplications } from "./applications";
 import { seedPractices } from "./practices";
 import {
   cohortMembers,
@@ -515,6 +516,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
     await seedPublishedScores(tx, spbe2020);
     await seedGroupAverages(tx, spbe2020);
     await seedPractices(tx, SPBE_2020_SLUG);
+    await seedApplications(tx, SPBE_2020_SLUG);
     await seedCrosswalk(tx, frameworkIds);
   });
 }

@@ -23,6 +23,8 @@ import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/in
 import { getRegionProfile } from "~/modules/regions/regions.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
+import { RegionApplicationsSection } from "~/components/applications/region-applications";
+import { getRegionApplications } from "~/modules/applications/index.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { readFormToken } from "~/modules/forms/form-token";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
@@ -33,9 +35,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
   const user = await currentUser(request, context);
-  const [about, practiceOverview, figures, visits, translator] = await Promise.all([
+  const [about, practiceOverview, applications, figures, visits, translator] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     getRegionPracticeOverview(profile.region.code),
+    getRegionApplications(profile.region.code),
     getGovernmentHistory(profile.region.code, user),
     listVisits(user, { regionCode: profile.region.code, limit: 20 }),
     translatorForRequest(request),
@@ -45,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
     about,
     practiceOverview,
+    applications,
     canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
     canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
     canModerate: can(user, { action: "figure.moderate" }),
@@ -103,7 +107,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, visits, canRequestVisit } = useLoaderData<typeof loader>();
+  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
@@ -265,6 +269,7 @@ export default function RegionProfilePage() {
         </section>
       </div>
       <RegionPractices overview={practiceOverview} />
+      <RegionApplicationsSection applications={applications} />
       <RegionVisits regionCode={region.code} visits={visits} />
     </div>
   );

@@ -57,12 +57,14 @@ export type Permission =
   | { action: "framework.crosswalk" }
   /** Save one's own custom peer groups. */
   | { action: "peerGroups.own" }
-  /**
-   * See the contact person of a region's practice: any signed-in official once the person's
-   * consent is recorded (UU 27/2022); before that only the region's editors and Kemendagri, who
-   * can confirm it. Visitors never: they write through IDSL instead.
-   */
-  | { action: "contact.view"; regionCode: string; consented: boolean }
+  /** Add or change the applications a region shares: its editors and Kemendagri. */
+  | { action: "application.write"; regionCode: string }
+  /** Ask for another region's application: a signed-in official (editor or member) of another region. */
+  | { action: "application.request"; ownerRegionCode: string }
+  /** Approve or decline requests for a region's applications: its editors. */
+  | { action: "application.decide"; regionCode: string }
+  /** Read a request with its contact: the owner region's editors, the requesting region's officials, Kemendagri. */
+  | { action: "application.requestRead"; ownerRegionCode: string; requesterRegionCode: string }
   /** Ask a region for a study visit: a signed-in official (editor or member) of another region. */
   | { action: "visit.request"; hostRegionCode: string }
   /** Accept, propose dates for or decline a study visit request: the host region's editors. */
@@ -70,7 +72,13 @@ export type Permission =
   /** Accept proposed dates, withdraw, record what was learned: the visiting region's editors and the requester. */
   | { action: "visit.followUp"; visitorRegionCode: string; requestedById: number }
   /** See a visit request in full (open ones, the contact, the history): both regions' editors, the requester and Kemendagri. */
-  | { action: "visit.read"; hostRegionCode: string; visitorRegionCode: string; requestedById: number };
+  | { action: "visit.read"; hostRegionCode: string; visitorRegionCode: string; requestedById: number }
+  /**
+   * See the contact person of a region's practice: any signed-in official once the person's
+   * consent is recorded (UU 27/2022); before that only the region's editors and Kemendagri, who
+   * can confirm it. Visitors never: they write through IDSL instead.
+   */
+  | { action: "contact.view"; regionCode: string; consented: boolean };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -93,6 +101,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "invitation.create":
       return invitableRoles[actor.role].includes(permission.role);
     case "region.edit":
+    case "application.write":
     case "practice.write":
     case "assessment.self":
       return isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
@@ -110,7 +119,12 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "assessment.report":
     case "figure.note":
     case "selfAssessment.publish":
+    case "application.decide":
       return isEditorOf(actor, permission.regionCode);
+    case "application.request":
+      return actor.regionCode !== null && actor.regionCode !== permission.ownerRegionCode && (actor.role === "editor" || actor.role === "member");
+    case "application.requestRead":
+      return isKemendagri(actor) || isEditorOf(actor, permission.ownerRegionCode) || actor.regionCode === permission.requesterRegionCode;
     case "selfAssessment.read":
       return isKemendagri(actor) || actor.regionCode === permission.regionCode;
     case "contact.view":

@@ -28,6 +28,8 @@ export const LIMITS = {
   import: { account: { points: 60, seconds: HOUR }, ip: { points: 120, seconds: HOUR } },
   invitation: { account: { points: 100, seconds: HOUR }, ip: { points: 200, seconds: HOUR } },
   adoption: { account: { points: 30, seconds: HOUR }, ip: { points: 150, seconds: HOUR } },
+  /** Adding or changing a shared application, requesting one, deciding on a request. */
+  application: { account: { points: 60, seconds: HOUR }, ip: { points: 300, seconds: HOUR } },
   profileEdit: { account: { points: 30, seconds: HOUR }, ip: { points: 150, seconds: HOUR } },
   practiceEdit: { account: { points: 120, seconds: HOUR }, ip: { points: 600, seconds: HOUR } },
   assessment: { account: { points: 60, seconds: HOUR }, ip: { points: 300, seconds: HOUR } },

@@ -3,10 +3,11 @@ import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, regions } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
-import { db } from "../db.server";
+import { db, type DatabaseOrTransaction } from "../db.server";
 import { once } from "../forms/submit-once.server";
 import type { FieldErrors } from "../forms/form-data";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
+import { notifyAdoptionRecorded } from "./practice-notifications.server";
 import { getPracticeHeader } from "./practice-queries.server";
 import { selectPublicPractices, whenPublic } from "./public-practices.server";
 import { isPublic } from "./workflow";
@@ -52,7 +53,8 @@ export type AdoptionResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /**
  * Records (or replaces) where a practice was adopted from: a public practice of another
- * region, or that region alone when its practice is not on the platform.
+ * region, or that region alone when its practice is not on the platform. Pass a transaction to
+ * record it together with what caused it (an approved application request).
  */
 export async function recordAdoption(input: {
   adopterPracticeId: number;
@@ -62,7 +64,7 @@ export async function recordAdoption(input: {
   actorId: number;
   ip: string;
   formToken?: string | null;
-}): Promise<AdoptionResult> {
+}, executor: DatabaseOrTransaction = db()): Promise<AdoptionResult> {
   const adopter = await getPracticeHeader(input.adopterPracticeId);
   if (!adopter) return { ok: false, errors: { form: { code: "practiceUnknown" } } };
   let sourceRegionCode = input.sourceRegionCode;
@@ -84,13 +86,17 @@ export async function recordAdoption(input: {
     token: input.formToken ?? null,
     sent: { sourcePracticeId: input.sourcePracticeId, sourceRegionCode, note: input.note },
   };
-  await db().transaction((tx) => once(tx, submission, async () => {
+  await executor.transaction((tx) => once(tx, submission, async () => {
     const [before] = await tx.select().from(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, adopter.id));
     const values = { sourcePracticeId: input.sourcePracticeId, sourceRegionCode, note: input.note, recordedById: input.actorId, recordedAt: new Date() };
     await tx
       .insert(practiceAdoptions)
       .values({ adopterPracticeId: adopter.id, ...values })
       .onConflictDoUpdate({ target: practiceAdoptions.adopterPracticeId, set: values });
+    // The source region hears of it once: not again when only the note or the practice changes.
+    if (before?.sourceRegionCode !== sourceRegionCode) {
+      await notifyAdoptionRecorded(tx, { adopterPracticeId: adopter.id, sourcePracticeId: input.sourcePracticeId, sourceRegionCode, actorId: input.actorId });
+    }
     // Adoption counts are part of the source practices' search documents (old and new source).
     const changed = new Set([adopter.id, before?.sourcePracticeId, input.sourcePracticeId]);
     for (const practiceId of changed) if (practiceId) await enqueueSearchUpdate(tx, "practice", practiceId);

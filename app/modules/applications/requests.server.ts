@@ -1,0 +1,194 @@
+/**
+ * Requests for an application from another region, and the owner's decision. Approval records
+ * the requester's adoption of the supported practice (practice_adoptions) in the same transaction.
+ */
+import { and, desc, eq, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { applicationPractices, applicationRequests, applications, practiceAdoptions, practiceRevisions, practices, regions, users } from "../../../db/schema";
+import { recordAudit } from "../audit/index.server";
+import { type Actor, can } from "../auth";
+import { db, type DatabaseOrTransaction } from "../db.server";
+import type { FieldErrors } from "../forms/form-data";
+import { once } from "../forms/submit-once.server";
+import { getPracticeHeader, isPublicSql, recordAdoption } from "../practices/index.server";
+import { isPublic } from "../practices";
+import { APPLICATION_CONTACT_PURPOSE_VERSION } from "./application-content";
+import type { Decision, RequestInput } from "./application-form.server";
+
+export type RequestResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+/**
+ * Field errors when this pair of practices cannot (or can no longer) make the adoption: the
+ * source must be a public practice the application supports, the adopter a public practice of
+ * the requesting region, and the adopter must not already record a different source (approval
+ * would overwrite it).
+ */
+async function adoptionErrors(applicationId: number, requesterRegionCode: string, sourcePracticeId: number, adopterPracticeId: number): Promise<FieldErrors | null> {
+  const [supported] = await db()
+    .select({ id: practices.id })
+    .from(applicationPractices)
+    .innerJoin(practices, eq(practices.id, applicationPractices.practiceId))
+    .where(and(eq(applicationPractices.applicationId, applicationId), eq(practices.id, sourcePracticeId), isPublicSql()));
+  if (!supported) return { sourcePracticeId: { code: "practiceUnknown" } };
+  const adopter = await getPracticeHeader(adopterPracticeId);
+  if (!adopter || adopter.regionCode !== requesterRegionCode || !isPublic(adopter)) return { adopterPracticeId: { code: "applicationAdopterNotOwn" } };
+  const [existing] = await db()
+    .select({ sourcePracticeId: practiceAdoptions.sourcePracticeId })
+    .from(practiceAdoptions)
+    .where(eq(practiceAdoptions.adopterPracticeId, adopterPracticeId));
+  if (existing && existing.sourcePracticeId !== sourcePracticeId) return { adopterPracticeId: { code: "applicationAdopterTaken" } };
+  return null;
+}
+
+/**
+ * A signed-in official asks for another region's application. Refused with a field message:
+ * an account of the owner region (or of no region), a second pending request of the same
+ * region, practices that do not fit. A replayed form answers with the first request.
+ */
+export async function requestApplication(input: { applicationId: number; actor: Actor; request: RequestInput; ip: string; formToken: string | null }): Promise<RequestResult> {
+  const [application] = await db().select({ regionCode: applications.regionCode }).from(applications).where(eq(applications.id, input.applicationId));
+  if (!application) return { ok: false, errors: { form: { code: "applicationUnknown" } } };
+  const requesterRegionCode = input.actor.regionCode;
+  if (!requesterRegionCode || !can(input.actor, { action: "application.request", ownerRegionCode: application.regionCode })) {
+    return { ok: false, errors: { form: { code: "applicationOwnRegion" } } };
+  }
+  const { request } = input;
+  const errors = await adoptionErrors(input.applicationId, requesterRegionCode, request.sourcePracticeId, request.adopterPracticeId);
+  if (errors) return { ok: false, errors };
+  const submission = { userId: input.actor.id, scope: `application-request:${input.applicationId}`, token: input.formToken, sent: request };
+  const id = await db().transaction((tx) =>
+    once(tx, submission, async () => {
+      // The partial unique index holds one pending request per region and application: a
+      // second one inserts nothing, also when two are sent at the same moment.
+      const [row] = await tx
+        .insert(applicationRequests)
+        .values({ applicationId: input.applicationId, requesterRegionCode, requestedById: input.actor.id, ...request, contactPurposeVersion: APPLICATION_CONTACT_PURPOSE_VERSION })
+        .onConflictDoNothing()
+        .returning({ id: applicationRequests.id });
+      if (!row) return null;
+      await recordAudit(
+        { actorId: input.actor.id, action: "application.requested", targetType: "application", targetId: input.applicationId, after: { requestId: row.id, requesterRegionCode }, ip: input.ip },
+        tx,
+      );
+      return row.id;
+    }),
+  );
+  return id === null ? { ok: false, errors: { form: { code: "applicationRequestPending" } } } : { ok: true, id };
+}
+
+/**
+ * The owner region's editor approves or declines a pending request. Approval records the
+ * adoption in the same transaction; a request already decided (a second click, another
+ * editor first) is refused, so an adoption is recorded once.
+ */
+export async function decideRequest(input: { applicationId: number; decision: Decision; actor: Actor; ip: string; formToken: string | null }): Promise<RequestResult> {
+  const { decision } = input;
+  const submission = { userId: input.actor.id, scope: `application-decision:${decision.requestId}`, token: input.formToken, sent: decision };
+  return db().transaction(async (tx) => {
+    const [request] = await tx
+      .select({ request: applicationRequests, ownerRegionCode: applications.regionCode })
+      .from(applicationRequests)
+      .innerJoin(applications, eq(applications.id, applicationRequests.applicationId))
+      .where(and(eq(applicationRequests.id, decision.requestId), eq(applicationRequests.applicationId, input.applicationId)))
+      .for("update", { of: applicationRequests });
+    if (!request || !can(input.actor, { action: "application.decide", regionCode: request.ownerRegionCode })) {
+      return { ok: false, errors: { form: { code: "applicationNotAllowed" } } } satisfies RequestResult;
+    }
+    const outcome = await once(tx, submission, () => decidePending(tx, request.request, request.ownerRegionCode, input));
+    return outcome === "decided" ? { ok: true, id: decision.requestId } : { ok: false, errors: { form: { code: outcome } } };
+  });
+}
+
+type DecisionOutcome = "decided" | "applicationAlreadyDecided" | "applicationAdoptionChanged";
+
+async function decidePending(
+  tx: DatabaseOrTransaction,
+  request: typeof applicationRequests.$inferSelect,
+  ownerRegionCode: string,
+  input: { applicationId: number; decision: Decision; actor: Actor; ip: string },
+): Promise<DecisionOutcome> {
+  const { decision } = input;
+  if (request.status !== "pending") return "applicationAlreadyDecided";
+  if (decision.decision === "approve") {
+    const { sourcePracticeId, adopterPracticeId } = request;
+    // The practices were checked when the request was made; one may have changed since.
+    if (sourcePracticeId === null || adopterPracticeId === null) return "applicationAdoptionChanged";
+    if (await adoptionErrors(input.applicationId, request.requesterRegionCode, sourcePracticeId, adopterPracticeId)) return "applicationAdoptionChanged";
+    const adopted = await recordAdoption(
+      { adopterPracticeId, sourcePracticeId, sourceRegionCode: ownerRegionCode, note: decision.note, actorId: input.actor.id, ip: input.ip },
+      tx,
+    );
+    if (!adopted.ok) return "applicationAdoptionChanged";
+  }
+  await tx
+    .update(applicationRequests)
+    .set({ status: decision.decision === "approve" ? "approved" : "declined", decidedById: input.actor.id, decidedAt: new Date(), decisionNote: decision.note })
+    .where(eq(applicationRequests.id, request.id));
+  await recordAudit(
+    {
+      actorId: input.actor.id,
+      action: decision.decision === "approve" ? "application.request_approved" : "application.request_declined",
+      targetType: "application",
+      targetId: input.applicationId,
+      after: { requestId: request.id, requesterRegionCode: request.requesterRegionCode, note: decision.note },
+      ip: input.ip,
+    },
+    tx,
+  );
+  return "decided";
+}
+
+/**
+ * Requests this viewer may read, newest first: the owner region's editors and Kemendagri see
+ * all of an application's; a requesting region's officials see their region's. Contacts included.
+ */
+export async function listRequests(viewer: Actor, filter: { applicationId: number } | { regionCode: string }) {
+  const requester = alias(regions, "requester_region");
+  const owner = alias(regions, "owner_region");
+  const source = alias(practiceRevisions, "source_revision");
+  const sourcePractice = alias(practices, "source_practice");
+  const adopter = alias(practiceRevisions, "adopter_revision");
+  const adopterPractice = alias(practices, "adopter_practice");
+  const rows = await db()
+    .select({
+      id: applicationRequests.id,
+      applicationId: applications.id,
+      applicationName: applications.name,
+      ownerRegionCode: owner.code,
+      ownerRegionName: owner.name,
+      requesterRegionCode: requester.code,
+      requesterRegionName: requester.name,
+      requestedByName: users.name,
+      purpose: applicationRequests.purpose,
+      contact: applicationRequests.contact,
+      sourcePracticeId: applicationRequests.sourcePracticeId,
+      sourceTitle: source.title,
+      adopterPracticeId: applicationRequests.adopterPracticeId,
+      adopterTitle: adopter.title,
+      status: applicationRequests.status,
+      decisionNote: applicationRequests.decisionNote,
+      decidedAt: applicationRequests.decidedAt,
+      createdAt: applicationRequests.createdAt,
+    })
+    .from(applicationRequests)
+    .innerJoin(applications, eq(applications.id, applicationRequests.applicationId))
+    .innerJoin(owner, eq(owner.code, applications.regionCode))
+    .innerJoin(requester, eq(requester.code, applicationRequests.requesterRegionCode))
+    .innerJoin(users, eq(users.id, applicationRequests.requestedById))
+    .leftJoin(sourcePractice, eq(sourcePractice.id, applicationRequests.sourcePracticeId))
+    .leftJoin(source, eq(source.id, sourcePractice.publishedRevisionId))
+    .leftJoin(adopterPractice, eq(adopterPractice.id, applicationRequests.adopterPracticeId))
+    .leftJoin(adopter, eq(adopter.id, adopterPractice.publishedRevisionId))
+    .where(
+      "applicationId" in filter
+        ? eq(applications.id, filter.applicationId)
+        : or(eq(applications.regionCode, filter.regionCode), eq(applicationRequests.requesterRegionCode, filter.regionCode)),
+    )
+    .orderBy(desc(applicationRequests.createdAt), desc(applicationRequests.id))
+    .limit(200);
+  return rows
+    .filter((row) => can(viewer, { action: "application.requestRead", ownerRegionCode: row.ownerRegionCode, requesterRegionCode: row.requesterRegionCode }))
+    .map((row) => ({ ...row, canDecide: row.status === "pending" && can(viewer, { action: "application.decide", regionCode: row.ownerRegionCode }) }));
+}
+
+export type ApplicationRequestRow = Awaited<ReturnType<typeof listRequests>>[number];

@@ -11,14 +11,9 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
-import { CONTACT_MESSAGE_LIMITS, CONTACT_MESSAGE_PURPOSES } from "~/modules/practices/contact";
-import {
-  CONTACT_TOKEN_FIELD,
-  CONTACT_TRAP_FIELD,
-  type ContactMessageInput,
-  contactMessageSchema,
-  filledTrap,
-} from "~/modules/practices/contact-message-form.server";
+// Field names come from the browser-safe module: a .server module is empty in the browser.
+import { CONTACT_MESSAGE_LIMITS, CONTACT_MESSAGE_PURPOSES, CONTACT_TOKEN_FIELD, CONTACT_TRAP_FIELD } from "~/modules/practices/contact";
+import { type ContactMessageInput, contactMessageSchema, filledTrap } from "~/modules/practices/contact-message-form.server";
 import { newContactFormToken, storeContactMessage } from "~/modules/practices/contact-messages.server";
 import { getPracticeRegion, getRevision, practiceFromParams } from "~/modules/practices/index.server";
 import { isPublic } from "~/modules/practices/workflow";

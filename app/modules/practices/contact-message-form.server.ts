@@ -1,10 +1,6 @@
 import { z } from "zod";
 import { fields } from "../forms/form-schemas.server";
-import { CONTACT_MESSAGE_LIMITS, CONTACT_MESSAGE_PURPOSES } from "./contact";
-
-/** The hidden field people never see or fill: a value in it means a bot filled the form. */
-export const CONTACT_TRAP_FIELD = "website";
-export const CONTACT_TOKEN_FIELD = "formToken";
+import { CONTACT_MESSAGE_LIMITS, CONTACT_MESSAGE_PURPOSES, CONTACT_TOKEN_FIELD, CONTACT_TRAP_FIELD } from "./contact";
 
 /**
  * Names and addresses go into mail headers (Reply-To): a line break there could add headers of

@@ -15,6 +15,11 @@ export type ContactMessagePurpose = (typeof CONTACT_MESSAGE_PURPOSES)[number];
 
 export const CONTACT_MESSAGE_LIMITS = { name: 120, email: 254, body: 3000 } as const;
 
+/** The one-time token of a contact form (see newContactFormToken): one message per token. */
+export const CONTACT_TOKEN_FIELD = "formToken";
+/** The hidden field people never see or fill: a value in it means a bot filled the form. */
+export const CONTACT_TRAP_FIELD = "website";
+
 /** A contact as a page may show it, with its recorded consent (null: none recorded yet). */
 export interface VisibleContact {
   text: string;

@@ -8,6 +8,7 @@ import { db, type DatabaseOrTransaction } from "../db.server";
 import { recordContactConsent } from "./contact-consent.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import type { PracticeContent } from "./practice-content";
+import { notifyReviewStep } from "./practice-notifications.server";
 import { getPracticeHeader, type PracticeHeader } from "./practice-queries.server";
 import {
   decisionChangesWhatIsPublic,
@@ -51,7 +52,10 @@ export async function createPractice(
       .returning({ id: practiceRevisions.id });
     await tx.update(practices).set({ latestRevisionId: revision!.id }).where(eq(practices.id, id));
     if (input.contactConsent) await recordContactConsent(tx, { practiceId: id, contact: input.content.contact, actorId: input.actorId });
-    if (input.submit) await recordReviewEvent(tx, { practiceId: id, revisionId: revision!.id, kind: "submitted", authorId: input.actorId });
+    if (input.submit) {
+      await recordReviewEvent(tx, { practiceId: id, revisionId: revision!.id, kind: "submitted", authorId: input.actorId });
+      await notifyReviewStep(tx, { practiceId: id, decision: "submit", actorId: input.actorId });
+    }
     await recordAudit(
       { actorId: input.actorId, action: "practice.created", targetType: "practice", targetId: id, after: { state, title: input.content.title }, ip: input.ip },
       tx,
@@ -90,7 +94,10 @@ export async function savePracticeRevision(
       .update(practices)
       .set({ state, ...(submitted ? { submittedAt: new Date() } : {}) })
       .where(eq(practices.id, practice.id));
-    if (submitted) await recordReviewEvent(tx, { practiceId: practice.id, revisionId, kind: "submitted", authorId: input.actorId });
+    if (submitted) {
+      await recordReviewEvent(tx, { practiceId: practice.id, revisionId, kind: "submitted", authorId: input.actorId });
+      await notifyReviewStep(tx, { practiceId: practice.id, decision: "submit", actorId: input.actorId });
+    }
     await recordAudit(
       {
         actorId: input.actorId,
@@ -232,6 +239,7 @@ export async function decideOnPractice(input: {
       authorId: input.actor.id,
       body: input.comment,
     });
+    await notifyReviewStep(tx, { practiceId: practice.id, decision: input.decision, actorId: input.actor.id });
     await recordAudit(
       {
         actorId: input.actor.id,

@@ -2,9 +2,10 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { practicePosts, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { can, type Actor } from "../auth";
-import { db } from "../db.server";
+import { db, type DatabaseOrTransaction } from "../db.server";
 import { once } from "../forms/submit-once.server";
 import { ANSWERS_PER_PAGE, ANSWERS_SHOWN, EXCERPT_LENGTH, QUESTIONS_PER_PAGE, type QuestionsView } from "./questions";
+import { notifyAnswerPosted, notifyQuestionAsked } from "./practice-notifications.server";
 import { getPracticeHeader } from "./practice-queries.server";
 import { isPublic } from "./workflow";
 
@@ -12,12 +13,21 @@ export const MAX_POST_LENGTH = 5000;
 
 export type PostResult = { ok: true } | { ok: false; reason: "not_found" | "forbidden" };
 
-/** Posts once per submission: a replay of the same form (same token, same text) adds nothing. */
-async function post(values: { practiceId: number; questionId?: number; body: string }, actor: Actor, formToken: string | null): Promise<PostResult> {
+/**
+ * Posts once per submission: a replay of the same form (same token, same text) adds nothing and
+ * notifies nobody again. `announce` notifies of the new post in its transaction.
+ */
+async function post(
+  values: { practiceId: number; questionId?: number; body: string },
+  actor: Actor,
+  formToken: string | null,
+  announce: (tx: DatabaseOrTransaction, postId: number) => Promise<void>,
+): Promise<PostResult> {
   const scope = values.questionId === undefined ? `question:${values.practiceId}` : `answer:${values.questionId}`;
   return db().transaction((tx) =>
     once(tx, { userId: actor.id, scope, token: formToken, sent: values.body }, async () => {
-      await tx.insert(practicePosts).values({ ...values, authorId: actor.id });
+      const [row] = await tx.insert(practicePosts).values({ ...values, authorId: actor.id }).returning({ id: practicePosts.id });
+      await announce(tx, row!.id);
       return { ok: true } as const;
     }),
   );
@@ -28,7 +38,9 @@ export async function askQuestion(input: { practiceId: number; body: string; act
   const practice = await getPracticeHeader(input.practiceId);
   if (!practice || !isPublic(practice)) return { ok: false, reason: "not_found" };
   if (!can(input.actor, { action: "practice.ask" })) return { ok: false, reason: "forbidden" };
-  return post({ practiceId: practice.id, body: input.body }, input.actor, input.formToken ?? null);
+  return post({ practiceId: practice.id, body: input.body }, input.actor, input.formToken ?? null, (tx, questionId) =>
+    notifyQuestionAsked(tx, { practiceId: practice.id, questionId, actorId: input.actor.id }),
+  );
 }
 
 /** The owning region's editors answer a visible question. */
@@ -38,10 +50,12 @@ export async function answerQuestion(input: { practiceId: number; questionId: nu
   if (!can(input.actor, { action: "practice.answer", regionCode: practice.regionCode })) return { ok: false, reason: "forbidden" };
   const question = await db().query.practicePosts.findFirst({
     where: and(eq(practicePosts.id, input.questionId), eq(practicePosts.practiceId, practice.id), isNull(practicePosts.questionId), isNull(practicePosts.hiddenAt)),
-    columns: { id: true },
+    columns: { id: true, authorId: true },
   });
   if (!question) return { ok: false, reason: "not_found" };
-  return post({ practiceId: practice.id, questionId: question.id, body: input.body }, input.actor, input.formToken ?? null);
+  return post({ practiceId: practice.id, questionId: question.id, body: input.body }, input.actor, input.formToken ?? null, (tx) =>
+    notifyAnswerPosted(tx, { practiceId: practice.id, questionId: question.id, askerId: question.authorId, actorId: input.actor.id }),
+  );
 }
 
 /** Curators hide abusive posts (and can show them again); both are audited. */

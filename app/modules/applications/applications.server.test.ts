@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applicationRequests, applications, practiceAdoptions } from "../../../db/schema";
+import { applicationRequests, applications, notifications, practiceAdoptions } from "../../../db/schema";
 import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
@@ -32,11 +32,10 @@ beforeAll(async () => {
     testActor("editor", "35.22"),
     testActor("curator"),
   ]);
-  [sumedangPractice, bloraPractice, bojonegoroPractice] = await Promise.all([
-    publishPractice(practiceContent({ title: `E-Office ${randomUUID()}` }), { editor: sumedangEditor, curator }),
-    publishPractice(practiceContent({ title: `Naskah dinas Blora ${randomUUID()}` }), { editor: bloraEditor, curator }),
-    publishPractice(practiceContent({ title: `Naskah dinas Bojonegoro ${randomUUID()}` }), { editor: bojonegoroEditor, curator }),
-  ]);
+  // One after another: publishing takes locks (search outbox, notifications) that concurrent publications could deadlock on.
+  sumedangPractice = await publishPractice(practiceContent({ title: `E-Office ${randomUUID()}` }), { editor: sumedangEditor, curator });
+  bloraPractice = await publishPractice(practiceContent({ title: `Naskah dinas Blora ${randomUUID()}` }), { editor: bloraEditor, curator });
+  bojonegoroPractice = await publishPractice(practiceContent({ title: `Naskah dinas Bojonegoro ${randomUUID()}` }), { editor: bojonegoroEditor, curator });
 });
 
 function content(overrides: Partial<ApplicationContent> = {}): ApplicationContent {
@@ -118,6 +117,16 @@ describe("requests", () => {
     expect(await decideRequest({ applicationId, decision: approve, actor: sumedangEditor, ip, formToken: decisionToken })).toEqual({ ok: true, id: requestId });
     expect(await decideRequest({ applicationId, decision: approve, actor: sumedangEditor, ip, formToken: null })).toEqual({ ok: false, errors: { form: { code: "applicationAlreadyDecided" } } });
 
+    // One notification per recipient: the owner's editor of the request, the requester of the approval.
+    const notified = (kind: string) =>
+      db()
+        .select({ userId: notifications.userId, link: notifications.link })
+        .from(notifications)
+        .where(and(eq(notifications.kind, kind), eq(notifications.subjectId, String(requestId))));
+    expect(await notified("applicationRequested")).toEqual(expect.arrayContaining([{ userId: sumedangEditor.id, link: `/aplikasi/${applicationId}#permintaan` }]));
+    expect((await notified("applicationRequested")).filter((row) => row.userId === sumedangEditor.id)).toHaveLength(1);
+    expect(await notified("applicationApproved")).toEqual([{ userId: bloraEditor.id, link: `/aplikasi/${applicationId}#permintaan` }]);
+
     const adoptions = await db().select().from(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, bloraPractice));
     expect(adoptions).toHaveLength(1);
     expect(adoptions[0]).toMatchObject({ sourcePracticeId: sumedangPractice, sourceRegionCode: "32.11" });
@@ -139,6 +148,8 @@ describe("requests", () => {
     expect(await db().select().from(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, bojonegoroPractice))).toEqual([]);
     const [row] = await db().select().from(applicationRequests).where(eq(applicationRequests.id, requestId));
     expect(row).toMatchObject({ status: "declined", decisionNote: "Belum dapat melayani.", decidedById: sumedangEditor.id });
+    const declined = await db().select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.kind, "applicationDeclined"), eq(notifications.subjectId, String(requestId))));
+    expect(declined).toEqual([{ userId: bojonegoroEditor.id }]);
     // Once decided, the region may ask again.
     expect((await requestApplication({ applicationId, actor: bojonegoroEditor, request: requestFields(bojonegoroPractice), ip, formToken: null })).ok).toBe(true);
   });

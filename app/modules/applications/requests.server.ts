@@ -10,10 +10,21 @@ import { type Actor, can } from "../auth";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import type { FieldErrors } from "../forms/form-data";
 import { once } from "../forms/submit-once.server";
+import { notify, regionEditors } from "../notifications/index.server";
 import { getPracticeHeader, isPublicSql, recordAdoption } from "../practices/index.server";
 import { isPublic } from "../practices";
 import { APPLICATION_CONTACT_PURPOSE_VERSION } from "./application-content";
 import type { Decision, RequestInput } from "./application-form.server";
+
+/** What a request's notifications link to: the application page's requests. */
+function requestSubject(applicationId: number, requestId: number) {
+  return { type: "application_request", id: requestId, link: `/aplikasi/${applicationId}#permintaan` };
+}
+
+async function regionName(tx: DatabaseOrTransaction, code: string): Promise<string> {
+  const [row] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
+  return row?.name ?? code;
+}
 
 export type RequestResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
@@ -46,7 +57,7 @@ async function adoptionErrors(applicationId: number, requesterRegionCode: string
  * region, practices that do not fit. A replayed form answers with the first request.
  */
 export async function requestApplication(input: { applicationId: number; actor: Actor; request: RequestInput; ip: string; formToken: string | null }): Promise<RequestResult> {
-  const [application] = await db().select({ regionCode: applications.regionCode }).from(applications).where(eq(applications.id, input.applicationId));
+  const [application] = await db().select({ regionCode: applications.regionCode, name: applications.name }).from(applications).where(eq(applications.id, input.applicationId));
   if (!application) return { ok: false, errors: { form: { code: "applicationUnknown" } } };
   const requesterRegionCode = input.actor.regionCode;
   if (!requesterRegionCode || !can(input.actor, { action: "application.request", ownerRegionCode: application.regionCode })) {
@@ -66,6 +77,13 @@ export async function requestApplication(input: { applicationId: number; actor: 
         .onConflictDoNothing()
         .returning({ id: applicationRequests.id });
       if (!row) return null;
+      await notify(tx, {
+        kind: "applicationRequested",
+        actorId: input.actor.id,
+        recipients: await regionEditors(tx, application.regionCode),
+        subject: requestSubject(input.applicationId, row.id),
+        payload: { application: application.name, region: await regionName(tx, requesterRegionCode) },
+      });
       await recordAudit(
         { actorId: input.actor.id, action: "application.requested", targetType: "application", targetId: input.applicationId, after: { requestId: row.id, requesterRegionCode }, ip: input.ip },
         tx,
@@ -86,7 +104,7 @@ export async function decideRequest(input: { applicationId: number; decision: De
   const submission = { userId: input.actor.id, scope: `application-decision:${decision.requestId}`, token: input.formToken, sent: decision };
   return db().transaction(async (tx) => {
     const [request] = await tx
-      .select({ request: applicationRequests, ownerRegionCode: applications.regionCode })
+      .select({ request: applicationRequests, ownerRegionCode: applications.regionCode, applicationName: applications.name })
       .from(applicationRequests)
       .innerJoin(applications, eq(applications.id, applicationRequests.applicationId))
       .where(and(eq(applicationRequests.id, decision.requestId), eq(applicationRequests.applicationId, input.applicationId)))
@@ -94,7 +112,7 @@ export async function decideRequest(input: { applicationId: number; decision: De
     if (!request || !can(input.actor, { action: "application.decide", regionCode: request.ownerRegionCode })) {
       return { ok: false, errors: { form: { code: "applicationNotAllowed" } } } satisfies RequestResult;
     }
-    const outcome = await once(tx, submission, () => decidePending(tx, request.request, request.ownerRegionCode, input));
+    const outcome = await once(tx, submission, () => decidePending(tx, request, input));
     return outcome === "decided" ? { ok: true, id: decision.requestId } : { ok: false, errors: { form: { code: outcome } } };
   });
 }
@@ -103,8 +121,7 @@ type DecisionOutcome = "decided" | "applicationAlreadyDecided" | "applicationAdo
 
 async function decidePending(
   tx: DatabaseOrTransaction,
-  request: typeof applicationRequests.$inferSelect,
-  ownerRegionCode: string,
+  { request, ownerRegionCode, applicationName }: { request: typeof applicationRequests.$inferSelect; ownerRegionCode: string; applicationName: string },
   input: { applicationId: number; decision: Decision; actor: Actor; ip: string },
 ): Promise<DecisionOutcome> {
   const { decision } = input;
@@ -124,6 +141,13 @@ async function decidePending(
     .update(applicationRequests)
     .set({ status: decision.decision === "approve" ? "approved" : "declined", decidedById: input.actor.id, decidedAt: new Date(), decisionNote: decision.note })
     .where(eq(applicationRequests.id, request.id));
+  await notify(tx, {
+    kind: decision.decision === "approve" ? "applicationApproved" : "applicationDeclined",
+    actorId: input.actor.id,
+    recipients: [request.requestedById],
+    subject: requestSubject(input.applicationId, request.id),
+    payload: { application: applicationName, region: await regionName(tx, ownerRegionCode), note: decision.note },
+  });
   await recordAudit(
     {
       actorId: input.actor.id,

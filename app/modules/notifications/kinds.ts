@@ -11,6 +11,15 @@ export const notificationKinds = [
   "questionAsked",
   "answerPosted",
   "adoptionRecorded",
+  "visitRequested",
+  "visitAccepted",
+  "visitDatesProposed",
+  "visitDeclined",
+  "visitDatesAccepted",
+  "visitWithdrawn",
+  "applicationRequested",
+  "applicationApproved",
+  "applicationDeclined",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

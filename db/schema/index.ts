@@ -14,3 +14,4 @@ export * from "./form-submissions";
 export * from "./visits";
 export * from "./applications";
 export * from "./notifications";
+export * from "./follows";

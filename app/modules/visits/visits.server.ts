@@ -8,6 +8,7 @@ import type { FieldErrors, ValidationCode } from "../forms/form-data";
 import { once } from "../forms/submit-once.server";
 import { isPublicSql, selectPublicPractices } from "../practices/index.server";
 import type { VisitDecision, VisitRequestInput } from "./visit-form.server";
+import { notifyVisitEvent } from "./visit-notifications.server";
 import { availableSteps, isOpenVisit, isPublicVisit, nextStatus, type VisitSide, type VisitStatus } from "./visit-workflow";
 
 /**
@@ -85,6 +86,7 @@ export async function requestVisit(input: VisitRequestInput & { actor: Actor; ip
       await tx.insert(visitPractices).values(input.practiceIds.map((practiceId) => ({ visitId: visit!.id, practiceId })));
       await tx.insert(visitEvents).values({ visitId: visit!.id, kind: "requested", actorId: actor.id, startDate: input.startDate, endDate: input.endDate });
       await recordAudit({ actorId: actor.id, action: "visit.requested", targetType: "visit", targetId: visit!.id, after: { hostRegionCode: host.code, visitorRegionCode }, ip }, tx);
+      await notifyVisitEvent(tx, "requested", { id: visit!.id, hostRegionCode: host.code, visitorRegionCode, requestedById: actor.id }, actor.id);
       return { ok: true, id: visit!.id };
     }),
   );
@@ -145,6 +147,7 @@ export async function decideOnVisit(input: { visitId: number; decision: VisitDec
       }
       await tx.update(visits).set(changes).where(eq(visits.id, visit.id));
       await tx.insert(visitEvents).values(event);
+      await notifyVisitEvent(tx, event.kind, visit, actor.id);
       await recordAudit(
         { actorId: actor.id, action: `visit.${event.kind}`, targetType: "visit", targetId: visit.id, before: { status: visit.status }, after: { status }, ip: input.ip },
         tx,

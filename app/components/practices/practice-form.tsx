@@ -3,8 +3,8 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ProvinceRegions } from "~/components/region-select";
 import { RegionSelect } from "~/components/region-select";
 import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
-import { groupLabel } from "~/components/frameworks/group-label";
-import { type FrameworkGroup, indicatorsIn } from "~/modules/frameworks";
+import { IndicatorPicker } from "~/components/frameworks/indicator-picker";
+import type { FrameworkGroup } from "~/modules/frameworks";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { validationMessage } from "~/modules/forms/validation-message";
@@ -126,16 +126,7 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
       </Section>
 
       <Section title={t("practiceForm.indicators")} lead={t("practiceForm.indicatorsHint")} error={message("indicatorIds")}>
-        {groups.map((group) => (
-          <details
-            key={group.id}
-            open={indicatorsIn([group]).some((indicator) => selectedIndicators.has(String(indicator.id)))}
-            className="rounded-md border border-slate-200 p-3"
-          >
-            <summary className="cursor-pointer font-medium">{groupLabel(translator, group)}</summary>
-            <IndicatorCheckboxes group={group} selected={selectedIndicators} />
-          </details>
-        ))}
+        <IndicatorPicker groups={groups} selected={selectedIndicators} />
       </Section>
 
       <Section title={t("practiceForm.metrics")} lead={t("practiceForm.metricsHint")} error={message("metrics")}>
@@ -327,34 +318,5 @@ function MarkdownBody({ defaultValue, error, previewHtml }: { defaultValue: stri
         )}
       </section>
     </div>
-  );
-}
-
-/** A group's indicators as checkboxes, under a legend for each sub-group (SPBE 2020: a domain's aspects). */
-function IndicatorCheckboxes({ group, selected }: { group: FrameworkGroup; selected: ReadonlySet<string> }) {
-  const translator = useWorkspaceTranslator();
-  return (
-    <>
-      {group.groups.map((child) => (
-        <fieldset key={child.id} className="mt-3">
-          <legend className="text-sm font-semibold text-slate-700">{groupLabel(translator, child)}</legend>
-          <IndicatorCheckboxes group={child} selected={selected} />
-        </fieldset>
-      ))}
-      {group.indicators.length > 0 ? (
-        <ul className="mt-1 space-y-1">
-          {group.indicators.map((indicator) => (
-            <li key={indicator.id}>
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="indicatorIds" value={indicator.id} defaultChecked={selected.has(String(indicator.id))} className="mt-1" />
-                <span>
-                  {indicator.number}. {indicator.name}
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
   );
 }

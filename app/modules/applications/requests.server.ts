@@ -58,7 +58,7 @@ async function adoptionErrors(applicationId: number, requesterRegionCode: string
  */
 export async function requestApplication(input: { applicationId: number; actor: Actor; request: RequestInput; ip: string; formToken: string | null }): Promise<RequestResult> {
   const [application] = await db().select({ regionCode: applications.regionCode, name: applications.name }).from(applications).where(eq(applications.id, input.applicationId));
-  if (!application) return { ok: false, errors: { form: { code: "applicationUnknown" } } };
+  if (!application) return { ok: false, errors: { form: { code: "applicationNotAllowed" } } };
   const requesterRegionCode = input.actor.regionCode;
   if (!requesterRegionCode || !can(input.actor, { action: "application.request", ownerRegionCode: application.regionCode })) {
     return { ok: false, errors: { form: { code: "applicationOwnRegion" } } };

@@ -101,4 +101,22 @@ describe("can (figures)", () => {
     expect(can(editor, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(true);
     expect(can(curator, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(true);
   });
+
+  it("lets another region's officials request an application, the owner's editors decide, both sides read the request", () => {
+    const otherMember: Actor = { id: 5, role: "member", regionCode: "33.16" };
+    const otherEditor: Actor = { id: 6, role: "editor", regionCode: "33.16" };
+    expect(can(null, { action: "application.request", ownerRegionCode: "32.11" })).toBe(false);
+    expect(can(otherMember, { action: "application.request", ownerRegionCode: "32.11" })).toBe(true);
+    expect(can(member, { action: "application.request", ownerRegionCode: "32.11" })).toBe(false);
+    expect(can(curator, { action: "application.request", ownerRegionCode: "32.11" })).toBe(false);
+    expect(can(editor, { action: "application.decide", regionCode: "32.11" })).toBe(true);
+    expect(can(otherEditor, { action: "application.decide", regionCode: "32.11" })).toBe(false);
+    expect(can(curator, { action: "application.decide", regionCode: "32.11" })).toBe(false);
+    expect(can(otherEditor, { action: "application.write", regionCode: "32.11" })).toBe(false);
+    expect(can(editor, { action: "application.write", regionCode: "32.11" })).toBe(true);
+    const read = { action: "application.requestRead", ownerRegionCode: "32.11", requesterRegionCode: "33.16" } as const;
+    expect([otherMember, editor, curator].map((actor) => can(actor, read))).toEqual([true, true, true]);
+    expect(can(member, read)).toBe(false);
+    expect(can({ id: 7, role: "member", regionCode: "35.22" }, read)).toBe(false);
+  });
 });

@@ -87,7 +87,8 @@ export default function NewVisit() {
         ) : null}
       </div>
       {refusal ? null : (
-        <SubmitForm method="post" className="space-y-5">
+        // Posted to the region's address, so a refused request renders this page again without ?praktik=.
+        <SubmitForm method="post" action={`/kunjungan/baru?daerah=${region.code}`} className="space-y-5">
           <input type="hidden" name="hostRegionCode" value={region.code} />
           <fieldset aria-describedby={errors.praktik ? "praktik-error" : undefined}>
             <legend className="text-sm font-medium text-slate-800">{t("studyVisit.practices")}</legend>

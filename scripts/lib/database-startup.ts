@@ -1,6 +1,7 @@
 import { migrateDatabase } from "../../db/migrate";
 import { createDatabase } from "../../db/client";
 import { seedReferenceData } from "../../seed/reference";
+import { backgroundJobs } from "../../app/background-jobs.server";
 import { installJobQueue } from "../../app/modules/jobs/index.server";
 import { StartupError } from "./startup-error";
 
@@ -24,7 +25,7 @@ export async function prepareDatabase(url: string): Promise<void> {
     try {
       await seedReferenceData(database.db);
       // Before anything can enqueue a job: web processes only write into pg-boss's tables.
-      await installJobQueue(database.client);
+      await installJobQueue(database.client, backgroundJobs);
     } finally {
       await database.close();
     }

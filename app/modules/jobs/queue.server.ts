@@ -98,14 +98,15 @@ function sender(): PgBoss {
 }
 
 /**
- * Creates the queue if it does not exist yet, on its own connection: a queue is a partition
- * table, DDL we keep out of the caller's transaction (an unused empty queue is harmless). The
- * worker sets each queue's retry policy when it starts.
+ * Makes sure the queue exists, on its own connection: a queue is a partition table, DDL we keep
+ * out of the caller's transaction. The site's queues are created with the schema
+ * (installJobQueue), so this only reads; creating a queue here while other transactions insert
+ * jobs could deadlock them (seen with six practices published at once on a fresh database).
  */
 async function ensureQueue(handler: JobHandler<never>): Promise<void> {
   const known = (processWide.idslJobQueues ??= new Set());
   if (known.has(handler.name)) return;
-  await sender().createQueue(handler.name, { ...queuePolicy(handler), name: handler.name });
+  if (!(await sender().getQueue(handler.name))) await sender().createQueue(handler.name, { ...queuePolicy(handler), name: handler.name });
   known.add(handler.name);
 }
 
@@ -129,10 +130,14 @@ export async function enqueueJob<Payload extends object>(
 
 /**
  * Installs or upgrades pg-boss's schema (under its own advisory lock, so concurrent starts are
- * safe). Run with the migrations, before anything enqueues.
+ * safe) and creates the queue of every job the site runs. Run with the migrations, before
+ * anything enqueues.
  */
-export async function installJobQueue(client: Sql): Promise<void> {
+export async function installJobQueue(client: Sql, handlers: readonly JobHandler<never>[]): Promise<void> {
   const boss = new PgBoss({ db: poolExecutor(client), supervise: false, schedule: false });
   await boss.start();
+  for (const handler of handlers) {
+    if (!(await boss.getQueue(handler.name))) await boss.createQueue(handler.name, { ...queuePolicy(handler), name: handler.name });
+  }
   await boss.stop({ graceful: false, close: false });
 }

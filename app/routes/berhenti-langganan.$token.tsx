@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { readUnsubscribeToken, unsubscribe } from "~/modules/notifications/unsubscribe.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
@@ -26,7 +26,7 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return (
     <div className="mx-auto max-w-2xl space-y-6 px-4 py-8">
       <h1 className="text-3xl font-bold">{t("unsubscribe.title")}</h1>

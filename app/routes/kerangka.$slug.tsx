@@ -10,7 +10,7 @@ import { type FrameworkGroup, frameworkGroupsOf } from "~/modules/frameworks";
 import { getCuratedFramework, getFrameworkHistory } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -33,7 +33,7 @@ interface StructureRow {
 
 export default function FrameworkPage() {
   const { framework, history } = useLoaderData<typeof loader>();
-  const translator = useTranslator();
+  const translator = useExtraTranslator();
   const { t, formatNumber, formatIndex, formatDate } = translator;
   const yearsOf = useFrameworkYears();
   const weightOf = new Map(framework.nodes.map((node) => [node.id, node.weight]));

@@ -4,7 +4,7 @@ import { FrameworkStatus, useFrameworkYears } from "~/components/frameworks/fram
 import { listFrameworks } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Frameworks() {
   const { frameworks } = useLoaderData<typeof loader>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   const yearsOf = useFrameworkYears();
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">

@@ -9,7 +9,7 @@ import { appUrl } from "~/modules/http/app-url.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 // Field names come from the browser-safe module: a .server module is empty in the browser.
 import { CONTACT_MESSAGE_LIMITS, CONTACT_MESSAGE_PURPOSES, CONTACT_TOKEN_FIELD, CONTACT_TRAP_FIELD } from "~/modules/practices/contact";
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ContactThroughIdsl() {
   const { practice, region, formToken, sender, sent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ContactFormResult | undefined;
-  const { t, formatNumber } = useTranslator();
+  const { t, formatNumber } = useExtraTranslator();
   const localized = useLocalizedText();
   const title = localized(practice.title, practice.titleEn);
   const values = result?.values ?? {};

@@ -1,9 +1,9 @@
 import type { FrameworkDiffEntry, FrameworkNode } from "~/modules/frameworks";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 /** What changed between two versions of a framework, one line per name, weight, level, band or status (review page and public history). */
 export function FrameworkDiffList({ entries, decimals }: { entries: readonly FrameworkDiffEntry[]; decimals: number }) {
-  const { t, formatNumber, formatIndex } = useTranslator();
+  const { t, formatNumber, formatIndex } = useExtraTranslator();
   const weight = (value: number) => formatNumber(value, { maximumFractionDigits: 3 });
   const bound = (value: number | null) => (value === null ? "—" : formatIndex(value, decimals));
   const node = (entry: { nodeKind: FrameworkNode["kind"]; number: number }) =>

@@ -1,4 +1,6 @@
 import { messagesEn } from "./messages.en";
+import { extraMessagesEn } from "./messages.extra.en";
+import { extraMessagesId } from "./messages.extra.id";
 import { messagesId } from "./messages.id";
 import { serverMessagesEn } from "./messages.server.en";
 import { serverMessagesId } from "./messages.server.id";
@@ -13,6 +15,8 @@ registerMessages("id", messagesId);
 registerMessages("en", messagesEn);
 registerMessages("id", workspaceMessagesId);
 registerMessages("en", workspaceMessagesEn);
+registerMessages("id", extraMessagesId);
+registerMessages("en", extraMessagesEn);
 registerMessages("id", serverMessagesId);
 registerMessages("en", serverMessagesEn);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
+import { extraMessagesEn } from "./messages.extra.en";
+import { extraMessagesId } from "./messages.extra.id";
 import { serverMessagesEn } from "./messages.server.en";
 import { serverMessagesId } from "./messages.server.id";
 import { workspaceMessagesEn } from "./messages.workspace.en";
@@ -53,6 +55,7 @@ const messageKey = (path: string) => path.replace(/_(zero|one|two|few|many)$/, "
 const catalogPairs = [
   { name: "public", id: messagesId, en: messagesEn },
   { name: "workspace", id: workspaceMessagesId, en: workspaceMessagesEn },
+  { name: "extra", id: extraMessagesId, en: extraMessagesEn },
   { name: "server", id: serverMessagesId, en: serverMessagesEn },
 ];
 

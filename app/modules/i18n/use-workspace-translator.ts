@@ -1,3 +1,4 @@
+import { messagesExtraRegistered } from "./register-extra-messages";
 import { type BrowserMessageKey, registerMessages, translatorFor, type Translator } from "./translator";
 import { workspaceMessagesEn } from "./messages.workspace.en";
 import { workspaceMessagesId } from "./messages.workspace.id";
@@ -11,5 +12,7 @@ registerMessages("en", workspaceMessagesEn);
 
 /** The translator with every message, for the signed-in workspace's pages and components. */
 export function useWorkspaceTranslator(): Translator<BrowserMessageKey> {
+  // Workspace pages show parts of the pages off the reading path too (a framework's changes).
+  void messagesExtraRegistered;
   return translatorFor(usePageLocale());
 }

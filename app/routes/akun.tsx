@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, NewPasswordFields, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
@@ -11,6 +11,7 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
+import { FEED_PATH } from "~/modules/follows";
 import { readForm } from "~/modules/http/request-input";
 import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
 import { minutesToWait } from "~/modules/limits/retry-after";
@@ -71,6 +72,9 @@ export default function Account() {
             </>
           ) : null}
         </dl>
+        <p className="mt-4">
+          <Link to={FEED_PATH}>{t("follows.feedLink")}</Link>
+        </p>
       </div>
 
       <Panel id="password" title={t("account.changePassword")}>

@@ -15,6 +15,8 @@ import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { currentUser, requirePermission } from "~/modules/auth/guards.server";
 import { RegionVisits } from "~/components/visits/region-visits";
+import { FollowButton } from "~/components/follows/follow-button";
+import { isFollowing } from "~/modules/follows/follows.server";
 import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/modules/benchmark/figure-notes.server";
 import { can } from "~/modules/auth/permissions";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
@@ -35,12 +37,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
   if (!profile) throw new Response(null, { status: 404 });
   const user = await currentUser(request, context);
-  const [about, practiceOverview, applications, figures, visits, translator] = await Promise.all([
+  const [about, practiceOverview, applications, figures, visits, following, translator] = await Promise.all([
     getRegionProfileFields(profile.region.code),
     getRegionPracticeOverview(profile.region.code),
     getRegionApplications(profile.region.code),
     getGovernmentHistory(profile.region.code, user),
     listVisits(user, { regionCode: profile.region.code, limit: 20 }),
+    isFollowing(user?.id ?? null, { type: "region", key: profile.region.code }),
     translatorForRequest(request),
   ]);
   return {
@@ -53,6 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
     canModerate: can(user, { action: "figure.moderate" }),
     visits,
+    follow: { signedIn: user !== null, following },
     // A request is about published practices: a region without any cannot be asked yet.
     canRequestVisit: practiceOverview.total > 0 && can(user, { action: "visit.request", hostRegionCode: profile.region.code }),
     justSaved: requestQuery(request).has("disimpan"),
@@ -107,7 +111,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit } = useLoaderData<typeof loader>();
+  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
@@ -145,6 +149,9 @@ export default function RegionProfilePage() {
                 {t("region.cohortBadge", { cohort: cohort.name })}
               </Badge>
             ))}
+          </div>
+          <div className="mt-3">
+            <FollowButton target={{ type: "region", key: region.code }} {...follow} />
           </div>
           {canEdit ? (
             <p className="mt-3">

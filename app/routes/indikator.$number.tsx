@@ -5,6 +5,7 @@ import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";
 import { ChartFrame } from "~/components/charts/chart-frame";
+import { FollowButton } from "~/components/follows/follow-button";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { groupLabel } from "~/components/frameworks/group-label";
 import { PracticeCard } from "~/components/practices/practice-card";
@@ -12,7 +13,8 @@ import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
 import { getIndicatorPage } from "~/modules/benchmark/indicator.server";
-import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
+import { isFollowing } from "~/modules/follows/follows.server";
+import { FRAMEWORK_PARAM, requireFrameworkChoice, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -28,18 +30,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = number === null ? null : await getIndicatorPage(framework.slug, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
   if (!page) throw new Response(null, { status: 404 });
   const translator = await translatorForRequest(request);
+  // Practices and applications are tagged with SPBE 2020 indicators: only those can be followed.
+  const follow =
+    framework.slug === SPBE_2020 ? { signedIn: viewer !== null, following: await isFollowing(viewer?.id ?? null, { type: "indicator", key: String(page.indicator.id) }) } : null;
   return {
     title: translator.t("indicator.title", { number: page.indicator.number, name: page.indicator.name }),
     // The parameter's name travels in loader data: components cannot read a .server module in the browser.
     frameworkParam: FRAMEWORK_PARAM,
     framework,
     frameworks,
+    follow,
     page: { ...page, spreads: page.spreads.map((spread) => ({ ...spread, chart: spread.assessed === 0 ? null : drawIndicatorDistribution(translator, page.levels, spread) })) },
   };
 }
 
 export default function IndicatorPage() {
-  const { page, frameworkParam, framework, frameworks } = useLoaderData<typeof loader>();
+  const { page, frameworkParam, framework, frameworks, follow } = useLoaderData<typeof loader>();
   const translator = useTranslator();
   const { t, formatNumber, formatIndex } = translator;
   return (
@@ -48,8 +54,9 @@ export default function IndicatorPage() {
         <p className="text-sm text-slate-700">{page.path.map((group) => groupLabel(translator, group)).join(" › ")}</p>
         <h1 className="mt-2 text-3xl font-bold">{t("indicator.title", { number: page.indicator.number, name: page.indicator.name })}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("indicator.definition", { weight: formatNumber(page.indicator.weight), framework: framework.shortName })}</p>
-        <div className="mt-3">
+        <div className="mt-3 flex flex-wrap items-center gap-4">
           <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
+          {follow ? <FollowButton target={{ type: "indicator", key: String(page.indicator.number) }} {...follow} /> : null}
         </div>
       </div>
 

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FollowButton } from "~/components/follows/follow-button";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { inputClass, SubmitForm } from "~/components/ui/form";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
+import { isFollowing } from "~/modules/follows/follows.server";
 import { indicatorSections } from "~/modules/frameworks";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -32,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     provinceCodes: new Set(provinces.map((province) => province.code)),
     regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
   });
-  const result = await listPublishedPractices(query);
+  const [result, followingTag] = await Promise.all([
+    listPublishedPractices(query),
+    query.tag === null ? false : isFollowing(user?.id ?? null, { type: "tag", key: query.tag }),
+  ]);
   return {
     title: t("practices.title"),
     provinces,
@@ -44,11 +49,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query: { ...query, page: result.page },
     result,
     hasWorkspace: can(user, { action: "practice.workspace" }),
+    // A tag of a published practice (or one the user still follows) can be followed from its filtered list.
+    followTag: query.tag !== null && (followingTag || tags.some((tag) => tag.tag === query.tag)) ? { tag: query.tag, signedIn: user !== null, following: followingTag } : null,
   };
 }
 
 export default function PracticeList() {
-  const { provinces, provinceRegions, indicatorSections, tags, query, result, hasWorkspace } = useLoaderData<typeof loader>();
+  const { provinces, provinceRegions, indicatorSections, tags, query, result, hasWorkspace, followTag } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * PRACTICE_PAGE_SIZE + 1;
   const to = Math.min(result.page * PRACTICE_PAGE_SIZE, result.total);
@@ -123,6 +130,14 @@ export default function PracticeList() {
         </div>
       </SubmitForm>
 
+      {followTag ? (
+        <div className="mt-6 flex flex-wrap items-center gap-3">
+          <span className="font-medium">
+            {t("practiceForm.tags")}: {followTag.tag}
+          </span>
+          <FollowButton target={{ type: "tag", key: followTag.tag }} signedIn={followTag.signedIn} following={followTag.following} />
+        </div>
+      ) : null}
       <p className="mt-6 text-sm text-slate-700" role="status">
         {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}
       </p>

@@ -57,6 +57,8 @@ export type Permission =
   | { action: "framework.crosswalk" }
   /** Save one's own custom peer groups. */
   | { action: "peerGroups.own" }
+  /** Follow regions, indicators and tags, and read one's feed of what changed there. */
+  | { action: "follows.own" }
   /** Add or change the applications a region shares: its editors and Kemendagri. */
   | { action: "application.write"; regionCode: string }
   /** Ask for another region's application: a signed-in official (editor or member) of another region. */
@@ -133,6 +135,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return permission.verified || isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "practice.ask":
     case "peerGroups.own":
+    case "follows.own":
       return true;
     case "practice.workspace":
       return isKemendagri(actor) || actor.role === "editor";

@@ -20,6 +20,7 @@ export const notificationKinds = [
   "applicationRequested",
   "applicationApproved",
   "applicationDeclined",
+  "followedPractice",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

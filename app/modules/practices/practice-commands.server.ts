@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/index.server";
 import { can, type Actor } from "../auth";
 import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
+import { notifyFollowersOfNewPractice } from "../follows/index.server";
 import { recordContactConsent } from "./contact-consent.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import type { PracticeContent } from "./practice-content";
@@ -240,6 +241,8 @@ export async function decideOnPractice(input: {
       body: input.comment,
     });
     await notifyReviewStep(tx, { practiceId: practice.id, decision: input.decision, actorId: input.actor.id });
+    // A practice's first publication is new in what people follow; a later one is a revision (in their feed only).
+    if (input.decision === "publish" && practice.publishedRevisionId === null) await notifyFollowersOfNewPractice(tx, { practiceId: practice.id, actorId: input.actor.id });
     await recordAudit(
       {
         actorId: input.actor.id,

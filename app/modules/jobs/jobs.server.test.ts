@@ -12,7 +12,7 @@ import { enqueueJob, type JobHandler, type JobWorker, startJobWorker } from "./i
 
 const workers: JobWorker[] = [];
 
-async function startWorker(handlers: JobHandler<never>[], options: { maintenanceIntervalSeconds?: number } = {}) {
+async function startWorker(handlers: JobHandler<never>[], options: { maintenanceIntervalSeconds?: number; pollingIntervalSeconds?: number } = {}) {
   const worker = await startJobWorker(handlers, { pollingIntervalSeconds: 0.5, ...options });
   workers.push(worker);
   return worker;
@@ -63,6 +63,24 @@ it("never runs a job whose transaction rolled back, and runs the committed one o
   await pause(1_500);
   expect(ran).toEqual(["committed"]);
   expect(await jobStates(recordJob.name)).toEqual(["completed"]);
+});
+
+it("drains a backlog without waiting the polling interval between jobs", async () => {
+  let ran = 0;
+  const quickJob: JobHandler<{ n: number }> = {
+    name: "test.backlog",
+    async run() {
+      ran += 1;
+    },
+  };
+  await db().transaction(async (tx) => {
+    for (let n = 0; n < 20; n += 1) await enqueueJob(tx, quickJob, { n });
+  });
+  const started = Date.now();
+  await startWorker([quickJob], { pollingIntervalSeconds: 2 });
+  await eventually(async () => (ran === 20 ? true : undefined));
+  // One job per 2-second poll would take 40 seconds.
+  expect(Date.now() - started).toBeLessThan(15_000);
 });
 
 it("retries a failed job with backoff until it succeeds, and its effect happens once", async () => {

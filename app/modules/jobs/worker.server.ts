@@ -41,7 +41,8 @@ export async function startJobWorker(handlers: readonly JobHandler<never>[], opt
     await boss.createQueue(handler.name, policy);
     // A queue an earlier enqueue created has the default policy: this one is the handler's.
     await boss.updateQueue(handler.name, policy);
-    await boss.work<object>(handler.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+    const worker: { id?: string } = {};
+    worker.id = await boss.work<object>(handler.name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
       if (!job) return;
       try {
         await handler.run(job.data as never, { id: job.id });
@@ -49,6 +50,11 @@ export async function startJobWorker(handlers: readonly JobHandler<never>[], opt
         // pg-boss records the error on the job and retries it; the log says it happened.
         console.error(`[idsl] job ${handler.name} ${job.id} failed: ${errorMessage(error)}`);
         throw error;
+      } finally {
+        // pg-boss waits the polling interval after every fetch, even one that found a job: a
+        // worker that found one looks for the next at once, so a burst (one email per
+        // recipient of an event) drains at the speed of its jobs, not one job per interval.
+        if (worker.id) boss.notifyWorker(worker.id);
       }
     });
     if (handler.schedule) await boss.schedule(handler.name, handler.schedule, {}, { tz: "UTC" });

@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { baseUrlOf, E2E_SERVERS, type E2EServer } from "./tests/e2e/servers";
+import { baseUrlOf, E2E_MAIL, E2E_SERVERS, type E2EServer } from "./tests/e2e/servers";
 
 /** End-to-end tests against the production build: see tests/e2e/servers.ts. */
-function webServer(server: E2EServer) {
+function webServer(server: E2EServer, mail: Record<string, string> = {}) {
   const settings = E2E_SERVERS[server];
   return {
     command: "node --import tsx scripts/start.ts",
@@ -20,9 +20,20 @@ function webServer(server: E2EServer) {
       DATABASE_URL: "",
       MEILI_URL: "",
       MEILI_MASTER_KEY: "",
+      ...mail,
     },
   };
 }
+
+/** The demo site mails through the e2e mail receiver, with links to the address the tests browse. */
+const demoMail = { SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL.port}`, APP_ORIGIN: baseUrlOf("demo") };
+
+const mailReceiver = {
+  command: "node --import tsx tests/e2e/mail-receiver.ts",
+  port: E2E_MAIL.port,
+  reuseExistingServer: false,
+  stdout: "pipe" as const,
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -48,5 +59,5 @@ export default defineConfig({
     { name: "demo", testIgnore: /official-figures\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf("demo") } },
     { name: "official", testMatch: /official-figures\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf("official") } },
   ],
-  webServer: [webServer("demo"), webServer("official")],
+  webServer: [mailReceiver, webServer("demo", demoMail), webServer("official")],
 });

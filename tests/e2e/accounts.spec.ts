@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAsNewUser } from "./cli-accounts";
+import { waitForMail } from "./mailbox";
 
 test("an admin invites an editor, who accepts, signs in and out; a wrong password gets the generic message", async ({ page }) => {
   await signInAsNewUser(page, "admin");
@@ -13,8 +14,10 @@ test("an admin invites an editor, who accepts, signs in and out; a wrong passwor
   await page.getByLabel("Peran").selectOption("editor");
   await page.getByRole("combobox", { name: "Daerah" }).selectOption("32.11");
   await page.getByRole("button", { name: "Buat undangan" }).click();
-  await expect(page.getByText(`Undangan untuk ${editorEmail} dibuat.`)).toBeVisible();
+  await expect(page.getByText(`Undangan dibuat dan dikirim ke ${editorEmail}.`)).toBeVisible();
   const invitationLink = await page.locator("#one-time-link").inputValue();
+  // The demo site mails through the e2e mail receiver: the invitation with the same link arrived.
+  await waitForMail(editorEmail, invitationLink);
   await page.getByRole("button", { name: "Keluar", exact: true }).click();
   await expect(page.getByRole("link", { name: "Masuk", exact: true })).toBeVisible();
 

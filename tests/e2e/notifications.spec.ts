@@ -1,17 +1,34 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signInAsNewUser } from "./cli-accounts";
+import { waitForMail } from "./mailbox";
 
-async function newSignedInPage(browser: Browser, role: string, region?: string): Promise<Page> {
+async function newSignedInPage(browser: Browser, role: string, region?: string): Promise<{ page: Page; email: string }> {
   const page = await (await browser.newContext()).newPage();
-  await signInAsNewUser(page, role, { region });
-  return page;
+  const { email } = await signInAsNewUser(page, role, { region });
+  return { page, email };
 }
 
-test("a curator requests changes; the editor finds it through the header's inbox, and reading it clears the unread count", async ({ browser }) => {
-  test.setTimeout(120_000);
+/** Shows a readable message's HTML part in a new tab of `page`'s browser, as a mail client would. */
+async function openMail(page: Page, mail: string): Promise<Page> {
+  const html = mail.match(/<!doctype html>[\s\S]*<\/html>/i)?.[0];
+  if (!html) throw new Error(`no HTML part in: ${mail}`);
+  const view = await page.context().newPage();
+  await view.setContent(html);
+  return view;
+}
+
+test("a curator requests changes; the editor finds it through the header's inbox and by email, in their language, and unsubscribes from those emails with one click", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
   const title = `Sapa Warga Digital ${Date.now()}`;
-  const editor = await newSignedInPage(browser, "editor", "32.11");
-  const curator = await newSignedInPage(browser, "curator");
+  const { page: editor, email: editorEmail } = await newSignedInPage(browser, "editor", "32.11");
+  const { page: curator } = await newSignedInPage(browser, "curator");
+  // A second editor of the region reads IDSL in English, so their emails are in English.
+  const { page: englishEditor, email: englishEditorEmail } = await newSignedInPage(browser, "editor", "32.11");
+  await englishEditor.getByRole("button", { name: "Ganti bahasa ke English" }).click();
+  await expect(englishEditor.locator("html")).toHaveAttribute("lang", "en");
 
   await editor.goto("/praktik/baru");
   await editor.getByLabel("Judul", { exact: true }).fill(title);
@@ -41,4 +58,39 @@ test("a curator requests changes; the editor finds it through the header's inbox
   await expect(editor.getByText("Tambahkan angka sebelum dan sesudah.")).toBeVisible();
   await expect(header.getByRole("link", { name: "Kotak masuk", exact: true })).toBeVisible();
   await expect(header.getByTestId("unread-count")).toHaveCount(0);
+
+  // Each editor was also emailed at once (the default), in their own language, with the link to
+  // the review and its comment, and a one-click unsubscribe link for this kind of email.
+  const reviewLink = `${baseURL}${reviewUrl}`;
+  const englishMail = await waitForMail(englishEditorEmail, title);
+  expect(englishMail).toContain(`Subject: IDSL: E2E curator requested changes to the practice “${title}”.`);
+  expect(englishMail).toContain('<html lang="en">');
+  expect(englishMail).toContain(reviewLink);
+  const mail = await waitForMail(editorEmail, title);
+  expect(mail).toContain(`Subject: IDSL: E2E curator meminta perubahan pada praktik “${title}”.`);
+  expect(mail).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  const unsubscribeLink = mail.match(/List-Unsubscribe: <([^>]+)>/)?.[1];
+  expect(unsubscribeLink).toMatch(new RegExp(`^${baseURL}/berhenti-langganan/`));
+
+  // The editor opens the email as a mail client shows it, in a new tab: its link leads to the comment…
+  const opened = await openMail(editor, mail);
+  await expect(opened.getByText("Halo E2E editor,")).toBeVisible();
+  await opened.getByRole("link", { name: `E2E curator meminta perubahan pada praktik “${title}”.` }).click();
+  await expect(opened).toHaveURL(reviewLink);
+  await expect(opened.getByText("Tambahkan angka sebelum dan sesudah.")).toBeVisible();
+  // …and its unsubscribe link (the one the List-Unsubscribe header announces) asks, then stops these emails.
+  const reopened = await openMail(editor, mail);
+  const unsubscribe = reopened.getByRole("link", { name: "Berhenti menerima email seperti ini (satu klik)" });
+  await expect(unsubscribe).toHaveAttribute("href", unsubscribeLink!);
+  await unsubscribe.click();
+  await expect(reopened.getByRole("heading", { level: 1, name: "Berhenti menerima email" })).toBeVisible();
+  await reopened.getByRole("button", { name: "Berhenti menerima email ini" }).click();
+  await expect(reopened.getByText("Selesai: email jenis ini tidak akan dikirim lagi.")).toBeVisible();
+
+  // The email's settings link shows this kind in the inbox only now; other kinds are still emailed.
+  const settings = await openMail(editor, mail);
+  await settings.getByRole("link", { name: "Atur semua pemberitahuan" }).click();
+  await expect(settings.getByRole("heading", { level: 1, name: "Pemberitahuan" })).toBeVisible();
+  await expect(settings.getByLabel("Kurator meminta perubahan")).toHaveValue("in_app");
+  await expect(settings.getByLabel("Praktik diterbitkan")).toHaveValue("email");
 });

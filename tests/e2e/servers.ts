@@ -12,3 +12,9 @@ export const E2E_SERVERS = {
 export type E2EServer = keyof typeof E2E_SERVERS;
 
 export const baseUrlOf = (server: E2EServer) => `http://127.0.0.1:${E2E_SERVERS[server].port}`;
+
+/**
+ * The demo site's mail server (tests/e2e/mail-receiver.ts): a real SMTP server that keeps every
+ * message as a JSON file in `dir`, where tests read them (tests/e2e/mailbox.ts).
+ */
+export const E2E_MAIL = { port: Number(process.env.E2E_SMTP_PORT || 2526), dir: ".data/e2e/mail" } as const;

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
 import { Alert, inputClass, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
+import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { parseLevelReportForm, reportableYears, type LevelReportValues } from "~/modules/benchmark/level-report-form";
@@ -93,6 +94,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return data({ values: parsed.values, errors, sheetProblems: [], sheetRead: false } satisfies ActionResult, { status: 400 });
 }
 
+/** With JavaScript, uploads show their progress (decision 0027). */
+export const clientAction = uploadWithProgress;
+
 export default function LevelReport() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -146,6 +150,7 @@ export default function LevelReport() {
               {t("levelReports.readSheet")}
             </SubmitButton>
           </div>
+          <UploadProgress />
           {result?.sheetRead && result.sheetProblems.length === 0 ? <p className="mt-2 text-sm text-emerald-800">{t("levelReports.sheetFilled")}</p> : null}
           {result && result.sheetProblems.length > 0 ? (
             <Alert tone="error">
@@ -197,6 +202,7 @@ export default function LevelReport() {
 
         <p className="text-sm text-slate-700">{t("levelReports.levelsHelp")}</p>
         <IndicatorLevelsFields groups={loaded.groups} criteria={loaded.criteria} values={values.levels} errors={errors} />
+        <UploadProgress />
         <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t("levelReports.submit")}
         </SubmitButton>

@@ -4,6 +4,7 @@ import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
 import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck } from "~/modules/benchmark/official-import.server";
@@ -119,6 +120,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const statusTone = { new: "brand", changed: "warning", unchanged: "neutral" } as const;
 
+/** With JavaScript, uploads show their progress (decision 0027). */
+export const clientAction = uploadWithProgress;
+
 export default function ImportOfficialResults() {
   const { frameworkParam, framework, frameworks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -193,6 +197,7 @@ export default function ImportOfficialResults() {
               {t("csvImport.fileHint", { rows: formatNumber(MAX_SHEET_ROWS), indicators: framework.indicators })}
             </p>
           </div>
+          <UploadProgress />
           <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {t("csvImport.dryRun")}
           </SubmitButton>

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/practices/attachment-list";
 import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
+import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageTitle } from "~/modules/i18n/page-title";
@@ -53,6 +54,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if ("error" in uploaded) return data({ ok: false, ...uploaded.error, currentVersion: null } satisfies ActionResult, { status: 400 });
   return data(failure(uploaded), { status: 409 });
 }
+
+/** With JavaScript, the upload shows its progress (decision 0027). */
+export const clientAction = uploadWithProgress;
 
 export default function PracticeAttachments() {
   const { practice, attachments } = useLoaderData<typeof loader>();
@@ -109,6 +113,7 @@ export default function PracticeAttachments() {
                 {t("attachments.fileHint")}
               </p>
             </div>
+            <UploadProgress />
             <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {t("attachments.uploadButton")}
             </SubmitButton>

@@ -157,6 +157,11 @@ export function SubmitForm({ resetOnSuccess = false, onSubmit, children, ...prop
   );
 }
 
+/** Whether the SubmitForm around the caller is sending. */
+export function useFormPending(): boolean {
+  return useContext(Submitting).pending;
+}
+
 const buttonTones = {
   primary: "rounded-md px-4 py-2 font-semibold bg-brand-700 text-white hover:bg-brand-800",
   danger: "rounded-md px-4 py-2 font-semibold bg-red-700 text-white hover:bg-red-800",

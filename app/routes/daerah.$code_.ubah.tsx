@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
@@ -71,7 +71,7 @@ export default function EditRegionProfile() {
         <Link to={`/daerah/${region.code}`}>← {region.regionName}</Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t("regionEdit.title", { region: region.regionName })}</h1>
-      <Form method="post" className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6">
+      <SubmitForm method="post" className="mt-6 space-y-5 rounded-lg border border-slate-200 bg-white p-6">
         {conflict ? <Alert tone="error">{t("validation.conflict")}</Alert> : null}
         {result && !conflict ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
         {/* On a conflict the form keeps the user's text and is re-based on the current version
@@ -105,7 +105,7 @@ export default function EditRegionProfile() {
           error={errors.contactEmail}
         />
         <SubmitButton>{t("regionEdit.save")}</SubmitButton>
-      </Form>
+      </SubmitForm>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { IndicatorFilter } from "~/components/frameworks/indicator-filter";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { inputClass, SubmitForm } from "~/components/ui/form";
@@ -71,21 +72,7 @@ export default function ApplicationCatalog() {
             options={APPLICATION_FUNCTIONS.map((value) => ({ value, label: t(`appCatalog.functions.${value}`) }))}
             defaultValue={query.function}
           />
-          <label className="block text-sm font-medium">
-            {t("appCatalog.indicator")}
-            <select name="indikator" defaultValue={query.indicator ?? ""} className={inputClass}>
-              <option value="">{t("appCatalog.allIndicators")}</option>
-              {indicatorSections.map((section) => (
-                <optgroup key={section.path.map((group) => group.id).join("-")} label={section.path.map((group) => group.name).join(" — ")}>
-                  {section.indicators.map((indicator) => (
-                    <option key={indicator.number} value={indicator.number}>
-                      {indicator.number}. {indicator.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
+          <IndicatorFilter label={t("appCatalog.indicator")} allLabel={t("appCatalog.allIndicators")} sections={indicatorSections} defaultValue={query.indicator} />
           <ProvinceSelect name="provinsi" provinces={provinces} defaultValue={query.province} />
           <FilterSelect
             name="teknologi"

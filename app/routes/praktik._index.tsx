@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { IndicatorFilter } from "~/components/frameworks/indicator-filter";
 import { FollowButton } from "~/components/follows/follow-button";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { inputClass, SubmitForm } from "~/components/ui/form";
@@ -84,21 +85,7 @@ export default function PracticeList() {
               defaultValue={query.region}
             />
           ) : null}
-          <label className="block text-sm font-medium">
-            {t("practices.indicator")}
-            <select name="indikator" defaultValue={query.indicator ?? ""} className={inputClass}>
-              <option value="">{t("practices.allIndicators")}</option>
-              {indicatorSections.map((section) => (
-                <optgroup key={section.path.map((group) => group.id).join("-")} label={section.path.map((group) => group.name).join(" — ")}>
-                  {section.indicators.map((indicator) => (
-                    <option key={indicator.number} value={indicator.number}>
-                      {indicator.number}. {indicator.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
+          <IndicatorFilter label={t("practices.indicator")} allLabel={t("practices.allIndicators")} sections={indicatorSections} defaultValue={query.indicator} />
           <FilterSelect
             name="tahap"
             label={t("practiceForm.stage")}

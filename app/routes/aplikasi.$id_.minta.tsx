@@ -114,7 +114,7 @@ export default function RequestApplication() {
           </SelectField>
           <TextField name="contact" label={t("appCatalog.contact")} hint={t("appCatalog.contactHint")} maxLength={APPLICATION_LIMITS.contact} defaultValue={values.contact} error={errors.contact} />
           <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
-            <p className="font-medium">{t("appCatalog.contactPurposeHeading")}</p>
+            <p className="font-medium">{t("contactConsent.purposeHeading")}</p>
             <p className="mt-1 text-slate-700">{t("appCatalog.contactPurpose")}</p>
             <label className="mt-2 flex items-start gap-2">
               <input type="checkbox" name="contactConsent" value="ya" defaultChecked={values.contactConsent === "ya"} aria-invalid={errors.contactConsent ? true : undefined} className="mt-1" />

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { VisitDateFields } from "~/components/visits/visit-parts";
+import { ContactConsentFields } from "~/components/ui/contact-consent-fields";
 import { Alert, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
 import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -115,42 +116,15 @@ export default function NewVisit() {
   );
 }
 
-/**
- * The contact person with the consent it needs (UU 27/2022), as a practice's contact takes it:
- * the same fields (`contact`, `contactConsent`), the checkbox described by the purpose note
- * beside it, and the same message when it is not ticked.
- */
+/** The requester's contact person with the consent it needs (UU 27/2022), as a practice's contact takes it. */
 function ContactWithConsent({ values, errors }: { values: Record<string, string>; errors: FieldErrors }) {
-  const translator = useWorkspaceTranslator();
-  const { t } = translator;
-  const consentError = errors.contactConsent ? validationMessage(translator, errors.contactConsent) : null;
+  const { t } = useWorkspaceTranslator();
   return (
-    <div className="space-y-3 md:grid md:grid-cols-2 md:gap-4 md:space-y-0">
-      <div className="space-y-3">
-        <TextField name="contact" label={t("studyVisit.contact")} hint={t("studyVisit.contactHint")} defaultValue={values.contact} error={errors.contact} />
-        <div>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="contactConsent"
-              defaultChecked={values.contactConsent === "on"}
-              aria-invalid={consentError ? true : undefined}
-              aria-describedby={`visit-contact-purpose${consentError ? " contactConsent-error" : ""}`}
-              className="mt-1"
-            />
-            <span>{t("studyVisit.consentLabel")}</span>
-          </label>
-          {consentError ? (
-            <p id="contactConsent-error" className="mt-1 text-sm font-medium text-red-700">
-              {consentError}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <aside id="visit-contact-purpose" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-        <h2 className="font-semibold">{t("studyVisit.contactPurposeHeading")}</h2>
-        <p className="mt-1">{t("studyVisit.contactPurpose")}</p>
-      </aside>
-    </div>
+    <ContactConsentFields
+      values={values}
+      errors={errors}
+      purposeId="visit-contact-purpose"
+      text={{ label: t("studyVisit.contact"), hint: t("studyVisit.contactHint"), consent: t("studyVisit.consentLabel"), purposeHeading: t("contactConsent.purposeHeading"), purpose: t("studyVisit.contactPurpose") }}
+    />
   );
 }

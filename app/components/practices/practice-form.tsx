@@ -2,6 +2,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ProvinceRegions } from "~/components/region-select";
 import { RegionSelect } from "~/components/region-select";
+import { ContactConsentFields } from "~/components/ui/contact-consent-fields";
 import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import { IndicatorPicker } from "~/components/frameworks/indicator-picker";
 import type { FrameworkGroup } from "~/modules/frameworks";
@@ -193,49 +194,24 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
   );
 }
 
-/**
- * The contact person with the consent it needs (UU 27/2022): the checkbox, the purpose it is
- * given for beside it, and what consent is already recorded for the saved contact.
- */
+/** The contact person with its consent (UU 27/2022), and what consent is already recorded for the saved contact. */
 function ContactFields({ values, errors, savedConsent }: { values: Record<string, string>; errors: FieldErrors; savedConsent: VisibleContact["consent"] | undefined }) {
-  const translator = useWorkspaceTranslator();
-  const { t, formatDate } = translator;
-  const consentError = errors.contactConsent ? validationMessage(translator, errors.contactConsent) : null;
+  const { t, formatDate } = useWorkspaceTranslator();
   return (
-    <div className="space-y-3 md:col-span-2 md:grid md:grid-cols-2 md:gap-4 md:space-y-0">
-      <div className="space-y-3">
-        <TextField name="contact" label={t("practiceForm.contact")} hint={t("practiceForm.contactHint")} defaultValue={values.contact} error={errors.contact} />
-        <div>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="contactConsent"
-              defaultChecked={values.contactConsent === "on"}
-              aria-invalid={consentError ? true : undefined}
-              aria-describedby={`contact-purpose${consentError ? " contactConsent-error" : ""}`}
-              className="mt-1"
-            />
-            <span>{t("contactConsent.label")}</span>
-          </label>
-          {consentError ? (
-            <p id="contactConsent-error" className="mt-1 text-sm font-medium text-red-700">
-              {consentError}
-            </p>
-          ) : null}
-          {savedConsent !== undefined ? (
-            <p className="mt-1 text-sm text-slate-600">
-              {savedConsent
-                ? t("contactConsent.recorded", { name: savedConsent.recordedByName, date: formatDate(savedConsent.recordedAt), version: savedConsent.purposeVersion })
-                : t("contactConsent.notRecorded")}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <aside id="contact-purpose" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-        <h3 className="font-semibold">{t("contactConsent.purposeHeading")}</h3>
-        <p className="mt-1">{t("contactConsent.purpose")}</p>
-      </aside>
-    </div>
+    <ContactConsentFields
+      values={values}
+      errors={errors}
+      className="md:col-span-2"
+      purposeId="contact-purpose"
+      text={{ label: t("practiceForm.contact"), hint: t("practiceForm.contactHint"), consent: t("contactConsent.label"), purposeHeading: t("contactConsent.purposeHeading"), purpose: t("contactConsent.purpose") }}
+      recorded={
+        savedConsent === undefined
+          ? null
+          : savedConsent
+            ? t("contactConsent.recorded", { name: savedConsent.recordedByName, date: formatDate(savedConsent.recordedAt), version: savedConsent.purposeVersion })
+            : t("contactConsent.notRecorded")
+      }
+    />
   );
 }
 

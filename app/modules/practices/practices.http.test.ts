@@ -47,6 +47,7 @@ describe("practices over HTTP", () => {
         leadOpd: script,
         partners: script,
         contact: `"><svg onload=alert(1)>`,
+        contactConsent: "on",
         tags: `${script}, <b>tebal</b>`,
         legalBasis: script,
         budgetSource: script,

@@ -18,7 +18,7 @@ function jakartaDate(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-test("Blora asks Sumedang for a study visit about its e-office practice, Sumedang accepts, Blora downloads the calendar and records what it learned with an adoption", async ({ browser }) => {
+test("Blora asks Sumedang for a study visit about its e-office practice, Sumedang accepts from its inbox, Blora learns it from its own inbox, Blora downloads the calendar and records what it learned with an adoption", async ({ browser }) => {
   test.setTimeout(180_000);
   const blora = await newSignedInPage(browser, "editor", "33.16");
   const sumedang = await newSignedInPage(browser, "editor", "32.11");
@@ -51,9 +51,11 @@ test("Blora asks Sumedang for a study visit about its e-office practice, Sumedan
   await expect(blora.getByText("Menunggu jawaban")).toBeVisible();
   const visitPath = new URL(blora.url()).pathname;
 
-  // Sumedang's editor finds the request on Sumedang's profile and accepts it from today.
+  // Sumedang's editor learns of the request in the inbox, opens it and accepts it from today.
   await sumedang.goto("/daerah/32.11");
-  await sumedang.locator(`a[href="${visitPath}"]`).click();
+  await sumedang.getByRole("banner").getByRole("link", { name: /^Kotak masuk, \d+ belum dibaca$/ }).click();
+  await sumedang.getByRole("link", { name: /Kabupaten Blora mengajukan studi tiru ke Kabupaten Sumedang/ }).first().click();
+  await expect(sumedang).toHaveURL(new RegExp(`${visitPath}(\\?|#|$)`));
   await expect(sumedang.getByText(purpose)).toBeVisible();
   await expect(sumedang.getByText("Sri, Dinkominfo Blora, 0812 0000 0000")).toBeVisible();
   const host = sumedang.getByRole("region", { name: "Jawaban Kabupaten Sumedang" });
@@ -62,8 +64,11 @@ test("Blora asks Sumedang for a study visit about its e-office practice, Sumedan
   await host.getByRole("button", { name: "Terima dengan tanggal ini" }).click();
   await expect(sumedang.getByText("Diterima", { exact: true })).toBeVisible();
 
-  // Blora sees it accepted, with the history, and downloads the calendar file.
+  // Blora's inbox says so; from there it sees the visit accepted, with the history, and downloads the calendar file.
   await blora.reload();
+  await blora.getByRole("banner").getByRole("link", { name: /^Kotak masuk, \d+ belum dibaca$/ }).click();
+  await blora.getByRole("link", { name: /Kabupaten Sumedang menerima studi tiru Kabupaten Blora/ }).first().click();
+  await expect(blora).toHaveURL(new RegExp(`${visitPath}(\\?|#|$)`));
   await expect(blora.getByText("Diterima", { exact: true })).toBeVisible();
   await expect(blora.getByText(/menerima kunjungan/)).toBeVisible();
   const [download] = await Promise.all([blora.waitForEvent("download"), blora.getByRole("link", { name: "Unduh kalender (.ics)" }).click()]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, can } from "../auth";
+import { visitStatus } from "../../../db/schema";
 import { availableSteps, isOpenVisit, isPublicVisit, nextStatus, VISIT_STATUSES, VISIT_STEPS } from "./visit-workflow";
 
 const today = "2026-12-01";
@@ -70,5 +71,11 @@ describe("study visit permissions", () => {
     for (const actor of [bloraEditor, bloraMember, sumedangEditor, curator]) expect(can(actor, { action: "visit.read", ...visit })).toBe(true);
     expect(can({ id: 5, role: "editor", regionCode: "35.22" }, { action: "visit.read", ...visit })).toBe(false);
     expect(can(null, { action: "visit.read", ...visit })).toBe(false);
+  });
+});
+
+describe("visit statuses", () => {
+  it("equal the database enum (browser code cannot import the schema)", () => {
+    expect([...VISIT_STATUSES]).toEqual(visitStatus.enumValues);
   });
 });

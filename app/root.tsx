@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/layout/site-footer";
@@ -11,6 +11,9 @@ import { newFormToken } from "./modules/forms/submit-once.server";
 import { sampleDataPresent } from "./modules/benchmark/sample-data.server";
 import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
+import { translatorFor } from "./modules/i18n/translator.server";
+import { appOrigin } from "./modules/http/app-url.server";
+import { pageMeta } from "./modules/http/page-meta";
 import { useTranslator } from "./modules/i18n/use-translator";
 import { unreadCount } from "./modules/notifications/inbox.server";
 import stylesheet from "./tailwind.css";
@@ -20,15 +23,18 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "IDSL — Indonesia Digital Services Living Lab" }];
+export const meta: MetaFunction = (args) => pageMeta(args);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, sampleData] = await Promise.all([currentUser(request, context), sampleDataPresent()]);
   // One count on the unread index, stopping at 100, so it costs the same for any inbox.
   const unread = user ? await unreadCount(user.id) : 0;
+  const locale = await localeFromRequest(request);
   return {
     sampleData,
-    locale: await localeFromRequest(request),
+    locale,
+    // For every page's meta (pageMeta) and printed footer: absolute links, and the day it was served.
+    site: { origin: appOrigin(request), description: translatorFor(locale).t("share.siteDescription"), servedOn: new Date().toISOString() },
     // Forms post it back (SubmitForm): new with every render and after every action, so a
     // replay of one submission can be told from the next. Only signed-in users create things.
     formToken: user ? newFormToken() : null,
@@ -44,7 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const rootData = useRouteLoaderData<typeof loader>("root");
-  const { t } = useTranslator();
+  const { t, formatDate } = useTranslator();
+  const location = useLocation();
+  const site = rootData?.site;
   return (
     <html lang={rootData?.locale ?? defaultLocale}>
       <head>
@@ -70,6 +78,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        {site ? (
+          // A printed page says where and when it came from; the screen never shows this.
+          <p className="hidden px-4 pt-4 text-xs text-slate-700 print:block" data-print-footer>
+            {t("share.printedFrom", { url: new URL(location.pathname + location.search, site.origin).toString(), date: formatDate(site.servedOn) })}
+          </p>
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         {/* Renders nothing outside `npm run dev`: the dev server's reload after a rebuild. */}

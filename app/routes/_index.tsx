@@ -7,13 +7,13 @@ import { getLatestNationalResult } from "~/modules/benchmark/national.server";
 import { listFrameworks } from "~/modules/frameworks/index.server";
 import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
 import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);

@@ -5,12 +5,12 @@ import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requestQuery } from "~/modules/http/request-input";
 import { isoDate, oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "audit.read" });

@@ -10,7 +10,7 @@ import { changeUserRole, getUserForAdmin, issuePasswordResetLink, setUserActive 
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { appUrl } from "~/modules/http/app-url.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
@@ -18,7 +18,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.user.name);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.user.name });
 
 function userIdParam(value: string | undefined): number {
   const id = Number(value);

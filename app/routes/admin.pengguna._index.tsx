@@ -7,13 +7,13 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
 import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { oneOf, readPage, readParam, searchString, textUpTo } from "~/modules/http/url-query";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, { action: "users.manage" });

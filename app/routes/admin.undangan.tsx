@@ -13,13 +13,13 @@ import { echoValues, type FieldErrors, parseRecordNumber } from "~/modules/forms
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { appUrl } from "~/modules/http/app-url.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "invitations.manage" });

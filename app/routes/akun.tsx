@@ -7,7 +7,7 @@ import { changePasswordSchema } from "~/modules/auth/auth-forms.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName } from "~/modules/regions/regions.server";
 import { Panel } from "~/components/ui/panel";
@@ -16,7 +16,7 @@ import { readForm } from "~/modules/http/request-input";
 import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
 import { minutesToWait } from "~/modules/limits/retry-after";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "account.use" });

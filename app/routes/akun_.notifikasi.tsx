@@ -4,12 +4,12 @@ import { Alert, SelectField, SubmitButton, SubmitForm } from "~/components/ui/fo
 import { requirePermission } from "~/modules/auth/guards.server";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { isNotificationChannel, type NotificationChannel, notificationChannels, notificationKinds, type NotificationKind } from "~/modules/notifications/kinds";
 import { getChannels, setChannels } from "~/modules/notifications/preferences.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "account.use" });

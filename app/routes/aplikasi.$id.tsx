@@ -12,11 +12,11 @@ import { echoValues } from "~/modules/forms/form-data";
 import { readFormToken } from "~/modules/forms/form-token";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.application.name);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.application.name });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const application = await applicationFromParams(params.id);

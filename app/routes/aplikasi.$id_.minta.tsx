@@ -12,12 +12,12 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 import { listPublishedPractices } from "~/modules/practices/index.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * A signed-in official of another region asks for the application; a visitor is sent to sign in

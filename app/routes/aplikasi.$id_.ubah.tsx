@@ -8,10 +8,10 @@ import { applicationFromParams, supportedPracticeIds } from "~/modules/applicati
 import { requirePermission } from "~/modules/auth/guards.server";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Only the owner region's editors (and Kemendagri) edit; another region's editor gets a 403. */
 async function requireWriter(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {

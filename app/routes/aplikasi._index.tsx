@@ -13,11 +13,11 @@ import { indicatorSections } from "~/modules/frameworks";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listProvinces } from "~/modules/regions/regions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [provinces, tree, technologies, user, { t }] = await Promise.all([

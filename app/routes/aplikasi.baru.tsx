@@ -8,11 +8,11 @@ import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { readFormToken } from "~/modules/forms/form-token";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** A region's editor adds an application of their own region. */
 async function requireRegionEditor(request: Request, context: LoaderFunctionArgs["context"]) {

@@ -4,10 +4,10 @@ import { RequestList } from "~/components/applications/request-list";
 import { listRequests } from "~/modules/applications/requests.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * A region's officials: requests for their region's applications (its editors decide them here

@@ -14,12 +14,12 @@ import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
 import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = requestQuery(request);

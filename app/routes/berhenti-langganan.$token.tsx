@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { readUnsubscribeToken, unsubscribe } from "~/modules/notifications/unsubscribe.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * An email's unsubscribe link. Opening it only asks (link checkers and previews open links);

@@ -7,13 +7,13 @@ import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/for
 import { Pagination } from "~/components/ui/pagination";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { translatorFor } from "~/modules/i18n/translator.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
 import { type FacetValue, search } from "~/modules/search/search.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeFromRequest(request);

@@ -11,7 +11,7 @@ import { Alert } from "~/components/ui/form";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { listVisits } from "~/modules/visits/index.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { currentUser, requirePermission } from "~/modules/auth/guards.server";
 import { RegionVisits } from "~/components/visits/region-visits";
@@ -31,7 +31,7 @@ import { readForm, requestQuery } from "~/modules/http/request-input";
 import { readFormToken } from "~/modules/forms/form-token";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.region.name);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.region.name });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");

@@ -17,12 +17,12 @@ import { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server"
 import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
 import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";

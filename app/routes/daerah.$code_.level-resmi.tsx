@@ -12,17 +12,18 @@ import { listRegionSubmissions, submitLevels } from "~/modules/benchmark/level-s
 import { selfAssessmentFields } from "~/modules/benchmark/self-assessment";
 import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
+import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { getFrameworkTree, getLevelCriteria, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { readSpreadsheet } from "~/modules/spreadsheets/import.server";
 import { readUploadForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 async function reportContext(request: Request, params: { code?: string }, context: Parameters<typeof requirePermission>[1]) {
   const code = params.code ?? "";
@@ -85,6 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       report: { fileName: file instanceof File ? file.name : "", bytes },
       actorId: user.id,
       ip: context.clientIp,
+      formToken: readFormToken(form),
     });
     if (submitted.ok) return redirect(`/daerah/${code}/level-resmi?terkirim=${submitted.id}`);
     Object.assign(errors, submitted.errors);

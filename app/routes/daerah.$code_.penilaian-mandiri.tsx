@@ -31,14 +31,14 @@ import { computeFrameworkIndex, crosswalkRows, predikatOf } from "~/modules/fram
 import { getFrameworkTree, getLevelCriteria, listCrosswalk, requireFrameworkChoice, SPBE_2020 } from "~/modules/frameworks/index.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** The page's framework (`?kerangka=`), its years and what its form holds, for loader and action alike. */
 async function selfAssessmentContext(request: Request, params: { code?: string }, appContext: Parameters<typeof requirePermission>[1]) {

@@ -5,14 +5,14 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { getRegionProfileFields, regionProfileSchema, saveRegionProfile } from "~/modules/regions/region-profile.server";
 import { getRegionName, REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** The region named in the URL, or 404 (before any permission question, so codes cannot be probed). */
 async function regionFromParams(code: string | undefined) {

@@ -7,14 +7,14 @@ import { Pagination } from "~/components/ui/pagination";
 import { withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listCohorts } from "~/modules/regions/cohorts.server";
 import { directorySearch, parseDirectoryQuery, renamedDirectoryParams } from "~/modules/regions/directory-query";
 import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = requestQuery(request);

@@ -16,11 +16,11 @@ import { getIndicatorPage } from "~/modules/benchmark/indicator.server";
 import { isFollowing } from "~/modules/follows/follows.server";
 import { FRAMEWORK_PARAM, requireFrameworkChoice, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;

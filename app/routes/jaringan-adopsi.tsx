@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/filters";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getAdoptionNetwork, NETWORK_HEIGHT, NETWORK_WIDTH } from "~/modules/practices/adoption-network.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);

@@ -9,10 +9,10 @@ import { Panel } from "~/components/ui/panel";
 import { type FrameworkGroup, frameworkGroupsOf } from "~/modules/frameworks";
 import { getCuratedFramework, getFrameworkHistory } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Anyone: a framework as it stands (structure, weights, levels, bands, formula, sources, status) and every version with what changed and why. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FrameworkStatus, useFrameworkYears } from "~/components/frameworks/framework-switch";
 import { listFrameworks } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Anyone: the frameworks the site's indices are computed with, each linking to its structure and history. */
 export async function loader({ request }: LoaderFunctionArgs) {

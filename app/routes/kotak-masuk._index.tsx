@@ -4,12 +4,12 @@ import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { inboxPage, markAllRead } from "~/modules/notifications/inbox.server";
 import { notificationText } from "~/modules/notifications/message";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** `?sebelum=<id>`: the page of notifications older than that one (keyset paging). */
 function beforeParameter(request: Request): number | null {

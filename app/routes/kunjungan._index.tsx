@@ -3,11 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { VisitList } from "~/components/visits/visit-parts";
 import { currentUser } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listVisits } from "~/modules/visits/index.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Study visits the viewer may see: everyone the accepted and completed ones, both regions and Kemendagri the open ones too. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

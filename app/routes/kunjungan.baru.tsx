@@ -10,13 +10,13 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { echoVisitRequest, jakartaToday, newVisitChoice, parseVisitRequest, requestVisit } from "~/modules/visits/index.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** The region asked (?praktik= one of its published practices, or ?daerah=) and its practices. */
 async function hostOf(request: Request) {

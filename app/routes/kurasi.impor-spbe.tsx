@@ -11,13 +11,13 @@ import { checkOfficialResults, importOfficialResults, type OfficialResultsCheck 
 import { MAX_SHEET_ROWS, type SheetProblem } from "~/modules/benchmark/official-results-sheet";
 import { FRAMEWORK_PARAM, type FrameworkSummary, getFrameworkTree, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
 import { readUploadForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** What the page says about a framework results may be imported for. */
 const frameworkView = ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }: FrameworkSummary, indicators: number) => ({

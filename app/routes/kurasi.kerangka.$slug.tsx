@@ -11,13 +11,13 @@ import { editFields, type EditProblem, type FrameworkGroup, frameworkGroupsOf, M
 import { getCuratedFramework, listFrameworkChanges, proposeFrameworkChange } from "~/modules/frameworks/index.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 import { parseLocaleNumber } from "~/modules/numbers/locale-number";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 async function requireFramework(slug: string | undefined) {
   const framework = slug && /^[a-z0-9-]{1,60}$/.test(slug) ? await getCuratedFramework(slug) : null;

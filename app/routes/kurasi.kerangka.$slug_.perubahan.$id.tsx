@@ -7,12 +7,12 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { invalidateBenchmarkData } from "~/modules/benchmark/benchmark-data.server";
 import { decideFrameworkChange, type DecisionResult, getFrameworkChangeReview } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 async function requireReview(params: { slug?: string; id?: string }) {
   const slug = params.slug ?? "";

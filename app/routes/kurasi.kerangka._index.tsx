@@ -5,10 +5,10 @@ import { DataTable } from "~/components/ui/data-table";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listCuratedFrameworks } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Curators: every framework with its status, version, years and the changes waiting for review. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

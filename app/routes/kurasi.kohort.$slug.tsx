@@ -6,7 +6,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { addCohortMember, cohortMemberSchema, getCohortOverview, removeCohortMember } from "~/modules/regions/cohorts.server";
 import { listRegionsByProvince } from "~/modules/regions/regions.server";
@@ -14,7 +14,7 @@ import { Panel } from "~/components/ui/panel";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 async function cohortFromParams(slug: string | undefined) {
   const cohort = slug ? await getCohortOverview(slug.slice(0, 100)) : null;

@@ -9,12 +9,12 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { getSubmissionReview, reviewSubmission } from "~/modules/benchmark/level-submissions.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 function submissionId(params: { id?: string }): number {
   if (!params.id || !/^\d{1,9}$/.test(params.id)) throw new Response(null, { status: 404 });

@@ -5,10 +5,10 @@ import { EmptyState } from "~/components/ui/filters";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listSubmissionQueue } from "~/modules/benchmark/level-submissions.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Curators: levels regions reported from their evaluation reports, waiting to be checked, oldest first. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

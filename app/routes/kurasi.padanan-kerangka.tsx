@@ -9,11 +9,11 @@ import { getFrameworkSummary, listCrosswalk, PEMDI_2026, reviewCrosswalkPair, SP
 import { parseRecordNumber } from "~/modules/forms/form-data";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Curators: which SPBE 2020 aspect covers the topic of which Pemdi 2026 aspect, each pair confirmed or rejected here. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

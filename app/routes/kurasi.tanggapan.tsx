@@ -6,10 +6,10 @@ import { EmptyState } from "~/components/ui/filters";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listRecentFigureNotes } from "~/modules/benchmark/figure-notes.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Curators: the latest notes regions signed on their figures, to moderate on the region's page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -13,13 +13,13 @@ import { signIn } from "~/modules/auth/sign-in.server";
 import { setEmailLanguage } from "~/modules/notifications/preferences.server";
 import { safeRedirectPath } from "~/modules/http/safe-redirect";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
 import { minutesToWait } from "~/modules/limits/retry-after";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await currentUser(request, context)) {

@@ -5,10 +5,10 @@ import { NarrowPage } from "~/components/layout/narrow-page";
 import { SubmitButton, SubmitForm } from "~/components/ui/form";
 import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Demo sign-in links: opening the page changes nothing (link scanners), the button signs in. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -13,11 +13,11 @@ import { kindParam } from "~/modules/benchmark/figure-kinds";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [choices, { t }] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);

@@ -11,7 +11,7 @@ import { can } from "~/modules/auth/permissions";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getAdoptedFrom, listAdoptersOf } from "~/modules/practices/adoptions.server";
 import { questionFormSchema } from "~/modules/practices/question-form.server";
@@ -30,7 +30,7 @@ import { presentRevision } from "~/modules/practices/practice-view.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const practice = await practiceFromParams(params.id);

@@ -7,7 +7,7 @@ import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { adoptionFormSchema } from "~/modules/practices/adoption-form.server";
 import { getAdoptedFrom, recordAdoption, removeAdoption } from "~/modules/practices/adoptions.server";
@@ -18,7 +18,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * "Adopted from": pick the source region (?daerah=, a plain GET so it works without

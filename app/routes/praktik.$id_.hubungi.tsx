@@ -8,7 +8,7 @@ import { parseForm } from "~/modules/forms/form-schemas.server";
 import { appUrl } from "~/modules/http/app-url.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 // Field names come from the browser-safe module: a .server module is empty in the browser.
@@ -18,7 +18,7 @@ import { newContactFormToken, storeContactMessage } from "~/modules/practices/co
 import { getPracticeRegion, getRevision, practiceFromParams } from "~/modules/practices/index.server";
 import { isPublic } from "~/modules/practices/workflow";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** A published practice, or 404: nobody writes to a region about a practice the public cannot read. */
 async function publicPractice(id: string | undefined) {

@@ -6,7 +6,7 @@ import { Panel } from "~/components/ui/panel";
 import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { MAX_UPLOAD_BYTES } from "~/modules/files/uploads.server";
 import { uploadAttachment } from "~/modules/practices/attachments.server";
@@ -15,7 +15,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { readUploadForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { practice } = await requirePracticeWriter(request, context, params.id);

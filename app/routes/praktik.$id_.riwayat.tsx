@@ -4,13 +4,13 @@ import { RevisionDiffView } from "~/components/practices/revision-diff-view";
 import { Badge } from "~/components/ui/badge";
 import { Panel } from "~/components/ui/panel";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { diffBetween } from "~/modules/practices/practice-view.server";
 import { getRevisionByNumber, listRevisions, requireWorkingCopy } from "~/modules/practices/index.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** Every revision with who saved it when; the chosen one (?revisi=N) diffed against the one before. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

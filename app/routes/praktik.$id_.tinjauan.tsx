@@ -9,7 +9,7 @@ import { can } from "~/modules/auth/permissions";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { diffBetween, presentRevision } from "~/modules/practices/practice-view.server";
 import {
@@ -26,7 +26,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** The working copy of a practice: its newest revision, what changed since publication, the conversation, the decisions. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { PracticeForm } from "~/components/practices/practice-form";
 import { Alert } from "~/components/ui/form";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
@@ -13,7 +13,7 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { practice } = await requirePracticeWriter(request, context, params.id);

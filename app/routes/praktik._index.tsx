@@ -12,7 +12,7 @@ import { isFollowing } from "~/modules/follows/follows.server";
 import { indicatorSections } from "~/modules/frameworks";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
 import { listPracticeTags, listPublishedPractices } from "~/modules/practices/practice-list.server";
@@ -20,7 +20,7 @@ import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, parsePracticeListQuery, practiceLis
 import { listProvinces, listRegionsByProvince, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [provinces, regionGroups, tree, tags, user, { t }] = await Promise.all([

@@ -5,7 +5,7 @@ import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import type { PracticeFormValues } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
@@ -14,7 +14,7 @@ import { getRegionName, listRegionsByProvince } from "~/modules/regions/regions.
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 const emptyValues: PracticeFormValues = { text: {}, indicatorIds: [], metrics: [] };
 

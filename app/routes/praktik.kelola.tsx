@@ -10,7 +10,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { countPendingSubmissions } from "~/modules/benchmark/level-submissions.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { listWorkspacePractices } from "~/modules/practices/practice-list.server";
 import { parseWorkspaceQuery } from "~/modules/practices/practice-query";
@@ -18,7 +18,7 @@ import { PRACTICE_STATES } from "~/modules/practices/workflow";
 import { listProvinces, listRegionsByProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * Curators: the review queue (submissions, oldest first, by province or region) and every

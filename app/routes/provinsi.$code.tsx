@@ -10,11 +10,11 @@ import { currentUser } from "~/modules/auth/guards.server";
 import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { getProvince } from "~/modules/regions/regions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /**
  * A province: its own government's SPBE figures (ranked only among provincial governments, never

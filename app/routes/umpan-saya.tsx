@@ -7,11 +7,11 @@ import { type FeedItem, feedPage } from "~/modules/follows/feed.server";
 import { listFollows } from "~/modules/follows/follows.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import type { BrowserMessageKey, Translator } from "~/modules/i18n/translator";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 /** A larger page number is read as this one, so a forged ?halaman= cannot ask for a huge offset. */
 const MAX_PAGE = 2500;

@@ -7,11 +7,11 @@ import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { readForm } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lookup = await inspectInvitation(params.token ?? "");

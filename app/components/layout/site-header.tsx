@@ -18,7 +18,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const navLinkClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 text-white no-underline hover:bg-brand-700 hover:no-underline ${isActive ? "bg-brand-700 font-semibold" : ""}`;
   return (
-    <header className="bg-brand-900 text-white">
+    <header className="bg-brand-900 text-white print:hidden">
       <div className="h-1 bg-merah" aria-hidden="true" />
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="flex items-baseline gap-2 text-white no-underline hover:no-underline">

@@ -1,12 +1,16 @@
 import { serverEnv } from "../env.server";
 
 /**
- * Absolute URL of a path on this site, for links people copy or receive by mail. APP_ORIGIN
- * (e.g. https://idsl.kemendagri.go.id) wins over the request's own origin behind a proxy.
+ * The site's public origin: APP_ORIGIN (e.g. https://idsl.kemendagri.go.id) wins over the
+ * request's own origin behind a proxy.
  */
+export function appOrigin(request: Request): string {
+  return new URL(serverEnv().APP_ORIGIN ?? new URL(request.url).origin).origin;
+}
+
+/** Absolute URL of a path on this site, for links people copy, share or receive by mail. */
 export function appUrl(request: Request, path: string): string {
-  const origin = serverEnv().APP_ORIGIN ?? new URL(request.url).origin;
-  return new URL(path, origin).toString();
+  return new URL(path, appOrigin(request)).toString();
 }
 
 /**

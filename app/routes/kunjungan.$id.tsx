@@ -10,13 +10,13 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { pageTitle } from "~/modules/i18n/page-title";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 import { availableSteps, isPublicVisit, type VisitStep } from "~/modules/visits";
 import { decideOnVisit, getVisit, jakartaToday, listLinkableAdoptions, listVisitorPractices, parseVisitDecision, sidesOf } from "~/modules/visits/index.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
 
 function visitId(params: { id?: string }): number {
   const id = parseRecordNumber(params.id ?? null);
@@ -80,6 +80,7 @@ export default function VisitPage() {
   const has = (step: VisitStep) => steps.includes(step);
   const host = sent(["accept", "proposeDates"]);
   const declining = sent(["decline"]);
+  const cancelling = sent(["cancel"]);
   const completing = sent(["complete"]);
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
@@ -174,6 +175,18 @@ export default function VisitPage() {
               </StepButton>
             </SubmitForm>
           ) : null}
+        </Panel>
+      ) : null}
+
+      {has("cancel") ? (
+        <Panel id="cancel" title={t("studyVisit.cancelHeading")}>
+          <SubmitForm method="post" className="mt-3 space-y-3">
+            <p>{t("studyVisit.cancelLead", { region: visit.visitorRegionName })}</p>
+            <TextAreaField name="reason" label={t("studyVisit.cancelReason")} defaultValue={cancelling.values.reason} error={cancelling.errors.reason} rows={3} />
+            <StepButton step="cancel" tone="danger">
+              {t("studyVisit.cancel")}
+            </StepButton>
+          </SubmitForm>
         </Panel>
       ) : null}
 

@@ -7,7 +7,7 @@ import { downloadHeaders } from "~/modules/spreadsheets/export.server";
 import { isPublicVisit } from "~/modules/visits";
 import { getVisit, visitCalendar } from "~/modules/visits/index.server";
 
-/** An accepted (or completed) visit as an .ics file for a calendar: no contact, only dates, regions and practices. */
+/** An accepted, completed or cancelled visit as an .ics file for a calendar (a cancelled one removes it): no contact, only dates, regions and practices. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = parseRecordNumber(params.id ?? null);
   const visit = id === null ? null : await getVisit(id, await currentUser(request, context));

@@ -5,7 +5,7 @@ import { practiceAdoptions, practices } from "./practices";
 import { regions } from "./regions";
 
 /** Where a study visit request is (app/modules/visits/visit-workflow.ts holds the transitions). */
-export const visitStatus = pgEnum("visit_status", ["requested", "dates_proposed", "accepted", "declined", "withdrawn", "completed"]);
+export const visitStatus = pgEnum("visit_status", ["requested", "dates_proposed", "accepted", "declined", "withdrawn", "completed", "cancelled"]);
 
 /**
  * A study visit (studi tiru): officials of `visitorRegionCode` ask to visit `hostRegionCode` to
@@ -68,7 +68,7 @@ export const visitPractices = pgTable(
   (table) => [primaryKey({ columns: [table.visitId, table.practiceId] })],
 );
 
-export const visitEventKind = pgEnum("visit_event_kind", ["requested", "accepted", "dates_proposed", "dates_accepted", "declined", "withdrawn", "completed"]);
+export const visitEventKind = pgEnum("visit_event_kind", ["requested", "accepted", "dates_proposed", "dates_accepted", "declined", "withdrawn", "completed", "cancelled"]);
 
 /** A visit's history, seen by both regions: who did what when, with the dates or reason given. */
 export const visitEvents = pgTable(

@@ -12,6 +12,7 @@ const STATUS_TONES: Record<VisitStatus, BadgeTone> = {
   completed: "brand",
   declined: "neutral",
   withdrawn: "neutral",
+  cancelled: "neutral",
 };
 
 export function VisitStatusBadge({ status }: { status: VisitStatus }) {

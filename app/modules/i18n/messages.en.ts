@@ -1,14 +1,6 @@
 import type { Messages } from "./messages.id";
 
 export const messagesEn: Messages = {
-  share: {
-    heading: "Share",
-    whatsapp: "Send on WhatsApp",
-    link: "Link to this page",
-    copy: "Copy link",
-    copied: "Link copied",
-    printedFrom: "Printed from {{url}} on {{date}}.",
-  },
   site: {
     name: "IDSL",
     fullName: "Indonesia Digital Services Living Lab",
@@ -723,6 +715,7 @@ export const messagesEn: Messages = {
       declined: "Declined",
       withdrawn: "Withdrawn",
       completed: "Completed",
+      cancelled: "Cancelled by the host",
     },
   },
 };

@@ -1,13 +1,5 @@
 /** Indonesian UI strings: the source of truth for keys; English must provide every one. */
 export const messagesId = {
-  share: {
-    heading: "Bagikan",
-    whatsapp: "Kirim lewat WhatsApp",
-    link: "Tautan halaman ini",
-    copy: "Salin tautan",
-    copied: "Tautan disalin",
-    printedFrom: "Dicetak dari {{url}} pada {{date}}.",
-  },
   site: {
     name: "IDSL",
     fullName: "Indonesia Digital Services Living Lab",
@@ -711,6 +703,7 @@ export const messagesId = {
       declined: "Ditolak",
       withdrawn: "Ditarik",
       completed: "Selesai",
+      cancelled: "Dibatalkan tuan rumah",
     },
   },
 } as const;

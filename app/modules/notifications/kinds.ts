@@ -17,6 +17,7 @@ export const notificationKinds = [
   "visitDeclined",
   "visitDatesAccepted",
   "visitWithdrawn",
+  "visitCancelled",
   "applicationRequested",
   "applicationApproved",
   "applicationDeclined",

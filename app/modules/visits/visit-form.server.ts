@@ -100,7 +100,7 @@ export function parseVisitRequest(form: FormData, options: { today: string; conv
 
 export type VisitDecision =
   | { step: "accept" | "proposeDates"; startDate: string; endDate: string }
-  | { step: "decline"; reason: string }
+  | { step: "decline" | "cancel"; reason: string }
   | { step: "acceptDates" | "withdraw" }
   | { step: "complete"; lessons: string; adopterPracticeId: number | null };
 
@@ -116,7 +116,8 @@ export function parseVisitDecision(form: FormData, today: string): FormResult<Vi
       const parsed = datesSchema(today).safeParse(input);
       return parsed.success ? { ok: true, data: { step, ...parsed.data } } : fail(parsed.error);
     }
-    case "decline": {
+    case "decline":
+    case "cancel": {
       const parsed = z.object({ reason: fields.requiredText(VISIT_LIMITS.reason) }).safeParse(input);
       return parsed.success ? { ok: true, data: { step, reason: parsed.data.reason } } : fail(parsed.error);
     }

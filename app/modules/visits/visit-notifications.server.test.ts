@@ -91,3 +91,12 @@ it("acceptance and a decline reach the requester; a withdrawal the host's editor
   expect(await delivered("visitDeclined", declined)).toEqual({ inbox: once(requester), emails: once(requester) });
   expect((await delivered("visitRequested", declined)).inbox[requester.id]).toBeUndefined();
 });
+
+it("a cancelled visit reaches both sides once each with the reason: the requester, the visiting region's editors and the host's other editors", async () => {
+  const id = await request();
+  await step(id, hostEditor, { step: "accept", startDate: inDays(320), endDate: inDays(320) });
+  await step(id, otherHostEditor, { step: "cancel", reason: "Bencana banjir." });
+  expect(await delivered("visitCancelled", id)).toEqual({ inbox: once(hostEditor, visitorEditor, requester), emails: once(hostEditor, visitorEditor, requester) });
+  const [row] = await db().select({ payload: notifications.payload }).from(notifications).where(and(eq(notifications.kind, "visitCancelled"), eq(notifications.subjectId, String(id))));
+  expect(row!.payload).toMatchObject({ note: "Bencana banjir." });
+});

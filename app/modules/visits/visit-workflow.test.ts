@@ -37,9 +37,18 @@ describe("study visit state machine", () => {
     expect(availableSteps({ status: "accepted", ...past }, ["host"], today)).toEqual([]);
   });
 
-  it("has a target for every step and treats only accepted and completed visits as public", () => {
+  it("lets the host cancel an accepted visit until its first day, and the visitor never", () => {
+    expect(availableSteps({ status: "accepted", ...future }, ["host"], today)).toEqual(["cancel"]);
+    expect(availableSteps({ status: "accepted", startDate: today }, ["host"], today)).toEqual(["cancel"]);
+    expect(nextStatus("accepted", "cancel", "host")).toBe("cancelled");
+    expect(nextStatus("accepted", "cancel", "visitor")).toBeNull();
+    for (const status of ["requested", "dates_proposed", "declined", "withdrawn", "completed", "cancelled"] as const) expect(nextStatus(status, "cancel", "host")).toBeNull();
+    expect(availableSteps({ status: "cancelled", ...future }, ["host", "visitor"], today)).toEqual([]);
+  });
+
+  it("has a target for every step and treats only accepted, completed and cancelled visits as public", () => {
     for (const status of VISIT_STATUSES) {
-      expect(isPublicVisit(status)).toBe(status === "accepted" || status === "completed");
+      expect(isPublicVisit(status)).toBe(status === "accepted" || status === "completed" || status === "cancelled");
       expect(isOpenVisit(status)).toBe(status === "requested" || status === "dates_proposed");
     }
     for (const step of VISIT_STEPS) expect(VISIT_STATUSES.some((status) => nextStatus(status, step, "host") ?? nextStatus(status, step, "visitor"))).toBe(true);

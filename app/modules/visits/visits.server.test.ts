@@ -191,6 +191,49 @@ describe("answering a study visit", () => {
   });
 });
 
+describe("cancelling an accepted visit", () => {
+  it("the host's editor cancels with a reason: the history shows it, the visiting side no longer can act, the calendar becomes a cancellation", async () => {
+    const id = await requested();
+    const start = daysFromToday(100);
+    await decide(id, sumedangEditor, { step: "accept", startDate: start, endDate: start });
+    const published = visitCalendar((await getVisit(id, null))!, "https://idsl.example.go.id/kunjungan/1", (key) => key);
+    expect(published).toMatch(/^METHOD:PUBLISH\r?$/m);
+    expect(published).toMatch(/^STATUS:CONFIRMED\r?$/m);
+
+    expect(await decide(id, sumedangEditor, { step: "cancel", reason: "Banjir di Sumedang." })).toEqual({ ok: true, id });
+    expect(await statusOf(id)).toBe("cancelled");
+    expect((await getVisit(id, bloraEditor))!.request!.events.at(-1)).toMatchObject({ kind: "cancelled", note: "Banjir di Sumedang.", actorName: expect.any(String) });
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, "visit.cancelled"), eq(auditLog.targetId, String(id))));
+    expect(audit).toHaveLength(1);
+    // Once public, still public: whoever saved it to a calendar fetches the cancellation.
+    const visit = await getVisit(id, null);
+    expect(visit).toMatchObject({ status: "cancelled", request: null });
+    const cancelled = visitCalendar(visit!, "https://idsl.example.go.id/kunjungan/1", (key) => key);
+    expect(cancelled).toMatch(/^METHOD:CANCEL\r?$/m);
+    expect(cancelled).toMatch(/^STATUS:CANCELLED\r?$/m);
+    expect(cancelled).toMatch(/^SEQUENCE:1\r?$/m);
+    // The same event: calendars match a cancellation to what they hold by its UID.
+    expect(cancelled.match(/^UID:.*$/m)![0]).toBe(published.match(/^UID:.*$/m)![0]);
+    for (const decision of [{ step: "withdraw" }, { step: "complete", lessons: "x", adopterPracticeId: null }] as const) {
+      expect(await decide(id, bloraEditor, decision, start)).toEqual({ ok: false, errors: { form: { code: "visitStepNotAllowed" } } });
+    }
+  });
+
+  it("refuses cancelling for the visiting side, another region, a curator, an open request and a past visit, changing nothing", async () => {
+    const id = await requested();
+    const start = daysFromToday(110);
+    const cancel = { step: "cancel", reason: "Darurat." } as const;
+    const refused = { ok: false, errors: { form: { code: "visitStepNotAllowed" } } };
+    expect(await decide(id, sumedangEditor, cancel)).toEqual(refused);
+    await decide(id, sumedangEditor, { step: "accept", startDate: start, endDate: start });
+    for (const actor of [bloraEditor, bloraMember, bojonegoroEditor, curator]) expect(await decide(id, actor, cancel)).toEqual(refused);
+    // After the first day the visit has taken place: it can no longer be cancelled.
+    expect(await decide(id, sumedangEditor, cancel, daysFromToday(111))).toEqual(refused);
+    expect(await eventsOf(id)).toEqual(["requested", "accepted"]);
+    expect(await statusOf(id)).toBe("accepted");
+  });
+});
+
 describe("after the visit", () => {
   it("records what was learned and links an adoption of the visiting region from the host", async () => {
     const id = await requested();

@@ -102,7 +102,7 @@ export function sidesOf(actor: Actor | null, visit: { hostRegionCode: string; vi
 }
 
 /** The event each step writes into the visit's history. */
-const EVENT_OF = { accept: "accepted", proposeDates: "dates_proposed", decline: "declined", acceptDates: "dates_accepted", withdraw: "withdrawn", complete: "completed" } as const;
+const EVENT_OF = { accept: "accepted", proposeDates: "dates_proposed", decline: "declined", acceptDates: "dates_accepted", withdraw: "withdrawn", complete: "completed", cancel: "cancelled" } as const;
 
 /**
  * Takes one step on a visit for the side the actor belongs to, in one transaction holding the
@@ -132,6 +132,7 @@ export async function decideOnVisit(input: { visitId: number; decision: VisitDec
           Object.assign(event, { startDate: visit.startDate, endDate: visit.endDate });
           break;
         case "decline":
+        case "cancel":
           event.note = decision.reason;
           break;
         case "complete": {
@@ -147,7 +148,7 @@ export async function decideOnVisit(input: { visitId: number; decision: VisitDec
       }
       await tx.update(visits).set(changes).where(eq(visits.id, visit.id));
       await tx.insert(visitEvents).values(event);
-      await notifyVisitEvent(tx, event.kind, visit, actor.id);
+      await notifyVisitEvent(tx, event.kind, visit, actor.id, event.note);
       await recordAudit(
         { actorId: actor.id, action: `visit.${event.kind}`, targetType: "visit", targetId: visit.id, before: { status: visit.status }, after: { status }, ip: input.ip },
         tx,

@@ -10,13 +10,13 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageTitle } from "~/modules/i18n/page-title";
+import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 import { availableSteps, isPublicVisit, type VisitStep } from "~/modules/visits";
 import { decideOnVisit, getVisit, jakartaToday, listLinkableAdoptions, listVisitorPractices, parseVisitDecision, sidesOf } from "~/modules/visits/index.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title);
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 function visitId(params: { id?: string }): number {
   const id = parseRecordNumber(params.id ?? null);

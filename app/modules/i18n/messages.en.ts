@@ -1,6 +1,14 @@
 import type { Messages } from "./messages.id";
 
 export const messagesEn: Messages = {
+  share: {
+    heading: "Share",
+    whatsapp: "Send on WhatsApp",
+    link: "Link to this page",
+    copy: "Copy link",
+    copied: "Link copied",
+    printedFrom: "Printed from {{url}} on {{date}}.",
+  },
   site: {
     name: "IDSL",
     fullName: "Indonesia Digital Services Living Lab",

@@ -1,5 +1,13 @@
 /** Indonesian UI strings: the source of truth for keys; English must provide every one. */
 export const messagesId = {
+  share: {
+    heading: "Bagikan",
+    whatsapp: "Kirim lewat WhatsApp",
+    link: "Tautan halaman ini",
+    copy: "Salin tautan",
+    copied: "Tautan disalin",
+    printedFrom: "Dicetak dari {{url}} pada {{date}}.",
+  },
   site: {
     name: "IDSL",
     fullName: "Indonesia Digital Services Living Lab",

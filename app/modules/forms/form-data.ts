@@ -1,9 +1,13 @@
 // No zod here: this module reaches the browser (form-schemas.server.ts holds the schemas).
 import type { messagesId } from "../i18n/messages.id";
+import type { workspaceMessagesId } from "../i18n/messages.workspace.id";
 import type { NumberProblem, NumberRules } from "../numbers/locale-number";
 
-/** A validation message key under "validation.*", optionally with the limits it refers to. */
-export type ValidationCode = keyof (typeof messagesId)["validation"];
+/**
+ * A validation message key under "validation.*", optionally with the limits it refers to. Codes
+ * only workspace forms return have their message in the workspace catalog (decision 0009).
+ */
+export type ValidationCode = keyof (typeof messagesId)["validation"] | keyof (typeof workspaceMessagesId)["validation"];
 export interface FieldError {
   code: ValidationCode;
   max?: number;

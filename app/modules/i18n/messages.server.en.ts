@@ -136,4 +136,16 @@ export const serverMessagesEn: ServerMessages = {
     unsubscribe: "Stop receiving emails like this (one click)",
     settings: "Manage all notifications",
   },
+  api: {
+    language: "en",
+    problem: {
+      invalidParameter: { title: "Parameter not usable", detail: "These parameters have values that cannot be used: {{parameters}}. See errors and the OpenAPI document." },
+      unknownParameter: { title: "Unknown parameter", detail: "These parameters are not known at this address: {{parameters}}." },
+      repeatedParameter: { title: "Repeated parameter", detail: "These parameters were given more than once: {{parameters}}. Give each once." },
+      notFound: { title: "Not found", detail: "There is nothing under this code or address." },
+      notAcceptable: { title: "Format not available", detail: "This API answers in JSON (application/json) only." },
+      tooManyRequests: { title: "Too many requests", detail: "This client sent too many requests. Try again after the Retry-After seconds." },
+      methodNotAllowed: { title: "Method not allowed", detail: "This API only reads: GET, HEAD, OPTIONS." },
+    },
+  },
 };

@@ -134,6 +134,18 @@ export const serverMessagesId = {
     unsubscribe: "Berhenti menerima email seperti ini (satu klik)",
     settings: "Atur semua pemberitahuan",
   },
+  api: {
+    language: "id",
+    problem: {
+      invalidParameter: { title: "Parameter tidak dapat dipakai", detail: "Nilai parameter ini tidak dapat dipakai: {{parameters}}. Lihat errors dan dokumen OpenAPI." },
+      unknownParameter: { title: "Parameter tidak dikenal", detail: "Parameter ini tidak dikenal untuk alamat ini: {{parameters}}." },
+      repeatedParameter: { title: "Parameter diulang", detail: "Parameter ini diberikan lebih dari sekali: {{parameters}}. Berikan sekali saja." },
+      notFound: { title: "Tidak ditemukan", detail: "Tidak ada data dengan kode atau alamat ini." },
+      notAcceptable: { title: "Format tidak tersedia", detail: "API ini hanya menjawab dalam JSON (application/json)." },
+      tooManyRequests: { title: "Terlalu banyak permintaan", detail: "Klien ini mengirim terlalu banyak permintaan. Coba lagi setelah jumlah detik pada Retry-After." },
+      methodNotAllowed: { title: "Metode tidak diizinkan", detail: "API ini hanya untuk membaca: GET, HEAD, OPTIONS." },
+    },
+  },
 };
 
 export type ServerMessages = Catalog<typeof serverMessagesId>;

@@ -185,10 +185,11 @@ export async function getRegionPracticeOverview(regionCode: string) {
 }
 
 /**
- * Adoptions whose adopting practice is public, with both ends' names. The source practice's
- * title is given only when that practice is public too. Optionally only those touching a region.
+ * Adoptions whose adopting practice is public, newest first, with both ends' names. The source
+ * practice's title is given only when that practice is public too. Optionally only those
+ * touching a region, and only the newest `limit` (the feed).
  */
-export async function listPublicAdoptions(regionCode?: string) {
+export async function listPublicAdoptions(regionCode?: string, limit?: number) {
   const sourceRegion = alias(regions, "source_region");
   const source = alias(practices, "source_practice");
   const sourceRevision = alias(practiceRevisions, "source_revision");
@@ -211,7 +212,8 @@ export async function listPublicAdoptions(regionCode?: string) {
     .innerJoin(sourceRegion, eq(sourceRegion.code, practiceAdoptions.sourceRegionCode))
     .leftJoin(source, eq(source.id, practiceAdoptions.sourcePracticeId))
     .leftJoin(sourceRevision, eq(sourceRevision.id, source.publishedRevisionId))
-    .orderBy(desc(practiceAdoptions.recordedAt));
+    .orderBy(desc(practiceAdoptions.recordedAt), desc(practiceAdoptions.adopterPracticeId))
+    .limit(limit ?? Number.MAX_SAFE_INTEGER);
 }
 
 export type PublicAdoption = Awaited<ReturnType<typeof listPublicAdoptions>>[number];

@@ -1,0 +1,48 @@
+/**
+ * The public feeds' addresses (browser-safe: pages link to them). One feed per kind of news, in
+ * Atom and JSON Feed, filtered by Indonesian query parameters like the pages they come from:
+ * /umpan/praktik.atom?daerah=32.11&indikator=1&tag=tte. (/umpan-saya is a signed-in user's own
+ * feed page, a different thing.)
+ */
+import { searchString } from "../http/url-query";
+
+export const FEED_NAMES = ["praktik", "hasil-resmi", "adopsi"] as const;
+export type FeedName = (typeof FEED_NAMES)[number];
+
+export const FEED_FORMATS = ["atom", "json"] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = { atom: "application/atom+xml", json: "application/feed+json" };
+
+/** The filters each feed takes, as parameter names; `bahasa` (id/en) is accepted by all. */
+export const FEED_FILTERS = {
+  praktik: ["daerah", "indikator", "tag"],
+  "hasil-resmi": ["daerah", "kerangka"],
+  adopsi: ["daerah"],
+} as const satisfies Record<FeedName, readonly string[]>;
+
+export type FeedFilterValues = Partial<Record<(typeof FEED_FILTERS)[FeedName][number], string | number | null>>;
+
+export function feedPath(name: FeedName, format: FeedFormat, filters: FeedFilterValues = {}): string {
+  return `/umpan/${name}.${format}${searchString(filters)}`;
+}
+
+/** "praktik.atom" → the feed and format it names; null for anything else. */
+export function parseFeedFile(file: string): { name: FeedName; format: FeedFormat } | null {
+  const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
+  const name = FEED_NAMES.find((candidate) => candidate === match?.[1]);
+  const format = FEED_FORMATS.find((candidate) => candidate === match?.[2]);
+  return name && format ? { name, format } : null;
+}
+
+/** A feed link as a page shows it and announces it in its head (rel="alternate"). */
+export interface FeedLink {
+  format: FeedFormat;
+  href: string;
+  title: string;
+}
+
+/** The head links that let browsers and feed readers discover a page's feeds. */
+export function feedDiscoveryLinks(links: readonly FeedLink[] | undefined) {
+  return (links ?? []).map((link) => ({ tagName: "link", rel: "alternate", type: FEED_CONTENT_TYPES[link.format], title: link.title, href: link.href }));
+}

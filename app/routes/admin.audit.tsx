@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table";
-import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { AUDIT_PAGE_SIZE, listAuditActions, searchAuditLog } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RegionSelect } from "~/components/region-select";
 import { Badge } from "~/components/ui/badge";
-import { Alert, OneTimeLink, SelectField, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { OneTimeLink, SelectField } from "~/components/ui/form";
 import { roleAndRegionSchema } from "~/modules/auth/auth-forms.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";

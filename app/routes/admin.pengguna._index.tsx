@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
-import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { roles } from "~/modules/auth/roles";
 import { searchUsers, USERS_PAGE_SIZE } from "~/modules/auth/users.server";

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, NewPasswordFields, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { NewPasswordFields, TextField } from "~/components/ui/form";
 import { changePassword, signOutOtherSessions } from "~/modules/auth/account.server";
 import { currentSession, requirePermission } from "~/modules/auth/guards.server";
 import { changePasswordSchema } from "~/modules/auth/auth-forms.server";

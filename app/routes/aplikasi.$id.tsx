@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { type DecisionFormResult, RequestList } from "~/components/applications/request-list";
 import { Badge } from "~/components/ui/badge";
-import { Alert } from "~/components/ui/form";
+import { Alert } from "~/components/ui/form-base";
 import { parseDecisionForm } from "~/modules/applications/application-form.server";
 import { applicationFromParams, listApplicationUses, listSupportedPractices } from "~/modules/applications/catalog.server";
 import { decideRequest, listRequests } from "~/modules/applications/requests.server";

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import { APPLICATION_LIMITS } from "~/modules/applications";
 import { parseRequestForm } from "~/modules/applications/application-form.server";
 import { applicationFromParams, listApplicationUses, listSupportedPractices } from "~/modules/applications/catalog.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { IndicatorFilter } from "~/components/frameworks/indicator-filter";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
-import { inputClass, SubmitForm } from "~/components/ui/form";
+import { inputClass, SubmitForm } from "~/components/ui/form-base";
 import { Pagination } from "~/components/ui/pagination";
 import { APPLICATION_FUNCTIONS, CATALOG_PAGE_SIZE, catalogSearch, parseCatalogQuery } from "~/modules/applications";
 import { listCatalog, listTechnologies } from "~/modules/applications/catalog.server";

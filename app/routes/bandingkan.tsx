@@ -8,7 +8,7 @@ import { ChartFrame } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
-import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { currentUser } from "~/modules/auth/guards.server";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";

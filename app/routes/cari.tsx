@@ -3,7 +3,7 @@ import { Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react"
 import { useEffect, useRef } from "react";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
-import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { Pagination } from "~/components/ui/pagination";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { translatorFor } from "~/modules/i18n/translator.server";

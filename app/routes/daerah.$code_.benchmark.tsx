@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SubmitButton, SubmitForm } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { FigureNotes, FigureValue, KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { drawRegionBenchmarkCharts } from "~/components/benchmark/benchmark-charts.server";

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { LevelSubmissionStatus } from "~/components/benchmark/level-submission-status";
-import { Alert, inputClass, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";

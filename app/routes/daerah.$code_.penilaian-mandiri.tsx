@@ -5,7 +5,7 @@ import { IndicatorLevelsFields } from "~/components/benchmark/indicator-levels";
 import { CrosswalkComparison } from "~/components/frameworks/crosswalk-comparison";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { PredikatBadge } from "~/components/predikat-badge";
-import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import {

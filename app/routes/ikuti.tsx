@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { Alert } from "~/components/ui/form";
+import { Alert } from "~/components/ui/form-base";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { FEED_PATH, FOLLOW_FIELDS } from "~/modules/follows";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SubmitButton, SubmitForm } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { KindBadge, SourceCitation } from "~/components/benchmark/figure";
 import { LevelCriteriaList } from "~/components/benchmark/level-criteria";
 import { drawIndicatorDistribution } from "~/components/benchmark/benchmark-charts.server";

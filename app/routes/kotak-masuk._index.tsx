@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { readForm } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";

@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Alert, inputClass, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
-import { useVisitDates, VisitDateFields, VisitStatusBadge } from "~/components/visits/visit-parts";
+import { VisitDateFields } from "~/components/visits/visit-date-fields";
+import { useVisitDates, VisitStatusBadge } from "~/components/visits/visit-parts";
 import { currentUser, requireUser } from "~/modules/auth/guards.server";
 import { type FieldErrors, parseRecordNumber } from "~/modules/forms/form-data";
 import { readFormToken } from "~/modules/forms/form-token";

@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { VisitDateFields } from "~/components/visits/visit-parts";
+import { VisitDateFields } from "~/components/visits/visit-date-fields";
 import { ContactConsentFields } from "~/components/ui/contact-consent-fields";
-import { Alert, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextAreaField, TextField } from "~/components/ui/form";
 import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { type FieldErrors, parseRecordNumber } from "~/modules/forms/form-data";

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 import { frameworkEditMessage } from "~/components/frameworks/framework-edit-message";
 import { groupLabel } from "~/components/frameworks/group-label";
 import { DataTable } from "~/components/ui/data-table";
-import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { editFields, type EditProblem, type FrameworkGroup, frameworkGroupsOf, MAX_BANDS, parseFrameworkEdit } from "~/modules/frameworks";

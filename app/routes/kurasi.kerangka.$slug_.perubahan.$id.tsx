@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FrameworkDiffList } from "~/components/frameworks/framework-diff";
-import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { invalidateBenchmarkData } from "~/modules/benchmark/benchmark-data.server";

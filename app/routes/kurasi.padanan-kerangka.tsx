@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
-import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { EmptyState } from "~/components/ui/filters";
 import { requirePermission } from "~/modules/auth/guards.server";
 import type { CrosswalkStatus } from "~/modules/frameworks";

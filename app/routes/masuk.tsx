@@ -7,7 +7,8 @@ import {
 } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextField } from "~/components/ui/form";
 import { currentUser } from "~/modules/auth/guards.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { setEmailLanguage } from "~/modules/notifications/preferences.server";

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { SubmitButton, SubmitForm } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { SubmitForm } from "~/components/ui/form";
+import { SubmitForm } from "~/components/ui/form-base";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
 import { RegionSelect } from "~/components/region-select";
 import { DataTable } from "~/components/ui/data-table";

@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblem } from "~/components/link-problem";
 import { NarrowPage } from "~/components/layout/narrow-page";
-import { Alert, NewPasswordFields, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { NewPasswordFields, TextField } from "~/components/ui/form";
 import { acceptInvitation, inspectInvitation } from "~/modules/auth/invitations.server";
 import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-schemas.server";

@@ -1,5 +1,6 @@
 import { IndicatorPicker } from "~/components/frameworks/indicator-picker";
-import { Alert, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import { APPLICATION_FUNCTIONS, APPLICATION_LIMITS, APPLICATION_TERMS } from "~/modules/applications";
 import type { FrameworkGroup } from "~/modules/frameworks";
 import type { FieldErrors } from "~/modules/forms/form-data";

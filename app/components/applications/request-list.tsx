@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
-import { Alert, SubmitButton, SubmitForm, TextField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextField } from "~/components/ui/form";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";

@@ -1,5 +1,5 @@
 import type { NoteView } from "~/components/benchmark/figure";
-import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form";
+import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import type { FieldError } from "~/modules/forms/form-data";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { useTranslator } from "~/modules/i18n/use-translator";

@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { SubmitButton, SubmitForm } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { FOLLOW_FIELDS, FOLLOW_PATH, FOLLOW_TYPE_WORDS, type FollowTarget } from "~/modules/follows";
 import { useTranslator } from "~/modules/i18n/use-translator";
 

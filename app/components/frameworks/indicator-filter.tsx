@@ -1,4 +1,4 @@
-import { inputClass } from "~/components/ui/form";
+import { inputClass } from "~/components/ui/form-base";
 import type { FrameworkGroupRef, FrameworkIndicator } from "~/modules/frameworks";
 
 /** A GET filter choosing one indicator (by number), grouped by the framework's groups. */

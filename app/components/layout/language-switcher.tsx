@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { SubmitForm } from "~/components/ui/form";
+import { SubmitForm } from "~/components/ui/form-base";
 import { locales } from "~/modules/i18n/locales";
 import { useTranslator } from "~/modules/i18n/use-translator";
 

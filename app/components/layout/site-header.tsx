@@ -1,5 +1,5 @@
 import { Link, NavLink } from "@remix-run/react";
-import { SubmitButton, SubmitForm } from "~/components/ui/form";
+import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { UNREAD_COUNT_CAP } from "~/modules/notifications/kinds";
 import { LanguageSwitcher } from "./language-switcher";

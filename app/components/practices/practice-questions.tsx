@@ -1,5 +1,6 @@
 import { Link, useLocation, useSearchParams } from "@remix-run/react";
-import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
+import { TextAreaField } from "~/components/ui/form";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { Pagination } from "~/components/ui/pagination";

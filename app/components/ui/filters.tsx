@@ -1,7 +1,7 @@
 import type { ChangeEvent } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { inputClass } from "./form";
+import { inputClass } from "./form-base";
 
 /** A labelled select for GET filter forms; `allLabel` adds the empty "no filter" option first. */
 export function FilterSelect({

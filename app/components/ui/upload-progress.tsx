@@ -9,7 +9,7 @@
 import { type ClientActionFunctionArgs, redirect } from "@remix-run/react";
 import { useId, useSyncExternalStore } from "react";
 import { decode } from "turbo-stream";
-import { useFormPending } from "~/components/ui/form";
+import { useFormPending } from "~/components/ui/form-base";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
 /** The one upload in flight (a page sends one navigation at a time): percent sent, or failed. */

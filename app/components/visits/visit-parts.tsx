@@ -1,7 +1,5 @@
 import { Link } from "@remix-run/react";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
-import { TextField } from "~/components/ui/form";
-import type { FieldErrors } from "~/modules/forms/form-data";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import type { VisitStatus } from "~/modules/visits";
 
@@ -55,15 +53,5 @@ export function VisitList({
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Start and end of a visit, as date inputs (YYYY-MM-DD whatever the browser shows). */
-export function VisitDateFields({ idPrefix = "", values, errors, labels }: { idPrefix?: string; values: { startDate?: string; endDate?: string }; errors: FieldErrors; labels: { start: string; end: string } }) {
-  return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <TextField type="date" id={`${idPrefix}startDate`} name="startDate" label={labels.start} defaultValue={values.startDate} error={errors.startDate} />
-      <TextField type="date" id={`${idPrefix}endDate`} name="endDate" label={labels.end} defaultValue={values.endDate} error={errors.endDate} />
-    </div>
   );
 }

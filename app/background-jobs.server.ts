@@ -7,6 +7,5 @@ import { deleteUnrecordedFileJob } from "./modules/files/index.server";
 import type { JobHandler } from "./modules/jobs/index.server";
 import { deleteExpiredCountersJob } from "./modules/limits/index.server";
 import { dailyDigestJob, sendNotificationEmailJob, weeklyDigestJob } from "./modules/notifications/index.server";
-import { deliverContactMessageJob } from "./modules/practices/index.server";
 
-export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deliverContactMessageJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];
+export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];

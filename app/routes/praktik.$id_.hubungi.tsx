@@ -5,7 +5,6 @@ import { Alert, SelectField, TextAreaField, TextField } from "~/components/ui/fo
 import { currentUser } from "~/modules/auth/guards.server";
 import type { FormResult } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
-import { appUrl } from "~/modules/http/app-url.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
@@ -64,8 +63,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(contactMessageSchema, form);
   if (!parsed.ok) return data(parsed satisfies ContactFormResult, { status: 400 });
   await requireWithinLimit(context, "contactMessage", user?.id ?? `email:${parsed.data.email}`);
-  // Emailed by background jobs queued with the message: a double submit finds the message stored and queues nothing.
-  await storeContactMessage({ practice, message: parsed.data, senderUserId: user?.id ?? null, practiceUrl: appUrl(request, `/praktik/${practice.id}`) });
+  // The region's editors are notified with the message stored: a double submit finds it stored and notifies nobody again.
+  await storeContactMessage({ practice, message: parsed.data, senderUserId: user?.id ?? null });
   return redirect(sentPage);
 }
 

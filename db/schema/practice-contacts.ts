@@ -53,7 +53,7 @@ export const practiceContactMessages = pgTable(
     body: text("body").notNull(),
     formToken: text("form_token").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    /** When it was emailed, and to how many of the region's editors (0: nobody to send to, or SMTP off). */
+    /** When its recipients were notified (in the transaction that stored it), and how many (0: nobody to notify). */
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     recipientCount: integer("recipient_count").notNull().default(0),
   },

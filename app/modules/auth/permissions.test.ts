@@ -102,6 +102,13 @@ describe("can (figures)", () => {
     expect(can(curator, { action: "contact.view", regionCode: "32.11", consented: false })).toBe(true);
   });
 
+  it("lets only the region's editors and Kemendagri read the messages sent to it through IDSL", () => {
+    const otherEditor: Actor = { id: 6, role: "editor", regionCode: "33.16" };
+    expect(can(editor, { action: "contactMessage.read", regionCode: "32.11" })).toBe(true);
+    expect(can(curator, { action: "contactMessage.read", regionCode: "32.11" })).toBe(true);
+    for (const actor of [null, member, otherEditor]) expect(can(actor, { action: "contactMessage.read", regionCode: "32.11" })).toBe(false);
+  });
+
   it("lets another region's officials request an application, the owner's editors decide, both sides read the request", () => {
     const otherMember: Actor = { id: 5, role: "member", regionCode: "33.16" };
     const otherEditor: Actor = { id: 6, role: "editor", regionCode: "33.16" };

@@ -80,7 +80,9 @@ export type Permission =
    * consent is recorded (UU 27/2022); before that only the region's editors and Kemendagri, who
    * can confirm it. Visitors never: they write through IDSL instead.
    */
-  | { action: "contact.view"; regionCode: string; consented: boolean };
+  | { action: "contact.view"; regionCode: string; consented: boolean }
+  /** Read the messages sent to a region through IDSL: its editors, and Kemendagri (who receive them while it has none). */
+  | { action: "contactMessage.read"; regionCode: string };
 
 /** Roles each inviter may hand out: curators bring in regional staff and fellow curators. */
 const invitableRoles: Record<Role, readonly Role[]> = {
@@ -141,6 +143,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return isKemendagri(actor) || actor.role === "editor";
     case "practice.answer":
       return isEditorOf(actor, permission.regionCode);
+    case "contactMessage.read":
+      return isKemendagri(actor) || isEditorOf(actor, permission.regionCode);
     case "visit.request":
       return (actor.role === "editor" || actor.role === "member") && actor.regionCode !== null && actor.regionCode !== permission.hostRegionCode;
     case "visit.decide":

@@ -67,5 +67,13 @@ export const extraMessagesEn: ExtraMessages = {
     sent: "IDSL received your message and passed it on to the people managing this practice. Replies will go to your email.",
     sendAnother: "Send another message",
     backToPractice: "Back to the practice",
+    received: {
+      title: "Message from {{name}} through IDSL",
+      from: "From",
+      sentAt: "Sent",
+      reply: "Reply to {{name}} by email",
+      privacy: "The practice's contact was not given to the sender. The sender's name and email are only for replying to this message.",
+      backToInbox: "Inbox",
+    },
   },
 };

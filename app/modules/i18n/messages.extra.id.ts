@@ -72,6 +72,14 @@ export const extraMessagesId = {
     sent: "Pesan Anda sudah diterima IDSL dan diteruskan kepada pengelola praktik ini. Balasan akan dikirim ke email Anda.",
     sendAnother: "Kirim pesan lain",
     backToPractice: "Kembali ke praktik",
+    received: {
+      title: "Pesan dari {{name}} melalui IDSL",
+      from: "Dari",
+      sentAt: "Dikirim",
+      reply: "Balas {{name}} lewat email",
+      privacy: "Kontak praktik tidak diberikan kepada pengirim. Nama dan email pengirim hanya untuk membalas pesan ini.",
+      backToInbox: "Kotak masuk",
+    },
   },
 };
 

@@ -9,6 +9,7 @@ export const notificationKinds = [
   "practicePublished",
   "practiceArchived",
   "questionAsked",
+  "contactMessageReceived",
   "answerPosted",
   "adoptionRecorded",
   "visitRequested",

@@ -1,26 +1,32 @@
 /**
- * Messages through IDSL reach the region's editors by email: a real SMTP server in this process
- * receives what the delivery jobs send through SMTP_URL, run by a real job worker.
+ * Messages through IDSL reach the region's editors through notifications (decision 0026): one
+ * inbox entry each, and an email for those who chose "email at once", sent by a real job worker
+ * through SMTP_URL to a real SMTP server in this process.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { practiceContactMessages } from "../../../db/schema";
+import { notificationEmails, notificationPreferences, notifications, practiceContactMessages, users } from "../../../db/schema";
 import { practiceContent, testActor } from "../../../tests/support/practice-factory";
-import { startSmtpReceiver } from "../../../tests/support/smtp-receiver";
+import { readableMail, startSmtpReceiver } from "../../../tests/support/smtp-receiver";
+import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { type JobWorker, startJobWorker } from "../jobs/index.server";
-import { deliverContactMessageJob, newContactFormToken, storeContactMessage } from "./contact-messages.server";
+import { sendNotificationEmailJob } from "../notifications/index.server";
+import { contactMessagePath, getContactMessage, newContactFormToken, storeContactMessage } from "./contact-messages.server";
 import { createPractice, decideOnPractice } from "./practice-commands.server";
 
-// A region no other test gives editors, so its editors are exactly the two below.
+// Regions no other test gives editors: the first's editors are exactly the three below, the second has none.
 const REGION = "34.02";
+const NO_EDITORS = "34.03";
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 let worker: JobWorker | undefined;
+let curator: Actor;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
   // Read once by serverEnv(), so set before anything in this file touches the database.
   process.env.SMTP_URL = smtp.url;
+  curator = await testActor("curator");
 });
 
 afterAll(async () => {
@@ -40,44 +46,92 @@ async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20
   }
 }
 
-it("emails each of the region's editors exactly once per message, replying to the sender, even when the form is posted twice", async () => {
-  const [editorA, editorB, otherEditor, member, curator] = await Promise.all([
+async function publishedPractice(regionCode: string, editor: Actor) {
+  const { id } = await createPractice({ regionCode, content: practiceContent({ title: "Mal Pelayanan Publik Digital", contact: "Wati, 0812-9999-0000" }), contactConsent: true, submit: true, actorId: editor.id, ip: "127.0.0.1" });
+  expect((await decideOnPractice({ practiceId: id, decision: "publish", comment: "", seenVersion: 1, actor: curator, ip: "127.0.0.1" })).ok).toBe(true);
+  return { id, regionCode };
+}
+
+/** Per recipient: notifications of this kind about the message, and the email rows written for them. */
+async function delivered(messageId: number) {
+  const rows = await db()
+    .select({ id: notifications.id, userId: notifications.userId, link: notifications.link })
+    .from(notifications)
+    .where(and(eq(notifications.kind, "contactMessageReceived"), eq(notifications.subjectType, "contactMessage"), eq(notifications.subjectId, String(messageId))));
+  const emails = rows.length === 0 ? [] : await db().select({ userId: notificationEmails.userId }).from(notificationEmails).where(inArray(notificationEmails.notificationId, rows.map((row) => row.id)));
+  return { inbox: rows.map((row) => row.userId).sort(), emails: emails.map((email) => email.userId).sort(), links: [...new Set(rows.map((row) => row.link))] };
+}
+
+it("notifies each of the region's editors once per message on their chosen channel, even when the form is posted twice; the email links to the message and unsubscribes from this kind", async () => {
+  const [emailNow, inboxOnly, digest, otherEditor, member] = await Promise.all([
+    testActor("editor", REGION),
     testActor("editor", REGION),
     testActor("editor", REGION),
     testActor("editor", "32.11"),
     testActor("member", REGION),
-    testActor("curator"),
   ]);
-  const emails = new Map(
-    (await db().query.users.findMany({ columns: { id: true, email: true } })).map((user) => [user.id, user.email]),
-  );
-  const { id } = await createPractice({ regionCode: REGION, content: practiceContent({ title: "Mal Pelayanan Publik Digital", contact: "Wati, 0812-9999-0000" }), contactConsent: true, submit: true, actorId: editorA.id, ip: "127.0.0.1" });
-  expect((await decideOnPractice({ practiceId: id, decision: "publish", comment: "", seenVersion: 1, actor: curator, ip: "127.0.0.1" })).ok).toBe(true);
+  await db()
+    .insert(notificationPreferences)
+    .values([
+      { userId: inboxOnly.id, kind: "contactMessageReceived", channel: "in_app" },
+      { userId: digest.id, kind: "contactMessageReceived", channel: "daily" },
+    ]);
+  const addresses = new Map((await db().select({ id: users.id, email: users.email }).from(users)).map((user) => [user.id, user.email]));
+  const practice = await publishedPractice(REGION, emailNow);
 
   const message = { name: "Rina Wulandari", email: "rina@blorakab.go.id", purpose: "study_visit" as const, body: "Kami ingin studi tiru bulan depan.", formToken: newContactFormToken() };
-  const practiceUrl = `http://localhost/praktik/${id}`;
   // A double click: the same form posted twice at once.
-  const results = await Promise.all([1, 2].map(() => storeContactMessage({ practice: { id, regionCode: REGION }, message, senderUserId: null, practiceUrl })));
-  expect(results.filter((result) => result.created)).toEqual([expect.objectContaining({ recipients: 2 })]);
+  const results = await Promise.all([1, 2].map(() => storeContactMessage({ practice, message, senderUserId: null })));
+  const created = results.filter((result) => result.created);
+  expect(created).toEqual([expect.objectContaining({ recipients: 3 })]);
+  const messageId = created[0]!.created ? created[0]!.id : 0;
 
-  worker = await startJobWorker([deliverContactMessageJob], { pollingIntervalSeconds: 0.5 });
-  const [stored] = await eventually(async () => {
-    const rows = await db().select().from(practiceContactMessages).where(eq(practiceContactMessages.formToken, message.formToken));
-    return rows[0]?.recipientCount === 2 ? rows : undefined;
-  });
-  expect(stored?.deliveredAt).toBeInstanceOf(Date);
+  const sorted = (...actors: Actor[]) => actors.map((actor) => actor.id).sort();
+  expect(await delivered(messageId)).toEqual({ inbox: sorted(emailNow, inboxOnly, digest), emails: sorted(emailNow), links: [contactMessagePath(practice.id, messageId)] });
+  const [stored] = await db().select().from(practiceContactMessages).where(eq(practiceContactMessages.id, messageId));
+  expect(stored).toMatchObject({ recipientCount: 3, deliveredAt: expect.any(Date) });
+
+  worker = await startJobWorker([sendNotificationEmailJob], { pollingIntervalSeconds: 0.5 });
+  // The publication emailed the region's editors too: only this message's emails count here.
+  const aboutMessage = () => smtp.received.filter((mail) => mail.raw.includes(contactMessagePath(practice.id, messageId)));
+  const toEditor = await eventually(async () => (aboutMessage().length > 0 ? aboutMessage() : undefined));
   // Anything sent twice would arrive within a few polls.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(aboutMessage().flatMap((mail) => mail.to)).toEqual([addresses.get(emailNow.id)]);
+  const mail = readableMail(toEditor[0]!.raw);
+  expect(mail).toContain("Rina Wulandari menulis melalui IDSL tentang praktik “Mal Pelayanan Publik Digital”.");
+  expect(mail).toContain(contactMessagePath(practice.id, messageId));
+  // The contact person is never in the mail.
+  expect(mail).not.toContain("0812-9999-0000");
+  // One-click unsubscribe from this kind, as every notification email has.
+  expect(mail).toMatch(new RegExp(`^List-Unsubscribe: <http://[^/]+/berhenti-langganan/${emailNow.id}\\.contactMessageReceived\\.[\\w-]+>`, "m"));
+  expect(mail).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 
-  const toRegion = smtp.received.filter((mail) => mail.raw.includes("Kami ingin studi tiru bulan depan."));
-  expect(toRegion.flatMap((mail) => mail.to).sort()).toEqual([emails.get(editorA.id), emails.get(editorB.id)].sort());
-  for (const mail of toRegion) {
-    expect(mail.raw).toMatch(/^Reply-To: Rina Wulandari <rina@blorakab\.go\.id>$/m);
-    expect(mail.raw).toContain("Mal Pelayanan Publik Digital");
-    expect(mail.raw).toContain(practiceUrl);
-    // The contact person is never in the mail: the sender does not get it, the editors have it.
-    expect(mail.raw).not.toContain("0812-9999-0000");
-  }
-  const outsiders = [emails.get(otherEditor.id), emails.get(member.id), emails.get(curator.id)];
-  expect(smtp.received.flatMap((mail) => mail.to).filter((to) => outsiders.includes(to))).toEqual([]);
+  // Nobody of another region, no member and no curator hears of it.
+  for (const actor of [otherEditor, member, curator]) expect((await delivered(messageId)).inbox).not.toContain(actor.id);
+
+  // A second message (a new form) is a second notification for each, again once.
+  const next = await storeContactMessage({ practice, message: { ...message, formToken: newContactFormToken() }, senderUserId: null });
+  expect(next.created && (await delivered(next.id))).toMatchObject({ inbox: sorted(emailNow, inboxOnly, digest), emails: sorted(emailNow) });
+});
+
+it("reaches Kemendagri's curators while the region has no editor, never notifies a signed-in sender, and rolls back with the message", async () => {
+  const [otherCurator, leaving] = await Promise.all([testActor("curator"), testActor("editor", NO_EDITORS)]);
+  const practice = await publishedPractice(NO_EDITORS, leaving);
+  await db().update(users).set({ active: false }).where(and(eq(users.role, "editor"), eq(users.regionCode, NO_EDITORS)));
+  const curators = (await db().select({ id: users.id }).from(users).where(and(eq(users.role, "curator"), eq(users.active, true)))).map((user) => user.id).sort();
+  const message = { name: "Kurator", email: "kurator@kemendagri.go.id", purpose: "other" as const, body: "Halo", formToken: newContactFormToken() };
+  const result = await storeContactMessage({ practice, message, senderUserId: curator.id });
+  if (!result.created) throw new Error("not stored");
+  expect((await delivered(result.id)).inbox).toEqual(curators.filter((id) => id !== curator.id));
+  expect((await delivered(result.id)).inbox).toContain(otherCurator.id);
+  expect(await getContactMessage(practice.id, result.id)).toMatchObject({ senderName: "Kurator", regionCode: NO_EDITORS, body: "Halo", title: "Mal Pelayanan Publik Digital" });
+  // A message id of another practice is not found on this one.
+  expect(await getContactMessage(practice.id + 1, result.id)).toBeNull();
+
+  // A message that cannot be stored notifies nobody.
+  const broken = { ...message, name: "Rina\r\nBcc: x@y.z", formToken: newContactFormToken() };
+  const before = await db().select({ id: notifications.id }).from(notifications).where(eq(notifications.kind, "contactMessageReceived"));
+  await expect(storeContactMessage({ practice, message: broken, senderUserId: null })).rejects.toThrow();
+  expect(await db().select({ id: notifications.id }).from(notifications).where(eq(notifications.kind, "contactMessageReceived"))).toHaveLength(before.length);
 });

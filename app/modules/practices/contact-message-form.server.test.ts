@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseForm } from "../forms/form-schemas.server";
 import { CONTACT_MESSAGE_LIMITS } from "./contact";
 import { contactMessageSchema, filledTrap } from "./contact-message-form.server";
-import { contactMessageMail, newContactFormToken } from "./contact-messages.server";
+import { newContactFormToken } from "./contact-messages.server";
 
 const valid = { name: "Rina Wulandari", email: "Rina@BloraKab.go.id", purpose: "study_visit", body: "Kami ingin berkunjung.", formToken: newContactFormToken() };
 
@@ -68,24 +68,5 @@ describe("the contact-through-IDSL form", () => {
     expect(filledTrap(form)).toBe(false);
     form.set("website", "http://spam.example");
     expect(filledTrap(form)).toBe(true);
-  });
-});
-
-describe("the email to the region", () => {
-  it("replies to the sender, keeps the subject on one line and says the contact was not given", () => {
-    const mail = contactMessageMail({
-      senderName: "Rina",
-      senderEmail: "rina@blorakab.go.id",
-      purpose: "replication",
-      body: "Bolehkah kami mereplikasi?",
-      regionName: "Kabupaten Sumedang",
-      title: "E-Office\r\nBcc: x@y.z",
-      practiceUrl: "https://idsl.example.go.id/praktik/1",
-    });
-    expect(mail.replyTo).toEqual({ name: "Rina", address: "rina@blorakab.go.id" });
-    expect(mail.subject).not.toMatch(/[\r\n]/);
-    expect(mail.text).toContain("Bolehkah kami mereplikasi?");
-    expect(mail.text).toContain("https://idsl.example.go.id/praktik/1");
-    expect(mail.text).toContain("Kontak praktik Anda tidak diberikan kepadanya.");
   });
 });

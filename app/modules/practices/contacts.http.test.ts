@@ -1,6 +1,6 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { practiceContactConsents, practiceContactMessages, practiceRevisions, rateLimitCounters } from "../../../db/schema";
+import { notifications, practiceContactConsents, practiceContactMessages, practiceRevisions, rateLimitCounters } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceContent, practiceForm } from "../../../tests/support/practice-factory";
 import { db } from "../db.server";
@@ -133,6 +133,29 @@ describe("Hubungi melalui IDSL", () => {
     }
     expect((await messages()).length).toBe(before + 1);
     expect((await body(`/praktik/${consentedId}/hubungi?terkirim=1`)).text).toContain("Pesan Anda sudah diterima IDSL");
+  });
+
+  it("leads the region's editor from the notification to the message, escaped, and hides it from everyone else", async () => {
+    const form = { ...(await valid()), name: "<b>Rina</b>", body: "<script>alert(1)</script> Boleh berkunjung?" };
+    await request(app.origin, `/praktik/${consentedId}/hubungi`, { form });
+    const [message] = (await messages()).filter((row) => row.formToken === form.formToken);
+    const [notification] = await db().select().from(notifications).where(and(eq(notifications.userId, editor.id), eq(notifications.subjectId, String(message!.id)), eq(notifications.kind, "contactMessageReceived")));
+    const path = `/praktik/${consentedId}/pesan/${message!.id}`;
+    expect(notification!.link).toBe(path);
+    const opened = await request(app.origin, `/kotak-masuk/${notification!.id}`, { cookie: editor.cookie });
+    expect(opened.headers.get("location")).toBe(path);
+    const page = await body(path, editor.cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Boleh berkunjung?");
+    expect(page.text).not.toContain("<script>alert(1)");
+    expect(page.text).toContain(`href="mailto:rina%40blorakab.go.id"`);
+    expect((await body(path, curator.cookie)).status).toBe(200);
+    // Another region's official, a message id on another practice, and a visitor (sent to sign in).
+    expect((await body(path, member.cookie)).status).toBe(404);
+    expect((await body(`/praktik/${legacyId}/pesan/${message!.id}`, editor.cookie)).status).toBe(404);
+    const visitor = await request(app.origin, path);
+    expect(visitor.status).toBe(302);
+    expect(visitor.headers.get("location")).toMatch(/^\/masuk/);
   });
 
   it("refuses header injection, bad and long fields with a message beside each, input kept and escaped, nothing stored", async () => {

@@ -17,7 +17,6 @@ let otherEditor: Actor;
 let curator: Actor;
 let member: Actor;
 const ip = "127.0.0.1";
-const practiceUrl = "http://localhost/praktik/1";
 
 beforeAll(async () => {
   [editor, otherEditor, curator, member] = await Promise.all([
@@ -95,18 +94,18 @@ describe("messages through IDSL", () => {
   it("stores a message once however often its form is posted", async () => {
     const practice = await publishedWithContact("", false);
     const message = { name: "Rina", email: "rina@blorakab.go.id", purpose: "study_visit" as const, body: "Boleh berkunjung?", formToken: newContactFormToken() };
-    const results = await Promise.all(Array.from({ length: 5 }, () => storeContactMessage({ practice, message, senderUserId: null, practiceUrl })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => storeContactMessage({ practice, message, senderUserId: null })));
     expect(results.filter((result) => result.created)).toHaveLength(1);
     const rows = await db().select().from(practiceContactMessages).where(eq(practiceContactMessages.formToken, message.formToken));
     expect(rows).toEqual([expect.objectContaining({ practiceId: practice.id, regionCode: "32.11", senderEmail: "rina@blorakab.go.id", body: "Boleh berkunjung?" })]);
 
     // A new form (a new token) is a new message.
-    expect(await storeContactMessage({ practice, message: { ...message, formToken: newContactFormToken() }, senderUserId: member.id, practiceUrl })).toMatchObject({ created: true });
+    expect(await storeContactMessage({ practice, message: { ...message, formToken: newContactFormToken() }, senderUserId: member.id })).toMatchObject({ created: true });
   });
 
   it("cannot hold a line break in the sender's name or email, even if a caller skipped the form", async () => {
     const practice = await publishedWithContact("", false);
     const message = { name: "Rina\r\nBcc: x@y.z", email: "rina@blorakab.go.id", purpose: "other" as const, body: "x", formToken: newContactFormToken() };
-    await expect(storeContactMessage({ practice, message, senderUserId: null, practiceUrl })).rejects.toThrow();
+    await expect(storeContactMessage({ practice, message, senderUserId: null })).rejects.toThrow();
   });
 });

@@ -5,6 +5,7 @@ import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { UploadProgress, uploadWithProgress } from "~/components/ui/upload-progress";
 import { type FieldError, parseRecordNumber } from "~/modules/forms/form-data";
+import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
@@ -42,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readUploadForm(request, MAX_UPLOAD_BYTES);
   if (!form) return data({ ok: false, code: "fileTooLarge", currentVersion: null } satisfies ActionResult, { status: 413 });
   const baseVersion = parseRecordNumber(form.get("version")) ?? -1;
-  const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp };
+  const change = { practiceId: practice.id, baseVersion, actorId: user.id, ip: context.clientIp, formToken: readFormToken(form) };
   if (form.get("intent") === "remove") {
     const saved = await changeAttachments({ ...change, remove: parseRecordNumber(form.get("attachmentId")) ?? 0 });
     return saved.ok ? ({ ok: true, added: false } satisfies ActionResult) : data(failure(saved), { status: 409 });

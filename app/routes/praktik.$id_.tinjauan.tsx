@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PracticeContentView, PracticeFacts } from "~/components/practices/practice-content";
 import { RevisionDiffView } from "~/components/practices/revision-diff-view";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
-import { Alert, TextAreaField } from "~/components/ui/form";
+import { Alert, SubmitButton, SubmitForm, TextAreaField } from "~/components/ui/form";
 import { Panel } from "~/components/ui/panel";
 import { can } from "~/modules/auth/permissions";
 import type { FieldErrors } from "~/modules/forms/form-data";
+import { readFormToken } from "~/modules/forms/form-token";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
@@ -64,10 +65,11 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requireWorkingCopy(request, context, params.id);
   await requireWithinLimit(context, "practiceEdit", user.id);
-  const parsed = parseForm(reviewFormSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(reviewFormSchema, form);
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
   const { decision, comment, version } = parsed.data;
-  const result = await decideOnPractice({ practiceId: practice.id, decision, comment, seenVersion: version, actor: user, ip: context.clientIp });
+  const result = await decideOnPractice({ practiceId: practice.id, decision, comment, seenVersion: version, actor: user, ip: context.clientIp, formToken: readFormToken(form) });
   if (result.ok) return redirect(`/praktik/${practice.id}/tinjauan?keputusan=${decision}`);
   if (result.reason === "forbidden") throw new Response(null, { status: 403 });
   const code = result.reason === "conflict" ? "staleReview" : "decisionNotAllowed";
@@ -133,7 +135,7 @@ export default function PracticeReview() {
               ))}
             </ol>
             {decisions.length > 0 ? (
-              <Form method="post" className="mt-4 space-y-3">
+              <SubmitForm method="post" className="mt-4 space-y-3" resetOnSuccess>
                 {result?.errors.form ? <Alert tone="error">{validationMessage(translator, result.errors.form)}</Alert> : null}
                 <input type="hidden" name="version" value={practice.version} />
                 <TextAreaField
@@ -146,18 +148,12 @@ export default function PracticeReview() {
                 />
                 <div className="flex flex-wrap gap-2">
                   {decisions.map((decision) => (
-                    <button
-                      key={decision}
-                      type="submit"
-                      name="decision"
-                      value={decision}
-                      className={`rounded-md px-4 py-2 font-semibold ${decisionButtonClass[decision]}`}
-                    >
+                    <SubmitButton key={decision} name="decision" value={decision} className={`rounded-md px-4 py-2 font-semibold ${decisionButtonClass[decision]}`}>
                       {t(`review.decision.${decision}`)}
-                    </button>
+                    </SubmitButton>
                   ))}
                 </div>
-              </Form>
+              </SubmitForm>
             ) : null}
           </Panel>
           {changesSincePublished ? (

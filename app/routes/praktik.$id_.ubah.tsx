@@ -9,6 +9,7 @@ import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator"
 import { formValuesFromContent } from "~/modules/practices/practice-content";
 import { type EditorResult, readEditorSubmission } from "~/modules/practices/practice-editor.server";
 import { getContactConsent, getRevision, requirePracticeWriter, savePracticeRevision } from "~/modules/practices/index.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { readForm } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
@@ -34,7 +35,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { practice, user } = await requirePracticeWriter(request, context, params.id);
   await requireWithinLimit(context, "practiceEdit", user.id);
-  const submission = await readEditorSubmission(await readForm(request), await localeFromRequest(request));
+  const form = await readForm(request);
+  const submission = await readEditorSubmission(form, await localeFromRequest(request));
   if (!submission.ready) return data(submission.result, { status: submission.status });
   const saved = await savePracticeRevision({
     practiceId: practice.id,
@@ -44,6 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     submit: submission.submit,
     actorId: user.id,
     ip: context.clientIp,
+    formToken: readFormToken(form),
   });
   if (!saved.ok) {
     const result: EditorResult = {

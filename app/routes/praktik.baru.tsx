@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeForm } from "~/components/practices/practice-form";
 import { requirePermission, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
+import { readFormToken } from "~/modules/forms/form-token";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
@@ -52,6 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submit: submission.submit,
     actorId: user.id,
     ip: context.clientIp,
+    formToken: readFormToken(form),
   });
   return redirect(`/praktik/${id}/tinjauan?disimpan=1`);
 }

@@ -53,3 +53,39 @@ test("a refused question keeps its text and says what is wrong", async ({ page }
   await expect(page.locator("#ask-body-error")).toBeVisible();
   await expect(box).toHaveValue("x".repeat(5001));
 });
+
+test("a new practice double-clicked while it is saved is created once, and both buttons wait", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = `Sistem Informasi Desa Terpadu ${Date.now()}`;
+  await signInAsNewUser(page, "editor", { region: "33.16" });
+  await page.goto("/praktik/kelola");
+  await page.getByRole("link", { name: "Tulis praktik baru" }).click();
+  await page.getByLabel("Judul", { exact: true }).fill(title);
+  await page.getByLabel("Ringkasan", { exact: true }).fill("Semua desa melapor lewat satu aplikasi.");
+  await page.getByLabel("Uraian (Markdown)").fill("## Hasil\n\nLaporan desa tepat waktu.");
+
+  // Hold the save's POST for a moment, so the pending state and a second click can be seen.
+  let posts = 0;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/praktik\/baru(\.data)?(\?.*)?$/, async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    posts += 1;
+    await held;
+    await route.continue();
+  });
+
+  await page.getByRole("button", { name: "Simpan draf" }).dblclick();
+  const sending = page.getByRole("button", { name: "Mengirim…" });
+  await expect(sending).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("button", { name: "Simpan dan ajukan ke kurator" })).toHaveAttribute("aria-disabled", "true");
+  await page.getByRole("button", { name: "Simpan dan ajukan ke kurator" }).click({ force: true });
+  expect(posts).toBe(1);
+  release();
+
+  await expect(page.getByText("Tersimpan sebagai revisi baru.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  expect(posts).toBe(1);
+  await page.getByRole("link", { name: "Ruang kerja praktik" }).click();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(1);
+});

@@ -1,9 +1,9 @@
-import { Form, useFetcher } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { ProvinceRegions } from "~/components/region-select";
 import { RegionSelect } from "~/components/region-select";
 import { ContactConsentFields } from "~/components/ui/contact-consent-fields";
-import { Alert, inputClass, SelectField, TextAreaField, TextField } from "~/components/ui/form";
+import { Alert, inputClass, SelectField, SubmitButton, SubmitForm, TextAreaField, TextField } from "~/components/ui/form";
 import { IndicatorPicker } from "~/components/frameworks/indicator-picker";
 import type { FrameworkGroup } from "~/modules/frameworks";
 import type { FieldErrors } from "~/modules/forms/form-data";
@@ -57,7 +57,7 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
   const metricRows = [...values.metrics, ...Array.from({ length: SPARE_METRIC_ROWS }, () => emptyMetricRow())];
 
   return (
-    <Form method="post" className="mt-6 space-y-8" noValidate>
+    <SubmitForm method="post" className="mt-6 space-y-8" noValidate>
       {notice}
       {hasErrors ? <Alert tone="error">{t("validation.formHasErrors")}</Alert> : null}
       <input type="hidden" name="version" value={version} />
@@ -183,14 +183,14 @@ export function PracticeForm({ values, errors, version, groups, previewHtml, reg
       </Section>
 
       <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
-        <button type="submit" name="intent" value="save" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <SubmitButton name="intent" value="save">
           {t("practiceForm.saveDraft")}
-        </button>
-        <button type="submit" name="intent" value="submit" className="rounded-md bg-white px-4 py-2 font-semibold text-brand-800 ring-1 ring-brand-700 hover:bg-brand-50">
+        </SubmitButton>
+        <SubmitButton name="intent" value="submit" tone="secondary">
           {t("practiceForm.saveAndSubmit")}
-        </button>
+        </SubmitButton>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
 
@@ -278,9 +278,9 @@ function MarkdownBody({ defaultValue, error, previewHtml }: { defaultValue: stri
             {error}
           </p>
         ) : null}
-        <button type="submit" name="intent" value="preview" className="mt-2 text-sm font-semibold text-brand-800 underline">
+        <SubmitButton name="intent" value="preview" className="mt-2 text-sm font-semibold text-brand-800 underline">
           {t("practiceForm.preview")}
-        </button>
+        </SubmitButton>
       </div>
       <section aria-labelledby="preview-heading" aria-live="polite" className="rounded-md border border-dashed border-slate-300 bg-slate-50 p-4">
         <h3 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">

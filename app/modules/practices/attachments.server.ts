@@ -22,6 +22,7 @@ export async function uploadAttachment(input: {
   bytes: Uint8Array;
   actorId: number;
   ip: string;
+  formToken?: string | null;
 }): Promise<UploadResult> {
   const accepted = await checkUploadedFile(input.bytes, ["image", "pdf"]);
   if (!accepted.ok) return accepted;

@@ -6,6 +6,7 @@ import { can, type Actor } from "../auth";
 import { enqueueSearchUpdate } from "../change-feed/enqueue.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { notifyFollowersOfNewPractice } from "../follows/index.server";
+import { once } from "../forms/submit-once.server";
 import { recordContactConsent } from "./contact-consent.server";
 import { invalidateAdoptionNetwork } from "./network-cache.server";
 import type { PracticeContent } from "./practice-content";
@@ -23,6 +24,8 @@ import {
 interface WriteContext {
   actorId: number;
   ip: string;
+  /** The form's one-time token: the same form sent again (a double click, a resend) writes once. */
+  formToken?: string | null;
 }
 
 /**
@@ -39,7 +42,13 @@ export async function createPractice(
   input: WriteContext & ContentWrite & { regionCode: string; submit: boolean },
   executor: DatabaseOrTransaction = db(),
 ): Promise<{ id: number }> {
-  return executor.transaction(async (tx) => {
+  const submission = {
+    userId: input.actorId,
+    scope: `practice:new:${input.regionCode}`,
+    token: input.formToken ?? null,
+    sent: { content: input.content, contactConsent: input.contactConsent ?? false, submit: input.submit },
+  };
+  return executor.transaction((tx) => once(tx, submission, async () => {
     const now = new Date();
     const state: PracticeState = input.submit ? "submitted" : "draft";
     const [practice] = await tx
@@ -62,7 +71,7 @@ export async function createPractice(
       tx,
     );
     return { id };
-  });
+  }));
 }
 
 export type SaveResult =
@@ -77,7 +86,14 @@ export type SaveResult =
 export async function savePracticeRevision(
   input: WriteContext & ContentWrite & { practiceId: number; baseVersion: number; submit: boolean },
 ): Promise<SaveResult> {
-  return db().transaction(async (tx) => {
+  // A replay is answered like the first save instead of as a conflict with itself.
+  const submission = {
+    userId: input.actorId,
+    scope: `practice:${input.practiceId}`,
+    token: input.formToken ?? null,
+    sent: { baseVersion: input.baseVersion, content: input.content, contactConsent: input.contactConsent ?? false, submit: input.submit },
+  };
+  return db().transaction((tx) => once<SaveResult>(tx, submission, async () => {
     const practice = await lockPractice(tx, input.practiceId);
     if (!practice) return { ok: false, reason: "not_editable" } as const;
     if (practice.version !== input.baseVersion) return { ok: false, reason: "conflict", currentVersion: practice.version } as const;
@@ -112,7 +128,7 @@ export async function savePracticeRevision(
       tx,
     );
     return { ok: true, state } as const;
-  });
+  }));
 }
 
 function lockPractice(tx: DatabaseOrTransaction, id: number) {
@@ -144,7 +160,15 @@ export async function changeAttachments(
   input: WriteContext & { practiceId: number; baseVersion: number; add?: Omit<typeof practiceAttachments.$inferInsert, "practiceId">; remove?: number },
   executor: DatabaseOrTransaction = db(),
 ): Promise<SaveResult> {
-  return executor.transaction(async (tx) => {
+  // A replayed upload adds nothing: its second copy of the bytes stays unrecorded, and the
+  // orphan clean-up queued with every stored file removes it (see storeUpload).
+  const submission = {
+    userId: input.actorId,
+    scope: `practice_attachments:${input.practiceId}`,
+    token: input.formToken ?? null,
+    sent: { baseVersion: input.baseVersion, add: input.add ? { fileName: input.add.fileName, sha256: input.add.sha256 } : null, remove: input.remove ?? null },
+  };
+  return executor.transaction((tx) => once<SaveResult>(tx, submission, async () => {
     const practice = await lockPractice(tx, input.practiceId);
     if (!practice) return { ok: false, reason: "not_editable" } as const;
     if (practice.version !== input.baseVersion) return { ok: false, reason: "conflict", currentVersion: practice.version } as const;
@@ -169,7 +193,7 @@ export async function changeAttachments(
       tx,
     );
     return { ok: true, state } as const;
-  });
+  }));
 }
 
 const eventKindFor = {
@@ -204,8 +228,16 @@ export async function decideOnPractice(input: {
   seenVersion: number;
   actor: Actor;
   ip: string;
+  formToken?: string | null;
 }): Promise<DecisionResult> {
-  const result: DecisionResult = await db().transaction(async (tx) => {
+  // A comment sent twice is one comment; a decision sent twice is answered like the first.
+  const submission = {
+    userId: input.actor.id,
+    scope: `practice_review:${input.practiceId}`,
+    token: input.formToken ?? null,
+    sent: { decision: input.decision, comment: input.comment, seenVersion: input.seenVersion },
+  };
+  const result = await db().transaction((tx) => once<DecisionResult>(tx, submission, async () => {
     const practice = await lockPractice(tx, input.practiceId);
     if (!practice) return { ok: false, reason: "not_allowed" } as const;
     const permitted = decisionNeedsCurator(input.decision)
@@ -256,7 +288,7 @@ export async function decideOnPractice(input: {
       tx,
     );
     return { ok: true, state } as const;
-  });
+  }));
   // Which adoptions are public changes with the practice.
   if (result.ok && decisionChangesWhatIsPublic(input.decision)) invalidateAdoptionNetwork();
   return result;

@@ -64,6 +64,16 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                   {t("nav.practices")}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/aplikasi" className={navLinkClass}>
+                  {t("nav.applications")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/kunjungan" className={navLinkClass}>
+                  {t("nav.visits")}
+                </NavLink>
+              </li>
               {user?.workspace ? (
                 <li>
                   <NavLink to="/praktik/kelola" className={navLinkClass}>

@@ -28,6 +28,8 @@ export const messagesEn: Messages = {
   nav: {
     rankings: "Rankings",
     practices: "Practices",
+    applications: "Applications",
+    visits: "Study visits",
     workspace: "Workspace",
     home: "Home",
     regions: "Regions",

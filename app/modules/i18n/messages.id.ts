@@ -27,6 +27,8 @@ export const messagesId = {
   nav: {
     rankings: "Peringkat",
     practices: "Praktik baik",
+    applications: "Aplikasi",
+    visits: "Kunjungan",
     workspace: "Ruang kerja",
     home: "Beranda",
     regions: "Daerah",

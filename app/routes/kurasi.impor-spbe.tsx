@@ -14,6 +14,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
 import { decodeSheetPayload, encodeSheetPayload, MAX_SHEET_BYTES, readSpreadsheet } from "~/modules/spreadsheets/import.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { readUploadForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
@@ -96,12 +97,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const outcome = await importOfficialResults(
       framework.slug,
       sheet.rows,
-      { confirmOverwrite: form.get("konfirmasi") === "ya", fingerprint: String(form.get("sidik") ?? "") },
+      { confirmOverwrite: form.get("konfirmasi") === "ya", fingerprint: String(form.get("sidik") ?? ""), formToken: readFormToken(form) },
       { id: user.id, ip: context.clientIp },
     );
-    if (outcome.ok) {
-      return { stage: "imported", counts: outcome.check.counts, mismatches: outcome.check.rows.filter((row) => row.mismatch).length } satisfies ActionResult;
-    }
+    if (outcome.ok) return { stage: "imported", ...outcome.imported } satisfies ActionResult;
     const preview = previewOf(outcome.check, encodeSheetPayload(sheet));
     return data(
       { stage: "preview", preview, format: sheet.format, delimiter: sheet.delimiter, notice: outcome.reason === "problems" ? undefined : outcome.reason } satisfies ActionResult,

@@ -7,6 +7,7 @@ import { db, lockForTransaction } from "../db.server";
 import { attachmentStorage } from "../files/index.server";
 import { checkUploadedFile, storeUpload } from "../files/index.server";
 import { type FieldErrors, plainText } from "../forms/form-data";
+import { once } from "../forms/submit-once.server";
 import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { findAssessment, getAssessmentLevels, storeAssessment } from "./assessments.server";
 import { figureOf, getBenchmarkData, invalidateBenchmarkData } from "./benchmark-data.server";
@@ -28,6 +29,8 @@ export interface LevelSubmissionInput {
   report: { fileName: string; bytes: Uint8Array };
   actorId: number;
   ip: string;
+  /** The form's one-time token: the same report sent again (a double click, a resend) is one submission. */
+  formToken?: string | null;
 }
 
 export type SubmitResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
@@ -47,7 +50,9 @@ export async function submitLevels(input: LevelSubmissionInput): Promise<SubmitR
     fileName: input.report.fileName,
     bytes: input.report.bytes,
     accepted,
-    commit: async (tx, file) => {
+    // A replay supersedes nothing and stores no row; its copy of the report is left unrecorded
+    // for the orphan clean-up queued with every stored file (see storeUpload).
+    commit: (tx, file) => once(tx, submissionOf(input, file.sha256), async () => {
       // One open submission per region-year: concurrent ones take turns superseding each other.
       await lockForTransaction(tx, `level-submission:${input.regionCode}`, input.year);
       const open = and(eq(levelSubmissions.regionCode, input.regionCode), eq(levelSubmissions.frameworkId, framework.id), eq(levelSubmissions.year, input.year), eq(levelSubmissions.status, "submitted"));
@@ -80,9 +85,19 @@ export async function submitLevels(input: LevelSubmissionInput): Promise<SubmitR
         tx,
       );
       return { ok: true, id: row!.id } as const;
-    },
+    }),
   });
   return stored.ok ? stored : { ok: false, errors: { laporan: stored.error } };
+}
+
+/** What a level report form sent, as once() remembers it: the report by its content, not its copy. */
+function submissionOf(input: LevelSubmissionInput, reportSha256: string) {
+  return {
+    userId: input.actorId,
+    scope: `level_submission:${input.regionCode}:${input.year}`,
+    token: input.formToken ?? null,
+    sent: { levels: [...input.levels], reportedIndex: input.reportedIndex, note: input.note, report: { fileName: input.report.fileName, sha256: reportSha256 } },
+  };
 }
 
 const submissionColumns = {

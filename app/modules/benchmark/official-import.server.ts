@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { frameworkCoversYear, getFrameworkSummary, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
+import { once } from "../forms/submit-once.server";
 import type { ServerTranslator } from "../i18n/translator";
 import { type ExportTable, exportLabels } from "../spreadsheets/export.server";
 import type { SheetRow } from "../spreadsheets/import.server";
@@ -138,8 +139,11 @@ function levelScale(criteria: ReadonlyMap<number, readonly { level: number }[]>)
 
 export type OfficialResultsCheck = Awaited<ReturnType<typeof checkOfficialResults>>;
 
+/** What an import wrote: how many rows were new, changed and unchanged, and how many indexes disagree with their levels. */
+export type ImportSummary = { counts: OfficialResultsCheck["counts"]; mismatches: number };
+
 export type ImportOutcome =
-  | { ok: true; check: OfficialResultsCheck }
+  | { ok: true; imported: ImportSummary }
   /** problems: the sheet has errors; confirm: it overwrites official values and that was not confirmed; stale: stored values changed since the preview. */
   | { ok: false; reason: "problems" | "confirm" | "stale"; check: OfficialResultsCheck };
 
@@ -151,7 +155,7 @@ export type ImportOutcome =
 export async function importOfficialResults(
   frameworkSlug: string,
   sheet: readonly SheetRow[],
-  options: { confirmOverwrite: boolean; fingerprint: string },
+  options: { confirmOverwrite: boolean; fingerprint: string; formToken?: string | null },
   actor: { id: number; ip: string },
 ): Promise<ImportOutcome> {
   const outcome = await db().transaction(async (tx): Promise<ImportOutcome> => {
@@ -159,65 +163,84 @@ export async function importOfficialResults(
     await lockForTransaction(tx, "idsl:official-import");
     const check = await checkOfficialResults(frameworkSlug, sheet, tx);
     if (check.problems.length > 0) return { ok: false, reason: "problems", check };
-    if (check.fingerprint !== options.fingerprint) return { ok: false, reason: "stale", check };
-    if (check.counts.changed > 0 && !options.confirmOverwrite) return { ok: false, reason: "confirm", check };
-    const now = new Date();
-    const written = check.rows.filter((row) => row.status !== "unchanged");
-    for (const row of written) {
-      const sourceId = await ensureSource(tx, "official_decree", row.sourceKey);
-      const subject = row.isProvince ? { regionCode: null, provinceCode: row.code } : { regionCode: row.code, provinceCode: null };
-      await tx
-        .update(publishedResults)
-        .set({ supersededAt: now, supersededById: actor.id })
-        .where(and(eq(publishedResults.frameworkId, check.frameworkId), eq(publishedResults.subjectCode, row.code), eq(publishedResults.year, row.year), isNull(publishedResults.supersededAt), ne(publishedResults.sourceId, sourceId)));
-      // The framework version the value is read with, so a later correction of the framework does not silently reinterpret it.
-      const figure = { value: row.index, decimals: row.decimals, reportedPredikat: row.predikat, quote: row.quote, decree: row.decree, frameworkVersion: check.frameworkVersion };
-      await tx
-        .insert(publishedResults)
-        .values({ frameworkId: check.frameworkId, ...subject, year: row.year, sourceId, origin: "import", createdById: actor.id, ...figure })
-        .onConflictDoUpdate({
-          target: [publishedResults.frameworkId, publishedResults.subjectCode, publishedResults.year, publishedResults.sourceId],
-          set: { ...figure, origin: "import", updatedAt: now, supersededAt: null, supersededById: null },
-        });
-      if (row.levelsById && !row.isProvince) {
-        await storeAssessment(
-          {
-            regionCode: row.code,
-            frameworkId: check.frameworkId,
-            year: row.year,
-            kind: "verified",
-            reportedIndex: row.index,
-            sourceId,
-            levels: new Map([...row.levelsById].map(([id, level]) => [id, { level }])),
-            updatedById: actor.id,
-          },
-          check.nodes,
-          tx,
-        );
-      }
-    }
-    const describe = (row: (typeof written)[number]) => ({ code: row.code, year: row.year, status: row.status });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: "assessment.official_imported",
-        targetType: "framework",
-        targetId: frameworkSlug,
-        before: written.map((row) => ({ ...describe(row), values: row.before.map((value) => ({ value: value.value, source: value.sourceKey, decree: value.decree })) })),
-        after: {
-          counts: check.counts,
-          rows: written.map((row) => ({ ...describe(row), value: row.index, source: row.sourceKey, decree: row.decree, levels: row.levels ? row.levels.size : 0 })),
-        },
-        ip: actor.ip,
-      },
-      tx,
-    );
-    // Sample data (demo mode) follows the official values it reproduces.
-    await syncSampleData(tx, written.filter((row) => !row.isProvince).map((row) => ({ regionCode: row.code, year: row.year })));
-    return { ok: true, check };
+    // The confirmed form sent again is answered with what it imported, not taken for a stale preview.
+    const submission = {
+      userId: actor.id,
+      scope: `official_import:${frameworkSlug}`,
+      token: options.formToken ?? null,
+      sent: { rows: sheet, confirmOverwrite: options.confirmOverwrite, fingerprint: options.fingerprint },
+    };
+    const result = await once(tx, submission, () => writeOfficialResults(tx, frameworkSlug, check, options, actor));
+    return "refused" in result ? { ok: false, reason: result.refused, check } : { ok: true, imported: result.imported };
   });
   if (outcome.ok) invalidateBenchmarkData();
   return outcome;
+}
+
+/** Writes a checked sheet unless the stored values changed since its preview or an overwrite was not confirmed. */
+async function writeOfficialResults(
+  tx: DatabaseOrTransaction,
+  frameworkSlug: string,
+  check: OfficialResultsCheck,
+  options: { confirmOverwrite: boolean; fingerprint: string },
+  actor: { id: number; ip: string },
+): Promise<{ refused: "stale" | "confirm" } | { imported: ImportSummary }> {
+  if (check.fingerprint !== options.fingerprint) return { refused: "stale" };
+  if (check.counts.changed > 0 && !options.confirmOverwrite) return { refused: "confirm" };
+  const now = new Date();
+  const written = check.rows.filter((row) => row.status !== "unchanged");
+  for (const row of written) {
+    const sourceId = await ensureSource(tx, "official_decree", row.sourceKey);
+    const subject = row.isProvince ? { regionCode: null, provinceCode: row.code } : { regionCode: row.code, provinceCode: null };
+    await tx
+      .update(publishedResults)
+      .set({ supersededAt: now, supersededById: actor.id })
+      .where(and(eq(publishedResults.frameworkId, check.frameworkId), eq(publishedResults.subjectCode, row.code), eq(publishedResults.year, row.year), isNull(publishedResults.supersededAt), ne(publishedResults.sourceId, sourceId)));
+    // The framework version the value is read with, so a later correction of the framework does not silently reinterpret it.
+    const figure = { value: row.index, decimals: row.decimals, reportedPredikat: row.predikat, quote: row.quote, decree: row.decree, frameworkVersion: check.frameworkVersion };
+    await tx
+      .insert(publishedResults)
+      .values({ frameworkId: check.frameworkId, ...subject, year: row.year, sourceId, origin: "import", createdById: actor.id, ...figure })
+      .onConflictDoUpdate({
+        target: [publishedResults.frameworkId, publishedResults.subjectCode, publishedResults.year, publishedResults.sourceId],
+        set: { ...figure, origin: "import", updatedAt: now, supersededAt: null, supersededById: null },
+      });
+    if (row.levelsById && !row.isProvince) {
+      await storeAssessment(
+        {
+          regionCode: row.code,
+          frameworkId: check.frameworkId,
+          year: row.year,
+          kind: "verified",
+          reportedIndex: row.index,
+          sourceId,
+          levels: new Map([...row.levelsById].map(([id, level]) => [id, { level }])),
+          updatedById: actor.id,
+        },
+        check.nodes,
+        tx,
+      );
+    }
+  }
+  const describe = (row: (typeof written)[number]) => ({ code: row.code, year: row.year, status: row.status });
+  await recordAudit(
+    {
+      actorId: actor.id,
+      action: "assessment.official_imported",
+      targetType: "framework",
+      targetId: frameworkSlug,
+      before: written.map((row) => ({ ...describe(row), values: row.before.map((value) => ({ value: value.value, source: value.sourceKey, decree: value.decree })) })),
+      after: {
+        counts: check.counts,
+        rows: written.map((row) => ({ ...describe(row), value: row.index, source: row.sourceKey, decree: row.decree, levels: row.levels ? row.levels.size : 0 })),
+      },
+      ip: actor.ip,
+    },
+    tx,
+  );
+  // Sample data (demo mode) follows the official values it reproduces.
+  await syncSampleData(tx, written.filter((row) => !row.isProvince).map((row) => ({ regionCode: row.code, year: row.year })));
+  return { imported: { counts: check.counts, mismatches: check.rows.filter((row) => row.mismatch).length } };
 }
 
 /** The template's columns, named as the import reads them (official-results-sheet.ts). */

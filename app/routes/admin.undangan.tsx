@@ -11,6 +11,7 @@ import { invitationMail, sendMail } from "~/modules/auth/mailer.server";
 import { can, invitableRolesFor } from "~/modules/auth/permissions";
 import { echoValues, type FieldErrors, parseRecordNumber } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { appUrl } from "~/modules/http/app-url.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
@@ -34,7 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { intent: "create"; ok: false; errors: FieldErrors; values: Record<string, string> }
-  | { intent: "create"; ok: true; email: string; link: string; emailed: boolean }
+  /** `link` is null when the form was sent again: the invitation exists, and was sent the first time. */
+  | { intent: "create"; ok: true; email: string; link: string | null; emailed: boolean }
   | { intent: "revoke"; ok: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ intent: "create", ...parsed } satisfies ActionResult, { status: 400 });
   // The role is part of the question: curators may not hand out the admin role.
   if (!can(user, { action: "invitation.create", role: parsed.data.role })) throw new Response(null, { status: 403 });
-  const created = await createInvitation({ ...parsed.data, invitedById: user.id, ip: context.clientIp });
+  const created = await createInvitation({ ...parsed.data, invitedById: user.id, ip: context.clientIp, formToken: readFormToken(form) });
   if (!created.ok) {
     const code = created.problem === "alreadyRegistered" ? "alreadyRegistered" : "regionUnknown";
     const result: ActionResult = {
@@ -62,6 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     };
     return data(result, { status: 400 });
   }
+  if (created.path === null) return { intent: "create", ok: true, email: parsed.data.email, link: null, emailed: false } satisfies ActionResult;
   const link = appUrl(request, created.path);
   const emailed = await sendMail(invitationMail({ to: parsed.data.email, link, inviterName: user.name }));
   return { intent: "create", ok: true, email: parsed.data.email, link, emailed } satisfies ActionResult;
@@ -95,9 +98,13 @@ export default function AdminInvitations() {
         {created ? (
           <div className="mt-4">
             <Alert tone="success">
-              {created.emailed ? t("admin.invitationSent", { email: created.email }) : t("admin.invitationCreated", { email: created.email })}
+              {created.link === null
+                ? t("admin.invitationAlreadyCreated", { email: created.email })
+                : created.emailed
+                  ? t("admin.invitationSent", { email: created.email })
+                  : t("admin.invitationCreated", { email: created.email })}
             </Alert>
-            <OneTimeLink url={created.link} label={t("admin.invite")} />
+            {created.link === null ? null : <OneTimeLink url={created.link} label={t("admin.invite")} />}
           </div>
         ) : null}
         {failed ? (

@@ -57,7 +57,7 @@ export async function seedHostileFixtures() {
   await addFigureNote({ regionCode: REGION, year: 2024, kind: "official", body: "Banding sedang diajukan.", actor: actor(editor, "editor"), ip });
 
   const invitation = await createInvitation({ email: "undangan.uji@contoh.go.id", role: "member", regionCode: REGION, invitedById: admin.id, ip });
-  if (!invitation.ok) throw new Error("invitation fixture refused");
+  if (!invitation.ok || invitation.path === null) throw new Error("invitation fixture refused");
   const setPassword = await createOneTimeLink({ userId: member.id, purpose: "set_password", createdById: admin.id });
 
   const people = { member, editor, curator, admin };

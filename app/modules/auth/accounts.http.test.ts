@@ -122,8 +122,8 @@ describe("invitations", () => {
     const admin = await createSignedInUser("admin");
     const email = `invitee.${Date.now()}.${Math.random().toString(36).slice(2)}@test.idsl`;
     const created = await createInvitation({ email, role, regionCode: "32.11", invitedById: admin.id, ip: "127.0.0.1" });
-    if (!created.ok) throw new Error("invitation not created");
-    return { ...created, email };
+    if (!created.ok || created.path === null) throw new Error("invitation not created");
+    return { ...created, path: created.path, email };
   }
 
   it("turns an invitation into an account once; the reused link gets a clear page", async () => {

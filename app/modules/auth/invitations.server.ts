@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { invitations, regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
+import { once } from "../forms/submit-once.server";
 import { hashPassword } from "./password.server";
 import type { Role } from "./roles";
 import { createSession } from "./sessions.server";
@@ -18,7 +19,8 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
 }
 
 export type CreateInvitationResult =
-  | { ok: true; invitationId: number; path: string }
+  /** `path` is null for a replayed form: its invitation exists and its link was given the first time. */
+  | { ok: true; invitationId: number; path: string | null }
   | { ok: false; field: "email" | "regionCode"; problem: "alreadyRegistered" | "unknownRegion" };
 
 /**
@@ -31,6 +33,8 @@ export async function createInvitation(input: {
   regionCode: string | null;
   invitedById: number;
   ip: string;
+  /** The form's one-time token: sent again, it neither revokes the link just sent nor makes another. */
+  formToken?: string | null;
 }): Promise<CreateInvitationResult> {
   const existingUser = await db().query.users.findFirst({ where: eq(users.email, input.email), columns: { id: true } });
   if (existingUser) return { ok: false, field: "email", problem: "alreadyRegistered" };
@@ -39,7 +43,10 @@ export async function createInvitation(input: {
     if (!region) return { ok: false, field: "regionCode", problem: "unknownRegion" };
   }
   const token = generateRandomToken();
-  const invitationId = await db().transaction(async (tx) => {
+  let created = false;
+  const submission = { userId: input.invitedById, scope: "invitation", token: input.formToken ?? null, sent: { email: input.email, role: input.role, regionCode: input.regionCode } };
+  const invitationId = await db().transaction((tx) => once(tx, submission, async () => {
+    created = true;
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
@@ -67,8 +74,9 @@ export async function createInvitation(input: {
       tx,
     );
     return row!.id;
-  });
-  return { ok: true, invitationId, path: `/undangan/${token}` };
+  }));
+  // Only the hash of the token is stored, so a replay cannot show the link again.
+  return { ok: true, invitationId, path: created ? `/undangan/${token}` : null };
 }
 
 export async function listInvitations() {

@@ -19,7 +19,11 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+import { canonicalUrl } from "~/modules/http/app-url.server";
+import { compareShare } from "~/components/share/share-cards.server";
+import { ShareLinks } from "~/components/share/share-links";
+import { COMPARE_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: COMPARE_SHARE_QUERY });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = requestQuery(request);
@@ -39,14 +43,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // "Add" sends the current list plus one code; settle on the short, shareable form.
   if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes, keptFramework)}`);
   // The parameter's name travels in loader data: components cannot read a .server module in the browser.
-  return { title: translator.t("compare.title"), frameworkParam: FRAMEWORK_PARAM, framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
+  const { description, image } = compareShare(translator, shareSearch(request, COMPARE_SHARE_QUERY), framework.shortName, comparison);
+  const share = { description, image, url: canonicalUrl(request, COMPARE_SHARE_QUERY) };
+  return { title: translator.t("compare.title"), share, frameworkParam: FRAMEWORK_PARAM, framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */
 const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-900", "bg-yellow-100 text-yellow-900", "bg-lime-100 text-lime-900", "bg-emerald-200 text-emerald-900"];
 
 export default function Compare() {
-  const { frameworkParam, framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
+  const { title, share, frameworkParam, framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
@@ -61,6 +67,7 @@ export default function Compare() {
         <h1 className="text-3xl font-bold">{t("compare.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("compare.lead", { max: MAX_COMPARED })}</p>
         <div className="mt-3">
+        {ready ? <ShareLinks url={share.url} title={`${title}: ${regions.map((region) => region.name).join(", ")}`} className="mt-3" /> : null}
           <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
         </div>
       </div>

@@ -6,6 +6,8 @@ import { drawGovernmentTrend } from "~/components/benchmark/figure-trend.server"
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { FigureNoteControls, FigureNoteForm, type NoteFormResult, noteFormTarget } from "~/components/benchmark/figure-note-forms";
 import { SourceLink } from "~/components/source-link";
+import { regionShare } from "~/components/share/share-cards.server";
+import { ShareLinks } from "~/components/share/share-links";
 import { Badge } from "~/components/ui/badge";
 import { Alert } from "~/components/ui/form";
 import { validationMessage } from "~/modules/forms/validation-message";
@@ -29,9 +31,10 @@ import { RegionApplicationsSection } from "~/components/applications/region-appl
 import { getRegionApplications } from "~/modules/applications/index.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { readFormToken } from "~/modules/forms/form-token";
+import { canonicalUrl } from "~/modules/http/app-url.server";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.region.name });
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.region.name, description: args.data?.share.description, image: args.data?.share.image });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
@@ -47,8 +50,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     translatorForRequest(request),
   ]);
   return {
+  const { description, image } = regionShare(translator, profile.region, figures.headline);
     ...profile,
     figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
+    share: { description, image, url: canonicalUrl(request) },
     about,
     practiceOverview,
     applications,
@@ -111,7 +116,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow } = useLoaderData<typeof loader>();
+  const { share, region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
@@ -154,6 +159,7 @@ export default function RegionProfilePage() {
             <FollowButton target={{ type: "region", key: region.code }} {...follow} />
           </div>
           {canEdit ? (
+          <ShareLinks url={share.url} title={region.name} className="mt-3" />
             <p className="mt-3">
               <Link to={`/daerah/${region.code}/ubah`}>{t("regionEdit.edit")}</Link>
             </p>

@@ -22,7 +22,9 @@ import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+import { regionShare } from "~/components/share/share-cards.server";
+import { BENCHMARK_SHARE_QUERY } from "~/components/share/share-query";
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, ...args.data?.share, query: BENCHMARK_SHARE_QUERY });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
@@ -37,7 +39,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
   return {
-    title: translator.t("regionBenchmark.title", { region: benchmark.region.name }),
+  const { region } = benchmark;
+    title: translator.t("regionBenchmark.title", { region: region.name }),
+    // Shared with the region's own preview picture: its latest official index.
+    share: {
+      description: translator.t("share.benchmark", { region: region.name, framework: framework.shortName }),
+      image: regionShare(translator, { code: region.code, name: region.name, province: { name: region.provinceName } }, history.headline).image,
+    },
     benchmark,
     // The parameter's name travels in loader data: components cannot read a .server module in the browser.
     frameworkParam: FRAMEWORK_PARAM,

@@ -17,10 +17,15 @@ import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+import { canonicalUrl } from "~/modules/http/app-url.server";
+import { rankingsShare } from "~/components/share/share-cards.server";
+import { ShareLinks } from "~/components/share/share-links";
+import { RANKINGS_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: RANKINGS_SHARE_QUERY });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [choices, { t }] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);
+  const [choices, translator] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);
+  const { t } = translator;
   if (!choices) throw new Response(null, { status: 404 });
   const { framework, data, query } = choices;
   const rankings = computeRankings(framework, data, query);
@@ -36,7 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figure: { kind: entry.figure.kind, value: entry.figure.value, decimals: entry.figure.decimals, disputed: entry.figure.disputed, published: entry.figure.published, source: entry.figure.source, mismatch: entry.figure.mismatch },
   });
   return {
+  const { description, image } = rankingsShare(translator, shareSearch(request, RANKINGS_SHARE_QUERY), { framework: framework.shortName, year: query.year, kind: query.kind, rows: rankings.rows });
     title: t("rankings.title", { framework: framework.shortName, year: query.year }),
+    share: { description, image, url: canonicalUrl(request, RANKINGS_SHARE_QUERY) },
     framework: { slug: framework.slug, name: framework.name, shortName: framework.shortName },
     frameworks: choices.frameworks.map(({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }) => ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version })),
     query: { ...query, page },
@@ -54,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Rankings() {
-  const { framework, frameworks, query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
+  const { share, framework, frameworks, query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
   const rankingQuery = query as RankingQuery;
   const sortLink = (sort: RankingSort) => {
@@ -75,6 +82,7 @@ export default function Rankings() {
         {title} <KindBadge kind={query.kind} />
       </h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead", { framework: framework.name })}</p>
+      <ShareLinks url={share.url} title={title} className="mt-3" />
       <div className="mt-4 max-w-3xl">
         <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
       </div>

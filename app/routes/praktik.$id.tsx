@@ -13,6 +13,9 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
+import { appUrl, canonicalUrl } from "~/modules/http/app-url.server";
+import { practiceJsonLd, practiceShare } from "~/components/share/share-cards.server";
+import { ShareLinks } from "~/components/share/share-links";
 import { getAdoptedFrom, listAdoptersOf } from "~/modules/practices/adoptions.server";
 import { questionFormSchema } from "~/modules/practices/question-form.server";
 import { parseQuestionsView } from "~/modules/practices/questions";
@@ -30,7 +33,7 @@ import { presentRevision } from "~/modules/practices/practice-view.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, ...args.data?.share?.meta });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const practice = await practiceFromParams(params.id);
@@ -42,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const revision = await getRevision(published ? practice.publishedRevisionId! : practice.latestRevisionId);
   if (!revision) throw new Response(null, { status: 404 });
   const questionsView = parseQuestionsView(requestQuery(request));
-  const [presented, contact, region, practiceMeta, adoptedFrom, adopters, questions, { locale }] = await Promise.all([
+  const [presented, contact, region, practiceMeta, adoptedFrom, adopters, questions, translator] = await Promise.all([
     presentRevision(revision),
     visibleContact(user, practice, revision.contact),
     getPracticeRegion(practice.regionCode),
@@ -52,9 +55,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     published ? listQuestionPage(practice.id, user, questionsView) : { total: 0, questions: [] },
     translatorForRequest(request),
   ]);
-  const title = locale === "en" && revision.titleEn ? revision.titleEn : revision.title;
+  const title = translator.locale === "en" && revision.titleEn ? revision.titleEn : revision.title;
+  // Only a published practice is shared: a draft has no preview image and is not for search engines.
+  const share = published ? practiceShare(translator, practice, revision, region!) : null;
+  const url = canonicalUrl(request);
   return {
     title,
+    share: share && {
+      url,
+      meta: {
+        description: share.description,
+        image: share.image,
+        type: "article" as const,
+        jsonLd: practiceJsonLd({ url, title, description: share.description, locale: translator.locale, practice: practiceMeta!, region: { name: region!.name, url: appUrl(request, `/daerah/${region!.code}`) } }),
+      },
+    },
     practice: {
       id: practice.id,
       state: practice.state,
@@ -100,7 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, revision, contact, region, adoptedFrom, adopters, questions, questionsView, viewer } = useLoaderData<typeof loader>();
+  const { share, practice, revision, contact, region, adoptedFrom, adopters, questions, questionsView, viewer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as QuestionFormResult | undefined;
   const { t, formatDate } = useTranslator();
   const localized = useLocalizedText();
@@ -141,6 +156,7 @@ export default function PracticePage() {
           {viewer.seesWorkingCopy ? <Link to={`/praktik/${practice.id}/tinjauan`}>{t("review.title")}</Link> : null}
           {viewer.canRequestVisit ? <Link to={`/kunjungan/baru?praktik=${practice.id}`}>{t("studyVisits.request")}</Link> : null}
         </nav>
+        {share ? <ShareLinks url={share.url} title={title.text} className="mt-3" /> : null}
       </header>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_20rem]">

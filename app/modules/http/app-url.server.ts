@@ -1,4 +1,5 @@
 import { serverEnv } from "../env.server";
+import { canonicalPath } from "./page-meta";
 
 /**
  * The site's public origin: APP_ORIGIN (e.g. https://idsl.kemendagri.go.id) wins over the
@@ -20,4 +21,9 @@ export function appUrl(request: Request, path: string): string {
 export function configuredAppUrl(path: string): string {
   const { APP_ORIGIN, PORT } = serverEnv();
   return new URL(path, APP_ORIGIN ?? `http://localhost:${PORT}`).toString();
+}
+
+/** The absolute canonical URL of the requested page (only the query in `query`), for people to share. */
+export function canonicalUrl(request: Request, query: readonly string[] = []): string {
+  return appUrl(request, canonicalPath(new URL(request.url), query));
 }

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { RegionFiguresTable } from "~/components/benchmark/region-figures-table";
 import { inputClass, SubmitForm } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
@@ -42,6 +42,9 @@ export default function RegionDirectory() {
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("directory.title")}</h1>
       <p className="mt-2 text-slate-700">{t("directory.lead", { framework })}</p>
+      <p className="mt-2 text-sm">
+        <Link to="/peta">{t("mapLink.open")}</Link>
+      </p>
 
       <SubmitForm method="get" role="search" aria-label={t("directory.filters")} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

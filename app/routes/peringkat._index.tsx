@@ -86,6 +86,9 @@ export default function Rankings() {
       <div className="mt-4 max-w-3xl">
         <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
       </div>
+      <p className="mt-3 text-sm">
+        <Link to={`/peta?kerangka=${framework.slug}&tahun=${query.year}`}>{t("mapLink.open")}</Link>
+      </p>
       {noOfficialYet ? (
         <div className="mt-3 max-w-3xl">
           <Alert tone="info">

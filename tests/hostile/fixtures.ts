@@ -73,7 +73,7 @@ export async function seedHostileFixtures() {
   const seeds = [
     ...["/", "/masuk", invitation.path, setPassword, "/akun", "/praktik/kelola", "/admin", "/admin/undangan", "/admin/pengguna", "/admin/audit"],
     ...["/kurasi/impor-spbe", "/kurasi/level-resmi", "/kurasi/tanggapan", `/daerah/${REGION}`, `/daerah/${REGION}/ubah`, `/daerah/${REGION}/level-resmi`],
-    ...[`/daerah/${REGION}/penilaian-mandiri`, `/praktik/${published}`, `/praktik/${published}/adopsi?daerah=33.16`, "/praktik/baru", "/kelompok", "/bandingkan"],
+    ...[`/daerah/${REGION}/penilaian-mandiri`, `/praktik/${published}`, `/praktik/${published}/adopsi?daerah=33.16`, "/praktik/baru", "/kelompok", "/bandingkan", "/peta"],
   ];
   return { visitors, seeds };
 }

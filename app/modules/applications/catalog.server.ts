@@ -32,10 +32,11 @@ const listColumns = {
 };
 
 /**
- * The public catalog, filtered and paged as the URL says. The text search is PostgreSQL
- * full-text on name and description ('simple' words, any input accepted), or a part of the name.
+ * The public catalog, filtered and paged as the URL says (`pageSize` a page: an API client may
+ * ask for another). The text search is PostgreSQL full-text on name and description ('simple'
+ * words, any input accepted), or a part of the name.
  */
-export async function listCatalog(query: CatalogQuery) {
+export async function listCatalog(query: CatalogQuery, pageSize = CATALOG_PAGE_SIZE) {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator === null ? null : ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1);
   const where = and(
@@ -56,7 +57,7 @@ export async function listCatalog(query: CatalogQuery) {
     .innerJoin(regions, eq(regions.code, applications.regionCode))
     .where(where);
   const total = totalRow?.value ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await db()
     .select(listColumns)
@@ -65,8 +66,8 @@ export async function listCatalog(query: CatalogQuery) {
     .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
     .where(where)
     .orderBy(asc(applications.name), asc(applications.id))
-    .limit(CATALOG_PAGE_SIZE)
-    .offset((page - 1) * CATALOG_PAGE_SIZE);
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { total, page, pageCount, applications: rows };
 }
 

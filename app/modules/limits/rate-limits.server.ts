@@ -3,6 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimitCounters } from "../../../db/schema";
 import { db } from "../db.server";
+import { serverEnv } from "../env.server";
 import type { JobHandler } from "../jobs/index.server";
 
 interface Window {
@@ -104,6 +105,28 @@ export async function reserve(action: LimitedAction, requester: Requester): Prom
   if (storeError) throw storeError;
   await Promise.all(results.map((result, index) => (result.status === "fulfilled" ? limiterFor(action, keys[index]![0]).reward(keys[index]![1]) : null)));
   return { ok: false, retryAfterSeconds: Math.max(...(refusals as RateLimiterRes[]).map(secondsOf)) };
+}
+
+const apiLimiters = new WeakMap<object, RateLimiterDrizzle>();
+
+/**
+ * Takes one request from a client address's allowance for the read-only API, which has no
+ * accounts (API_REQUESTS_PER_MINUTE a minute), in one atomic statement like reserve.
+ */
+export async function reserveApiRequest(ip: string): Promise<Reservation> {
+  const database = db();
+  let limiter = apiLimiters.get(database);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: "api:ip", points: serverEnv().API_REQUESTS_PER_MINUTE, duration: MINUTE, clearExpiredByTimeout: false });
+    apiLimiters.set(database, limiter);
+  }
+  try {
+    await limiter.consume(ip);
+    return { ok: true };
+  } catch (reason) {
+    if (reason instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: secondsOf(reason) };
+    throw reason;
+  }
 }
 
 /**

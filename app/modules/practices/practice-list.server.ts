@@ -33,10 +33,10 @@ const publishedListColumns = {
   adoptionCount,
 };
 
-function paginate(total: number, requestedPage: number) {
-  const pageCount = Math.max(1, Math.ceil(total / PRACTICE_PAGE_SIZE));
+function paginate(total: number, requestedPage: number, pageSize = PRACTICE_PAGE_SIZE) {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(requestedPage, pageCount);
-  return { total, page, pageCount, offset: (page - 1) * PRACTICE_PAGE_SIZE };
+  return { total, page, pageCount, offset: (page - 1) * pageSize };
 }
 
 /**
@@ -66,8 +66,8 @@ function indicatorIdsUnder(tree: FrameworkTree, name: string): number[] {
   return indicatorsIn(allGroups(tree.groups).filter((group) => group.name === name)).map((indicator) => indicator.id);
 }
 
-/** The public practice list: published revisions only, filtered and sorted as the URL says. */
-export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters) {
+/** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */
+export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters, pageSize = PRACTICE_PAGE_SIZE) {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
@@ -88,14 +88,14 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
     query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
   );
   const [totalRow] = await selectPublicPractices({ value: count() }, { where });
-  const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page);
+  const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page, pageSize);
   const order: SQL[] =
     query.sort === "terbanyak-diadopsi"
       ? [desc(adoptionCount), desc(practices.publishedAt), desc(practices.id)]
       : [desc(practices.publishedAt), desc(practices.id)];
   const rows = await selectPublicPractices(publishedListColumns, { where })
     .orderBy(...order)
-    .limit(PRACTICE_PAGE_SIZE)
+    .limit(pageSize)
     .offset(offset);
   return { total, page, pageCount, practices: rows };
 }

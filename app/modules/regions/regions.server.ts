@@ -62,7 +62,8 @@ export async function countRegionsAndProvinces() {
   return { regions: row?.regions ?? 0, provinces: row?.provinces ?? 0 };
 }
 
-export async function searchRegionDirectory(query: DirectoryQuery) {
+/** One page of the directory; `pageSize` is the page's, or what an API client asked for. */
+export async function searchRegionDirectory(query: DirectoryQuery, pageSize = DIRECTORY_PAGE_SIZE) {
   const conditions = [
     query.province ? eq(regions.provinceCode, query.province) : undefined,
     query.type ? eq(regions.type, query.type) : undefined,
@@ -86,7 +87,7 @@ export async function searchRegionDirectory(query: DirectoryQuery) {
 
   const [totalRow] = await db().select({ value: count() }).from(regions).where(where);
   const total = totalRow?.value ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
 
   const rows = await db()
@@ -101,15 +102,15 @@ export async function searchRegionDirectory(query: DirectoryQuery) {
     .innerJoin(provinces, eq(provinces.code, regions.provinceCode))
     .where(where)
     .orderBy(asc(regions.shortName), asc(regions.code))
-    .limit(DIRECTORY_PAGE_SIZE)
-    .offset((page - 1) * DIRECTORY_PAGE_SIZE);
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const cohortNames = await cohortNamesByRegion(rows.map((row) => row.code));
 
   return {
     total,
     page,
     pageCount,
-    pageSize: DIRECTORY_PAGE_SIZE,
+    pageSize,
     regions: rows.map((row) => ({ ...row, cohorts: cohortNames.get(row.code) ?? [] })),
   };
 }

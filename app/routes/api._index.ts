@@ -1,0 +1,4 @@
+import { redirect } from "@remix-run/node";
+
+/** /api: the current version's reference. */
+export const loader = () => redirect("/api/v1");

@@ -4,8 +4,8 @@
  */
 import { deleteExpiredLinksJob } from "./modules/auth/index.server";
 import { deleteUnrecordedFileJob } from "./modules/files/index.server";
-import type { JobHandler } from "./modules/jobs/index.server";
+import { deleteOldFormSubmissionsJob, type JobHandler } from "./modules/jobs/index.server";
 import { deleteExpiredCountersJob } from "./modules/limits/index.server";
-import { dailyDigestJob, sendNotificationEmailJob, weeklyDigestJob } from "./modules/notifications/index.server";
+import { dailyDigestJob, deleteOldNotificationsJob, sendNotificationEmailJob, weeklyDigestJob } from "./modules/notifications/index.server";
 
-export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];
+export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deleteOldFormSubmissionsJob, deleteOldNotificationsJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];

@@ -1,8 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { formSubmissions } from "../../../db/schema";
-import type { DatabaseOrTransaction } from "../db.server";
+import { db, type DatabaseOrTransaction } from "../db.server";
 
 /** A fresh form token (see form-token.ts): 160 random bits, base32. */
 export function newFormToken(): string {
@@ -50,4 +50,20 @@ export async function once<T extends StoredResult>(tx: DatabaseOrTransaction, su
   const result = await create();
   await tx.update(formSubmissions).set({ result }).where(eq(formSubmissions.key, key));
   return result;
+}
+
+/**
+ * How long a submission is remembered: a replay comes seconds or minutes after the first (a
+ * double click, a resent POST, a tab restored the next day); a page kept open longer than this
+ * and sent again with the very same content counts as a new submission.
+ */
+export const FORM_SUBMISSION_RETENTION_DAYS = 30;
+
+/** Forgets submissions past their useful life (run daily by the job worker); returns how many. */
+export async function deleteOldFormSubmissions(): Promise<number> {
+  const deleted = await db()
+    .delete(formSubmissions)
+    .where(lt(formSubmissions.createdAt, sql`now() - make_interval(days => ${FORM_SUBMISSION_RETENTION_DAYS})`))
+    .returning({ key: formSubmissions.key });
+  return deleted.length;
 }

@@ -7,6 +7,7 @@ import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { ChartFrame } from "~/components/charts/chart-frame";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable, type DataColumn } from "~/components/ui/data-table";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterSelect, ProvinceSelect } from "~/components/ui/filters";
 import { Alert, SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -218,6 +219,7 @@ export default function Compare() {
             </table>
           </div>
 
+          <DownloadLinks path="/bandingkan" />
           {regions.some((region) => region.levelsKind === "sample") ? <p className="text-sm text-amber-900">{t("compare.sampleLevels")}</p> : null}
           <div className="grid gap-6 lg:grid-cols-2">
             <FigureTrendChart chart={charts.trend} />

@@ -9,6 +9,7 @@ import { SourceLink } from "~/components/source-link";
 import { regionShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { Badge } from "~/components/ui/badge";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { Alert } from "~/components/ui/form";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -277,6 +278,7 @@ export default function RegionProfilePage() {
                 actions={canNote ? (row, kind) => (kind === "sample" ? null : <FigureNoteForm year={row.year} kind={kind} framework={row.framework?.slug} result={noteResult} />) : undefined}
                 noteControls={canNote || canModerate ? (note) => <FigureNoteControls note={note} canWithdraw={canNote} canHide={canModerate} result={noteResult} /> : undefined}
               />
+              <DownloadLinks path={`/daerah/${region.code}/riwayat`} className="mt-3" />
             </>
           )}
         </section>

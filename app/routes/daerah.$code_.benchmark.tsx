@@ -9,6 +9,7 @@ import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { groupLabel as frameworkGroupLabel } from "~/components/frameworks/group-label";
 import { useGroupLabel } from "~/components/benchmark/group-label";
 import { ChartFrame } from "~/components/charts/chart-frame";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { EmptyState, FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -151,6 +152,8 @@ export default function RegionBenchmark() {
               {t("directory.apply")}
             </SubmitButton>
           </SubmitForm>
+
+          <DownloadLinks path={`/daerah/${region.code}/benchmark`} />
 
           <Panel id="trend" title={t("regionBenchmark.trend")}>
             <div className="mt-3">

@@ -9,6 +9,7 @@ import { FollowButton } from "~/components/follows/follow-button";
 import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { groupLabel } from "~/components/frameworks/group-label";
 import { PracticeCard } from "~/components/practices/practice-card";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterSelect } from "~/components/ui/filters";
 import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/modules/auth/guards.server";
@@ -80,6 +81,7 @@ export default function IndicatorPage() {
         </SubmitForm>
       ) : null}
 
+      {page.spreads.length > 0 ? <DownloadLinks path={`/indikator/${page.indicator.number}/sebaran`} /> : null}
       {page.spreads.map((spread) => (
         <div key={spread.kind} className="grid gap-6 lg:grid-cols-2">
           <Panel

@@ -5,6 +5,7 @@ import { FrameworkSwitch } from "~/components/frameworks/framework-switch";
 import { PublishedAverages } from "~/components/benchmark/published-averages";
 import { PredikatBadge } from "~/components/predikat-badge";
 import { DataTable } from "~/components/ui/data-table";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { Alert, SubmitForm } from "~/components/ui/form";
 import { CohortSelect, EmptyState, FilterActions, FilterSelect, ProvinceSelect, RegionTypeSelect } from "~/components/ui/filters";
 import { Pagination } from "~/components/ui/pagination";
@@ -69,7 +70,6 @@ export default function Rankings() {
     return `/peringkat${rankingSearch(rankingQuery, { sort, descending, page: 1 })}`;
   };
   const ariaSort = (sort: RankingSort) => (query.sort === sort ? (query.descending ? "descending" : "ascending") : undefined);
-  const exportSearch = rankingSearch(rankingQuery, { page: 1 });
   const withData = ranked + disputed.length;
   const who = query.type === "provinsi" ? t("rankings.provinceGovernments") : t("rankings.regions");
   const title = t("rankings.title", { framework: framework.shortName, year: query.year });
@@ -134,18 +134,7 @@ export default function Rankings() {
         <p className="text-sm text-slate-700" role="status">
           {t("rankings.coverage", { count: withData, withData: formatNumber(withData), total: formatNumber(total), who, kind: t(`figures.kindLower.${query.kind}`), year: query.year })}
         </p>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
-          <span className="font-normal text-slate-700">{t("rankings.download")}:</span>
-          <a href={`/peringkat.csv${exportSearch}&gaya=id`} download>
-            {t("exports.csvId")}
-          </a>
-          <a href={`/peringkat.csv${exportSearch}&gaya=intl`} download>
-            {t("exports.csvIntl")}
-          </a>
-          <a href={`/peringkat.xlsx${exportSearch}`} download>
-            {t("exports.xlsx")}
-          </a>
-        </p>
+        <DownloadLinks path="/peringkat" />
       </div>
       <PublishedAverages averages={averages} />
       {rows.length === 0 && disputed.length === 0 ? (

@@ -5,6 +5,7 @@ import { FollowButton } from "~/components/follows/follow-button";
 import { PracticeCard } from "~/components/practices/practice-card";
 import { inputClass, SubmitForm } from "~/components/ui/form";
 import { EmptyState, FilterActions, FilterSelect, ProvinceSelect } from "~/components/ui/filters";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
@@ -15,26 +16,21 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
-import { listPracticeTags, listPublishedPractices } from "~/modules/practices/practice-list.server";
-import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, parsePracticeListQuery, practiceListSearch } from "~/modules/practices/practice-query";
-import { listProvinces, listRegionsByProvince, listRegionsOfProvince } from "~/modules/regions/regions.server";
+import { listPracticeTags, listPublishedPractices, readPracticeListQuery } from "~/modules/practices/practice-list.server";
+import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, practiceListSearch } from "~/modules/practices/practice-query";
+import { listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [provinces, regionGroups, tree, tags, user, { t }] = await Promise.all([
-    listProvinces(),
-    listRegionsByProvince(),
+  const [{ query, provinces }, tree, tags, user, { t }] = await Promise.all([
+    readPracticeListQuery(requestQuery(request)),
     getFrameworkTree(SPBE_2020),
     listPracticeTags(),
     currentUser(request, context),
     translatorForRequest(request),
   ]);
-  const query = parsePracticeListQuery(requestQuery(request), {
-    provinceCodes: new Set(provinces.map((province) => province.code)),
-    regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
-  });
   const [result, followingTag] = await Promise.all([
     listPublishedPractices(query),
     query.tag === null ? false : isFollowing(user?.id ?? null, { type: "tag", key: query.tag }),
@@ -125,9 +121,12 @@ export default function PracticeList() {
           <FollowButton target={{ type: "tag", key: followTag.tag }} signedIn={followTag.signedIn} following={followTag.following} />
         </div>
       ) : null}
-      <p className="mt-6 text-sm text-slate-700" role="status">
-        {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}
-      </p>
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700" role="status">
+          {result.total > 0 ? t("practices.showing", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(result.total) }) : null}
+        </p>
+        {result.total > 0 ? <DownloadLinks path="/praktik" /> : null}
+      </div>
       {result.total === 0 ? (
         <EmptyState title={t("practices.none")} help={t("practices.noneHelp")} />
       ) : (

@@ -1,6 +1,6 @@
 import type { HistoryRow } from "~/components/benchmark/figure-history";
 import { drawFigureTrend, drawGovernmentTrend } from "~/components/benchmark/figure-trend.server";
-import { groupLabel } from "~/components/benchmark/group-label";
+import { groupLabel } from "~/modules/benchmark/peers";
 import { drawGroupedBarChart, type BarSeries } from "~/components/charts/bar-chart.server";
 import { SERIES_TONES } from "~/components/charts/chart-style.server";
 import type { compareRegions } from "~/modules/benchmark/compare.server";

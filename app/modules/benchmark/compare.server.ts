@@ -50,6 +50,8 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
         /** The other kinds' figures of the year, each labelled. */
         others: year ? (["verified", "self", "sample"] as const).flatMap((kind) => figureOf(data, kind, region.code, year) ?? []) : [],
         levelsKind: (columns[index]?.kind ?? null) as FigureKind | null,
+        /** Where the levels of the domain, aspect and indicator rows come from. */
+        levelsSource: columns[index]?.source ?? null,
         trend: Object.fromEntries(kindsShown.map((kind) => [kind, figuresOf(data, kind, region.code)])) as Partial<Record<FigureKind, ReturnType<typeof figuresOf>>>,
       };
     }),

@@ -1,3 +1,4 @@
+import type { PublicMessageKey, Translate } from "../i18n/translator";
 import { type FigureKind, requireOneKind } from "./figure-kinds";
 
 /**
@@ -145,4 +146,20 @@ export function leaderGaps(
   }
   const weightOf = new Map(indicators.map((indicator) => [indicator.id, indicator.weight]));
   return gaps.sort((a, b) => b.gap * weightOf.get(b.indicatorId)! - a.gap * weightOf.get(a.indicatorId)! || b.gap - a.gap).slice(0, limit);
+}
+
+/** A peer group's name as readers see it: "Provinsi Jawa Barat", "Semua kota", "Kohort IDSL 2022"… */
+export function groupLabel(t: Translate<PublicMessageKey>, group: { kind: PeerGroupKey["kind"]; name: string }): string {
+  switch (group.kind) {
+    case "province":
+      return t("peerGroups.province", { name: group.name });
+    case "type":
+      return group.name === "kota" ? t("peerGroups.allKota") : t("peerGroups.allKabupaten");
+    case "cohort":
+      return t("peerGroups.cohort", { name: group.name });
+    case "similar":
+      return t("peerGroups.similar");
+    case "custom":
+      return t("peerGroups.custom", { name: group.name });
+  }
 }

@@ -5,7 +5,8 @@ import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { allGroups, indicatorsIn } from "../frameworks";
 import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
-import { PRACTICE_PAGE_SIZE, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
+import { listProvinces, listRegionsByProvince } from "../regions/index.server";
+import { PRACTICE_PAGE_SIZE, parsePracticeListQuery, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
 import { isPublicSql, selectPublicPractices, whenPublic } from "./public-practices.server";
 
 const adopter = alias(practices, "adopter");
@@ -64,6 +65,19 @@ export interface SearchOnlyFilters {
 /** Ids of the indicators under the SPBE domain or aspect with this name (none for unknown names). */
 function indicatorIdsUnder(tree: FrameworkTree, name: string): number[] {
   return indicatorsIn(allGroups(tree.groups).filter((group) => group.name === name)).map((indicator) => indicator.id);
+}
+
+/**
+ * The public list's query from its URL, checked against the provinces and regions that exist,
+ * for the page and its downloads alike; with the provinces, which the page's filter offers.
+ */
+export async function readPracticeListQuery(params: URLSearchParams) {
+  const [provinces, regionGroups] = await Promise.all([listProvinces(), listRegionsByProvince()]);
+  const query = parsePracticeListQuery(params, {
+    provinceCodes: new Set(provinces.map((province) => province.code)),
+    regionCodes: new Set(regionGroups.flatMap((group) => group.regions.map((region) => region.code))),
+  });
+  return { query, provinces };
 }
 
 /** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */

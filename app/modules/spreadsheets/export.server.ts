@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import writeExcelFile from "write-excel-file/node";
+import { requestQuery } from "../http/request-input";
 import type { ServerTranslator } from "../i18n/translator";
 
 /**
@@ -123,3 +124,18 @@ export function downloadHeaders(fileName: string, contentType: string): HeadersI
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A page's table as the download its URL names: `….xlsx`, else CSV in the style `?gaya=` asks
+ * for. One loader serves both extensions of a page, so the two files cannot drift apart.
+ */
+export async function downloadResponse(request: Request, table: ExportTable): Promise<Response> {
+  if (new URL(request.url).pathname.endsWith(".xlsx")) return new Response(await tableToXlsx(table), { headers: downloadHeaders(`${table.name}.xlsx`, XLSX_CONTENT_TYPE) });
+  const style = parseCsvStyle(requestQuery(request).get("gaya"));
+  return new Response(tableToCsv(table, style), { headers: downloadHeaders(`${table.name}.csv`, CSV_CONTENT_TYPE) });
+}
+
+/** A download that cannot be made from this query: the reason in plain text, never a 500. */
+export function downloadProblem(status: 400 | 404, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

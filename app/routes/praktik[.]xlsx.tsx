@@ -1,0 +1,2 @@
+/** `/praktik.xlsx`: the CSV route's loader answers both extensions. */
+export { loader } from "./praktik[.]csv";

@@ -113,7 +113,7 @@ export default function ApplicationPage() {
           <Link to={`/daerah/${application.regionCode}`}>{application.regionName}</Link>, {application.provinceName}
         </Fact>
         <Fact label={t("appCatalog.description")}>
-          <p className="whitespace-pre-line">{application.description}</p>
+          <p className="whitespace-pre-line break-words">{application.description}</p>
         </Fact>
         <Fact label={t("appCatalog.indicators")}>
           {application.indicators.length === 0 ? (

@@ -95,7 +95,7 @@ export default function ApplicationCatalog() {
       ) : (
         <ul className="mt-3 grid gap-4 md:grid-cols-2">
           {result.applications.map((application) => (
-            <li key={application.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={application.id} className="min-w-0 break-words rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="text-lg font-semibold">
                 <Link to={`/aplikasi/${application.id}`}>{application.name}</Link>
               </h2>

@@ -23,6 +23,13 @@ const pages = [
   // Matching regions and indicators are listed above the practices.
   "/cari?q=sumedang",
   "/cari?q=pengaduan",
+  "/kerangka",
+  "/kerangka/spbe-2020",
+  "/aplikasi",
+  // The first seeded application (seed/data/applications.json).
+  "/aplikasi/1",
+  "/kunjungan",
+  "/praktik/1/hubungi",
 ];
 
 test.describe("on a 360 px wide phone", () => {
@@ -66,6 +73,22 @@ const asCurator = test.extend<object, { curatorStorageState: string }>({
   storageState: ({ curatorStorageState }, provide) => provide(curatorStorageState),
 });
 
+/** Signed-in pages also checked on a phone. */
+const signedInPhonePages = ["/kurasi/kerangka", "/kotak-masuk", "/umpan-saya", "/akun/notifikasi"];
+
+asCurator.describe("signed in, on a 360 px wide phone", () => {
+  asCurator.use({ viewport: { width: 360, height: 740 } });
+
+  for (const path of signedInPhonePages) {
+    asCurator(`${path} fits without sideways scrolling`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`${path.replace(/[?.]/g, "\\$&")}$`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
 // One page per test: nine page loads with an axe run each do not fit one test's time on a busy machine.
 for (const path of [
   "/praktik/baru",
@@ -77,6 +100,7 @@ for (const path of [
   "/kurasi/impor-spbe",
   "/kelompok",
   "/daerah/32.11/penilaian-mandiri",
+  ...signedInPhonePages,
 ]) {
   asCurator(`signed in as a curator, ${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
     await page.goto(path);

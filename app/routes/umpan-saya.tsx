@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FollowButton } from "~/components/follows/follow-button";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { FEED_PATH } from "~/modules/follows";
-import { type FeedItem, feedPage } from "~/modules/follows/feed.server";
+import { feedCursorParam, type FeedItem, feedPage, parseFeedCursor } from "~/modules/follows/feed.server";
 import { listFollows } from "~/modules/follows/follows.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
@@ -13,15 +13,12 @@ import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator"
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
-/** A larger page number is read as this one, so a forged ?halaman= cannot ask for a huge offset. */
-const MAX_PAGE = 2500;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, { action: "follows.own" });
-  const raw = requestQuery(request).get("halaman") ?? "1";
-  const page = /^\d{1,4}$/.test(raw) ? Math.min(Math.max(Number(raw), 1), MAX_PAGE) : 1;
-  const [followed, feed, { t }] = await Promise.all([listFollows(user.id), feedPage(user.id, page), translatorForRequest(request)]);
-  return { title: t("follows.feedTitle"), followed, ...feed };
+  // ?sebelum=: the page after that item (keyset paging); missing or malformed: the newest page.
+  const after = parseFeedCursor(requestQuery(request).get("sebelum"));
+  const [followed, feed, { t }] = await Promise.all([listFollows(user.id), feedPage(user.id, after), translatorForRequest(request)]);
+  return { title: t("follows.feedTitle"), followed, items: feed.items, olderFrom: feed.olderFrom ? feedCursorParam(feed.olderFrom) : null, paged: after !== null };
 }
 
 function itemText(translator: Translator<BrowserMessageKey>, item: FeedItem): string {
@@ -41,7 +38,7 @@ function itemText(translator: Translator<BrowserMessageKey>, item: FeedItem): st
 }
 
 export default function MyFeed() {
-  const { followed, items, page, hasMore } = useLoaderData<typeof loader>();
+  const { followed, items, olderFrom, paged } = useLoaderData<typeof loader>();
   const translator = useWorkspaceTranslator();
   const { t, formatDateTime } = translator;
   return (
@@ -90,8 +87,8 @@ export default function MyFeed() {
           </ul>
         )}
         <nav className="mt-4 flex gap-4" aria-label={t("follows.feedTitle")}>
-          {page > 1 ? <Link to={page === 2 ? FEED_PATH : `${FEED_PATH}?halaman=${page - 1}`}>{t("follows.newer")}</Link> : null}
-          {hasMore ? <Link to={`${FEED_PATH}?halaman=${page + 1}`}>{t("follows.older")}</Link> : null}
+          {paged ? <Link to={FEED_PATH}>{t("follows.newest")}</Link> : null}
+          {olderFrom ? <Link to={`${FEED_PATH}?sebelum=${encodeURIComponent(olderFrom)}`}>{t("follows.older")}</Link> : null}
         </nav>
       </section>
     </div>

@@ -17,6 +17,8 @@ export type FeedItem =
 interface FeedRow extends Record<string, unknown> {
   kind: FeedItem["kind"];
   at: string | Date;
+  /** `at` to the microsecond, for the next page's key (a Date keeps milliseconds only). */
+  cursor_at: string;
   id: number;
   link: string;
   title: string | null;
@@ -30,13 +32,41 @@ interface FeedRow extends Record<string, unknown> {
 }
 
 /**
- * One page (1-based) of the feed. Items: a practice published for the first time or a new
+ * Where a page starts: just after the item with this time, kind and id in the feed's order (`?sebelum=` of
+ * /umpan-saya), so items that arrive meanwhile come before it and shift nothing on later pages.
+ */
+export interface FeedCursor {
+  at: string;
+  kind: string;
+  id: number;
+}
+
+const FEED_KINDS: readonly string[] = ["practice", "revision", "adoption", "result", "visit", "application"];
+
+/** `2026-12-01T03:04:05.123456Z~practice~12` as the URL holds it; anything else is null (the newest page). */
+export function parseFeedCursor(value: string | null): FeedCursor | null {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~([a-z]+)~(\d{1,15})$/.exec(value ?? "");
+  if (!match || !FEED_KINDS.includes(match[2]!) || Number.isNaN(Date.parse(match[1]!))) return null;
+  return { at: match[1]!, kind: match[2]!, id: Number(match[3]) };
+}
+
+export function feedCursorParam(cursor: FeedCursor): string {
+  return `${cursor.at}~${cursor.kind}~${cursor.id}`;
+}
+
+/**
+ * One page of the feed, from the newest or after `after` (keyset paging: a page reads its
+ * FEED_PAGE_SIZE items however deep it is). `olderFrom` is the next page's key. Items: a practice published for the first time or a new
  * revision of it published (while the practice is public), an adoption by or from a followed
  * region (the adopter public), an official result imported for a followed region (kind and
  * source named), a completed study visit to or from a followed region, an application a
  * followed region shares or one serving a followed indicator.
  */
-export async function feedPage(userId: number, page: number): Promise<{ items: FeedItem[]; page: number; hasMore: boolean }> {
+export async function feedPage(userId: number, after: FeedCursor | null): Promise<{ items: FeedItem[]; olderFrom: FeedCursor | null }> {
+  // The order is (at desc, kind, id desc): "after" a key is older, or as old and later in that order.
+  const afterKey = after
+    ? sql`where at < ${after.at}::timestamptz or (at = ${after.at}::timestamptz and (kind > ${after.kind} or (kind = ${after.kind} and id < ${after.id})))`
+    : sql``;
   const rows = await db().execute<FeedRow>(sql`
     with followed as (select target_type::text as type, target_key as key from follows where user_id = ${userId}),
     followed_regions as (select key from followed where type = 'region'),
@@ -92,10 +122,13 @@ export async function feedPage(userId: number, page: number): Promise<{ items: F
       where app.region_code in (select key from followed_regions)
         or app.indicator_ids && coalesce((select ids from followed_indicators), '{}')
     )
-    select * from items order by at desc, kind, id desc
-    limit ${FEED_PAGE_SIZE + 1} offset ${(page - 1) * FEED_PAGE_SIZE}`);
-  const list = [...rows];
-  return { items: list.slice(0, FEED_PAGE_SIZE).map(toItem), page, hasMore: list.length > FEED_PAGE_SIZE };
+    select *, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at from items
+    ${afterKey}
+    order by at desc, kind, id desc
+    limit ${FEED_PAGE_SIZE + 1}`);
+  const page = [...rows].slice(0, FEED_PAGE_SIZE);
+  const last = page.at(-1);
+  return { items: page.map(toItem), olderFrom: rows.length > FEED_PAGE_SIZE && last ? { at: last.cursor_at, kind: last.kind, id: Number(last.id) } : null };
 }
 
 function toItem(row: FeedRow): FeedItem {

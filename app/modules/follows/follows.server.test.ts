@@ -11,7 +11,7 @@ import { indicatorId, practiceContent, publishPractice, testActor } from "../../
 import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { decideOnPractice, savePracticeRevision } from "../practices/index.server";
-import { feedPage } from "./feed.server";
+import { feedCursorParam, feedPage, parseFeedCursor } from "./feed.server";
 import { follow, listFollows, resolveFollowTarget, type StoredTarget, unfollow } from "./follows.server";
 import { FEED_PAGE_SIZE } from "./targets";
 
@@ -139,9 +139,9 @@ describe("the feed", () => {
     // A practice of an unfollowed region without the followed indicator does not appear.
     await publishPractice(practiceContent({ title: "Bukan untuk umpan" }), { editor, curator });
 
-    const first = await feedPage(reader.id, 1);
+    const first = await feedPage(reader.id, null);
     expect(first.items).toHaveLength(FEED_PAGE_SIZE);
-    expect(first.hasMore).toBe(true);
+    expect(first.olderFrom).not.toBeNull();
     expect(first.items.slice(0, 4).map((item) => [item.kind, item.link])).toEqual([
       ["application", `/aplikasi/${application!.id}`],
       ["visit", `/kunjungan/${visit!.id}`],
@@ -150,9 +150,15 @@ describe("the feed", () => {
     ]);
     expect(first.items[2]).toMatchObject({ framework: expect.any(String), year: 2024, value: 3.12, source: "Keputusan Uji Umpan" });
     expect(first.items[4]).toMatchObject({ kind: "practice", title: `Umpan ${FEED_PAGE_SIZE + 1}`, link: `/praktik/${published.at(-1)}` });
-    const second = await feedPage(reader.id, 2);
-    expect(second.hasMore).toBe(false);
+    // Something new while the reader is on the first page: the next page still goes on right after what was read.
+    const arrived = await publishPractice(practiceContent({ title: "Umpan baru" }), { editor: feedEditor, curator });
+    const second = await feedPage(reader.id, parseFeedCursor(feedCursorParam(first.olderFrom!)));
+    expect(second.olderFrom).toBeNull();
+    expect(second.items).toHaveLength(5);
     const all = [...first.items, ...second.items];
+    expect(new Set(all.map((item) => `${item.kind}:${item.id}`)).size).toBe(all.length);
+    expect(all.some((item) => item.link === `/praktik/${arrived}`)).toBe(false);
+    expect((await feedPage(reader.id, null)).items[0]).toMatchObject({ kind: "practice", link: `/praktik/${arrived}` });
     expect(all.filter((item) => item.kind === "practice")).toHaveLength(FEED_PAGE_SIZE + 1);
     expect(all.some((item) => "title" in item && item.title === "Bukan untuk umpan")).toBe(false);
     const times = all.map((item) => item.at);
@@ -161,6 +167,14 @@ describe("the feed", () => {
     // A new revision of a followed practice, published, comes first as a revision.
     expect((await savePracticeRevision({ practiceId: published[0]!, baseVersion: 1, content: practiceContent({ title: "Umpan 1, revisi" }), submit: true, actorId: feedEditor.id, ip })).ok).toBe(true);
     expect((await decideOnPractice({ practiceId: published[0]!, decision: "publish", comment: "", seenVersion: 2, actor: curator, ip })).ok).toBe(true);
-    expect((await feedPage(reader.id, 1)).items[0]).toMatchObject({ kind: "revision", title: "Umpan 1, revisi" });
+    expect((await feedPage(reader.id, null)).items[0]).toMatchObject({ kind: "revision", title: "Umpan 1, revisi" });
+  });
+
+  it("reads only a well-formed page key from the URL, anything else as the newest page", () => {
+    const key = { at: "2026-12-01T03:04:05.123456Z", kind: "practice", id: 12 };
+    expect(parseFeedCursor(feedCursorParam(key))).toEqual(key);
+    for (const bad of [null, "", "12", "2026-12-01T03:04:05.123Z~practice~12", "2026-12-01T03:04:05.123456Z~hapus~12", "2026-13-45T03:04:05.123456Z~practice~12", "2026-12-01T03:04:05.123456Z~practice~1;drop"]) {
+      expect(parseFeedCursor(bad), String(bad)).toBeNull();
+    }
   });
 });

@@ -718,7 +718,7 @@ export const workspaceMessagesEn: WorkspaceMessages = {
       visit: "Study visit of {{visitor}} to {{host}} completed",
       application: "{{region}} shares the application “{{title}}”",
     },
-    newer: "Newer",
+    newest: "Back to the newest",
     older: "Older",
     errorTitle: "Could not follow",
     problem: {

@@ -717,7 +717,7 @@ export const workspaceMessagesId = {
       visit: "Studi tiru {{visitor}} ke {{host}} selesai",
       application: "{{region}} membagikan aplikasi “{{title}}”",
     },
-    newer: "Lebih baru",
+    newest: "Kembali ke yang terbaru",
     older: "Lebih lama",
     errorTitle: "Tidak dapat mengikuti",
     problem: {

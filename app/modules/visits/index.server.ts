@@ -13,6 +13,8 @@ export {
   requestVisit,
   sidesOf,
   VISIT_CONTACT_PURPOSE_VERSION,
+  VISIT_PAGE_SIZE,
+  visitPage,
   type VisitDetail,
   type VisitResult,
   type VisitSummary,

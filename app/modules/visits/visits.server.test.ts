@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, visitEvents, visits } from "../../../db/schema";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
@@ -8,7 +8,7 @@ import { db } from "../db.server";
 import { createPractice, recordAdoption } from "../practices/index.server";
 import { visitCalendar } from "./visit-calendar.server";
 import { jakartaToday, type VisitDecision } from "./visit-form.server";
-import { decideOnVisit, getVisit, listVisits, requestVisit, type VisitResult } from "./visits.server";
+import { decideOnVisit, getVisit, listVisits, requestVisit, VISIT_PAGE_SIZE, visitPage, type VisitResult } from "./visits.server";
 
 const ip = "127.0.0.1";
 let sumedangEditor: Actor;
@@ -231,6 +231,44 @@ describe("cancelling an accepted visit", () => {
     expect(await decide(id, sumedangEditor, cancel, daysFromToday(111))).toEqual(refused);
     expect(await eventsOf(id)).toEqual(["requested", "accepted"]);
     expect(await statusOf(id)).toBe("accepted");
+  });
+});
+
+describe("the list of visits", () => {
+  it("pages through more visits than a page holds, each page full of visits the viewer may see, none twice", async () => {
+    // Dates later than any other test's, so these come first (latest first) on /kunjungan.
+    const day = (index: number) => `2099-${String(1 + Math.floor(index / 28)).padStart(2, "0")}-${String(1 + (index % 28)).padStart(2, "0")}`;
+    const visit = (index: number, status: "accepted" | "requested") => ({
+      hostRegionCode: "32.11",
+      visitorRegionCode: "33.16",
+      requestedById: bloraMember.id,
+      purpose: `Halaman ${index}`,
+      participants: 3,
+      startDate: day(index),
+      endDate: day(index),
+      status,
+      contact: "-",
+      contactPurposeVersion: 1,
+    });
+    // Open requests (seen by both regions only) between the public ones, as many as half a page.
+    const count = VISIT_PAGE_SIZE + 5;
+    const rows = await db()
+      .insert(visits)
+      .values(Array.from({ length: count + 12 }, (_, index) => visit(index, index % 3 === 2 ? "requested" : "accepted")))
+      .returning({ id: visits.id, status: visits.status, startDate: visits.startDate });
+    const latestFirst = (status?: string) => rows.filter((row) => !status || row.status === status).sort((a, b) => (a.startDate < b.startDate ? 1 : -1)).map((row) => row.id);
+
+    const [first, second] = [await visitPage(null, 1), await visitPage(null, 2)];
+    expect(first.visits).toHaveLength(VISIT_PAGE_SIZE);
+    expect(first.pageCount).toBeGreaterThan(1);
+    const publicOnes = latestFirst("accepted");
+    expect([...first.visits, ...second.visits].map((row) => row.id).slice(0, publicOnes.length)).toEqual(publicOnes);
+    // The visiting region's member who asked sees the open requests too, in the same order.
+    const asked = await visitPage(bloraMember, 1);
+    expect(asked.visits.map((row) => row.id)).toEqual(latestFirst().slice(0, VISIT_PAGE_SIZE));
+    // Another region's editor sees only public ones, still a full page.
+    expect((await visitPage(bojonegoroEditor, 1)).visits.map((row) => row.id)).toEqual(publicOnes.slice(0, VISIT_PAGE_SIZE));
+    await db().delete(visits).where(inArray(visits.id, rows.map((row) => row.id)));
   });
 });
 

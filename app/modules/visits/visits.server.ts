@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, regions, users, visitEvents, visitPractices, visits } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
@@ -9,7 +9,7 @@ import { once } from "../forms/submit-once.server";
 import { isPublicSql, selectPublicPractices } from "../practices/index.server";
 import type { VisitDecision, VisitRequestInput } from "./visit-form.server";
 import { notifyVisitEvent } from "./visit-notifications.server";
-import { availableSteps, isOpenVisit, isPublicVisit, nextStatus, type VisitSide, type VisitStatus } from "./visit-workflow";
+import { availableSteps, isOpenVisit, isPublicVisit, nextStatus, VISIT_STATUSES, type VisitSide, type VisitStatus } from "./visit-workflow";
 
 /**
  * Version of the purpose note beside a visit contact's consent checkbox (`visits.contactPurpose`
@@ -225,19 +225,45 @@ function selectVisits() {
 
 export type VisitSummary = Awaited<ReturnType<typeof listVisits>>[number];
 
+/** The /kunjungan list's page size. */
+export const VISIT_PAGE_SIZE = 25;
+
 /**
- * Visits as `actor` may see them in a list: accepted and completed ones for everyone, the
- * others only to both regions' editors, the requester and Kemendagri. `regionCode` keeps those
- * one region hosts or makes.
+ * The visits `actor` may see in a list, as SQL (canSeeVisit row by row, so a page holds a full
+ * page of visible visits): accepted, completed and cancelled ones for everyone; the others for
+ * Kemendagri, both regions' editors and the official who asked.
  */
-export async function listVisits(actor: Actor | null, options: { regionCode?: string; limit?: number } = {}) {
-  const { regionCode, limit = 100 } = options;
-  const rows = await selectVisits()
-    .where(regionCode ? or(eq(visits.hostRegionCode, regionCode), eq(visits.visitorRegionCode, regionCode)) : undefined)
-    .orderBy(desc(visits.startDate), desc(visits.id))
-    // Rows the actor may not see are dropped after the query: a region's list is short.
-    .limit(limit * 4);
-  return rows.filter((row) => canSeeVisit(actor, row)).slice(0, limit);
+function visibleTo(actor: Actor | null): SQL | undefined {
+  if (actor && (actor.role === "admin" || actor.role === "curator")) return undefined;
+  const visible = [inArray(visits.status, VISIT_STATUSES.filter(isPublicVisit))];
+  if (actor?.regionCode) {
+    if (actor.role === "editor") visible.push(eq(visits.hostRegionCode, actor.regionCode), eq(visits.visitorRegionCode, actor.regionCode));
+    visible.push(and(eq(visits.requestedById, actor.id), eq(visits.visitorRegionCode, actor.regionCode))!);
+  }
+  return or(...visible);
+}
+
+function visitsWhere(actor: Actor | null, regionCode: string | undefined): SQL | undefined {
+  return and(visibleTo(actor), regionCode ? or(eq(visits.hostRegionCode, regionCode), eq(visits.visitorRegionCode, regionCode)) : undefined);
+}
+
+/**
+ * Visits as `actor` may see them in a list, latest first: accepted, completed and cancelled
+ * ones for everyone, the others only to both regions' editors, the requester and Kemendagri.
+ * `regionCode` keeps those one region hosts or makes.
+ */
+export async function listVisits(actor: Actor | null, options: { regionCode?: string; limit?: number; offset?: number } = {}) {
+  const { regionCode, limit = 100, offset = 0 } = options;
+  return selectVisits().where(visitsWhere(actor, regionCode)).orderBy(desc(visits.startDate), desc(visits.id)).limit(limit).offset(offset);
+}
+
+/** One page (1-based) of the visits `actor` may see, and how many pages there are. */
+export async function visitPage(actor: Actor | null, page: number) {
+  const [rows, [counted]] = await Promise.all([
+    listVisits(actor, { limit: VISIT_PAGE_SIZE, offset: (page - 1) * VISIT_PAGE_SIZE }),
+    db().select({ total: count() }).from(visits).where(visitsWhere(actor, undefined)),
+  ]);
+  return { visits: rows, page, pageCount: Math.max(1, Math.ceil((counted?.total ?? 0) / VISIT_PAGE_SIZE)) };
 }
 
 /** Whether `actor` may see this visit at all (its public part, for accepted and completed ones). */

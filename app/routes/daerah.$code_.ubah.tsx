@@ -5,6 +5,7 @@ import { TextAreaField, TextField } from "~/components/ui/form";
 import { requirePermission } from "~/modules/auth/guards.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
@@ -41,7 +42,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const region = await regionFromParams(params.code);
   const user = await requirePermission(request, context, { action: "region.edit", regionCode: region.code });
   await requireWithinLimit(context, "profileEdit", user.id);
-  const parsed = parseForm(regionProfileSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(regionProfileSchema, form);
   if (!parsed.ok) return data({ ...parsed, currentVersion: null } satisfies ActionResult, { status: 400 });
   const { version, ...profileFields } = parsed.data;
   const saved = await saveRegionProfile({
@@ -50,6 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     fields: profileFields,
     actorId: user.id,
     ip: context.clientIp,
+    formToken: readFormToken(form),
   });
   if (!saved.ok) {
     const values = { ...profileFields, websiteUrl: profileFields.websiteUrl ?? "", contactEmail: profileFields.contactEmail ?? "" };

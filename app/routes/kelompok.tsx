@@ -9,6 +9,7 @@ import { changePeerGroup, listPeerGroups, peerGroupFormSchema } from "~/modules/
 import { invalidateBenchmarkData } from "~/modules/benchmark/benchmark-data.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
 import { parseForm } from "~/modules/forms/form-schemas.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
@@ -30,9 +31,10 @@ type ActionResult = { ok: false; errors: FieldErrors; values: Record<string, str
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, { action: "peerGroups.own" });
   await requireWithinLimit(context, "peerGroup", user.id);
-  const parsed = parseForm(peerGroupFormSchema, await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseForm(peerGroupFormSchema, form);
   if (!parsed.ok) return data(parsed satisfies ActionResult, { status: 400 });
-  const changed = await changePeerGroup(user.id, parsed.data);
+  const changed = await changePeerGroup(user.id, parsed.data, readFormToken(form));
   if (!changed.ok) {
     if (changed.field === "groupId") throw new Response(null, { status: 404 });
     return data({ ok: false, errors: { [changed.field]: { code: changed.code } }, values: {} } satisfies ActionResult, { status: 400 });

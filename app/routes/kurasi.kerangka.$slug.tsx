@@ -10,6 +10,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { editFields, type EditProblem, type FrameworkGroup, frameworkGroupsOf, MAX_BANDS, parseFrameworkEdit } from "~/modules/frameworks";
 import { getCuratedFramework, listFrameworkChanges, proposeFrameworkChange } from "~/modules/frameworks/index.server";
 import type { FieldErrors } from "~/modules/forms/form-data";
+import { readFormToken } from "~/modules/forms/form-token";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { useWorkspaceTranslator } from "~/modules/i18n/use-workspace-translator";
@@ -41,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseFrameworkEdit(form, framework, await localeFromRequest(request));
   if (!parsed.ok) return data({ errors: parsed.errors, problems: parsed.problems, values: parsed.values } satisfies ActionResult, { status: 400 });
-  const id = await proposeFrameworkChange({ frameworkId: framework.id, baseVersion: parsed.baseVersion, proposed: parsed.proposed, reason: parsed.reason, actorId: user.id, ip: context.clientIp });
+  const id = await proposeFrameworkChange({ frameworkId: framework.id, baseVersion: parsed.baseVersion, proposed: parsed.proposed, reason: parsed.reason, actorId: user.id, ip: context.clientIp, formToken: readFormToken(form) });
   return redirect(`/kurasi/kerangka/${framework.slug}?diusulkan=${id}`);
 }
 

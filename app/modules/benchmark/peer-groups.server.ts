@@ -3,6 +3,7 @@ import { z } from "zod";
 import { peerGroupMembers, peerGroups, regions } from "../../../db/schema";
 import { db } from "../db.server";
 import { fields } from "../forms/form-schemas.server";
+import { once } from "../forms/submit-once.server";
 import { REGION_CODE_PATTERN } from "../regions/index.server";
 
 export const MAX_GROUP_MEMBERS = 50;
@@ -36,12 +37,18 @@ export async function listPeerGroups(ownerId: number) {
 export type PeerGroupChange = { ok: true } | { ok: false; field: string; code: "regionUnknown" | "tooManyItems" | "required" };
 
 /** Changes one of the owner's groups; another user's group id behaves as if it did not exist. */
-export async function changePeerGroup(ownerId: number, change: z.output<typeof peerGroupFormSchema>): Promise<PeerGroupChange> {
+/** `formToken`: the form's one-time token; a group's creation sent again (a double click, a resend) makes one group. */
+export async function changePeerGroup(ownerId: number, change: z.output<typeof peerGroupFormSchema>, formToken: string | null = null): Promise<PeerGroupChange> {
   if (change.intent === "create") {
-    const [existing] = await db().select({ value: count() }).from(peerGroups).where(eq(peerGroups.ownerId, ownerId));
-    if ((existing?.value ?? 0) >= MAX_GROUPS_PER_USER) return { ok: false, field: "name", code: "tooManyItems" };
-    await db().insert(peerGroups).values({ ownerId, name: change.name });
-    return { ok: true };
+    const submission = { userId: ownerId, scope: "peer_group", token: formToken, sent: change.name };
+    return db().transaction((tx) =>
+      once<PeerGroupChange>(tx, submission, async () => {
+        const [existing] = await tx.select({ value: count() }).from(peerGroups).where(eq(peerGroups.ownerId, ownerId));
+        if ((existing?.value ?? 0) >= MAX_GROUPS_PER_USER) return { ok: false, field: "name", code: "tooManyItems" };
+        await tx.insert(peerGroups).values({ ownerId, name: change.name });
+        return { ok: true };
+      }),
+    );
   }
   const group = await db().query.peerGroups.findFirst({ where: and(eq(peerGroups.id, change.groupId), eq(peerGroups.ownerId, ownerId)) });
   if (!group) return { ok: false, field: "groupId", code: "required" };

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, figureNotes, invitations, levelSubmissions, practiceAttachments, practicePosts, practiceReviewEvents, practiceRevisions, practices, rateLimitCounters } from "../../../db/schema";
+import { auditLog, figureNotes, invitations, levelSubmissions, peerGroups, practiceAttachments, practicePosts, practiceReviewEvents, practiceRevisions, practices, rateLimitCounters, regionProfiles } from "../../../db/schema";
 import { createSignedInUser, request, startTestApp } from "../../../tests/support/http-app";
 import { practiceContent, practiceForm, publishPractice } from "../../../tests/support/practice-factory";
 import { startSmtpReceiver } from "../../../tests/support/smtp-receiver";
@@ -165,6 +165,19 @@ describe("a replayed workspace form", () => {
     expect(await second.text()).toContain("Impor selesai: 1 baru, 0 diubah, 0 tidak berubah.");
     const imports = await db().select().from(auditLog).where(and(eq(auditLog.action, "assessment.official_imported"), eq(auditLog.actorId, importer.id)));
     expect(imports).toHaveLength(1);
+  });
+
+  it("creates a peer group once", async () => {
+    const owner = await createSignedInUser("member", "33.16");
+    expect(await postTwice("/kelompok", owner.cookie, withToken({ intent: "create", name: "Tetangga Blora" }))).toEqual([302, 302, "/kelompok?disimpan=1"]);
+    expect(await db().select({ name: peerGroups.name }).from(peerGroups).where(eq(peerGroups.ownerId, owner.id))).toEqual([{ name: "Tetangga Blora" }]);
+  });
+
+  it("saves a region profile once, and the replay is not taken for a conflict with itself", async () => {
+    const editor = await createSignedInUser("editor", "64.72");
+    const form = withToken({ version: "0", descriptionId: "Kota di tepi Sungai Mahakam.", descriptionEn: "", websiteUrl: "", contactEmail: "" });
+    expect(await postTwice("/daerah/64.72/ubah", editor.cookie, form)).toEqual([302, 302, "/daerah/64.72?disimpan=1"]);
+    expect(await db().select({ version: regionProfiles.version }).from(regionProfiles).where(eq(regionProfiles.regionCode, "64.72"))).toEqual([{ version: 1 }]);
   });
 
   it("invites once: one invitation, one email, and the link first sent still works", async () => {

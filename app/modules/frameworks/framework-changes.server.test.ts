@@ -17,6 +17,7 @@ import {
 import { upsertSource } from "../../../db/sources";
 import { testActor } from "../../../tests/support/practice-factory";
 import { db } from "../db.server";
+import { newFormToken } from "../forms/submit-once.server";
 import { parseFrameworkEdit } from "./index";
 import { decideFrameworkChange, getCuratedFramework, getFrameworkChangeReview, getFrameworkHistory, proposeFrameworkChange } from "./index.server";
 
@@ -114,6 +115,17 @@ describe("reviewed framework changes", () => {
       [2, "Lampiran dibaca", 3],
       [1, null, 0],
     ]);
+  });
+
+  it("keeps one proposal when the same form is sent twice, and a new one from a new form", async () => {
+    const test = await createFramework();
+    const proposer = await testActor("curator");
+    const definition = (await getCuratedFramework(test.slug))!.definition;
+    const proposal = { frameworkId: test.frameworkId, baseVersion: 1, proposed: reweighted(definition, test), reason: "Koreksi bobot", actorId: proposer.id, ip, formToken: newFormToken() };
+    const [first, replay] = await Promise.all([proposeFrameworkChange(proposal), proposeFrameworkChange(proposal)]);
+    expect(replay).toBe(first);
+    expect(await db().select({ id: frameworkChanges.id }).from(frameworkChanges).where(eq(frameworkChanges.frameworkId, test.frameworkId))).toEqual([{ id: first }]);
+    expect(await proposeFrameworkChange({ ...proposal, formToken: newFormToken() })).not.toBe(first);
   });
 
   it("refuses the proposer's own approval (four eyes) and decides a double submit once", async () => {

@@ -15,6 +15,7 @@ import {
 import { recordAudit } from "../audit/index.server";
 import { db, type DatabaseOrTransaction } from "../db.server";
 import { plainText } from "../forms/form-data";
+import { once } from "../forms/submit-once.server";
 import { diffFrameworkDefinitions, type EditableFramework, type EditableNode, type FrameworkDiffEntry, MAX_NOTE } from "./framework-edit";
 import { computeFrameworkIndex } from "./framework-index";
 import { invalidateFrameworkCaches } from "./frameworks.server";
@@ -95,8 +96,23 @@ export function listFrameworkChanges(frameworkId: number) {
 }
 
 /** Stores a curator's proposal (already parsed and checked by parseFrameworkEdit) for another curator to review; audited. */
-export async function proposeFrameworkChange(input: { frameworkId: number; baseVersion: number; proposed: StoredFrameworkDefinition; reason: string; actorId: number; ip: string }): Promise<number> {
-  return db().transaction(async (tx) => {
+export async function proposeFrameworkChange(input: {
+  frameworkId: number;
+  baseVersion: number;
+  proposed: StoredFrameworkDefinition;
+  reason: string;
+  actorId: number;
+  ip: string;
+  /** The form's one-time token: the same proposal sent again (a double click, a resend) is one proposal. */
+  formToken?: string | null;
+}): Promise<number> {
+  const submission = {
+    userId: input.actorId,
+    scope: `framework_change:${input.frameworkId}`,
+    token: input.formToken ?? null,
+    sent: { baseVersion: input.baseVersion, proposed: input.proposed, reason: input.reason },
+  };
+  return db().transaction((tx) => once(tx, submission, async () => {
     const [change] = await tx
       .insert(frameworkChanges)
       .values({ frameworkId: input.frameworkId, baseVersion: input.baseVersion, proposed: input.proposed, reason: input.reason, proposedById: input.actorId })
@@ -106,7 +122,7 @@ export async function proposeFrameworkChange(input: { frameworkId: number; baseV
       tx,
     );
     return change!.id;
-  });
+  }));
 }
 
 /** How a change moves the indices the site computes from levels (verified, self, sample): never the published ones. */

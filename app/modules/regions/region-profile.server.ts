@@ -4,6 +4,7 @@ import { regionProfiles } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
 import { db } from "../db.server";
 import { fields } from "../forms/form-schemas.server";
+import { once } from "../forms/submit-once.server";
 
 export const regionProfileSchema = z.object({
   descriptionId: fields.optionalText(2000),
@@ -47,8 +48,11 @@ export async function saveRegionProfile(input: {
   fields: RegionProfileFields;
   actorId: number;
   ip: string;
+  formToken?: string | null;
 }): Promise<{ ok: true } | { ok: false; currentVersion: number }> {
-  return db().transaction(async (tx) => {
+  // A replay (a double click without JavaScript, a resend) is answered like the first save instead of as a conflict with itself.
+  const submission = { userId: input.actorId, scope: `region_profile:${input.regionCode}`, token: input.formToken ?? null, sent: { baseVersion: input.baseVersion, fields: input.fields } };
+  return db().transaction((tx) => once<{ ok: true } | { ok: false; currentVersion: number }>(tx, submission, async () => {
     const before = await tx.query.regionProfiles.findFirst({ where: eq(regionProfiles.regionCode, input.regionCode) });
     let saved: unknown[];
     if (input.baseVersion === 0) {
@@ -80,5 +84,5 @@ export async function saveRegionProfile(input: {
       tx,
     );
     return { ok: true } as const;
-  });
+  }));
 }

@@ -6,7 +6,8 @@ const at = (path: string) => {
   const url = new URL(path, "http://internal:3000");
   return { location: { pathname: url.pathname, search: url.search }, matches: [root, { id: "routes/x", data: null }] };
 };
-const content = (tags: ReturnType<typeof pageMeta>, key: string) => tags.find((tag) => tag.property === key || tag.name === key)?.content;
+type Tag = Record<string, unknown>;
+const content = (tags: Tag[], key: string) => tags.find((tag) => tag.property === key || tag.name === key)?.content;
 
 describe("pageMeta", () => {
   it("gives a page its title, description, absolute canonical URL and Open Graph / Twitter tags", () => {
@@ -45,7 +46,7 @@ describe("pageMeta", () => {
     const tags = pageMeta({ location: { pathname: "/x", search: "" }, matches: [{ id: "root", data: undefined }] });
     expect(tags).toContainEqual({ title: "IDSL — Indonesia Digital Services Living Lab" });
     expect(content(tags, "description")).toBeTruthy();
-    expect(tags.some((tag) => tag.rel === "canonical")).toBe(false);
+    expect(tags.some((tag: Tag) => tag.rel === "canonical")).toBe(false);
   });
 
   it("passes JSON-LD to Remix's <Meta>, which escapes it inside the script tag", () => {

@@ -15,6 +15,9 @@ import { validationMessage } from "~/modules/forms/validation-message";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { listVisits } from "~/modules/visits/index.server";
 import { pageMeta } from "~/modules/http/page-meta";
+import { FeedLinks } from "~/components/feeds/feed-links";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { currentUser, requirePermission } from "~/modules/auth/guards.server";
 import { RegionVisits } from "~/components/visits/region-visits";
@@ -35,7 +38,7 @@ import { readFormToken } from "~/modules/forms/form-token";
 import { canonicalUrl } from "~/modules/http/app-url.server";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.region.name, description: args.data?.share.description, image: args.data?.share.image });
+export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.region.name, description: args.data?.share.description, image: args.data?.share.image }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await getRegionProfile(params.code ?? "");
@@ -63,6 +66,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canModerate: can(user, { action: "figure.moderate" }),
     visits,
     follow: { signedIn: user !== null, following },
+    feeds: pageFeeds(translator, [
+      { name: "praktik", filters: { daerah: profile.region.code }, about: profile.region.name },
+      { name: "hasil-resmi", filters: { daerah: profile.region.code }, about: profile.region.name },
+      { name: "adopsi", filters: { daerah: profile.region.code }, about: profile.region.name },
+    ]),
     // A request is about published practices: a region without any cannot be asked yet.
     canRequestVisit: practiceOverview.total > 0 && can(user, { action: "visit.request", hostRegionCode: profile.region.code }),
     justSaved: requestQuery(request).has("disimpan"),
@@ -117,7 +125,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function RegionProfilePage() {
-  const { share, region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow } = useLoaderData<typeof loader>();
+  const { share, region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow, feeds } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
   const translator = useTranslator();
   const { t, formatNumber, locale } = translator;
@@ -159,6 +167,7 @@ export default function RegionProfilePage() {
           <div className="mt-3">
             <FollowButton target={{ type: "region", key: region.code }} {...follow} />
           </div>
+          <FeedLinks feeds={feeds} className="mt-3" />
           {canEdit ? (
           <ShareLinks url={share.url} title={region.name} className="mt-3" />
             <p className="mt-3">

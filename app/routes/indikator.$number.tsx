@@ -18,10 +18,14 @@ import { isFollowing } from "~/modules/follows/follows.server";
 import { FRAMEWORK_PARAM, requireFrameworkChoice, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
+import { FeedLinks } from "~/components/feeds/feed-links";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { pageFeeds } from "~/modules/open-data/feeds.server";
+import { indicatorMetadata } from "~/modules/open-data/indicator-metadata.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;
@@ -41,12 +45,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     framework,
     frameworks,
     follow,
+    // Practices are tagged with SPBE 2020 indicators: only those have a practice feed.
+    feeds: framework.slug === SPBE_2020 ? pageFeeds(translator, [{ name: "praktik", filters: { indikator: page.indicator.number }, about: translator.t("feeds.indicatorFilter", { number: page.indicator.number, name: page.indicator.name }) }]) : null,
+    metadata: { heading: translator.t("indicatorMetadata.heading"), fields: (await indicatorMetadata(framework.slug, page.indicator.number, translator.locale))?.fields ?? [] },
     page: { ...page, spreads: page.spreads.map((spread) => ({ ...spread, chart: spread.assessed === 0 ? null : drawIndicatorDistribution(translator, page.levels, spread) })) },
   };
 }
 
 export default function IndicatorPage() {
-  const { page, frameworkParam, framework, frameworks, follow } = useLoaderData<typeof loader>();
+  const { page, frameworkParam, framework, frameworks, follow, feeds, metadata } = useLoaderData<typeof loader>();
   const translator = useTranslator();
   const { t, formatNumber, formatIndex } = translator;
   return (
@@ -58,6 +65,7 @@ export default function IndicatorPage() {
         <div className="mt-3 flex flex-wrap items-center gap-4">
           <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
           {follow ? <FollowButton target={{ type: "indicator", key: String(page.indicator.number) }} {...follow} /> : null}
+          {feeds ? <FeedLinks feeds={feeds} /> : null}
         </div>
       </div>
 
@@ -69,6 +77,17 @@ export default function IndicatorPage() {
             {framework.name}
           </Link>
         </p>
+      </Panel>
+
+      <Panel id="metadata" title={metadata.heading}>
+        <dl className="mt-3 space-y-2 text-sm">
+          {metadata.fields.map((entry) => (
+            <div key={entry.field} className="grid gap-x-6 sm:grid-cols-[14rem_1fr]">
+              <dt className="font-semibold">{entry.label}</dt>
+              <dd className="text-slate-700">{entry.value}</dd>
+            </div>
+          ))}
+        </dl>
       </Panel>
 
       {page.year !== null ? (

@@ -15,6 +15,9 @@ import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.se
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
+import { FeedLinks } from "~/components/feeds/feed-links";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
@@ -22,7 +25,7 @@ import { canonicalUrl } from "~/modules/http/app-url.server";
 import { rankingsShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { RANKINGS_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: RANKINGS_SHARE_QUERY });
+export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: RANKINGS_SHARE_QUERY }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [choices, translator] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);
@@ -58,11 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: rankings.rows.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map(({ candidate, rank, percentile, change }) => ({ ...row(candidate), rank, percentile, change })),
     disputed: rankings.disputed.map(row),
     averages: rankings.averages,
+    feeds: pageFeeds(translator, [{ name: "hasil-resmi", filters: { kerangka: framework.slug }, about: framework.shortName }]),
   };
 }
 
 export default function Rankings() {
-  const { share, framework, frameworks, query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages } = useLoaderData<typeof loader>();
+  const { share, framework, frameworks, query, kinds, years, provinces, cohorts, rows, disputed, total, ranked, pageCount, averages, feeds } = useLoaderData<typeof loader>();
   const { t, formatIndex, formatNumber } = useTranslator();
   const rankingQuery = query as RankingQuery;
   const sortLink = (sort: RankingSort) => {
@@ -83,6 +87,7 @@ export default function Rankings() {
       </h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("rankings.lead", { framework: framework.name })}</p>
       <ShareLinks url={share.url} title={title} className="mt-3" />
+      <FeedLinks feeds={feeds} className="mt-3" />
       <div className="mt-4 max-w-3xl">
         <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
       </div>

@@ -14,6 +14,9 @@ import { indicatorSections } from "~/modules/frameworks";
 import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
+import { FeedLinks } from "~/components/feeds/feed-links";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { PRACTICE_STAGES } from "~/modules/practices/practice-content";
 import { listPracticeTags, listPublishedPractices, readPracticeListQuery } from "~/modules/practices/practice-list.server";
@@ -21,10 +24,10 @@ import { PRACTICE_PAGE_SIZE, PRACTICE_SORTS, practiceListSearch } from "~/module
 import { listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [{ query, provinces }, tree, tags, user, { t }] = await Promise.all([
+  const [{ query, provinces }, tree, tags, user, translator] = await Promise.all([
     readPracticeListQuery(requestQuery(request)),
     getFrameworkTree(SPBE_2020),
     listPracticeTags(),
@@ -36,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query.tag === null ? false : isFollowing(user?.id ?? null, { type: "tag", key: query.tag }),
   ]);
   return {
-    title: t("practices.title"),
+    title: translator.t("practices.title"),
     provinces,
     // The region filter lists one province's regions (after a province is chosen), which keeps
     // the page light: all 514 would be sent twice (as options and as loader data).
@@ -47,12 +50,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     result,
     hasWorkspace: can(user, { action: "practice.workspace" }),
     // A tag of a published practice (or one the user still follows) can be followed from its filtered list.
+    // The feed of the list's region, SPBE 2020 indicator and listed tag (a filter the feed would not know is left out).
+    feeds: pageFeeds(translator, [
+      {
+        name: "praktik",
+        filters: {
+          daerah: query.region,
+          indikator: [...tree.indicatorsById.values()].some((indicator) => indicator.number === query.indicator) ? query.indicator : null,
+          // Listed practices carry the tag, so the feed knows it.
+          tag: result.total > 0 ? query.tag : null,
+        },
+      },
+    ]),
     followTag: query.tag !== null && (followingTag || tags.some((tag) => tag.tag === query.tag)) ? { tag: query.tag, signedIn: user !== null, following: followingTag } : null,
   };
 }
 
 export default function PracticeList() {
-  const { provinces, provinceRegions, indicatorSections, tags, query, result, hasWorkspace, followTag } = useLoaderData<typeof loader>();
+  const { provinces, provinceRegions, indicatorSections, tags, query, result, hasWorkspace, followTag, feeds } = useLoaderData<typeof loader>();
   const { t, formatNumber } = useTranslator();
   const from = result.total === 0 ? 0 : (result.page - 1) * PRACTICE_PAGE_SIZE + 1;
   const to = Math.min(result.page * PRACTICE_PAGE_SIZE, result.total);
@@ -65,6 +80,7 @@ export default function PracticeList() {
         </div>
         <div className="flex flex-wrap gap-4 text-sm">
           <Link to="/jaringan-adopsi">{t("network.title")}</Link>
+          <FeedLinks feeds={feeds} />
           {hasWorkspace ? <Link to="/praktik/kelola">{t("workspace.title")}</Link> : null}
         </div>
       </div>

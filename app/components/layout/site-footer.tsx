@@ -10,7 +10,7 @@ export function SiteFooter() {
         <p>{t("site.footerAbout")}</p>
         <p>{t("site.footerData")}</p>
         <p>
-          <Link to="/kerangka">{t("frameworkPage.footerLink")}</Link>
+          <Link to="/kerangka">{t("frameworkPage.footerLink")}</Link> · <Link to="/data">{t("site.openData")}</Link>
         </p>
       </div>
     </footer>

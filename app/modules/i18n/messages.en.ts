@@ -18,6 +18,7 @@ export const messagesEn: Messages = {
     footerAbout:
       "A collaboration platform for Indonesia's regional governments to improve their e-government (SPBE). Content is curated by the Ministry of Home Affairs (Kemendagri).",
     footerData: "Every figure shows its kind and its source.",
+    openData: "Open data",
     sampleDataNotice: "Demo: this site holds synthetic sample data next to the official data. Every sample figure is marked “Sample data” and is never ranked with official results.",
   },
   unsubscribe: {

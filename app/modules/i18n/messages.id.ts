@@ -17,6 +17,7 @@ export const messagesId = {
     footerAbout:
       "Platform kolaborasi pemerintah daerah untuk meningkatkan Sistem Pemerintahan Berbasis Elektronik (SPBE). Konten dikurasi oleh Kementerian Dalam Negeri.",
     footerData: "Setiap angka disertai jenis dan sumbernya.",
+    openData: "Data terbuka",
     sampleDataNotice: "Demo: situs ini memuat data contoh sintetis di samping data resmi. Setiap angka contoh bertanda “Data contoh” dan tidak pernah diperingkat bersama hasil resmi.",
   },
   unsubscribe: {

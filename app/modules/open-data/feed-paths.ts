@@ -35,14 +35,21 @@ export function parseFeedFile(file: string): { name: FeedName; format: FeedForma
   return name && format ? { name, format } : null;
 }
 
-/** A feed link as a page shows it and announces it in its head (rel="alternate"). */
+/** A feed link as a page shows it (`text`) and announces it in its head (rel="alternate", `title`). */
 export interface FeedLink {
   format: FeedFormat;
   href: string;
   title: string;
+  text: string;
+}
+
+/** A page's feeds, with the label the page shows before them (loader data: the words come from the server catalog). */
+export interface PageFeeds {
+  label: string;
+  links: FeedLink[];
 }
 
 /** The head links that let browsers and feed readers discover a page's feeds. */
-export function feedDiscoveryLinks(links: readonly FeedLink[] | undefined) {
-  return (links ?? []).map((link) => ({ tagName: "link", rel: "alternate", type: FEED_CONTENT_TYPES[link.format], title: link.title, href: link.href }));
+export function feedDiscoveryLinks(feeds: PageFeeds | null | undefined) {
+  return (feeds?.links ?? []).map((link) => ({ tagName: "link", rel: "alternate", type: FEED_CONTENT_TYPES[link.format], title: link.title, href: link.href }));
 }

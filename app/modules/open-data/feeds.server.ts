@@ -17,7 +17,7 @@ import type { ServerTranslator } from "../i18n/translator";
 import { translatorFor } from "../i18n/translator.server";
 import { listPublicAdoptions, selectPublicPractices } from "../practices/index.server";
 import { escapeHtml } from "../text/escape-html";
-import { FEED_FILTERS, type FeedFormat, type FeedName, feedPath } from "./feed-paths";
+import { FEED_FILTERS, FEED_FORMATS, type FeedFilterValues, type FeedFormat, type FeedName, feedPath, type PageFeeds } from "./feed-paths";
 
 /** Entries per feed: readers poll, so the newest are enough. */
 export const FEED_SIZE = 50;
@@ -305,4 +305,29 @@ function jsonFeed11(json: string, locale: Locale): string {
     delete item.author;
   }
   return JSON.stringify(document, null, 2);
+}
+
+const FEED_KEYS = { praktik: "practices", "hasil-resmi": "results", adopsi: "adoptions" } as const;
+const FORMAT_NAMES: Record<FeedFormat, string> = { atom: "Atom", json: "JSON Feed" };
+
+/**
+ * The feeds a page offers, each in both formats: the visible text is short ("Praktik baru ·
+ * Atom"), the discovery title names what the page is about ("… — Kabupaten Sumedang (Atom)").
+ */
+export function pageFeeds(translator: ServerTranslator, feeds: { name: FeedName; filters?: FeedFilterValues; about?: string }[]): PageFeeds {
+  const { t } = translator;
+  return {
+    label: t("feeds.linksLabel"),
+    links: feeds.flatMap(({ name, filters = {}, about }) =>
+      FEED_FORMATS.map((format) => {
+        const title = t(`feeds.${FEED_KEYS[name]}.title`);
+        return {
+          format,
+          href: feedPath(name, format, filters),
+          title: `${about ? `${title} — ${about}` : title} (${FORMAT_NAMES[format]})`,
+          text: `${t(`feeds.${FEED_KEYS[name]}.short`)} · ${FORMAT_NAMES[format]}`,
+        };
+      }),
+    ),
+  };
 }

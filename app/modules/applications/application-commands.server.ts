@@ -66,7 +66,7 @@ export async function createApplication(input: {
   return { ok: true, id };
 }
 
-/** Changes an application; only its own region's editors (or Kemendagri) may. */
+/** Changes an application; only its own region's editors (or Kemendagri) may. A replayed form sets the same values again and creates nothing, so it needs no form token. */
 export async function updateApplication(input: { id: number; content: ApplicationContent; actor: Actor; ip: string }): Promise<WriteResult> {
   const [current] = await db().select({ regionCode: applications.regionCode }).from(applications).where(eq(applications.id, input.id));
   if (!current || !can(input.actor, { action: "application.write", regionCode: current.regionCode })) return { ok: false, errors: { form: { code: "applicationNotAllowed" } } };

@@ -108,8 +108,8 @@ export class SelfAssessmentRefused extends Error {
 }
 
 /**
- * Saves a region's self-assessment for a framework and year (replacing the previous one),
- * audited. Refused when the framework does not apply to the year or the entries hold another
+ * Saves a region's self-assessment for a framework and year (replacing the previous one, so a
+ * replayed form stores the same levels again and needs no form token), audited. Refused when the framework does not apply to the year or the entries hold another
  * framework's indicators: the page checks this first, this keeps every other caller to it.
  */
 export async function saveSelfAssessment(input: {

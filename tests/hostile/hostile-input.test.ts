@@ -51,6 +51,14 @@ const forms = new Map<string, FormGroup>();
 const queries = new Map<string, { visitor: Visitor; query: QueryTarget }>();
 const outcomes: Outcome[] = [];
 
+/** The public feeds with every filter they take (pages link them with fewer) and their language. */
+const FEED_QUERIES: QueryTarget[] = [
+  { path: "/umpan/praktik.atom", params: [["daerah", "32.11"], ["indikator", "1"], ["tag", "tte"], ["bahasa", "en"]] },
+  { path: "/umpan/praktik.json", params: [["daerah", "32.11"], ["indikator", "1"], ["tag", "tte"], ["bahasa", "id"]] },
+  { path: "/umpan/hasil-resmi.atom", params: [["daerah", "32.11"], ["kerangka", "spbe-2020"], ["bahasa", "en"]] },
+  { path: "/umpan/adopsi.json", params: [["daerah", "33.16"], ["bahasa", "en"]] },
+];
+
 beforeAll(async () => {
   const fixtures = await seedHostileFixtures();
   ({ seeds, visitors } = fixtures);
@@ -68,6 +76,7 @@ beforeAll(async () => {
       if (!queries.has(key)) queries.set(key, { visitor, query });
     }
   }
+  for (const query of FEED_QUERIES) queries.set(pathPattern(query.path), { visitor: visitors[0]!, query });
   // A form that another visitor sees with more fields (a curator's editor also chooses the
   // region) is attacked in that fuller version only.
   const purpose = (group: FormGroup) => formPurpose({ ...group.variants[0]!, button: "" });
@@ -100,7 +109,8 @@ async function problemWith(response: Response, input: string): Promise<string | 
   const body = await response.text();
   const shown = JSON.stringify(input.slice(0, 60));
   if (response.status >= 500) return `${response.status} for ${shown}`;
-  const reflection = response.headers.get("content-type")?.includes("text/html") ? unescapedReflection(body) : null;
+  // Feeds (Atom) are markup that readers render too.
+  const reflection = /text\/html|xml/.test(response.headers.get("content-type") ?? "") ? unescapedReflection(body) : null;
   return reflection ? `${reflection} for ${shown}` : null;
 }
 

@@ -113,6 +113,7 @@ export const extraMessagesEn: ExtraMessages = {
     resultsFeed: "Official results feed",
     practicesFeed: "New practices feed",
     adoptionsFeed: "Adoptions feed",
+    api: "JSON API (/api/v1)",
     rankingsTitle: "{{framework}} rankings",
     rankingsDescription: "Official {{framework}} values of every kabupaten/kota per evaluation year, with rank, predikat, change, each value's source and the region's response. One file holds one framework and one kind of data.",
     rankingsSources: "Decrees of the Minister of PANRB on SPBE evaluation results, and government publications and news quoting them; each value names its source.",

@@ -116,6 +116,7 @@ export const extraMessagesId = {
     resultsFeed: "Umpan hasil resmi",
     practicesFeed: "Umpan praktik baru",
     adoptionsFeed: "Umpan adopsi",
+    api: "API JSON (/api/v1)",
     rankingsTitle: "Peringkat {{framework}}",
     rankingsDescription: "Nilai {{framework}} resmi setiap kabupaten/kota per tahun evaluasi, dengan peringkat, predikat, perubahan, sumber setiap nilai, dan tanggapan daerah. Satu berkas berisi satu kerangka dan satu jenis data.",
     rankingsSources: "Keputusan Menteri PANRB tentang hasil evaluasi SPBE dan publikasi pemerintah serta berita yang mengutipnya; setiap nilai menyebut sumbernya.",

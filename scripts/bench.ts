@@ -30,7 +30,11 @@ interface BenchPage {
   targetP95Ms?: number;
   /** Varied URLs, requested round-robin so no single cached answer makes it trivial. */
   paths: (inputs: BenchInputs) => string[];
+  /** Instead of a browser's headers (the API answers programs asking for JSON). */
+  headers?: Record<string, string>;
 }
+
+const API_CLIENT_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "application/json" };
 
 /** The measured pages, in order. */
 const PAGES: BenchPage[] = [
@@ -51,6 +55,19 @@ const PAGES: BenchPage[] = [
   { name: "province page", paths: () => ["11", "32", "33", "35", "51", "64", "73", "94"].map((code) => `/provinsi/${code}`) },
   { name: "indicator page", paths: () => [1, 3, 12, 23, 37, 42, 47].map((number) => `/indikator/${number}`) },
   { name: "search page", targetP95Ms: 50, paths: () => SEARCH_PATHS },
+  // The read-only API (decision 0028): its largest answers, reported without a target.
+  {
+    name: "API rankings",
+    headers: API_CLIENT_HEADERS,
+    // Official figures in their default year (the API refuses a year without figures, the page falls back).
+    paths: () => ["/api/v1/rankings?batas=100", "/api/v1/rankings?data=contoh&tahun=2024&batas=100", "/api/v1/rankings?data=contoh&tahun=2023&jenis=kota&batas=100", "/api/v1/rankings?kohort=idsl-2022"],
+  },
+  { name: "API region", headers: API_CLIENT_HEADERS, paths: (inputs) => inputs.regionCodes.map((code) => `/api/v1/regions/${code}?data=resmi,terverifikasi,contoh`) },
+  {
+    name: "API practices",
+    headers: API_CLIENT_HEADERS,
+    paths: (inputs) => ["/api/v1/practices?batas=100", "/api/v1/practices?urut=terbanyak-diadopsi&batas=100", `/api/v1/practices?tag=${encodeURIComponent(inputs.tag)}`, "/api/v1/practices?provinsi=35&hal=2"],
+  },
 ];
 /** A practice with 2,000 questions may cost at most this many times its p95 with one page of them. */
 const QUESTION_FLOOD_FACTOR = 1.25;
@@ -103,7 +120,7 @@ async function measurePage(page: BenchPage, baseUrl: string, inputs: BenchInputs
     return { name: page.name, summary: null, requestsPerSecond: null, non2xx: null, note: "page not found — not built yet", failed: false };
   }
   return measureLoad(
-    { name: page.name, baseUrl, requests: paths.map((path) => ({ path })), targetP95Ms: page.targetP95Ms },
+    { name: page.name, baseUrl, requests: paths.map((path) => (page.headers ? { path, headers: page.headers } : { path })), targetP95Ms: page.targetP95Ms },
     { seconds, connections, failing: () => failingPaths(baseUrl, paths) },
   );
 }

@@ -59,6 +59,21 @@ const FEED_QUERIES: QueryTarget[] = [
   { path: "/umpan/adopsi.json", params: [["daerah", "33.16"], ["bahasa", "en"]] },
 ];
 
+/** Every read-only API endpoint (decision 0028) with each parameter it takes, set to a usable value. */
+const API_QUERIES: QueryTarget[] = [
+  { path: "/api/v1/regions", params: [["q", "sumedang"], ["provinsi", "32"], ["jenis", "kota"], ["kohort", "idsl-2022"], ["hal", "1"], ["batas", "10"]] },
+  { path: "/api/v1/regions/32.11", params: [["data", "resmi,contoh"]] },
+  { path: "/api/v1/assessments", params: [["kerangka", "spbe-2020"], ["data", "resmi"], ["tahun", "2023"], ["daerah", "32.11"], ["hal", "1"], ["batas", "10"]] },
+  {
+    path: "/api/v1/rankings",
+    params: [["kerangka", "spbe-2020"], ["data", "resmi"], ["tahun", "2023"], ["jenis", "kabupaten"], ["provinsi", "32"], ["kohort", "idsl-2022"], ["urut", "nama"], ["arah", "turun"], ["hal", "1"], ["batas", "10"]],
+  },
+  { path: "/api/v1/practices", params: [["provinsi", "32"], ["daerah", "32.11"], ["indikator", "37"], ["tahap", "penerapan"], ["tag", "tte"], ["urut", "terbaru"], ["hal", "1"], ["batas", "10"]] },
+  { path: "/api/v1/adoptions", params: [["daerah", "32.11"], ["hal", "1"], ["batas", "10"]] },
+  { path: "/api/v1/visits", params: [["daerah", "32.11"], ["hal", "1"], ["batas", "10"]] },
+  { path: "/api/v1/applications", params: [["q", "surat"], ["fungsi", "pengaduan"], ["indikator", "37"], ["provinsi", "32"], ["teknologi", "php"], ["hal", "1"], ["batas", "10"]] },
+];
+
 beforeAll(async () => {
   const fixtures = await seedHostileFixtures();
   ({ seeds, visitors } = fixtures);
@@ -77,6 +92,7 @@ beforeAll(async () => {
     }
   }
   for (const query of FEED_QUERIES) queries.set(pathPattern(query.path), { visitor: visitors[0]!, query });
+  for (const query of API_QUERIES) queries.set(pathPattern(query.path), { visitor: visitors[0]!, query });
   // A form that another visitor sees with more fields (a curator's editor also chooses the
   // region) is attacked in that fuller version only.
   const purpose = (group: FormGroup) => formPurpose({ ...group.variants[0]!, button: "" });
@@ -242,6 +258,18 @@ describe("hostile input", () => {
   it("never answers a query parameter with a server error or a payload that would run", { timeout: 900_000 }, async () => {
     const results: Outcome[] = [];
     for (const query of queries.values()) results.push(await attackQuery(query));
+    outcomes.push(...results);
+    expect(failuresOf(results)).toEqual([]);
+  });
+
+  it("never answers an API code or slug in the path with a server error", { timeout: 300_000 }, async () => {
+    const inputs = inputsForField(2).filter((input) => input.length < 8_000);
+    const results: Outcome[] = [];
+    for (const path of ["/api/v1/regions/", "/api/v1/frameworks/"]) {
+      const started = performance.now();
+      const failures = await attack(inputs, (value) => send(app.origin, null, "GET", `${path}${encodeURIComponent(value)}`));
+      results.push({ target: `anonymous GET ${path}{code}`, requests: inputs.length, seconds: (performance.now() - started) / 1000, failures });
+    }
     outcomes.push(...results);
     expect(failuresOf(results)).toEqual([]);
   });

@@ -6,14 +6,14 @@
  */
 import { APPLICATION_FUNCTIONS } from "../applications";
 import { listCatalog } from "../applications/index.server";
-import { computeRankings, FIGURE_KINDS, type FigureKind, getBenchmarkData, rankingChoices } from "../benchmark/index.server";
+import { type BenchmarkData, computeRankings, type Figure as StoredFigure, FIGURE_KINDS, type FigureKind, getBenchmarkData, rankingChoices } from "../benchmark/index.server";
 import { predikatOf } from "../frameworks";
 import { defaultFramework, type FrameworkSummary as StoredFramework, getFrameworkSummary, getFrameworkTree, getLevelCriteria, listFrameworks } from "../frameworks/index.server";
 import { PRACTICE_STAGES } from "../practices";
 import { listPublicAdoptions, listPublishedPractices } from "../practices/index.server";
 import { getRegionProfile, getRegionProfileFields, listCohorts, listProvinces, searchRegionDirectory } from "../regions/index.server";
 import { listVisits } from "../visits/index.server";
-import { API_BASE, ApiProblem, defineEndpoint } from "./respond.server";
+import { ApiProblem, defineEndpoint } from "./respond.server";
 import {
   Adoption,
   Application,
@@ -79,9 +79,6 @@ async function frameworkOf(slug: string | undefined): Promise<StoredFramework> {
   if (!framework) throw new ApiProblem("invalidParameter", [{ parameter: "kerangka", detail: `accepted: ${frameworks.map((known) => known.slug).join(", ")}` }]);
   return framework;
 }
-
-type BenchmarkData = NonNullable<Awaited<ReturnType<typeof getBenchmarkData>>>;
-type StoredFigure = BenchmarkData["figures"]["official"] extends Map<string, infer F> ? F : never;
 
 /** A figure as the API gives it: its kind, its framework and every source behind it. */
 function presentFigure(data: BenchmarkData, framework: StoredFramework, figure: StoredFigure): FigureOut {
@@ -445,5 +442,3 @@ export const ENDPOINTS = [
   visitsEndpoint,
   applicationsEndpoint,
 ] as const;
-
-export { API_BASE };

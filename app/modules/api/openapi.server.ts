@@ -3,7 +3,8 @@
  * (endpoints.server.ts), so the document cannot drift from the handlers.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
-import { API_BASE, ENDPOINTS } from "./endpoints.server";
+import { ENDPOINTS } from "./endpoints.server";
+import { API_BASE } from "./respond.server";
 import { Problem } from "./schemas.server";
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });

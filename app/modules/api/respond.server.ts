@@ -148,22 +148,22 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 export function jsonResponse(request: Request, value: unknown, contentType = "application/json; charset=utf-8"): Response {
   const body = JSON.stringify(value);
   const etag = etagOf(body);
-  const headers = { ETag: etag, "Cache-Control": "public, max-age=60", Vary: "Accept, Accept-Language", ...CORS_HEADERS };
+  const headers = { ETag: etag, "Cache-Control": "public, max-age=60", ...CORS_HEADERS };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
 }
 
 /**
- * Runs the checks every API request gets, in this order: Accept (406), rate limit (429), then
- * `answer`, whose ApiProblem becomes a problem response.
+ * Runs the checks every API request gets, in this order: rate limit (429; every request counts,
+ * refused ones too), Accept (406), then `answer`, whose ApiProblem becomes a problem response.
  */
 export async function answerApiRequest(request: Request, context: AppLoadContext, answer: () => Promise<Response>): Promise<Response> {
   // Remix hands OPTIONS to the loader: a CORS preflight, answered before anything is counted.
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
   try {
-    if (!acceptsJson(request.headers.get("accept"))) throw new ApiProblem("notAcceptable");
     const reservation = await reserveApiRequest(context.clientIp);
     if (!reservation.ok) return await problemResponse(request, new ApiProblem("tooManyRequests"), { "Retry-After": String(reservation.retryAfterSeconds) });
+    if (!acceptsJson(request.headers.get("accept"))) throw new ApiProblem("notAcceptable");
     return await answer();
   } catch (error) {
     if (error instanceof ApiProblem) return problemResponse(request, error);

@@ -1,5 +1,5 @@
 /** The server public face of this area: other areas import only this file (decision 0008). */
-export { getBenchmarkData } from "./benchmark-data.server";
+export { type BenchmarkData, type Figure, getBenchmarkData } from "./benchmark-data.server";
 export { FIGURE_KINDS, type FigureKind, kindParam, parseKindParam } from "./figure-kinds";
 export { getGovernmentHistory } from "./region-figures.server";
 export { computeRankings, rankingChoices } from "./rankings.server";

@@ -10,7 +10,7 @@ import type { ApplicationContent } from "./application-content";
 import { createApplication, updateApplication } from "./application-commands.server";
 import { getApplication, getRegionApplications, listApplicationUses, listCatalog } from "./catalog.server";
 import { parseCatalogQuery } from "./catalog-query";
-import { decideRequest, listRequests, requestApplication } from "./requests.server";
+import { decideRequest, listRequests, REQUEST_PAGE_SIZE, requestApplication, requestPage } from "./requests.server";
 
 const ip = "127.0.0.1";
 let sumedangEditor: Actor;
@@ -190,6 +190,44 @@ describe("requests", () => {
       errors: { adopterPracticeId: { code: "applicationAdopterTaken" } },
     });
     expect(await db().select().from(practiceAdoptions).where(and(eq(practiceAdoptions.adopterPracticeId, adopter), eq(practiceAdoptions.sourcePracticeId, otherSource)))).toHaveLength(1);
+  });
+});
+
+describe("a region's request lists", () => {
+  it("page through more requests than a page holds, newest first, none twice; incoming ones only for the owner's editors", async () => {
+    // Regions no other test uses, so these are all their requests.
+    const [ownerEditor, ownerMember, requesterMember] = await Promise.all([testActor("editor", "36.04"), testActor("member", "36.04"), testActor("member", "36.72")]);
+    const [application] = await db()
+      .insert(applications)
+      .values({ regionCode: "36.04", name: "Aplikasi berhalaman", function: "administrasi_perkantoran", description: "Uji", indicatorIds: [], terms: "hibah" })
+      .returning({ id: applications.id });
+    const total = REQUEST_PAGE_SIZE + 3;
+    const inserted = await db()
+      .insert(applicationRequests)
+      .values(
+        Array.from({ length: total }, (_, index) => ({
+          applicationId: application!.id,
+          requesterRegionCode: "36.72",
+          requestedById: requesterMember.id,
+          purpose: `Permintaan ${index}`,
+          contact: "-",
+          contactPurposeVersion: 1,
+          // Decided ones: only one request per region may be pending.
+          status: "declined" as const,
+          createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
+        })),
+      )
+      .returning({ id: applicationRequests.id });
+    const newestFirst = inserted.map((row) => row.id).reverse();
+
+    const [first, second] = await Promise.all([requestPage({ ...ownerEditor, regionCode: "36.04" }, "incoming", 1), requestPage({ ...ownerEditor, regionCode: "36.04" }, "incoming", 2)]);
+    expect([first.pageCount, second.pageCount]).toEqual([2, 2]);
+    expect(first.requests.map((row) => row.id)).toEqual(newestFirst.slice(0, REQUEST_PAGE_SIZE));
+    expect(second.requests.map((row) => row.id)).toEqual(newestFirst.slice(REQUEST_PAGE_SIZE));
+    const outgoing = await requestPage({ ...requesterMember, regionCode: "36.72" }, "outgoing", 2);
+    expect(outgoing.requests.map((row) => row.id)).toEqual(newestFirst.slice(REQUEST_PAGE_SIZE));
+    // The owner region's member reads neither its incoming requests nor their contacts.
+    expect(await requestPage({ ...ownerMember, regionCode: "36.04" }, "incoming", 1)).toEqual({ requests: [], page: 1, pageCount: 1 });
   });
 });
 

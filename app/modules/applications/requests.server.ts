@@ -2,7 +2,7 @@
  * Requests for an application from another region, and the owner's decision. Approval records
  * the requester's adoption of the supported practice (practice_adoptions) in the same transaction.
  */
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applicationPractices, applicationRequests, applications, practiceAdoptions, practiceRevisions, practices, regions, users } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
@@ -162,18 +162,15 @@ async function decidePending(
   return "decided";
 }
 
-/**
- * Requests this viewer may read, newest first: the owner region's editors and Kemendagri see
- * all of an application's; a requesting region's officials see their region's. Contacts included.
- */
-export async function listRequests(viewer: Actor, filter: { applicationId: number } | { regionCode: string }) {
+/** Requests with what their lists show (contacts included), for a caller to filter, order and page. */
+function selectRequests() {
   const requester = alias(regions, "requester_region");
   const owner = alias(regions, "owner_region");
   const source = alias(practiceRevisions, "source_revision");
   const sourcePractice = alias(practices, "source_practice");
   const adopter = alias(practiceRevisions, "adopter_revision");
   const adopterPractice = alias(practices, "adopter_practice");
-  const rows = await db()
+  return db()
     .select({
       id: applicationRequests.id,
       applicationId: applications.id,
@@ -203,16 +200,49 @@ export async function listRequests(viewer: Actor, filter: { applicationId: numbe
     .leftJoin(source, eq(source.id, sourcePractice.publishedRevisionId))
     .leftJoin(adopterPractice, eq(adopterPractice.id, applicationRequests.adopterPracticeId))
     .leftJoin(adopter, eq(adopter.id, adopterPractice.publishedRevisionId))
-    .where(
-      "applicationId" in filter
-        ? eq(applications.id, filter.applicationId)
-        : or(eq(applications.regionCode, filter.regionCode), eq(applicationRequests.requesterRegionCode, filter.regionCode)),
-    )
-    .orderBy(desc(applicationRequests.createdAt), desc(applicationRequests.id))
-    .limit(200);
-  return rows
-    .filter((row) => can(viewer, { action: "application.requestRead", ownerRegionCode: row.ownerRegionCode, requesterRegionCode: row.requesterRegionCode }))
-    .map((row) => ({ ...row, canDecide: row.status === "pending" && can(viewer, { action: "application.decide", regionCode: row.ownerRegionCode }) }));
+    .$dynamic();
+}
+
+/** Whether `viewer` may read a row and decide it now: what each list adds to it. */
+function forViewer(viewer: Actor) {
+  return <Row extends { ownerRegionCode: string; requesterRegionCode: string; status: string }>(rows: Row[]) =>
+    rows
+      .filter((row) => can(viewer, { action: "application.requestRead", ownerRegionCode: row.ownerRegionCode, requesterRegionCode: row.requesterRegionCode }))
+      .map((row) => ({ ...row, canDecide: row.status === "pending" && can(viewer, { action: "application.decide", regionCode: row.ownerRegionCode }) }));
+}
+
+const newestFirst = [desc(applicationRequests.createdAt), desc(applicationRequests.id)];
+
+/**
+ * An application's requests this viewer may read, newest first: the owner region's editors and
+ * Kemendagri see all; a requesting region's officials see their region's.
+ */
+export async function listRequests(viewer: Actor, filter: { applicationId: number }) {
+  return forViewer(viewer)(await selectRequests().where(eq(applications.id, filter.applicationId)).orderBy(...newestFirst));
+}
+
+export const REQUEST_PAGE_SIZE = 20;
+
+/**
+ * One page (1-based) of the requests for the viewer's region's applications ("incoming") or of
+ * its own requests ("outgoing"), newest first, and how many pages there are. Incoming ones are
+ * for the region's editors (who decide them) only; its members get an empty list.
+ */
+export async function requestPage(viewer: Actor & { regionCode: string }, direction: "incoming" | "outgoing", page: number) {
+  // A request from any other region ("" is none) to this one: readable by its editors only.
+  if (direction === "incoming" && !can(viewer, { action: "application.requestRead", ownerRegionCode: viewer.regionCode, requesterRegionCode: "" })) {
+    return { requests: [], page, pageCount: 1 };
+  }
+  const where = direction === "incoming" ? eq(applications.regionCode, viewer.regionCode) : eq(applicationRequests.requesterRegionCode, viewer.regionCode);
+  const [rows, [counted]] = await Promise.all([
+    selectRequests()
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(REQUEST_PAGE_SIZE)
+      .offset((page - 1) * REQUEST_PAGE_SIZE),
+    db().select({ total: count() }).from(applicationRequests).innerJoin(applications, eq(applications.id, applicationRequests.applicationId)).where(where),
+  ]);
+  return { requests: forViewer(viewer)(rows), page, pageCount: Math.max(1, Math.ceil((counted?.total ?? 0) / REQUEST_PAGE_SIZE)) };
 }
 
 export type ApplicationRequestRow = Awaited<ReturnType<typeof listRequests>>[number];

@@ -46,7 +46,10 @@ const FEED_KINDS: readonly string[] = ["practice", "revision", "adoption", "resu
 /** `2026-12-01T03:04:05.123456Z~practice~12` as the URL holds it; anything else is null (the newest page). */
 export function parseFeedCursor(value: string | null): FeedCursor | null {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~([a-z]+)~(\d{1,15})$/.exec(value ?? "");
-  if (!match || !FEED_KINDS.includes(match[2]!) || Number.isNaN(Date.parse(match[1]!))) return null;
+  if (!match || !FEED_KINDS.includes(match[2]!)) return null;
+  // A real instant (not 30 February, which Date would roll over and PostgreSQL would refuse).
+  const time = Date.parse(match[1]!);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 23) !== match[1]!.slice(0, 23)) return null;
   return { at: match[1]!, kind: match[2]!, id: Number(match[3]) };
 }
 

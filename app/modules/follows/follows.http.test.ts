@@ -63,6 +63,12 @@ it("follows for the signed-in user whatever user id the form names, once however
   // The region page now offers to stop; the feed lists it.
   expect(await (await request(app.origin, "/daerah/32.11", { cookie: member.cookie })).text()).toContain("Berhenti mengikuti");
   expect(await (await request(app.origin, "/umpan-saya", { cookie: member.cookie })).text()).toContain("Kabupaten Sumedang");
+  // A forged or stale page key is the newest page, never an error.
+  for (const key of ["x", "2026-12-01T00:00:00.000000Z~hapus~1", "9999-99-99T99:99:99.999999Z~practice~1", "'; drop table follows; --"]) {
+    const page = await request(app.origin, `/umpan-saya?sebelum=${encodeURIComponent(key)}`, { cookie: member.cookie });
+    expect(page.status, key).toBe(200);
+    expect(await page.text()).toContain("Kabupaten Sumedang");
+  }
 
   const stopped = await post({ intent: "berhenti", jenis: "daerah", kunci: "32.11" }, member.cookie);
   expect(stopped.status).toBe(302);

@@ -173,7 +173,7 @@ describe("the feed", () => {
   it("reads only a well-formed page key from the URL, anything else as the newest page", () => {
     const key = { at: "2026-12-01T03:04:05.123456Z", kind: "practice", id: 12 };
     expect(parseFeedCursor(feedCursorParam(key))).toEqual(key);
-    for (const bad of [null, "", "12", "2026-12-01T03:04:05.123Z~practice~12", "2026-12-01T03:04:05.123456Z~hapus~12", "2026-13-45T03:04:05.123456Z~practice~12", "2026-12-01T03:04:05.123456Z~practice~1;drop"]) {
+    for (const bad of [null, "", "12", "2026-12-01T03:04:05.123Z~practice~12", "2026-12-01T03:04:05.123456Z~hapus~12", "2026-13-45T03:04:05.123456Z~practice~12", "2026-02-30T03:04:05.123456Z~practice~12", "2026-12-01T03:04:05.123456Z~practice~1;drop"]) {
       expect(parseFeedCursor(bad), String(bad)).toBeNull();
     }
   });

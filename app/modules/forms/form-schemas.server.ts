@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { messagesId } from "../i18n/messages.id";
+import { workspaceMessagesId } from "../i18n/messages.workspace.id";
 import { type NumberConvention, type NumberRules, parseLocaleNumber } from "../numbers/locale-number";
 import { echoValues, type FieldError, type FieldErrors, type FormResult, numberFieldError, parseRecordNumber, type ValidationCode } from "./form-data";
 
 // Server-only, so zod (about 90 KB gzipped) never reaches the browser.
 
-const validationCodes = new Set<string>(Object.keys(messagesId.validation));
+// Codes live in the public catalog or, for workspace-only forms, in the workspace catalog.
+const validationCodes = new Set<string>([...Object.keys(messagesId.validation), ...Object.keys(workspaceMessagesId.validation)]);
 
 /**
  * Validates the form's text fields with a zod schema whose issue messages are ValidationCodes.

@@ -74,6 +74,9 @@ export async function seedHostileFixtures() {
     ...["/", "/masuk", invitation.path, setPassword, "/akun", "/praktik/kelola", "/admin", "/admin/undangan", "/admin/pengguna", "/admin/audit"],
     ...["/kurasi/impor-spbe", "/kurasi/level-resmi", "/kurasi/tanggapan", `/daerah/${REGION}`, `/daerah/${REGION}/ubah`, `/daerah/${REGION}/level-resmi`],
     ...[`/daerah/${REGION}/penilaian-mandiri`, `/praktik/${published}`, `/praktik/${published}/adopsi?daerah=33.16`, "/praktik/baru", "/kelompok", "/bandingkan", "/peta"],
+    // Pages with downloads, with a query, so their .csv/.xlsx links are attacked with every parameter they keep.
+    ...["/peringkat?tahun=2024&provinsi=32&urut=nama", `/bandingkan?daerah=${REGION},35.10&tahun=2024`, `/daerah/${REGION}/benchmark?tahun=2024&kelompok=provinsi`],
+    ...["/indikator/1?kerangka=spbe-2020&tahun=2024", "/praktik?provinsi=32&tahap=penerapan&tag=tte&urut=terbanyak-diadopsi"],
   ];
   return { visitors, seeds };
 }

@@ -246,6 +246,9 @@ describe("hostile input", () => {
     // A crawl that stopped finding forms would make every check below pass vacuously.
     expect(forms.size).toBeGreaterThan(25);
     expect(queries.size).toBeGreaterThan(8);
+    // Every page's downloads are attacked like the page itself.
+    const downloads = ["/peringkat.csv", "/bandingkan.csv", "/daerah/N.N/benchmark.csv", "/daerah/N.N/riwayat.csv", "/indikator/N/sebaran.csv", "/praktik.csv"];
+    expect(downloads.flatMap((path) => [path, path.replace(".csv", ".xlsx")]).filter((path) => !queries.has(path))).toEqual([]);
   });
 
   it("never answers a form with a server error or a payload that would run", { timeout: 1_800_000 }, async () => {

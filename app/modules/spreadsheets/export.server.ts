@@ -89,7 +89,8 @@ export async function tableToXlsx(table: ExportTable): Promise<Uint8Array<ArrayB
       row.map((cell, index) => {
         const column = table.columns[index]!;
         if (cell === null) return null;
-        if (typeof cell === "number") return { value: cell, type: Number, format: column.type === "decimal" ? `0.${"0".repeat(column.decimals ?? 2)}` : "0" };
+        // Rounded as the page and the CSV show it: a computed sub-index is not more precise than that.
+        if (typeof cell === "number") return column.type === "decimal" ? { value: Number(cell.toFixed(column.decimals ?? 2)), type: Number, format: `0.${"0".repeat(column.decimals ?? 2)}` } : { value: cell, type: Number, format: "0" };
         // Cells are written as text, never as formulas; the guard keeps a copy-paste safe too.
         return { value: neutralizeFormula(cell), type: String };
       }),

@@ -19,11 +19,11 @@ import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
-
 import { canonicalUrl } from "~/modules/http/app-url.server";
 import { compareShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { COMPARE_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: COMPARE_SHARE_QUERY });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -67,8 +67,8 @@ export default function Compare() {
       <div>
         <h1 className="text-3xl font-bold">{t("compare.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("compare.lead", { max: MAX_COMPARED })}</p>
-        <div className="mt-3">
         {ready ? <ShareLinks url={share.url} title={`${title}: ${regions.map((region) => region.name).join(", ")}`} className="mt-3" /> : null}
+        <div className="mt-3">
           <FrameworkSwitch frameworks={frameworks} current={framework.slug} />
         </div>
       </div>

@@ -10,7 +10,7 @@ import { regionShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { Badge } from "~/components/ui/badge";
 import { DownloadLinks } from "~/components/ui/download-links";
-import { Alert } from "~/components/ui/form";
+import { Alert } from "~/components/ui/form-base";
 import { validationMessage } from "~/modules/forms/validation-message";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { listVisits } from "~/modules/visits/index.server";
@@ -34,8 +34,8 @@ import { RegionPractices } from "~/components/practices/region-practices";
 import { RegionApplicationsSection } from "~/components/applications/region-applications";
 import { getRegionApplications } from "~/modules/applications/index.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
-import { readFormToken } from "~/modules/forms/form-token";
 import { canonicalUrl } from "~/modules/http/app-url.server";
+import { readFormToken } from "~/modules/forms/form-token";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.region.name, description: args.data?.share.description, image: args.data?.share.image }), ...feedDiscoveryLinks(args.data?.feeds)];
@@ -53,11 +53,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     isFollowing(user?.id ?? null, { type: "region", key: profile.region.code }),
     translatorForRequest(request),
   ]);
-  return {
   const { description, image } = regionShare(translator, profile.region, figures.headline);
+  return {
     ...profile,
-    figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
     share: { description, image, url: canonicalUrl(request) },
+    figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
     about,
     practiceOverview,
     applications,
@@ -168,8 +168,8 @@ export default function RegionProfilePage() {
             <FollowButton target={{ type: "region", key: region.code }} {...follow} />
           </div>
           <FeedLinks feeds={feeds} className="mt-3" />
-          {canEdit ? (
           <ShareLinks url={share.url} title={region.name} className="mt-3" />
+          {canEdit ? (
             <p className="mt-3">
               <Link to={`/daerah/${region.code}/ubah`}>{t("regionEdit.edit")}</Link>
             </p>

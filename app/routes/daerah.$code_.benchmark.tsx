@@ -22,9 +22,9 @@ import { pageMeta } from "~/modules/http/page-meta";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
-
 import { regionShare } from "~/components/share/share-cards.server";
 import { BENCHMARK_SHARE_QUERY } from "~/components/share/share-query";
+
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, ...args.data?.share, query: BENCHMARK_SHARE_QUERY });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -39,8 +39,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     translatorForRequest(request),
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
-  return {
   const { region } = benchmark;
+  return {
     title: translator.t("regionBenchmark.title", { region: region.name }),
     // Shared with the region's own preview picture: its latest official index.
     share: {

@@ -20,11 +20,11 @@ import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
-
 import { canonicalUrl } from "~/modules/http/app-url.server";
 import { rankingsShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { RANKINGS_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+
 export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: RANKINGS_SHARE_QUERY }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -44,10 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     notes: entry.notes,
     figure: { kind: entry.figure.kind, value: entry.figure.value, decimals: entry.figure.decimals, disputed: entry.figure.disputed, published: entry.figure.published, source: entry.figure.source, mismatch: entry.figure.mismatch },
   });
-  return {
   const { description, image } = rankingsShare(translator, shareSearch(request, RANKINGS_SHARE_QUERY), { framework: framework.shortName, year: query.year, kind: query.kind, rows: rankings.rows });
-    title: t("rankings.title", { framework: framework.shortName, year: query.year }),
+  return {
     share: { description, image, url: canonicalUrl(request, RANKINGS_SHARE_QUERY) },
+    title: t("rankings.title", { framework: framework.shortName, year: query.year }),
     framework: { slug: framework.slug, name: framework.name, shortName: framework.shortName },
     frameworks: choices.frameworks.map(({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }) => ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version })),
     query: { ...query, page },

@@ -4,7 +4,7 @@ import { useLocalizedText } from "~/components/practices/localized-text";
 import { PracticeContentView, PracticeFacts } from "~/components/practices/practice-content";
 import { PracticeQuestions, type QuestionFormResult } from "~/components/practices/practice-questions";
 import { PracticeStateBadge } from "~/components/practices/state-badge";
-import { Alert } from "~/components/ui/form";
+import { Alert } from "~/components/ui/form-base";
 import { Badge } from "~/components/ui/badge";
 import { currentUser, requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";

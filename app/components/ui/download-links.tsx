@@ -19,7 +19,7 @@ export function DownloadLinks({ path, className = "" }: { path: string; classNam
     return `${path}.${extension}${query ? `?${query}` : ""}`;
   };
   return (
-    <p className={`flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold ${className}`}>
+    <p className={`flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold print:hidden ${className}`}>
       <span className="font-normal text-slate-700">{t("exports.download")}:</span>
       <a href={href("csv", "id")} download>
         {t("exports.csvId")}

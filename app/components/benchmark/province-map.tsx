@@ -1,19 +1,6 @@
-import type { MapClass, MapMetric } from "~/modules/benchmark/province-map";
+import type { MapClass, MapMetric, ProvinceOnMap } from "~/modules/benchmark/province-map";
 import { classLabel } from "~/modules/benchmark/province-map";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
-
-/** What the map needs of a province (ProvinceOnMap in province-map.server.ts, as loader data). */
-export interface MapProvince {
-  code: string;
-  name: string;
-  path: string;
-  regions: number;
-  withData: number;
-  mean: number | null;
-  practices: number;
-  adoptions: number;
-  mapClass: number | null;
-}
 
 /**
  * Fills of the classes, lightest first, each with its own hatching so that classes differ in
@@ -58,7 +45,7 @@ function NoDataPattern() {
 /** How a province's value reads in words: its title on the map, its link's name, and the table. */
 export function useProvinceValue(metric: MapMetric) {
   const { t, formatIndex } = useExtraTranslator();
-  return (province: MapProvince) => {
+  return (province: ProvinceOnMap) => {
     if (metric === "praktik") return t("provinceMap.practices", { count: province.practices });
     if (metric === "adopsi") return t("provinceMap.adoptions", { count: province.adoptions });
     return t("provinceMap.meanOf", {
@@ -86,7 +73,7 @@ export function ProvinceMap({
   title: string;
   width: number;
   height: number;
-  provinces: readonly MapProvince[];
+  provinces: readonly ProvinceOnMap[];
   classes: readonly MapClass[];
   decimals: number;
   metric: MapMetric;

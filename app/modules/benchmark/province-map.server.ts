@@ -5,25 +5,9 @@ import { requireFrameworkChoice } from "../frameworks/index.server";
 import { integerBetween, oneOf, readParam } from "../http/url-query";
 import { selectPublicPractices } from "../practices/index.server";
 import { getBenchmarkData, figureOf } from "./benchmark-data.server";
-import { COUNT_CLASSES, classOf, indexClasses, MAP_METRICS, type MapClass, type MapMetric, type MapQuery, meanOfRegions } from "./province-map";
+import { COUNT_CLASSES, classOf, indexClasses, MAP_METRICS, type MapClass, type MapMetric, type MapQuery, meanOfRegions, type ProvinceOnMap } from "./province-map";
 import { provinceShapes } from "./province-shapes.server";
 import { defaultRankingYear } from "./rankings";
-
-export interface ProvinceOnMap {
-  code: string;
-  name: string;
-  /** SVG path of its boundary (province-shapes.server.ts). */
-  path: string;
-  /** Kabupaten/kota in the province, and how many have an undisputed official figure in the year. */
-  regions: number;
-  withData: number;
-  /** Plain mean of those figures, at the framework's decimals; null when none has one. */
-  mean: number | null;
-  practices: number;
-  adoptions: number;
-  /** Class of the chosen metric's value (index into `classes`), null for no data. */
-  mapClass: number | null;
-}
 
 /** Public practices, and adoptions recorded by public practices, per province of the region that published them. */
 async function countsByProvince() {

@@ -73,3 +73,20 @@ export function meanOfRegions(figures: readonly ({ kind: FigureKind; value: numb
   const values = present.map((figure) => figure.value).filter((value) => value !== null);
   return { mean: values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : null, count: values.length };
 }
+
+/** A province as the map page shows it (built by province-map.server.ts, sent as loader data). */
+export interface ProvinceOnMap {
+  code: string;
+  name: string;
+  /** SVG path of its boundary (province-shapes.server.ts). */
+  path: string;
+  /** Kabupaten/kota in the province, and how many have an undisputed official figure in the year. */
+  regions: number;
+  withData: number;
+  /** Plain mean of those figures, at the framework's decimals; null when none has one. */
+  mean: number | null;
+  practices: number;
+  adoptions: number;
+  /** Class of the chosen metric's value (index into `classes`), null for no data. */
+  mapClass: number | null;
+}

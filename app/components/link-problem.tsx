@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 const messageKeys = {
   expired: "auth.linkExpired",
@@ -13,7 +13,7 @@ export type LinkProblemStatus = keyof typeof messageKeys;
 
 /** The page for a one-time link that is expired, used, revoked or unknown. */
 export function LinkProblem({ status }: { status: LinkProblemStatus }) {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return (
     <div className="mx-auto max-w-lg px-4 py-12">
       <h1 className="text-2xl font-bold">{t("auth.linkProblemTitle")}</h1>

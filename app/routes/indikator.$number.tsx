@@ -22,7 +22,7 @@ import { FeedLinks } from "~/components/feeds/feed-links";
 import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { indicatorMetadata } from "~/modules/open-data/indicator-metadata.server";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { requestQuery } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title }), ...feedDiscoveryLinks(args.data?.feeds)];
@@ -54,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function IndicatorPage() {
   const { page, frameworkParam, framework, frameworks, follow, feeds, metadata } = useLoaderData<typeof loader>();
-  const translator = useTranslator();
+  const translator = useExtraTranslator();
   const { t, formatNumber, formatIndex } = translator;
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">

@@ -4,7 +4,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/filters";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { getAdoptionNetwork, NETWORK_HEIGHT, NETWORK_WIDTH } from "~/modules/practices/adoption-network.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
@@ -26,7 +26,7 @@ function trimmed(start: { x: number; y: number }, end: { x: number; y: number },
 
 export default function AdoptionNetwork() {
   const { network } = useLoaderData<typeof loader>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("network.title")}</h1>

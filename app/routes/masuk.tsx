@@ -15,7 +15,7 @@ import { setEmailLanguage } from "~/modules/notifications/preferences.server";
 import { safeRedirectPath } from "~/modules/http/safe-redirect";
 import { localeFromRequest, translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { sayRetryAfter } from "~/modules/limits/rate-limits.server";
 import { minutesToWait } from "~/modules/limits/retry-after";
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return (
     <NarrowPage title={t("auth.signInTitle")} lead={t("auth.signInLead")}>
       <SubmitForm method="post" className="space-y-4">

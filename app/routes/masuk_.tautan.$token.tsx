@@ -6,7 +6,7 @@ import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { inspectOneTimeLink, signInWithLink } from "~/modules/auth/one-time-links.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
 
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SignInWithLink() {
   const { status, user } = useLoaderData<typeof loader>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   if (status !== "valid" || !user) return <LinkProblem status={status === "valid" ? "unknown" : status} />;
   return (
     <NarrowPage title={t("auth.linkSignInTitle")} lead={t("auth.linkSignInLead", { email: user.email })}>

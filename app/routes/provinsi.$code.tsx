@@ -11,7 +11,7 @@ import { getGovernmentFigures, provinceAverages, withLatestOfficialFigure } from
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { getProvince } from "~/modules/regions/regions.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
@@ -45,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function ProvincePage() {
   const { province, framework, figures, averages, regions } = useLoaderData<typeof loader>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   const headline = figures?.headline ?? null;
   const government = t("province.government", { name: province.name });
   return (
@@ -88,6 +88,6 @@ export default function ProvincePage() {
 }
 
 export function ErrorBoundary() {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return <ErrorPage notFoundMessage={t("province.notFound")} />;
 }

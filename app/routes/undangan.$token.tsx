@@ -9,7 +9,7 @@ import { acceptInvitationSchema } from "~/modules/auth/auth-forms.server";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { readForm } from "~/modules/http/request-input";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { lookup } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   if (lookup.status !== "pending") return <LinkProblem status={lookup.status} />;
   const { invitation } = lookup;
   const errors = actionData && !actionData.ok ? actionData.errors : {};

@@ -1,11 +1,11 @@
 import type { ChangeEvent } from "react";
 import { Badge } from "~/components/ui/badge";
 import type { LevelCriterion } from "~/modules/frameworks/frameworks.server";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 /** A level's criteria text, marked when the public copies of the regulation disagree on it. */
 function CriteriaText({ level }: { level: LevelCriterion }) {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   if (!level.criteria) return <span className="text-slate-600">{t("levelCriteria.missing")}</span>;
   return (
     <>
@@ -21,7 +21,7 @@ function CriteriaText({ level }: { level: LevelCriterion }) {
 
 /** Every level of an indicator with its name and the regulation's criteria. */
 export function LevelCriteriaList({ levels }: { levels: readonly LevelCriterion[] }) {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   return (
     <>
       <ol className="mt-3 space-y-3">
@@ -63,7 +63,7 @@ export function LevelChoice({
   allowNone?: boolean;
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
 }) {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   const errorId = `${name}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>

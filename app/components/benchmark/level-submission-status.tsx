@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "~/components/ui/badge";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 const statusTone: Record<string, BadgeTone> = { submitted: "warning", returned: "danger", verified: "success", superseded: "neutral" };
 
@@ -16,7 +16,7 @@ export interface SubmissionSummary {
 
 /** One submission of levels from an evaluation report: year, status, who and when, the curator's note. */
 export function LevelSubmissionStatus({ submission }: { submission: SubmissionSummary }) {
-  const { t, formatDate } = useTranslator();
+  const { t, formatDate } = useExtraTranslator();
   return (
     <div className="space-y-1">
       <p className="flex flex-wrap items-center gap-2">

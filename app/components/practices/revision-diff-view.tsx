@@ -1,9 +1,9 @@
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import type { RevisionChange } from "~/modules/practices/practice-view.server";
 
 /** Changed fields with insertions and deletions marked (colour plus underline/strike, not colour alone). */
 export function RevisionDiffView({ changes }: { changes: RevisionChange[] }) {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   if (changes.length === 0) return <p className="mt-2 text-slate-600">{t("history.noChanges")}</p>;
   return (
     <dl className="mt-3 space-y-4">

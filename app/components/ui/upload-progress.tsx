@@ -10,7 +10,7 @@ import { type ClientActionFunctionArgs, redirect } from "@remix-run/react";
 import { useId, useSyncExternalStore } from "react";
 import { decode } from "turbo-stream";
 import { useFormPending } from "~/components/ui/form-base";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 
 /** The one upload in flight (a page sends one navigation at a time): percent sent, or failed. */
 type UploadState = { percent: number; failed: false } | { percent: null; failed: true } | null;
@@ -106,7 +106,7 @@ export async function uploadWithProgress({ request, serverAction }: ClientAction
  * politely; after a dropped connection, an alert. Renders nothing otherwise.
  */
 export function UploadProgress() {
-  const { t } = useTranslator();
+  const { t } = useExtraTranslator();
   const pending = useFormPending();
   const upload = useSyncExternalStore(subscribe, () => state, () => null);
   const id = useId();

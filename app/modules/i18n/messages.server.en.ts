@@ -2,6 +2,18 @@ import type { ServerMessages } from "./messages.server.id";
 
 /** English messages only the server uses (see messages.server.id.ts). */
 export const serverMessagesEn: ServerMessages = {
+  home: {
+    title: "Home",
+  },
+  history: {
+    pageTitle: "History: {{title}}",
+  },
+  charts: {
+    showTable: "Show as a table",
+  },
+  search: {
+    titleFor: "Search: {{query}}",
+  },
   regionBenchmark: {
     trendChart: "Index of {{region}} per year",
     trendDescription: "The region's index per evaluation year, one line per kind of data: official values solid with filled markers, other kinds dashed with hollow markers; the national index for reference.",
@@ -16,6 +28,8 @@ export const serverMessagesEn: ServerMessages = {
     domainsDescription: "Index per domain in {{year}} for each region.",
   },
   indicator: {
+    level: "Level",
+    regions: "Regions",
     distributionChart: "Number of regions per level",
     distributionDescription_one: "How this indicator's levels are spread across {{count}} region with level data in {{year}}.",
     distributionDescription_other: "How this indicator's levels are spread across {{count}} regions with level data in {{year}}.",

@@ -5,6 +5,18 @@ import type { Catalog } from "./messages.id";
  * the columns and help of downloads. They never reach the browser (decision 0009).
  */
 export const serverMessagesId = {
+  home: {
+    title: "Beranda",
+  },
+  history: {
+    pageTitle: "Riwayat: {{title}}",
+  },
+  charts: {
+    showTable: "Tampilkan sebagai tabel",
+  },
+  search: {
+    titleFor: "Cari: {{query}}",
+  },
   regionBenchmark: {
     trendChart: "Indeks {{region}} per tahun",
     trendDescription: "Indeks daerah per tahun evaluasi, satu garis per jenis data: nilai resmi bergaris penuh dengan penanda berisi, jenis lain bergaris putus-putus dengan penanda kosong; indeks nasional sebagai pembanding.",
@@ -19,6 +31,8 @@ export const serverMessagesId = {
     domainsDescription: "Indeks per domain tahun {{year}} untuk tiap daerah.",
   },
   indicator: {
+    level: "Tingkat",
+    regions: "Jumlah daerah",
     distributionChart: "Jumlah daerah per tingkat",
     distributionDescription_other: "Sebaran tingkat indikator ini di antara {{count}} daerah dengan data tingkat pada {{year}}.",
   },

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelectBase, type SelectedFields } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
@@ -80,37 +80,76 @@ export async function readPracticeListQuery(params: URLSearchParams) {
   return { query, provinces };
 }
 
+/**
+ * Public practices passing the filters, joining the published revision and the region only when
+ * a filter reads them: counting and ordering 20,000 practices must not read their text. (Every
+ * public practice has both, through foreign keys, so leaving a join out keeps the same rows.)
+ */
+function selectMatchingPractices<Columns extends SelectedFields>(columns: Columns, filters: { revision?: SQL; region?: SQL }) {
+  let query = db()
+    .select(columns as SelectedFields)
+    .from(practices)
+    .where(and(isPublicSql(), filters.revision, filters.region))
+    .$dynamic();
+  if (filters.revision) query = query.innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId));
+  if (filters.region) query = query.innerJoin(regions, eq(regions.code, practices.regionCode));
+  // Every join is inner (see selectPublicPractices).
+  return query as unknown as PgSelectBase<"practices", Columns, "partial", Record<string, "not-null">, true>;
+}
+
+/** Adoptions by public practices, counted per source practice (practices with none have no row). */
+function adoptionCounts() {
+  return db()
+    .select({ practiceId: sql<number>`${practiceAdoptions.sourcePracticeId}`.as("adopted_practice_id"), adoptions: sql<number>`count(*)::int`.as("adoption_total") })
+    .from(practiceAdoptions)
+    .innerJoin(adopter, and(eq(adopter.id, practiceAdoptions.adopterPracticeId), isPublicSql(adopter)))
+    .groupBy(practiceAdoptions.sourcePracticeId)
+    .as("adoption_counts");
+}
+
 /** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */
 export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters, pageSize = PRACTICE_PAGE_SIZE) {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
     : null;
-  const where = and(
-    query.province ? eq(regions.provinceCode, query.province) : undefined,
-    query.region ? eq(practices.regionCode, query.region) : undefined,
-    indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
-    query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
-    query.tag ? sql`${practiceRevisions.tags} @> array[${query.tag}]::text[]` : undefined,
-    query.text ? matchesText(query.text) : undefined,
-    query.regionType ? eq(regions.type, query.regionType) : undefined,
-    query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
-    query.year ? sql`left(${practiceRevisions.startedOn}, 4) = ${String(query.year)}` : undefined,
-    ...[query.domain, query.aspect].map((group) =>
-      group ? sql`${practiceRevisions.indicatorIds} && ${`{${indicatorIdsUnder(tree, group).join(",")}}`}::int[]` : undefined,
+  const filters = {
+    revision: and(
+      indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
+      query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
+      query.tag ? sql`${practiceRevisions.tags} @> array[${query.tag}]::text[]` : undefined,
+      query.text ? matchesText(query.text) : undefined,
+      query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
+      query.year ? sql`left(${practiceRevisions.startedOn}, 4) = ${String(query.year)}` : undefined,
+      ...[query.domain, query.aspect].map((group) =>
+        group ? sql`${practiceRevisions.indicatorIds} && ${`{${indicatorIdsUnder(tree, group).join(",")}}`}::int[]` : undefined,
+      ),
+      query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
     ),
-    query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
-  );
-  const [totalRow] = await selectPublicPractices({ value: count() }, { where });
+    region: and(
+      query.province ? eq(regions.provinceCode, query.province) : undefined,
+      query.region ? eq(practices.regionCode, query.region) : undefined,
+      query.regionType ? eq(regions.type, query.regionType) : undefined,
+    ),
+  };
+  const [totalRow] = await selectMatchingPractices({ value: count() }, filters);
   const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page, pageSize);
-  const order: SQL[] =
-    query.sort === "terbanyak-diadopsi"
-      ? [desc(adoptionCount), desc(practices.publishedAt), desc(practices.id)]
-      : [desc(practices.publishedAt), desc(practices.id)];
-  const rows = await selectPublicPractices(publishedListColumns, { where })
-    .orderBy(...order)
+  // The page's ids first, from the narrow rows (counts aggregated once, not per row), then the
+  // text for that page only. Ties: newest publication first, then the highest id.
+  const mostAdopted = query.sort === "terbanyak-diadopsi";
+  const counts = adoptionCounts();
+  const adoptions = mostAdopted ? sql<number>`coalesce(${counts.adoptions}, 0)` : sql<number>`0`;
+  let pageIds = selectMatchingPractices({ id: practices.id, publishedAt: practices.publishedAt, adoptions: adoptions.as("list_adoptions") }, filters);
+  if (mostAdopted) pageIds = pageIds.leftJoin(counts, eq(counts.practiceId, practices.id));
+  const listPage = pageIds
+    // A constant ORDER BY term would read as a column position.
+    .orderBy(...(mostAdopted ? [desc(adoptions)] : []), desc(practices.publishedAt), desc(practices.id))
     .limit(pageSize)
-    .offset(offset);
+    .offset(offset)
+    .as("list_page");
+  const rows = await selectPublicPractices(publishedListColumns)
+    .innerJoin(listPage, eq(listPage.id, practices.id))
+    .orderBy(desc(listPage.adoptions), desc(listPage.publishedAt), desc(listPage.id));
   return { total, page, pageCount, practices: rows };
 }
 

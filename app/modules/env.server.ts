@@ -53,6 +53,10 @@ const settingsSchema = z.object({
   /** Data of the embedded services and generated secrets; evidence files when no bucket is set. */
   IDSL_DATA_DIR: z.string().default(".data"),
   UPLOADS_DIR: z.string().optional(),
+  /** Where `npm run backup` writes a backup folder when given none; unset: `$IDSL_DATA_DIR/backups`. */
+  IDSL_BACKUP_DIR: z.string().optional(),
+  /** The pg_dump `npm run backup` uses with DATABASE_URL; unset: the one on PATH. */
+  PG_DUMP: z.string().optional(),
   /** S3-compatible storage for evidence files (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). */
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: url("http|https", "https://minio.example:9000").optional(),

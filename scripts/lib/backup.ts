@@ -48,6 +48,15 @@ interface Sources {
 const SKIPPED_FILES = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map", "pg_internal.init", "backup_label.old"]);
 const EMPTIED_DIRS = new Set(["pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans"]);
 
+/** Whether a base backup leaves out `relative`, a path in the data directory. */
+function leftOutOfBaseBackup(relative: string, isDir: boolean): boolean {
+  const [top = "", ...rest] = relative.split(path.sep);
+  // pg_wal keeps its archive_status directory; its segments are copied after pg_backup_stop.
+  if (EMPTIED_DIRS.has(top) && rest.length > 0) return relative !== path.join("pg_wal", "archive_status");
+  const name = path.basename(relative);
+  return name.startsWith("pgsql_tmp") || (!isDir && SKIPPED_FILES.has(name));
+}
+
 /** Copies `from` into `to` recursively; files PostgreSQL drops while we copy are simply missing. */
 async function copyTree(from: string, to: string, skip: (relative: string, isDir: boolean) => boolean, relative = ""): Promise<void> {
   await mkdir(path.join(to, relative), { recursive: true, mode: 0o700 });
@@ -135,12 +144,7 @@ async function baseBackup(sql: postgres.Sql, target: string) {
     await session`select pg_create_physical_replication_slot(${`idsl_backup_${process.pid}`}, true, true)`;
     const [start] = await session<{ walFile: string }[]>`select pg_walfile_name(pg_backup_start('idsl backup', true)) as "walFile"`;
     const pgTarget = path.join(target, "postgres");
-    await copyTree(dataDir, pgTarget, (relative, isDir) => {
-      const [top, ...rest] = relative.split(path.sep);
-      if (rest.length > 0 && EMPTIED_DIRS.has(top ?? "")) return !(top === "pg_wal" && relative === path.join("pg_wal", "archive_status"));
-      const name = path.basename(relative);
-      return (!isDir && SKIPPED_FILES.has(name)) || name.startsWith("pgsql_tmp");
-    });
+    await copyTree(dataDir, pgTarget, leftOutOfBaseBackup);
     const [stop] = await session<{ walFile: string; labelfile: string; spcmapfile: string }[]>`
       select pg_walfile_name(lsn) as "walFile", labelfile, spcmapfile from pg_backup_stop(false)`;
     await writeFile(path.join(pgTarget, "backup_label"), stop?.labelfile ?? "", { mode: 0o600 });

@@ -11,6 +11,7 @@ const PAGES = {
   415: { title: "errors.unsupportedTitle", body: "errors.unsupportedBody" },
   429: { title: "errors.tooManyTitle", body: "errors.tooManyBody" },
   500: { title: "errors.errorTitle", body: "errors.errorBody" },
+  503: { title: "errors.unavailableTitle", body: "errors.unavailableBody" },
 } as const;
 
 /** Localized page for thrown statuses and unexpected errors; details stay in the server log. */

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { createDatabase, type Database } from "../../db/client";
-import { serverEnv } from "./env.server";
+import { createDatabase, type Database, type DatabaseOptions } from "../../db/client";
+import { type ServerEnv, serverEnv } from "./env.server";
 
 /**
  * One pool per process, kept on globalThis: `npm run dev` loads every rebuild of the app anew,
  * and a pool per loaded build would keep its connections until PostgreSQL has none left.
  */
-const processWide = globalThis as typeof globalThis & { idslDatabase?: ReturnType<typeof createDatabase> };
+const processWide = globalThis as typeof globalThis & { idslDatabase?: ReturnType<typeof createDatabase>; idslServesRequests?: boolean };
 
 /** Either the pool or an open transaction: data functions that must join a caller's transaction take this. */
 export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -20,9 +20,38 @@ export async function lockForTransaction(tx: DatabaseOrTransaction, scope: strin
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${scope}), ${id})`);
 }
 
+/**
+ * Marks this process as a web server, before its first query: its pool then carries the
+ * statement timeout, so a stuck query fails the request instead of holding it. Scripts,
+ * migrations and the background workers never call this; their long statements are legitimate.
+ * A pool already open keeps no limit: with WEB_CONCURRENCY=1 one process seeds, serves and runs
+ * the background workers on one pool.
+ */
+export function limitStatementsForRequests(): void {
+  processWide.idslServesRequests = true;
+}
+
+/** The pool's timeouts from the settings: a request fails within seconds when the database cannot answer. */
+export function databaseTimeouts(env: ServerEnv, servesRequests: boolean): DatabaseOptions {
+  return {
+    connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    idleTimeoutSeconds: env.DATABASE_IDLE_TIMEOUT_SECONDS,
+    statementTimeoutMs: servesRequests ? env.DATABASE_STATEMENT_TIMEOUT_MS : 0,
+  };
+}
+
+/**
+ * Lifts the web requests' statement timeout for the rest of this transaction, for work that is
+ * long by nature and started on purpose (a whole sheet imported, waiting for the import before it).
+ */
+export async function allowLongStatements(tx: DatabaseOrTransaction): Promise<void> {
+  await tx.execute(sql`set local statement_timeout = 0`);
+}
+
 /** The app's shared connection pool, opened on first use. */
 export function db(): Database {
-  processWide.idslDatabase ??= createDatabase(serverEnv().DATABASE_URL);
+  const env = serverEnv();
+  processWide.idslDatabase ??= createDatabase(env.DATABASE_URL, databaseTimeouts(env, processWide.idslServesRequests === true));
   return processWide.idslDatabase.db;
 }
 

@@ -40,6 +40,12 @@ const settingsSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { error: 'must be "development", "production" or "test"' }).default("development"),
   /** Unset: `npm start` runs the embedded PostgreSQL and fills this in before the app loads. */
   DATABASE_URL: url("postgres|postgresql", "postgres://idsl:secret@db.example:5432/idsl").optional(),
+  /** Seconds to wait for a new database connection before a request fails with 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: wholeNumber(1, 60).default(3),
+  /** Longest statement a web request may run, in ms (0: no limit); scripts and background workers have none. */
+  DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(0, 3_600_000).default(5_000),
+  /** Seconds an unused pooled database connection stays open (0: until the process ends). */
+  DATABASE_IDLE_TIMEOUT_SECONDS: wholeNumber(0, 86_400).default(60),
   /** Unset: the bundled Meilisearch. Optional for command-line scripts that only touch the database. */
   MEILI_URL: url("http|https", "http://127.0.0.1:7700").optional(),
   MEILI_MASTER_KEY: z.string().optional(),

@@ -1,9 +1,6 @@
-import { checkHealth } from "~/modules/health/health.server";
+import { readinessResponse } from "~/modules/health/health.server";
 
-export async function loader() {
-  const report = await checkHealth();
-  return Response.json(
-    { status: report.ok ? "ok" : "degraded", database: report.database, search: report.search },
-    { status: report.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+/** Kept for monitors set up before /healthz/ready existed: the same answer as readiness. */
+export function loader() {
+  return readinessResponse();
 }

@@ -6,7 +6,9 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { limitStatementsForRequests } from "../../app/modules/db.server";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
+import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
 import { readSettings } from "../../app/modules/env.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
 import { StartupError } from "./startup-error";
@@ -16,7 +18,7 @@ const buildFile = new URL("build/index.js", root);
 
 /** The server build as it is now on disk (a changed file is imported anew, not from the module cache). */
 async function importLatestBuild(): Promise<ServerBuild> {
-  return (await import(`${buildFile.href}?t=${statSync(buildFile).mtimeMs}`)) as ServerBuild;
+  return answeringDatabaseOutages((await import(`${buildFile.href}?t=${statSync(buildFile).mtimeMs}`)) as ServerBuild);
 }
 
 /**
@@ -57,7 +59,8 @@ export function requestBodyLimit(path: string): number {
  */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
   const { REMIX_DEV_ORIGIN, TRUST_PROXY } = readSettings();
-  const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : ((await import(buildFile.href)) as ServerBuild);
+  const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : answeringDatabaseOutages((await import(buildFile.href)) as ServerBuild);
+  limitStatementsForRequests();
   const production = process.env.NODE_ENV === "production";
 
   const app = express();

@@ -33,6 +33,10 @@ function buildDocument() {
           ...problem("Too many requests from this client: wait the Retry-After seconds."),
           headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" as const } } },
         },
+        503: {
+          ...problem("The database cannot be reached for the moment: retry after the Retry-After seconds."),
+          headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" as const } } },
+        },
       },
     });
   }

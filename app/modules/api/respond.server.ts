@@ -11,6 +11,7 @@ import { withoutControlCharacters } from "../forms/form-data";
 import { translatorForRequest } from "../i18n/locale.server";
 import { isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translator.server";
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from "../http/database-unavailable.server";
 import { reserveApiRequest } from "../limits/index.server";
 
 export const API_BASE = "/api/v1";
@@ -23,7 +24,7 @@ const CORS_HEADERS = {
   "Access-Control-Max-Age": "86400",
 };
 
-export type ProblemKind = "invalidParameter" | "unknownParameter" | "repeatedParameter" | "notFound" | "notAcceptable" | "tooManyRequests" | "methodNotAllowed";
+export type ProblemKind = "invalidParameter" | "unknownParameter" | "repeatedParameter" | "notFound" | "notAcceptable" | "tooManyRequests" | "methodNotAllowed" | "serviceUnavailable";
 
 const STATUS: Record<ProblemKind, number> = {
   invalidParameter: 400,
@@ -33,6 +34,7 @@ const STATUS: Record<ProblemKind, number> = {
   methodNotAllowed: 405,
   notAcceptable: 406,
   tooManyRequests: 429,
+  serviceUnavailable: 503,
 };
 
 /** A problem a handler finds (an unknown code, a year without figures), answered as problem+json. */
@@ -155,7 +157,8 @@ export function jsonResponse(request: Request, value: unknown, contentType = "ap
 
 /**
  * Runs the checks every API request gets, in this order: rate limit (429; every request counts,
- * refused ones too), Accept (406), then `answer`, whose ApiProblem becomes a problem response.
+ * refused ones too), Accept (406), then `answer`, whose ApiProblem becomes a problem response,
+ * as does a database outage (503 with Retry-After).
  */
 export async function answerApiRequest(request: Request, context: AppLoadContext, answer: () => Promise<Response>): Promise<Response> {
   // Remix hands OPTIONS to the loader: a CORS preflight, answered before anything is counted.
@@ -167,6 +170,7 @@ export async function answerApiRequest(request: Request, context: AppLoadContext
     return await answer();
   } catch (error) {
     if (error instanceof ApiProblem) return problemResponse(request, error);
+    if (isDatabaseUnavailable(error)) return problemResponse(request, new ApiProblem("serviceUnavailable"), { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) });
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { assessmentLevels, assessments, provinces, publishedResults, regions, sources } from "../../../db/schema";
 import { ensureSource } from "../../../db/sources";
 import { recordAudit } from "../audit/index.server";
-import { db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
+import { allowLongStatements, db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
 import { frameworkCoversYear, getFrameworkSummary, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
 import { once } from "../forms/submit-once.server";
@@ -159,6 +159,7 @@ export async function importOfficialResults(
   actor: { id: number; ip: string },
 ): Promise<ImportOutcome> {
   const outcome = await db().transaction(async (tx): Promise<ImportOutcome> => {
+    await allowLongStatements(tx);
     // Imports run one at a time, so a preview's "before" values are still true when it is written.
     await lockForTransaction(tx, "idsl:official-import");
     const check = await checkOfficialResults(frameworkSlug, sheet, tx);

@@ -11,8 +11,14 @@ export interface ComponentHealth {
   error?: string;
 }
 
+/**
+ * "ok": both answer; "degraded": search is down, but the site still serves pages, writes and its
+ * database search fallback; "unavailable": the database is down, nothing works.
+ */
+export type HealthStatus = "ok" | "degraded" | "unavailable";
+
 export interface HealthReport {
-  ok: boolean;
+  status: HealthStatus;
   database: ComponentHealth;
   search: ComponentHealth & {
     /** Content changes not yet in the search index; null when the database did not answer. */
@@ -56,5 +62,23 @@ export async function checkHealth(
     }),
     timed(() => search.health()),
   ]);
-  return { ok: databaseHealth.ok && searchHealth.ok, database: databaseHealth, search: { ...searchHealth, outboxBacklog } };
+  const status = !databaseHealth.ok ? "unavailable" : searchHealth.ok ? "ok" : "degraded";
+  return { status, database: databaseHealth, search: { ...searchHealth, outboxBacklog } };
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * Readiness, for a load balancer: 200 while the database answers (also when search is down, as
+ * the site still works: taking the server out of rotation would only make things worse), 503
+ * when it does not. The body names each component's state and error message, never a secret.
+ */
+export async function readinessResponse(clients?: Parameters<typeof checkHealth>[0]): Promise<Response> {
+  const report = await checkHealth(clients);
+  return Response.json(report, { status: report.status === "unavailable" ? 503 : 200, headers: NO_STORE });
+}
+
+/** Liveness: the process answers requests. Asks nothing of the database, so an outage there does not get the server restarted. */
+export function livenessResponse(): Response {
+  return Response.json({ status: "ok" }, { headers: NO_STORE });
 }

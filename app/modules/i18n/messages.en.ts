@@ -429,6 +429,8 @@ export const messagesEn: Messages = {
     tooManyTitle: "Too many submissions",
     tooManyBody_one: "You have reached the limit for submissions from your account or network for now, so the last one was not saved. Try again in {{count}} minute.",
     tooManyBody_other: "You have reached the limit for submissions from your account or network for now, so the last one was not saved. Try again in {{count}} minutes.",
+    unavailableTitle: "Service temporarily unavailable",
+    unavailableBody: "The database cannot be reached right now, so this page cannot be opened for the moment. Please try again in a moment.",
   },
   figures: {
     kind: {

@@ -420,6 +420,8 @@ export const messagesId = {
     unsupportedBody: "Halaman ini hanya menerima isian formulir dari situs ini; tidak ada yang disimpan.",
     tooManyTitle: "Terlalu banyak kiriman",
     tooManyBody_other: "Batas kiriman dari akun atau jaringan Anda untuk sementara tercapai, jadi yang terakhir tidak disimpan. Coba lagi dalam {{count}} menit.",
+    unavailableTitle: "Layanan sedang tidak tersedia",
+    unavailableBody: "Basis data sedang tidak dapat dihubungi, jadi halaman ini tidak dapat dibuka untuk sementara. Coba lagi dalam beberapa saat.",
   },
   figures: {
     kind: {

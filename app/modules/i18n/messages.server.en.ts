@@ -253,6 +253,7 @@ export const serverMessagesEn: ServerMessages = {
       notAcceptable: { title: "Format not available", detail: "This API answers in JSON (application/json) only." },
       tooManyRequests: { title: "Too many requests", detail: "This client sent too many requests. Try again after the Retry-After seconds." },
       methodNotAllowed: { title: "Method not allowed", detail: "This API only reads: GET, HEAD, OPTIONS." },
+      serviceUnavailable: { title: "Service temporarily unavailable", detail: "The database cannot be reached right now. Try again after the Retry-After seconds." },
     },
   },
 };

@@ -251,6 +251,7 @@ export const serverMessagesId = {
       notAcceptable: { title: "Format tidak tersedia", detail: "API ini hanya menjawab dalam JSON (application/json)." },
       tooManyRequests: { title: "Terlalu banyak permintaan", detail: "Klien ini mengirim terlalu banyak permintaan. Coba lagi setelah jumlah detik pada Retry-After." },
       methodNotAllowed: { title: "Metode tidak diizinkan", detail: "API ini hanya untuk membaca: GET, HEAD, OPTIONS." },
+      serviceUnavailable: { title: "Layanan sedang tidak tersedia", detail: "Basis data sedang tidak dapat dihubungi. Coba lagi setelah jumlah detik pada Retry-After." },
     },
   },
 };

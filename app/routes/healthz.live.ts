@@ -1,0 +1,5 @@
+import { livenessResponse } from "~/modules/health/health.server";
+
+export function loader() {
+  return livenessResponse();
+}

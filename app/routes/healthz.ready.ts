@@ -1,0 +1,5 @@
+import { readinessResponse } from "~/modules/health/health.server";
+
+export function loader() {
+  return readinessResponse();
+}

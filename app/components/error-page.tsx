@@ -23,17 +23,21 @@ export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
   const status = thrown in PAGES ? (thrown as keyof typeof PAGES) : 500;
   const retryAfterSeconds = isRouteErrorResponse(error) ? Number((error.data as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds) || 60 : 60;
   const unknownFramework = isRouteErrorResponse(error) ? (error.data as Partial<UnknownFramework> | null)?.unknownFramework : undefined;
+  // A refusal may bring its own words, localized by the server (a read limit is not about submissions).
+  const told = isRouteErrorResponse(error) ? (error.data as { title?: unknown; body?: unknown } | null) : null;
   const body = unknownFramework
     ? t("frameworks.unknown", { requested: unknownFramework.requested })
     : status === 404 && notFoundMessage
       ? notFoundMessage
-      : t(PAGES[status].body, status === 429 ? { count: minutesToWait(retryAfterSeconds) } : undefined);
+      : typeof told?.body === "string"
+        ? told.body
+        : t(PAGES[status].body, status === 429 ? { count: minutesToWait(retryAfterSeconds) } : undefined);
   return (
     <div className="mx-auto max-w-2xl px-4 py-16 text-center">
       <p className="text-5xl font-bold text-brand-700" aria-hidden="true">
         {status}
       </p>
-      <h1 className="mt-4 text-2xl font-bold">{t(PAGES[status].title)}</h1>
+      <h1 className="mt-4 text-2xl font-bold">{typeof told?.title === "string" ? told.title : t(PAGES[status].title)}</h1>
       <p className="mt-3 text-slate-700">{body}</p>
       {unknownFramework ? (
         <ul className="mt-3 space-y-1">

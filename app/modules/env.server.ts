@@ -71,6 +71,8 @@ const settingsSchema = z.object({
   IDSL_REGION_STORAGE_MB: wholeNumber(1, 10_000_000).default(500),
   /** Requests one client address may send to the read-only API (/api/v1) per minute. */
   API_REQUESTS_PER_MINUTE: wholeNumber(1, 1_000_000).default(600),
+  /** Searches (/cari, its data requests too) one client address may send per minute while not signed in. */
+  SEARCH_REQUESTS_PER_MINUTE: wholeNumber(1, 1_000_000).default(120),
   IDSL_SAMPLE_DATA: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   /** Public origin for links sent by mail, e.g. https://idsl.kemendagri.go.id. */
   APP_ORIGIN: url("http|https", "https://idsl.example.go.id")

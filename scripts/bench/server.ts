@@ -75,8 +75,9 @@ export async function startProductionServer(options: {
       HOST: "127.0.0.1",
       IDSL_DATA_DIR: options.dataDir,
       EMBEDDED_MEILI_PORT: String(options.meiliPort),
-      // The load test is one client sending thousands of API requests a minute: measured, not limited.
+      // The load test is one client sending thousands of API requests and searches a minute: measured, not limited.
       API_REQUESTS_PER_MINUTE: "1000000",
+      SEARCH_REQUESTS_PER_MINUTE: "1000000",
     },
     stdio: ["ignore", "inherit", "inherit"],
     // Its own process group, so stopping reaches the processes it starts too.

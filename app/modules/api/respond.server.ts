@@ -11,8 +11,8 @@ import { withoutControlCharacters } from "../forms/form-data";
 import { translatorForRequest } from "../i18n/locale.server";
 import { isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translator.server";
+import { reserveRead } from "../limits/index.server";
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from "../http/database-unavailable.server";
-import { reserveApiRequest } from "../limits/index.server";
 
 export const API_BASE = "/api/v1";
 
@@ -164,7 +164,7 @@ export async function answerApiRequest(request: Request, context: AppLoadContext
   // Remix hands OPTIONS to the loader: a CORS preflight, answered before anything is counted.
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
   try {
-    const reservation = await reserveApiRequest(context.clientIp);
+    const reservation = await reserveRead("api", context.clientIp);
     if (!reservation.ok) return await problemResponse(request, new ApiProblem("tooManyRequests"), { "Retry-After": String(reservation.retryAfterSeconds) });
     if (!acceptsJson(request.headers.get("accept"))) throw new ApiProblem("notAcceptable");
     return await answer();

@@ -2,6 +2,11 @@ import type { ServerMessages } from "./messages.server.id";
 
 /** English messages only the server uses (see messages.server.id.ts). */
 export const serverMessagesEn: ServerMessages = {
+  readLimit: {
+    title: "Too many searches",
+    body_one: "Your network sent many searches in a short time. Try again in {{count}} minute; officials signed in to their account are not limited.",
+    body_other: "Your network sent many searches in a short time. Try again in {{count}} minutes; officials signed in to their account are not limited.",
+  },
   home: {
     title: "Home",
   },

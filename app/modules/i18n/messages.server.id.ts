@@ -5,6 +5,10 @@ import type { Catalog } from "./messages.id";
  * the columns and help of downloads. They never reach the browser (decision 0009).
  */
 export const serverMessagesId = {
+  readLimit: {
+    title: "Terlalu banyak pencarian",
+    body_other: "Jaringan Anda mengirim banyak pencarian dalam waktu singkat. Coba lagi dalam {{count}} menit; pejabat yang masuk ke akunnya tidak dibatasi.",
+  },
   home: {
     title: "Beranda",
   },

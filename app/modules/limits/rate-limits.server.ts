@@ -4,7 +4,9 @@ import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimitCounters } from "../../../db/schema";
 import { db } from "../db.server";
 import { serverEnv } from "../env.server";
+import { translatorForRequest } from "../i18n/locale.server";
 import type { JobHandler } from "../jobs/index.server";
+import { minutesToWait } from "./retry-after";
 
 interface Window {
   points: number;
@@ -107,18 +109,31 @@ export async function reserve(action: LimitedAction, requester: Requester): Prom
   return { ok: false, retryAfterSeconds: Math.max(...(refusals as RateLimiterRes[]).map(secondsOf)) };
 }
 
-const apiLimiters = new WeakMap<object, RateLimiterDrizzle>();
-
 /**
- * Takes one request from a client address's allowance for the read-only API, which has no
- * accounts (API_REQUESTS_PER_MINUTE a minute), in one atomic statement like reserve.
+ * Reads one client address may make a minute, where anonymous visitors read in bulk: the
+ * read-only API (/api/v1, which has no accounts) and search (/cari, also its data requests).
+ * Signed-in accounts are not limited on search: they are officials invited by name, whose
+ * sessions can be revoked, and whose writes stay limited per account; so a scraper behind an
+ * office's address cannot lock its officials out.
  */
-export async function reserveApiRequest(ip: string): Promise<Reservation> {
+const READS_PER_MINUTE = {
+  api: () => serverEnv().API_REQUESTS_PER_MINUTE,
+  search: () => serverEnv().SEARCH_REQUESTS_PER_MINUTE,
+} as const;
+
+export type LimitedRead = keyof typeof READS_PER_MINUTE;
+
+const readLimiters = new WeakMap<object, Map<LimitedRead, RateLimiterDrizzle>>();
+
+/** Takes one `read` from a client address's allowance, in one atomic statement like reserve. */
+export async function reserveRead(read: LimitedRead, ip: string): Promise<Reservation> {
   const database = db();
-  let limiter = apiLimiters.get(database);
+  const forDatabase = readLimiters.get(database) ?? new Map<LimitedRead, RateLimiterDrizzle>();
+  readLimiters.set(database, forDatabase);
+  let limiter = forDatabase.get(read);
   if (!limiter) {
-    limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: "api:ip", points: serverEnv().API_REQUESTS_PER_MINUTE, duration: MINUTE, clearExpiredByTimeout: false });
-    apiLimiters.set(database, limiter);
+    limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: `${read}:ip`, points: READS_PER_MINUTE[read](), duration: MINUTE, clearExpiredByTimeout: false });
+    forDatabase.set(read, limiter);
   }
   try {
     await limiter.consume(ip);
@@ -146,12 +161,28 @@ export function sayRetryAfter(context: AppLoadContext, seconds: number): void {
 }
 
 /**
+ * Answers 429 with Retry-After and the localized "too many" page (see ErrorPage), which says
+ * `words` instead of its own (about submissions) when given.
+ */
+function refuse(context: AppLoadContext, retryAfterSeconds: number, words?: { title: string; body: string }): never {
+  sayRetryAfter(context, retryAfterSeconds);
+  throw data({ retryAfterSeconds, ...words }, { status: 429 });
+}
+
+/** Reserves a page's read for a visitor who is not signed in (see READS_PER_MINUTE), or refuses it like requireWithinLimit. */
+export async function requireReadWithinLimit(request: Request, context: AppLoadContext, read: LimitedRead, signedIn: boolean): Promise<void> {
+  if (signedIn) return;
+  const reservation = await reserveRead(read, context.clientIp);
+  if (reservation.ok) return;
+  const { t } = await translatorForRequest(request);
+  refuse(context, reservation.retryAfterSeconds, { title: t("readLimit.title"), body: t("readLimit.body", { count: minutesToWait(reservation.retryAfterSeconds) }) });
+}
+
+/**
  * Reserves a write for the account (a user's id, or what identifies a visitor) and its IP, or
  * answers 429 with Retry-After and the localized "too many" page (see ErrorPage).
  */
 export async function requireWithinLimit(context: AppLoadContext, action: LimitedAction, account: Requester["account"]): Promise<void> {
   const reservation = await reserve(action, { account, ip: context.clientIp });
-  if (reservation.ok) return;
-  sayRetryAfter(context, reservation.retryAfterSeconds);
-  throw data({ retryAfterSeconds: reservation.retryAfterSeconds }, { status: 429 });
+  if (!reservation.ok) refuse(context, reservation.retryAfterSeconds);
 }

@@ -13,7 +13,8 @@ import { defaultLocale } from "./modules/i18n/locales";
 import { localeFromRequest } from "./modules/i18n/locale.server";
 import { translatorFor } from "./modules/i18n/translator.server";
 import { appOrigin } from "./modules/http/app-url.server";
-import { pageMeta } from "./modules/http/page-meta";
+import { loaderMeta } from "./modules/http/loader-meta";
+import { serverPageMeta } from "./modules/http/page-meta.server";
 import { useTranslator } from "./modules/i18n/use-translator";
 import { unreadCount } from "./modules/notifications/inbox.server";
 import stylesheet from "./tailwind.css";
@@ -23,16 +24,18 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = (args) => pageMeta(args);
+export const meta: MetaFunction = loaderMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, sampleData] = await Promise.all([currentUser(request, context), sampleDataPresent()]);
   // One count on the unread index, stopping at 100, so it costs the same for any inbox.
   const unread = user ? await unreadCount(user.id) : 0;
-  const locale = await localeFromRequest(request);
+  const [locale, meta] = await Promise.all([localeFromRequest(request), serverPageMeta(request)]);
   return {
     sampleData,
     locale,
+    // The site-wide tags, for error pages (their route has no loader data to read tags from).
+    meta,
     // For every page's meta (pageMeta) and printed footer: absolute links, and the day it was served.
     site: { origin: appOrigin(request), description: translatorFor(locale).t("share.siteDescription"), servedOn: new Date().toISOString() },
     // Forms post it back (SubmitForm): new with every render and after every action, so a

@@ -7,13 +7,14 @@ import { getLatestNationalResult } from "~/modules/benchmark/national.server";
 import { listFrameworks } from "~/modules/frameworks/index.server";
 import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
 import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorForRequest(request);
@@ -32,8 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countRegionsAndProvinces(),
     listPublishedPractices({ province: null, region: null, indicator: null, stage: null, tag: null, sort: "terbaru", page: 1 }),
   ]);
+  const title = t("home.title");
   return {
-    title: t("home.title"),
+    title,
+    meta: await serverPageMeta(request, { title }),
     cohort,
     nationals: nationals.flatMap((national) => national ?? []),
     counts,

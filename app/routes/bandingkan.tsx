@@ -15,16 +15,17 @@ import { compareRegions } from "~/modules/benchmark/compare.server";
 import { compareSearch, MAX_COMPARED } from "~/modules/benchmark/compare-query";
 import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { canonicalUrl } from "~/modules/http/app-url.server";
-import { compareShare } from "~/components/share/share-cards.server";
+import { compareShare, shareSearch } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
-import { COMPARE_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+import { COMPARE_SHARE_QUERY } from "~/components/share/share-query";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: COMPARE_SHARE_QUERY });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = requestQuery(request);
@@ -45,8 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (params.has("tambah")) throw redirect(`/bandingkan${compareSearch(comparison.selection.codes, keptFramework)}`);
   // The parameter's name travels in loader data: components cannot read a .server module in the browser.
   const { description, image } = compareShare(translator, shareSearch(request, COMPARE_SHARE_QUERY), framework.shortName, comparison);
-  const share = { description, image, url: canonicalUrl(request, COMPARE_SHARE_QUERY) };
-  return { title: translator.t("compare.title"), share, frameworkParam: FRAMEWORK_PARAM, framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
+  const share = { url: canonicalUrl(request, COMPARE_SHARE_QUERY) };
+  const title = translator.t("compare.title");
+  const meta = await serverPageMeta(request, { title, description, image, query: COMPARE_SHARE_QUERY });
+  return { title, meta, share, frameworkParam: FRAMEWORK_PARAM, framework, frameworks, keptFramework, comparison, charts: drawComparisonCharts(translator, comparison), provinces, provinceRegions, addProvince };
 }
 
 /** Level colours always come with the number itself, so colour is never the only cue. */

@@ -8,21 +8,23 @@ import { Pagination } from "~/components/ui/pagination";
 import { currentUser } from "~/modules/auth/guards.server";
 import { localeFromRequest } from "~/modules/i18n/locale.server";
 import { translatorFor } from "~/modules/i18n/translator.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
 import { type FacetValue, search } from "~/modules/search/search.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { requireReadWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Searching is what scrapers repeat: anonymous visitors have a per-IP allowance (decision in rate-limits.server.ts).
   await requireReadWithinLimit(request, context, "search", (await currentUser(request, context)) !== null);
   const locale = await localeFromRequest(request);
   const [results, { t }] = await Promise.all([search(requestQuery(request), locale), translatorFor(locale)]);
-  return { title: results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title"), results };
+  const title = results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title");
+  return { title, meta: await serverPageMeta(request, { title }), results };
 }
 
 const TYPING_DELAY_MS = 300;

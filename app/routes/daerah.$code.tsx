@@ -1,118 +1,32 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { GovernmentFigures } from "~/components/benchmark/figure-history";
-import { drawGovernmentTrend } from "~/components/benchmark/figure-trend.server";
 import { HeadlineFigure } from "~/components/benchmark/headline-figure";
 import { FigureNoteControls, FigureNoteForm, type NoteFormResult, noteFormTarget } from "~/components/benchmark/figure-note-forms";
 import { SourceLink } from "~/components/source-link";
-import { regionShare } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
 import { Badge } from "~/components/ui/badge";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { Alert } from "~/components/ui/form-base";
 import { validationMessage } from "~/modules/forms/validation-message";
-import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { listVisits } from "~/modules/visits/index.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
 import { FeedLinks } from "~/components/feeds/feed-links";
-import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
-import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { currentUser, requirePermission } from "~/modules/auth/guards.server";
 import { RegionVisits } from "~/components/visits/region-visits";
 import { FollowButton } from "~/components/follows/follow-button";
-import { isFollowing } from "~/modules/follows/follows.server";
-import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/modules/benchmark/figure-notes.server";
-import { can } from "~/modules/auth/permissions";
-import { getRegionProfileFields } from "~/modules/regions/region-profile.server";
-import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
-import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
-import { getRegionProfile } from "~/modules/regions/regions.server";
-import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { RegionPractices } from "~/components/practices/region-practices";
 import { RegionApplicationsSection } from "~/components/applications/region-applications";
-import { getRegionApplications } from "~/modules/applications/index.server";
-import { readForm, requestQuery } from "~/modules/http/request-input";
-import { canonicalUrl } from "~/modules/http/app-url.server";
-import { readFormToken } from "~/modules/forms/form-token";
-import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
+import { regionPageAction, regionPageData } from "~/pages/region-page.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.region.name, description: args.data?.share.description, image: args.data?.share.image }), ...feedDiscoveryLinks(args.data?.feeds)];
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const profile = await getRegionProfile(params.code ?? "");
-  if (!profile) throw new Response(null, { status: 404 });
-  const user = await currentUser(request, context);
-  const [about, practiceOverview, applications, figures, visits, following, translator] = await Promise.all([
-    getRegionProfileFields(profile.region.code),
-    getRegionPracticeOverview(profile.region.code),
-    getRegionApplications(profile.region.code),
-    getGovernmentHistory(profile.region.code, user),
-    listVisits(user, { regionCode: profile.region.code, limit: 20 }),
-    isFollowing(user?.id ?? null, { type: "region", key: profile.region.code }),
-    translatorForRequest(request),
-  ]);
-  const { description, image } = regionShare(translator, profile.region, figures.headline);
-  return {
-    ...profile,
-    share: { description, image, url: canonicalUrl(request) },
-    figures: { ...figures, trend: drawGovernmentTrend(translator, profile.region.name, figures) },
-    about,
-    practiceOverview,
-    applications,
-    canEdit: can(user, { action: "region.edit", regionCode: profile.region.code }),
-    canNote: can(user, { action: "figure.note", regionCode: profile.region.code }),
-    canModerate: can(user, { action: "figure.moderate" }),
-    visits,
-    follow: { signedIn: user !== null, following },
-    feeds: pageFeeds(translator, [
-      { name: "praktik", filters: { daerah: profile.region.code }, about: profile.region.name },
-      { name: "hasil-resmi", filters: { daerah: profile.region.code }, about: profile.region.name },
-      { name: "adopsi", filters: { daerah: profile.region.code }, about: profile.region.name },
-    ]),
-    // A request is about published practices: a region without any cannot be asked yet.
-    canRequestVisit: practiceOverview.total > 0 && can(user, { action: "visit.request", hostRegionCode: profile.region.code }),
-    justSaved: requestQuery(request).has("disimpan"),
-    noteSaved: requestQuery(request).has("tanggapan"),
-  };
+export async function loader(args: LoaderFunctionArgs) {
+  return regionPageData(args);
 }
 
-/**
- * The right of reply on this page: the region's editors sign a note on one of its figures or
- * withdraw one; curators hide a note with a reason.
- */
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const profile = await getRegionProfile(params.code ?? "");
-  if (!profile) throw new Response(null, { status: 404 });
-  const code = profile.region.code;
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  const text = (name: string) => String(form.get(name) ?? "").slice(0, 2000);
-  if (intent === "tanggapan") {
-    const user = await requirePermission(request, context, { action: "figure.note", regionCode: code });
-    await requireWithinLimit(context, "figureNote", user.id);
-    const year = Number(text("tahun"));
-    const kind = NOTED_KINDS.find((candidate) => candidate === text("jenis"));
-    if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
-    const { framework } = await requireFrameworkChoice(new URLSearchParams({ [FRAMEWORK_PARAM]: text(FRAMEWORK_PARAM) }));
-    const result = await addFigureNote({ regionCode: code, frameworkSlug: framework.slug, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp, formToken: readFormToken(form) });
-    if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
-  } else if (intent === "tarik" || intent === "sembunyikan") {
-    const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;
-    const note = id === null ? null : await findFigureNote(id);
-    if (!note || note.regionCode !== code) throw new Response(null, { status: 404 });
-    const user =
-      intent === "tarik"
-        ? await requirePermission(request, context, { action: "figure.note", regionCode: code })
-        : await requirePermission(request, context, { action: "figure.moderate" });
-    await requireWithinLimit(context, intent === "tarik" ? "figureNote" : "curation", user.id);
-    const result = await removeFigureNote({ id: note.id, how: intent === "tarik" ? "withdrawn" : "hidden", reason: text("alasan"), actorId: user.id, ip: context.clientIp });
-    if (!result.ok) return data({ target: `note:${note.id}`, error: result.errors.alasan!, body: "" } satisfies NoteFormResult, { status: 400 });
-  } else {
-    throw new Response(null, { status: 400 });
-  }
-  return redirect(`/daerah/${code}?tanggapan=1#spbe-heading`);
+export async function action(args: ActionFunctionArgs) {
+  return regionPageAction(args);
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

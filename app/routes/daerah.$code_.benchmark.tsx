@@ -18,14 +18,15 @@ import { getRegionBenchmark } from "~/modules/benchmark/region-benchmark.server"
 import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
 import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { regionShare } from "~/components/share/share-cards.server";
 import { BENCHMARK_SHARE_QUERY } from "~/components/share/share-query";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, ...args.data?.share, query: BENCHMARK_SHARE_QUERY });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
@@ -40,13 +41,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   if (!benchmark) throw new Response(null, { status: 404 });
   const { region } = benchmark;
+  const title = translator.t("regionBenchmark.title", { region: region.name });
+  // Shared with the region's own preview picture: its latest official index.
+  const share = {
+    description: translator.t("share.benchmark", { region: region.name, framework: framework.shortName }),
+    image: regionShare(translator, { code: region.code, name: region.name, province: { name: region.provinceName } }, history.headline).image,
+  };
   return {
-    title: translator.t("regionBenchmark.title", { region: region.name }),
-    // Shared with the region's own preview picture: its latest official index.
-    share: {
-      description: translator.t("share.benchmark", { region: region.name, framework: framework.shortName }),
-      image: regionShare(translator, { code: region.code, name: region.name, province: { name: region.provinceName } }, history.headline).image,
-    },
+    title,
+    meta: await serverPageMeta(request, { title, ...share, query: BENCHMARK_SHARE_QUERY }),
     benchmark,
     // The parameter's name travels in loader data: components cannot read a .server module in the browser.
     frameworkParam: FRAMEWORK_PARAM,

@@ -7,14 +7,15 @@ import { Pagination } from "~/components/ui/pagination";
 import { withLatestOfficialFigure } from "~/modules/benchmark/region-figures.server";
 import { getFrameworkSummary, SPBE_2020 } from "~/modules/frameworks/index.server";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { listCohorts } from "~/modules/regions/cohorts.server";
 import { directorySearch, parseDirectoryQuery, renamedDirectoryParams } from "~/modules/regions/directory-query";
 import { listProvinces, searchRegionDirectory } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = requestQuery(request);
@@ -29,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await searchRegionDirectory(query);
   // The directory lists SPBE 2020's official figures (the framework with years of results), named as such.
   const [regions, framework] = await Promise.all([withLatestOfficialFigure(SPBE_2020, result.regions), getFrameworkSummary(SPBE_2020)]);
-  return { title: t("directory.title"), framework: framework?.shortName ?? SPBE_2020, provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
+  const title = t("directory.title");
+  return { title, meta: await serverPageMeta(request, { title }), framework: framework?.shortName ?? SPBE_2020, provinces, cohorts, query: { ...query, page: result.page }, result: { ...result, regions } };
 }
 
 export default function RegionDirectory() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { previewResponse } from "~/components/share/preview-image.server";
-import { compareShare } from "~/components/share/share-cards.server";
-import { COMPARE_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+import { compareShare, shareSearch } from "~/components/share/share-cards.server";
+import { COMPARE_SHARE_QUERY } from "~/components/share/share-query";
 import { compareRegions } from "~/modules/benchmark/compare.server";
 import { requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { requestQuery } from "~/modules/http/request-input";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { previewResponse } from "~/components/share/preview-image.server";
-import { rankingsShare } from "~/components/share/share-cards.server";
-import { RANKINGS_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+import { rankingsShare, shareSearch } from "~/components/share/share-cards.server";
+import { RANKINGS_SHARE_QUERY } from "~/components/share/share-query";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";

@@ -14,18 +14,19 @@ import { kindParam } from "~/modules/benchmark/figure-kinds";
 import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.server";
 import { RANKING_PAGE_SIZE, type RankingQuery, type RankingSort, rankingSearch } from "~/modules/benchmark/rankings";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { FeedLinks } from "~/components/feeds/feed-links";
 import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { requestQuery } from "~/modules/http/request-input";
 import { canonicalUrl } from "~/modules/http/app-url.server";
-import { rankingsShare } from "~/components/share/share-cards.server";
+import { rankingsShare, shareSearch } from "~/components/share/share-cards.server";
 import { ShareLinks } from "~/components/share/share-links";
-import { RANKINGS_SHARE_QUERY, shareSearch } from "~/components/share/share-query";
+import { RANKINGS_SHARE_QUERY } from "~/components/share/share-query";
 
-export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title, description: args.data?.share.description, image: args.data?.share.image, query: RANKINGS_SHARE_QUERY }), ...feedDiscoveryLinks(args.data?.feeds)];
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [choices, translator] = await Promise.all([currentUser(request, context).then((viewer) => rankingChoices(requestQuery(request), viewer)), translatorForRequest(request)]);
@@ -45,9 +46,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figure: { kind: entry.figure.kind, value: entry.figure.value, decimals: entry.figure.decimals, disputed: entry.figure.disputed, published: entry.figure.published, source: entry.figure.source, mismatch: entry.figure.mismatch },
   });
   const { description, image } = rankingsShare(translator, shareSearch(request, RANKINGS_SHARE_QUERY), { framework: framework.shortName, year: query.year, kind: query.kind, rows: rankings.rows });
+  const title = t("rankings.title", { framework: framework.shortName, year: query.year });
+  const feeds = pageFeeds(translator, [{ name: "hasil-resmi", filters: { kerangka: framework.slug }, about: framework.shortName }]);
   return {
     share: { description, image, url: canonicalUrl(request, RANKINGS_SHARE_QUERY) },
-    title: t("rankings.title", { framework: framework.shortName, year: query.year }),
+    title,
+    meta: [...(await serverPageMeta(request, { title, description, image, query: RANKINGS_SHARE_QUERY })), ...feedDiscoveryLinks(feeds)],
     framework: { slug: framework.slug, name: framework.name, shortName: framework.shortName },
     frameworks: choices.frameworks.map(({ slug, name, shortName, sourceStatus, firstYear, lastYear, version }) => ({ slug, name, shortName, sourceStatus, firstYear, lastYear, version })),
     query: { ...query, page },
@@ -61,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: rankings.rows.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE).map(({ candidate, rank, percentile, change }) => ({ ...row(candidate), rank, percentile, change })),
     disputed: rankings.disputed.map(row),
     averages: rankings.averages,
-    feeds: pageFeeds(translator, [{ name: "hasil-resmi", filters: { kerangka: framework.slug }, about: framework.shortName }]),
+    feeds,
   };
 }
 

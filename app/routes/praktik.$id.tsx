@@ -11,7 +11,8 @@ import { can } from "~/modules/auth/permissions";
 import { parseForm } from "~/modules/forms/form-schemas.server";
 import { readFormToken } from "~/modules/forms/form-token";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
-import { pageMeta } from "~/modules/http/page-meta";
+import { loaderMeta } from "~/modules/http/loader-meta";
+import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { appUrl, canonicalUrl } from "~/modules/http/app-url.server";
 import { practiceJsonLd, practiceShare } from "~/components/share/share-cards.server";
@@ -33,7 +34,7 @@ import { presentRevision } from "~/modules/practices/practice-view.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, { title: args.data?.title, ...args.data?.share?.meta });
+export const meta: MetaFunction<typeof loader> = loaderMeta;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const practice = await practiceFromParams(params.id);
@@ -59,17 +60,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Only a published practice is shared: a draft has no preview image and is not for search engines.
   const share = published ? practiceShare(translator, practice, revision, region!) : null;
   const url = canonicalUrl(request);
+  const meta = await serverPageMeta(request, {
+    title,
+    ...(share && {
+      description: share.description,
+      image: share.image,
+      type: "article" as const,
+      jsonLd: practiceJsonLd({ url, title, description: share.description, locale: translator.locale, practice: practiceMeta!, region: { name: region!.name, url: appUrl(request, `/daerah/${region!.code}`) } }),
+    }),
+  });
   return {
     title,
-    share: share && {
-      url,
-      meta: {
-        description: share.description,
-        image: share.image,
-        type: "article" as const,
-        jsonLd: practiceJsonLd({ url, title, description: share.description, locale: translator.locale, practice: practiceMeta!, region: { name: region!.name, url: appUrl(request, `/daerah/${region!.code}`) } }),
-      },
-    },
+    meta,
+    share: share && { url },
     practice: {
       id: practice.id,
       state: practice.state,

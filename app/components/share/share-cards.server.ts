@@ -5,6 +5,7 @@
  */
 import type { FigureKind } from "~/modules/benchmark/figure-kinds";
 import type { ServerTranslator } from "~/modules/i18n/translator";
+import { canonicalPath } from "~/modules/http/page-meta";
 import { type PreviewCard, previewPath } from "./preview-image.server";
 
 interface Share {
@@ -116,4 +117,13 @@ export function compareShare(
   };
   const description = names.length > 0 ? t.t("share.compare", { framework, regions: names.join(", ") }) : t.t("share.compareEmpty", { framework });
   return { description, card, image: previewPath(`/gambar/bandingkan.png${search}`, card) };
+}
+
+/**
+ * `?…` with only the listed parameters of the request (share-query.ts), for a page's preview
+ * image URL. Here, not beside the lists: pages use it in loaders only, and a browser-safe module
+ * a route imports stays in its browser build even when only its loader uses it.
+ */
+export function shareSearch(request: Request, names: readonly string[]): string {
+  return canonicalPath({ pathname: "", search: new URL(request.url).search }, names);
 }

@@ -1,5 +1,3 @@
-import { canonicalPath } from "~/modules/http/page-meta";
-
 /**
  * The query parameters that change what a shared page shows, kept in its canonical URL and its
  * preview image's URL (paging, sorting and one-off messages are not). Pages and image routes read
@@ -8,8 +6,3 @@ import { canonicalPath } from "~/modules/http/page-meta";
 export const RANKINGS_SHARE_QUERY = ["kerangka", "data", "tahun", "jenis", "provinsi", "kohort"] as const;
 export const COMPARE_SHARE_QUERY = ["kerangka", "daerah", "tahun"] as const;
 export const BENCHMARK_SHARE_QUERY = ["kerangka", "tahun"] as const;
-
-/** `?…` with only the listed parameters of the request, for a page's preview image URL. */
-export function shareSearch(request: Request, names: readonly string[]): string {
-  return canonicalPath({ pathname: "", search: new URL(request.url).search }, names);
-}

@@ -38,8 +38,11 @@ const OG_LOCALES: Record<Locale, string> = { id: "id_ID", en: "en_US" };
 /** Open Graph and search engines cut longer descriptions anyway; cutting here keeps them whole words. */
 const MAX_DESCRIPTION = 200;
 
+/** The site facts a page's tags are built from, in the page's language. */
+export type PageSite = SiteMeta & { locale: Locale };
+
 /** The root loader's site facts and language (absent when the root loader itself failed). */
-function siteMeta(matches: MetaArgsLike["matches"]): (SiteMeta & { locale: Locale }) | null {
+function siteMeta(matches: MetaArgsLike["matches"]): PageSite | null {
   const data = matches.find((match) => match.id === "root")?.data;
   if (typeof data !== "object" || data === null || !("site" in data)) return null;
   const site = data.site;
@@ -76,7 +79,14 @@ export function shortDescription(text: string): string {
  * Each route's `meta` export calls this, so a shared link shows the same kind of card everywhere.
  */
 export function pageMeta(args: MetaArgsLike, page: PageShare = {}): MetaDescriptor[] {
-  const site = siteMeta(args.matches);
+  return buildPageMeta(siteMeta(args.matches), args.location, page);
+}
+
+/**
+ * pageMeta's tags from the site facts themselves: the server builds them in loaders this way
+ * (page-meta.server.ts), so the pages' browser code need not carry this module.
+ */
+export function buildPageMeta(site: PageSite | null, location: MetaArgsLike["location"], page: PageShare = {}): MetaDescriptor[] {
   const title = page.title ? `${page.title} · ${SITE_NAME}` : SITE_TITLE;
   const description = shortDescription(page.description || site?.description || SITE_TITLE);
   const tags: MetaDescriptor[] = [
@@ -93,7 +103,7 @@ export function pageMeta(args: MetaArgsLike, page: PageShare = {}): MetaDescript
   const locale = site?.locale ?? defaultLocale;
   tags.push({ property: "og:locale", content: OG_LOCALES[locale] });
   if (site) {
-    const url = new URL(canonicalPath(args.location, page.query), site.origin).toString();
+    const url = new URL(canonicalPath(location, page.query), site.origin).toString();
     tags.push({ tagName: "link", rel: "canonical", href: url }, { property: "og:url", content: url });
     if (page.image) {
       const image = new URL(page.image, site.origin).toString();

@@ -3,12 +3,16 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { RequestIdProvider } from "./components/request-id";
+import { log } from "./modules/log.server";
 import type { ValidatedSession } from "./modules/auth/sessions.server";
 
 const ABORT_DELAY = 5_000;
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
+    /** This request's id: on every log line written while serving it, and on error pages (decision 0030). */
+    requestId: string;
     /** Per-response nonce allowed by the Content-Security-Policy for inline scripts. */
     cspNonce: string;
     /** The client's address as the HTTP server sees it (for throttling and the audit log). */
@@ -26,6 +30,11 @@ declare module "@remix-run/node" {
 }
 
 export const streamTimeout = ABORT_DELAY;
+
+/** Unexpected errors of loaders, actions and rendering, logged with the request's id (a client that went away is no error). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (!request.signal.aborted) log.error({ err: error }, "request failed");
+}
 
 /** What loaders and actions asked to add to the response through the load context. */
 function appendContextHeaders(headers: Headers, context: AppLoadContext) {
@@ -47,12 +56,15 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const url = new URL(request.url);
   appendContextHeaders(responseHeaders, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdProvider value={{ id: loadContext.requestId, path: `${url.pathname}${url.search}` }}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -82,7 +94,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell are logged here; earlier ones reach onShellError.
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "page rendering failed");
         },
       },
     );

@@ -18,9 +18,10 @@ process.env.LINK_SIGNING_SECRET ??= readOrCreateLocalSecret(path.resolve(readSet
 const { startJobWorker } = await import("../app/modules/jobs/index.server");
 const { backgroundJobs } = await import("../app/background-jobs.server");
 const { closeDb } = await import("../app/modules/db.server");
+const { log } = await import("../app/modules/log.server");
 
 const worker = await startJobWorker(backgroundJobs);
-console.log(`[idsl] job worker running ${backgroundJobs.length} kinds of jobs`);
+log.info({ kinds: backgroundJobs.length }, "job worker running");
 
 let stopping = false;
 async function stop() {
@@ -29,6 +30,6 @@ async function stop() {
   await worker.stop();
   await closeDb();
   await database.stop();
-  console.log("[idsl] job worker stopped");
+  log.info("job worker stopped");
 }
 onStopSignals(() => void stop());

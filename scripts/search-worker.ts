@@ -15,10 +15,11 @@ process.env.DATABASE_URL = database.url;
 // Imported only now: the app's modules read DATABASE_URL when first used.
 const { startSearchWorker } = await import("../app/modules/search/outbox.server");
 const { closeDb } = await import("../app/modules/db.server");
+const { log } = await import("../app/modules/log.server");
 
 // No health check first: while Meilisearch is down the worker keeps retrying with backoff.
 const worker = startSearchWorker(createMeilisearchClient({ ...connection, timeout: 10_000 }));
-console.log(`[idsl] search worker draining the outbox into ${connection.host}`);
+log.info({ host: connection.host }, "search worker draining the outbox");
 
 let stopping = false;
 async function stop() {
@@ -27,6 +28,6 @@ async function stop() {
   await worker.stop();
   await closeDb();
   await database.stop();
-  console.log("[idsl] search worker stopped");
+  log.info("search worker stopped");
 }
 onStopSignals(() => void stop());

@@ -18,11 +18,14 @@ import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
 import { InvalidSettingsError, readSettings, type Settings } from "../app/modules/env.server";
 import { errorMessage } from "../app/modules/error-message";
+import { log as logger } from "../app/modules/log.server";
+import { answerWorkerMetricsRequests } from "../app/modules/metrics/process-metrics.server";
 
 const startedAt = performance.now();
 const stopActions: (() => Promise<unknown>)[] = [];
 let stopping = false;
 
+/** Start-up progress for the person running `npm start`; what happens once the site runs goes to the JSON log. */
 function log(message: string) {
   // After a stop signal nothing is news: Ctrl-C stops PostgreSQL and Meilisearch at the same time.
   if (!stopping) console.log(`[idsl] ${message}`);
@@ -162,6 +165,8 @@ async function startWorkers(count: number) {
       ),
     );
   });
+  // A scrape of /metrics reaches one web worker, which asks here for every worker's figures.
+  answerWorkerMetricsRequests();
   cluster.on("message", (from, message: unknown) => {
     if (!isBroadcast(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
@@ -181,7 +186,7 @@ async function startWorkers(count: number) {
     const role = roles.get(worker.id) ?? "web";
     roles.delete(worker.id);
     if (stopping) return;
-    log(`${role} worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    logger.warn({ role, workerPid: worker.process.pid, exit: signal ?? code }, "worker exited; starting another");
     fork(role);
   });
 }
@@ -274,7 +279,7 @@ async function main() {
 
 if (cluster.isWorker) {
   runWorker().catch((error: unknown) => {
-    console.error(error);
+    logger.fatal({ err: error }, "worker failed to start");
     process.exit(1);
   });
 } else {

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import type { UnknownFramework } from "~/modules/frameworks/index.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { minutesToWait } from "~/modules/limits/retry-after";
+import { REQUEST_ID_ATTRIBUTE, useRequestId } from "./request-id";
 
 /** What the page says for each status a loader or action may throw; anything else is "our fault". */
 const PAGES = {
@@ -19,6 +20,7 @@ export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
   const error = useRouteError();
   const location = useLocation();
   const { t } = useTranslator();
+  const requestId = useRequestId();
   const thrown = isRouteErrorResponse(error) ? error.status : 500;
   const status = thrown in PAGES ? (thrown as keyof typeof PAGES) : 500;
   const retryAfterSeconds = isRouteErrorResponse(error) ? Number((error.data as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds) || 60 : 60;
@@ -47,6 +49,11 @@ export function ErrorPage({ notFoundMessage }: { notFoundMessage?: string }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {requestId ? (
+        <p className="mt-6 text-sm text-slate-600" {...{ [REQUEST_ID_ATTRIBUTE]: requestId }}>
+          {t("support.requestId", { id: requestId })}
+        </p>
       ) : null}
       <p className="mt-6">
         <Link to="/">{t("errors.backHome")}</Link>

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { LOG_LEVELS } from "./log.server";
 
 const PORT_RANGE = "must be a port number from 1 to 65535";
 const port = (fallback: number) => z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).default(fallback);
@@ -86,6 +87,12 @@ const settingsSchema = z.object({
   /** Set by `remix dev` (npm run dev) for the server it runs: where to announce each rebuild. */
   REMIX_DEV_ORIGIN: url("http|https", "http://localhost:3001").optional(),
   MAIL_FROM: z.string().regex(MAIL_FROM, "must be an address such as IDSL <no-reply@idsl.example.go.id>").default("IDSL <no-reply@idsl.local>"),
+  /** Least severe log lines written (log.server.ts); unset: info, or silent under vitest. */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  /** "pretty": coloured lines for a person at a terminal instead of JSON. */
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: 'must be "json" or "pretty"' }).default("json"),
+  /** Bearer token that opens /metrics to a Prometheus scraper; unset: /metrics does not exist. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters long").optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -96,7 +103,7 @@ export class InvalidSettingsError extends Error {
 }
 
 /** Their values may hold passwords, so error messages do not repeat them. */
-const SECRET_BEARING = new Set(["DATABASE_URL", "MEILI_MASTER_KEY", "SMTP_URL", "LINK_SIGNING_SECRET"]);
+const SECRET_BEARING = new Set(["DATABASE_URL", "MEILI_MASTER_KEY", "SMTP_URL", "LINK_SIGNING_SECRET", "METRICS_TOKEN"]);
 
 /** Validates the environment (process.env by default); the error names every wrong variable. */
 export function readSettings(source: Readonly<Record<string, string | undefined>> = process.env): Settings {

@@ -11,6 +11,9 @@ import { FILE_PATHS } from "../../app/modules/files/file-response.server";
 import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
 import { readSettings } from "../../app/modules/env.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
+import { log } from "../../app/modules/log.server";
+import { routeLabel, routePatterns } from "../../app/modules/metrics/index.server";
+import { metricsEndpoint, observeRequests } from "./request-observation";
 import { StartupError } from "./startup-error";
 
 const root = new URL("../../", import.meta.url);
@@ -34,7 +37,7 @@ function latestBuildHandler(initialBuild: ServerBuild, getLoadContext: GetLoadCo
     void importLatestBuild().then((build) => {
       handler = createRequestHandler({ build, mode: build.mode, getLoadContext });
       return broadcastDevReady(build);
-    }, (error: unknown) => console.error(`[idsl] the new build did not load: ${String(error)}`));
+    }, (error: unknown) => log.error({ error: String(error) }, "the new build did not load"));
   });
   return (req, res, next) => handler(req, res, next);
 }
@@ -58,13 +61,15 @@ export function requestBodyLimit(path: string): number {
  * `remix dev` (REMIX_DEV_ORIGIN set) each rebuild.
  */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
-  const { REMIX_DEV_ORIGIN, TRUST_PROXY } = readSettings();
+  const { REMIX_DEV_ORIGIN, TRUST_PROXY, METRICS_TOKEN } = readSettings();
   const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : answeringDatabaseOutages((await import(buildFile.href)) as ServerBuild);
   limitStatementsForRequests();
   const production = process.env.NODE_ENV === "production";
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(observeRequests());
+  app.get("/metrics", metricsEndpoint(METRICS_TOKEN));
   // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address, not the proxy's.
   if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
@@ -128,11 +133,17 @@ export async function startHttpServer(options: { port: number; host: string }): 
     }
     next();
   });
-  const getLoadContext: GetLoadContextFunction = (req, res) => ({
-    cspNonce: res.locals.cspNonce as string,
-    clientIp: req.ip ?? req.socket.remoteAddress ?? "",
-    setCookies: [],
-  });
+  const patterns = routePatterns(build.routes);
+  const getLoadContext: GetLoadContextFunction = (req, res) => {
+    // Every request that reaches Remix passes here: it is counted under its route.
+    res.locals.route = routeLabel(req.path, patterns);
+    return {
+      requestId: res.locals.requestId as string,
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+      setCookies: [],
+    };
+  };
   app.all("*", REMIX_DEV_ORIGIN ? latestBuildHandler(build, getLoadContext) : createRequestHandler({ build, mode: build.mode, getLoadContext }));
 
   return new Promise((resolve, reject) => {

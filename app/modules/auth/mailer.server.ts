@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { serverEnv } from "../env.server";
 import { errorMessage } from "../error-message";
+import { log } from "../log.server";
 
 export interface MailMessage {
   to: string | { name: string; address: string };
@@ -51,7 +52,7 @@ export async function sendMail(message: MailMessage): Promise<boolean> {
   try {
     return await deliverMail(message);
   } catch (error) {
-    console.error(`[idsl] mail to ${typeof message.to === "string" ? message.to : message.to.address} not sent: ${errorMessage(error)}`);
+    log.error({ to: typeof message.to === "string" ? message.to : message.to.address, error: errorMessage(error) }, "mail not sent");
     return false;
   }
 }

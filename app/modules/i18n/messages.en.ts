@@ -432,6 +432,9 @@ export const messagesEn: Messages = {
     unavailableTitle: "Service temporarily unavailable",
     unavailableBody: "The database cannot be reached right now, so this page cannot be opened for the moment. Please try again in a moment.",
   },
+  support: {
+    requestId: "Request reference: {{id}}. Quote it when you contact support.",
+  },
   figures: {
     kind: {
       official: "Official",

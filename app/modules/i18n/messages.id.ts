@@ -423,6 +423,9 @@ export const messagesId = {
     unavailableTitle: "Layanan sedang tidak tersedia",
     unavailableBody: "Basis data sedang tidak dapat dihubungi, jadi halaman ini tidak dapat dibuka untuk sementara. Coba lagi dalam beberapa saat.",
   },
+  support: {
+    requestId: "Kode permintaan: {{id}}. Sebutkan kode ini bila menghubungi tim dukungan.",
+  },
   figures: {
     kind: {
       official: "Resmi",

@@ -4,7 +4,7 @@
  * app opens no second pool, and a job is written in the caller's transaction, so a job whose
  * cause rolls back never exists.
  */
-import { is } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { PostgresJsSession } from "drizzle-orm/postgres-js";
 import PgBoss from "pg-boss";
 import type { Sql } from "postgres";
@@ -140,4 +140,20 @@ export async function installJobQueue(client: Sql, handlers: readonly JobHandler
     if (!(await boss.getQueue(handler.name))) await boss.createQueue(handler.name, { ...queuePolicy(handler), name: handler.name });
   }
   await boss.stop({ graceful: false, close: false });
+}
+
+export interface QueueBacklog {
+  queue: string;
+  /** Jobs waiting to run: new, or failed and waiting for a retry. */
+  waiting: number;
+  /** Seconds since the oldest waiting job was created. */
+  oldestAgeSeconds: number;
+}
+
+/** The waiting jobs of every queue that has any, read from pg-boss's table (its API gives no age). */
+export async function jobQueueBacklog(executor: DatabaseOrTransaction): Promise<QueueBacklog[]> {
+  const rows = await executor.execute<{ queue: string; waiting: number; oldest_age_seconds: number }>(sql`
+    select name as queue, count(*)::int as waiting, extract(epoch from now() - min(created_on))::float8 as oldest_age_seconds
+    from pgboss.job where state in ('created', 'retry') group by name`);
+  return rows.map((row) => ({ queue: row.queue, waiting: row.waiting, oldestAgeSeconds: row.oldest_age_seconds }));
 }

@@ -7,6 +7,7 @@
 import PgBoss from "pg-boss";
 import { dbClient } from "../db.server";
 import { errorMessage } from "../error-message";
+import { log } from "../log.server";
 import { type JobHandler, poolExecutor, queuePolicy } from "./queue.server";
 
 export interface JobWorkerOptions {
@@ -32,7 +33,7 @@ export async function startJobWorker(handlers: readonly JobHandler<never>[], opt
   boss.on("error", (error: unknown) => {
     const message = errorMessage(error);
     // A database restart would otherwise print the same line every poll.
-    if (message !== lastError) console.error(`[idsl] jobs: ${message}`);
+    if (message !== lastError) log.error({ error: message }, "job queue error");
     lastError = message;
   });
   await boss.start();
@@ -48,7 +49,7 @@ export async function startJobWorker(handlers: readonly JobHandler<never>[], opt
         await handler.run(job.data as never, { id: job.id });
       } catch (error) {
         // pg-boss records the error on the job and retries it; the log says it happened.
-        console.error(`[idsl] job ${handler.name} ${job.id} failed: ${errorMessage(error)}`);
+        log.error({ queue: handler.name, jobId: job.id, error: errorMessage(error) }, "job failed");
         throw error;
       } finally {
         // pg-boss waits the polling interval after every fetch, even one that found a job: a

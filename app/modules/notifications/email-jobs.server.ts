@@ -9,6 +9,7 @@ import { notificationEmails, notificationPreferences, notifications, users } fro
 import { deliverMail, type MailMessage, UnsafeMailHeaderError } from "../auth/index.server";
 import { db } from "../db.server";
 import { errorMessage } from "../error-message";
+import { log } from "../log.server";
 import { isLocale } from "../i18n/locales";
 import { enqueueJob, type JobHandler } from "../jobs/index.server";
 import { digestEmail, type EmailedNotification, immediateEmail, type Recipient } from "./emails.server";
@@ -82,7 +83,7 @@ export const sendNotificationEmailJob: JobHandler<{ emailId: number }> = {
       } catch (error) {
         // An address that would inject headers never becomes sendable: log it, do not retry.
         if (error instanceof UnsafeMailHeaderError) {
-          console.error(`[idsl] notification email ${emailId} refused: ${errorMessage(error)}`);
+          log.error({ emailId, error: errorMessage(error) }, "notification email refused");
           return;
         }
         throw error;

@@ -14,6 +14,7 @@ import { SEARCH_OUTBOX_CHANNEL } from "../change-feed/enqueue.server";
 import { practiceDocuments } from "./search-documents.server";
 import { searchIndexUid } from "./search-settings";
 import { errorMessage } from "../error-message";
+import { log } from "../log.server";
 
 /**
  * How long one drain waits for its Meilisearch tasks. The claimed rows stay locked meanwhile,
@@ -112,10 +113,21 @@ export async function drainSearchOutbox(client: Meilisearch, options: DrainOptio
   });
 }
 
+/** Outbox rows not yet applied (due or waiting for a retry), and how long the oldest has waited (0 without any), for /metrics. */
+export async function searchOutboxStatus(executor: DatabaseOrTransaction = db()): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+  const [row] = await executor
+    .select({
+      rows: count(),
+      oldestAgeSeconds: sql<number>`coalesce(extract(epoch from now() - min(${searchOutbox.createdAt})), 0)::float8`,
+    })
+    .from(searchOutbox)
+    .where(isNull(searchOutbox.processedAt));
+  return { backlog: row?.rows ?? 0, oldestAgeSeconds: row?.oldestAgeSeconds ?? 0 };
+}
+
 /** Outbox rows not yet applied (due or waiting for a retry), for /healthz. */
 export async function searchOutboxBacklog(executor: DatabaseOrTransaction = db()): Promise<number> {
-  const [row] = await executor.select({ rows: count() }).from(searchOutbox).where(isNull(searchOutbox.processedAt));
-  return row?.rows ?? 0;
+  return (await searchOutboxStatus(executor)).backlog;
 }
 
 /**
@@ -181,7 +193,7 @@ export function startSearchWorker(
   let lastError: string | undefined;
 
   const report = (error: string | undefined) => {
-    if (error !== undefined && error !== lastError) console.error(`[idsl] search outbox: ${error}`);
+    if (error !== undefined && error !== lastError) log.error({ error }, "search outbox not drained");
     lastError = error;
   };
 

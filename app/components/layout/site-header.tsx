@@ -1,7 +1,7 @@
 import { Link, NavLink } from "@remix-run/react";
 import { SubmitButton, SubmitForm } from "~/components/ui/form-base";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { UNREAD_COUNT_CAP } from "~/modules/notifications/kinds";
+import { UNREAD_COUNT_CAP } from "~/modules/notifications/unread-count-cap";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderUser {

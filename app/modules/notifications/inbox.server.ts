@@ -2,7 +2,8 @@
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { notifications, users } from "../../../db/schema";
 import { db } from "../db.server";
-import { INBOX_PAGE_SIZE, isNotificationKind, type NotificationKind, UNREAD_COUNT_CAP } from "./kinds";
+import { INBOX_PAGE_SIZE, isNotificationKind, type NotificationKind } from "./kinds";
+import { UNREAD_COUNT_CAP } from "./unread-count-cap";
 
 /**
  * Unread notifications up to UNREAD_COUNT_CAP + 1 (the header shows "99+" beyond): counting

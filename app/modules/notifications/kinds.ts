@@ -43,8 +43,7 @@ export function isNotificationChannel(value: unknown): value is NotificationChan
   return typeof value === "string" && (notificationChannels as readonly string[]).includes(value);
 }
 
-/** The inbox's page size; the header counts unread ones up to this many and shows "99+" beyond. */
+/** The inbox's page size. */
 export const INBOX_PAGE_SIZE = 25;
-export const UNREAD_COUNT_CAP = 99;
 /** A digest lists this many of the period's notifications, newest first, and links to the inbox for the rest. */
 export const DIGEST_LIST_LIMIT = 20;

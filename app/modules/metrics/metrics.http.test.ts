@@ -96,18 +96,23 @@ describe("request ids", () => {
     try {
       const response = await request(app.origin, "/praktik/999999993", { headers: { "X-Request-Id": "log-line-test-0001" } });
       await response.arrayBuffer();
+      const link = await request(app.origin, "/atur-sandi/one-time-secret-7c1e9b", { headers: { "X-Request-Id": "log-line-test-0002" } });
+      await link.arrayBuffer();
       // The line is written when the response has ended.
-      await vi.waitFor(() => expect(lines.some((line) => line.includes("log-line-test-0001"))).toBe(true));
+      await vi.waitFor(() => expect(lines.filter((line) => line.includes("log-line-test-000")).length).toBe(2));
     } finally {
       log.level = level;
       write.mockRestore();
     }
-    const entry = lines
+    const entries = lines
       .flatMap((chunk) => chunk.split("\n"))
       .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((line) => line.requestId === "log-line-test-0001");
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entry = entries.find((line) => line.requestId === "log-line-test-0001");
     expect(entry).toMatchObject({ msg: "request", level: "info", method: "GET", route: "/praktik/:id", status: 404, path: "/praktik/999999993" });
     expect(entry?.durationMs).toEqual(expect.any(Number));
+    // A one-time link's token never reaches the log.
+    expect(entries.find((line) => line.requestId === "log-line-test-0002")).toMatchObject({ path: "/atur-sandi/:token", route: "/atur-sandi/:token" });
+    expect(lines.join("")).not.toContain("one-time-secret-7c1e9b");
   });
 });

@@ -9,6 +9,7 @@ import { addFigureNote, findFigureNote, NOTED_KINDS, removeFigureNote } from "~/
 import { getGovernmentHistory } from "~/modules/benchmark/region-figures.server";
 import { isFollowing } from "~/modules/follows/follows.server";
 import { readFormToken } from "~/modules/forms/form-token";
+import { validationMessage } from "~/modules/forms/validation-message";
 import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/index.server";
 import { canonicalUrl } from "~/modules/http/app-url.server";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
@@ -87,7 +88,7 @@ export async function regionPageAction({ request, context, params }: ActionFunct
     if (!Number.isInteger(year) || !kind) throw new Response(null, { status: 400 });
     const { framework } = await requireFrameworkChoice(new URLSearchParams({ [FRAMEWORK_PARAM]: text(FRAMEWORK_PARAM) }));
     const result = await addFigureNote({ regionCode: code, frameworkSlug: framework.slug, year, kind, body: text("tanggapan"), actor: user, ip: context.clientIp, formToken: readFormToken(form) });
-    if (!result.ok) return data({ target: noteFormTarget(year, kind), error: result.errors.tanggapan!, body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
+    if (!result.ok) return data({ target: noteFormTarget(year, kind), message: validationMessage(await translatorForRequest(request), result.errors.tanggapan!), body: text("tanggapan") } satisfies NoteFormResult, { status: 400 });
   } else if (intent === "tarik" || intent === "sembunyikan") {
     const id = /^\d{1,9}$/.test(text("catatan")) ? Number(text("catatan")) : null;
     const note = id === null ? null : await findFigureNote(id);
@@ -98,7 +99,7 @@ export async function regionPageAction({ request, context, params }: ActionFunct
         : await requirePermission(request, context, { action: "figure.moderate" });
     await requireWithinLimit(context, intent === "tarik" ? "figureNote" : "curation", user.id);
     const result = await removeFigureNote({ id: note.id, how: intent === "tarik" ? "withdrawn" : "hidden", reason: text("alasan"), actorId: user.id, ip: context.clientIp });
-    if (!result.ok) return data({ target: `note:${note.id}`, error: result.errors.alasan!, body: "" } satisfies NoteFormResult, { status: 400 });
+    if (!result.ok) return data({ target: `note:${note.id}`, message: validationMessage(await translatorForRequest(request), result.errors.alasan!), body: "" } satisfies NoteFormResult, { status: 400 });
   } else {
     throw new Response(null, { status: 400 });
   }

@@ -9,7 +9,6 @@ import { ShareLinks } from "~/components/share/share-links";
 import { Badge } from "~/components/ui/badge";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { Alert } from "~/components/ui/form-base";
-import { validationMessage } from "~/modules/forms/validation-message";
 import { loaderMeta } from "~/modules/http/loader-meta";
 import { FeedLinks } from "~/components/feeds/feed-links";
 import { useTranslator } from "~/modules/i18n/use-translator";
@@ -41,8 +40,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default function RegionProfilePage() {
   const { share, region, cohorts, figures, about, canEdit, canNote, canModerate, justSaved, noteSaved, practiceOverview, applications, visits, canRequestVisit, follow, feeds } = useLoaderData<typeof loader>();
   const noteResult = useActionData<typeof action>() as NoteFormResult | undefined;
-  const translator = useTranslator();
-  const { t, formatNumber, locale } = translator;
+  const { t, formatNumber, locale } = useTranslator();
   const description = locale === "en" && about.descriptionEn ? about.descriptionEn : about.descriptionId || about.descriptionEn;
   const headline = figures.headline;
   const density =
@@ -187,7 +185,7 @@ export default function RegionProfilePage() {
             <>
               {noteResult && !figures.rows.some((row) => Object.keys(row.figures).some((kind) => noteFormTarget(row.year, kind) === noteResult.target)) && !noteResult.target.startsWith("note:") ? (
                 <div className="mt-3">
-                  <Alert tone="error">{validationMessage(translator, noteResult.error)}</Alert>
+                  <Alert tone="error">{noteResult.message}</Alert>
                 </div>
               ) : null}
               {noteSaved && !noteResult ? (

@@ -1,13 +1,14 @@
 import type { NoteView } from "~/components/benchmark/figure";
 import { inputClass, SubmitButton, SubmitForm } from "~/components/ui/form-base";
-import type { FieldError } from "~/modules/forms/form-data";
-import { validationMessage } from "~/modules/forms/validation-message";
 import { useTranslator } from "~/modules/i18n/use-translator";
 
-/** What the page's action sends back about one note form: which form, its error, the text kept. */
+/**
+ * What the page's action sends back about one note form: which form, its error (worded by the
+ * server, so the page needs no validation messages of its own), the text kept.
+ */
 export interface NoteFormResult {
   target: string;
-  error: FieldError;
+  message: string;
   body: string;
 }
 
@@ -15,8 +16,7 @@ export const noteFormTarget = (year: number, kind: string) => `${year}:${kind}`;
 
 /** A region editor's "reply to this figure" form, folded until opened; `framework` names the figure's framework (its slug). */
 export function FigureNoteForm({ year, kind, framework, result }: { year: number; kind: string; framework?: string; result: NoteFormResult | undefined }) {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const mine = result?.target === noteFormTarget(year, kind) ? result : undefined;
   const id = `note-${year}-${kind}`;
   return (
@@ -36,7 +36,7 @@ export function FigureNoteForm({ year, kind, framework, result }: { year: number
         </p>
         {mine ? (
           <p id={`${id}-error`} className="font-medium text-red-700">
-            {validationMessage(translator, mine.error)}
+            {mine.message}
           </p>
         ) : null}
         <SubmitButton className="rounded bg-brand-700 px-2 py-1 font-semibold text-white disabled:opacity-60">
@@ -49,8 +49,7 @@ export function FigureNoteForm({ year, kind, framework, result }: { year: number
 
 /** Under a note: the region's editors may withdraw it, curators hide it (with a reason). */
 export function FigureNoteControls({ note, canWithdraw, canHide, result }: { note: NoteView; canWithdraw: boolean; canHide: boolean; result: NoteFormResult | undefined }) {
-  const translator = useTranslator();
-  const { t } = translator;
+  const { t } = useTranslator();
   const mine = result?.target === `note:${note.id}` ? result : undefined;
   return (
     <span className="mt-1 flex flex-wrap items-start gap-2">
@@ -74,7 +73,7 @@ export function FigureNoteControls({ note, canWithdraw, canHide, result }: { not
           <SubmitButton className="text-red-800 underline">
             {t("figures.hideNote")}
           </SubmitButton>
-          {mine ? <span className="w-full font-medium text-red-700">{validationMessage(translator, mine.error)}</span> : null}
+          {mine ? <span className="w-full font-medium text-red-700">{mine.message}</span> : null}
         </SubmitForm>
       ) : null}
     </span>

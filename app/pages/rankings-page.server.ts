@@ -4,7 +4,7 @@ import { computeRankings, rankingChoices } from "~/modules/benchmark/rankings.se
 import { RANKING_PAGE_SIZE } from "~/modules/benchmark/rankings";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
-import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-links";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { canonicalUrl } from "~/modules/http/app-url.server";

@@ -16,7 +16,7 @@ import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { readForm, requestQuery } from "~/modules/http/request-input";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { requireWithinLimit } from "~/modules/limits/rate-limits.server";
-import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-links";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { getRegionPracticeOverview } from "~/modules/practices/practice-list.server";
 import { getRegionProfileFields } from "~/modules/regions/region-profile.server";

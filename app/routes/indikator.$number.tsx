@@ -19,7 +19,7 @@ import { FRAMEWORK_PARAM, requireFrameworkChoice, SPBE_2020 } from "~/modules/fr
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { FeedLinks } from "~/components/feeds/feed-links";
-import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-links";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { indicatorMetadata } from "~/modules/open-data/indicator-metadata.server";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";

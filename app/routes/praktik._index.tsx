@@ -15,7 +15,7 @@ import { getFrameworkTree, SPBE_2020 } from "~/modules/frameworks/frameworks.ser
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { pageMeta } from "~/modules/http/page-meta";
 import { FeedLinks } from "~/components/feeds/feed-links";
-import { feedDiscoveryLinks } from "~/modules/open-data/feed-paths";
+import { feedDiscoveryLinks } from "~/modules/open-data/feed-links";
 import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
 import { PRACTICE_STAGES } from "~/modules/practices/practice-content";

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { appUrl } from "~/modules/http/app-url.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { translatorFor } from "~/modules/i18n/translator.server";
-import { FEED_CONTENT_TYPES, parseFeedFile } from "~/modules/open-data/feed-paths";
+import { FEED_CONTENT_TYPES } from "~/modules/open-data/feed-links";
+import { parseFeedFile } from "~/modules/open-data/feed-paths";
 import { feedLocale, readFeedFilter, renderFeed } from "~/modules/open-data/feeds.server";
 
 /**

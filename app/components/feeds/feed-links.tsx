@@ -1,4 +1,4 @@
-import { FEED_CONTENT_TYPES, type PageFeeds } from "~/modules/open-data/feed-paths";
+import { FEED_CONTENT_TYPES, type PageFeeds } from "~/modules/open-data/feed-links";
 
 /** A page's feeds as plain links (a feed is a document, not a page of this app). */
 export function FeedLinks({ feeds, className = "" }: { feeds: PageFeeds; className?: string }) {

@@ -5,14 +5,10 @@
  * feed page, a different thing.)
  */
 import { searchString } from "../http/url-query";
+import { FEED_FORMATS, type FeedFormat } from "./feed-links";
 
 export const FEED_NAMES = ["praktik", "hasil-resmi", "adopsi"] as const;
 export type FeedName = (typeof FEED_NAMES)[number];
-
-export const FEED_FORMATS = ["atom", "json"] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
-
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = { atom: "application/atom+xml", json: "application/feed+json" };
 
 /** The filters each feed takes, as parameter names; `bahasa` (id/en) is accepted by all. */
 export const FEED_FILTERS = {
@@ -33,23 +29,4 @@ export function parseFeedFile(file: string): { name: FeedName; format: FeedForma
   const name = FEED_NAMES.find((candidate) => candidate === match?.[1]);
   const format = FEED_FORMATS.find((candidate) => candidate === match?.[2]);
   return name && format ? { name, format } : null;
-}
-
-/** A feed link as a page shows it (`text`) and announces it in its head (rel="alternate", `title`). */
-export interface FeedLink {
-  format: FeedFormat;
-  href: string;
-  title: string;
-  text: string;
-}
-
-/** A page's feeds, with the label the page shows before them (loader data: the words come from the server catalog). */
-export interface PageFeeds {
-  label: string;
-  links: FeedLink[];
-}
-
-/** The head links that let browsers and feed readers discover a page's feeds. */
-export function feedDiscoveryLinks(feeds: PageFeeds | null | undefined) {
-  return (feeds?.links ?? []).map((link) => ({ tagName: "link", rel: "alternate", type: FEED_CONTENT_TYPES[link.format], title: link.title, href: link.href }));
 }

@@ -3,7 +3,8 @@ import { type JsonFeed, jsonFeedProblems, readAtom, textOf } from "../../../test
 import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
 import { createPractice } from "../practices/index.server";
-import type { FeedFormat, FeedName } from "./feed-paths";
+import type { FeedFormat } from "./feed-links";
+import type { FeedName } from "./feed-paths";
 import { readFeedFilter, renderFeed } from "./feeds.server";
 
 const ORIGIN = "https://idsl.example.go.id";

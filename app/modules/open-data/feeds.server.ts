@@ -17,7 +17,8 @@ import type { ServerTranslator } from "../i18n/translator";
 import { translatorFor } from "../i18n/translator.server";
 import { listPublicAdoptions, selectPublicPractices } from "../practices/index.server";
 import { escapeHtml } from "../text/escape-html";
-import { FEED_FILTERS, FEED_FORMATS, type FeedFilterValues, type FeedFormat, type FeedName, feedPath, type PageFeeds } from "./feed-paths";
+import { FEED_FORMATS, type FeedFormat, type PageFeeds } from "./feed-links";
+import { FEED_FILTERS, type FeedFilterValues, type FeedName, feedPath } from "./feed-paths";
 
 /** Entries per feed: readers poll, so the newest are enough. */
 export const FEED_SIZE = 50;

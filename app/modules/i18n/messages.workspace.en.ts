@@ -3,6 +3,13 @@ import type { WorkspaceMessages } from "./messages.workspace.id";
 export const workspaceMessagesEn: WorkspaceMessages = {
   // Codes only the workspace's forms return; their pages register this catalog (validation-message.ts).
   validation: {
+    // Numbers are typed only in workspace forms (reports, self-assessment, practice metrics, visits).
+    numberInvalid: "Enter a number, e.g. 8.29 or 1,200.",
+    numberAmbiguous: "This number could mean {{readings}}. Write decimals with a point (3.62) and thousands with a comma (1,200).",
+    numberWrongMark: "In English a comma separates thousands and a point marks decimals. Write {{readings}} if you mean a decimal, or complete the thousands, e.g. 1,500.",
+    numberOutOfRange: "Enter a number from {{min}} to {{max}}.",
+    numberNotInteger: "Enter a whole number.",
+    numberTooPrecise: "At most {{max}} digits after the decimal point.",
     roleInvalid: "Choose one of the available roles.",
     roleNotAllowed: "You cannot grant this role.",
     regionRequired: "Editors and members must belong to one region.",

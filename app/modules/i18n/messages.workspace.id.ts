@@ -7,6 +7,13 @@ import type { Catalog } from "./messages.id";
 export const workspaceMessagesId = {
   // Codes only the workspace's forms return; their pages register this catalog (validation-message.ts).
   validation: {
+    // Numbers are typed only in workspace forms (reports, self-assessment, practice metrics, visits).
+    numberInvalid: "Masukkan angka, mis. 8,29 atau 1.200.",
+    numberAmbiguous: "Angka ini bisa berarti {{readings}}. Tulis desimal dengan koma (3,62) dan ribuan dengan titik (1.200).",
+    numberWrongMark: "Dalam penulisan Indonesia titik memisahkan ribuan dan koma menandai desimal. Tulis {{readings}} bila maksudnya desimal, atau lengkapi ribuannya, mis. 1.500.",
+    numberOutOfRange: "Masukkan angka antara {{min}} dan {{max}}.",
+    numberNotInteger: "Masukkan bilangan bulat.",
+    numberTooPrecise: "Paling banyak {{max}} angka di belakang koma.",
     roleInvalid: "Pilih peran yang tersedia.",
     roleNotAllowed: "Anda tidak dapat memberikan peran ini.",
     regionRequired: "Editor dan anggota harus terikat pada satu daerah.",

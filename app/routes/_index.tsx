@@ -9,7 +9,7 @@ import { predikatOf } from "~/modules/frameworks/predikat";
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { loaderMeta } from "~/modules/http/loader-meta";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useHomeTranslator } from "~/modules/i18n/use-home-translator";
 import { listPublishedPractices } from "~/modules/practices/practice-list.server";
 import { getCohortOverview, IDSL_2022 } from "~/modules/regions/cohorts.server";
 import { countRegionsAndProvinces } from "~/modules/regions/regions.server";
@@ -60,7 +60,7 @@ function KeyFigure({ value, label, children }: { value: string; label: string; c
 
 export default function Home() {
   const { cohort, nationals, counts, latestPractices } = useLoaderData<typeof loader>();
-  const { t, formatNumber, formatIndex } = useTranslator();
+  const { t, formatNumber, formatIndex } = useHomeTranslator();
   return (
     <>
       <section className="bg-brand-800 text-white">

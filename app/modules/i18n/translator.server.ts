@@ -1,6 +1,8 @@
 import { messagesEn } from "./messages.en";
 import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
+import { homeMessagesEn } from "./messages.home.en";
+import { homeMessagesId } from "./messages.home.id";
 import { messagesId } from "./messages.id";
 import { serverMessagesEn } from "./messages.server.en";
 import { serverMessagesId } from "./messages.server.id";
@@ -17,6 +19,8 @@ registerMessages("id", workspaceMessagesId);
 registerMessages("en", workspaceMessagesEn);
 registerMessages("id", extraMessagesId);
 registerMessages("en", extraMessagesEn);
+registerMessages("id", homeMessagesId);
+registerMessages("en", homeMessagesEn);
 registerMessages("id", serverMessagesId);
 registerMessages("en", serverMessagesEn);
 

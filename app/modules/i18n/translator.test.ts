@@ -3,6 +3,8 @@ import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
 import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
+import { homeMessagesEn } from "./messages.home.en";
+import { homeMessagesId } from "./messages.home.id";
 import { serverMessagesEn } from "./messages.server.en";
 import { serverMessagesId } from "./messages.server.id";
 import { workspaceMessagesEn } from "./messages.workspace.en";
@@ -56,6 +58,7 @@ const catalogPairs = [
   { name: "public", id: messagesId, en: messagesEn },
   { name: "workspace", id: workspaceMessagesId, en: workspaceMessagesEn },
   { name: "extra", id: extraMessagesId, en: extraMessagesEn },
+  { name: "home", id: homeMessagesId, en: homeMessagesEn },
   { name: "server", id: serverMessagesId, en: serverMessagesEn },
 ];
 

@@ -20,7 +20,7 @@ import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/in
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { loaderMeta } from "~/modules/http/loader-meta";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useBenchmarkTranslator } from "~/modules/i18n/use-benchmark-translator";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { regionShare } from "~/components/share/share-cards.server";
@@ -65,7 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function RegionBenchmark() {
   const { benchmark, frameworkParam, framework, frameworks, keptFramework, charts, signedIn, canReportLevels } = useLoaderData<typeof loader>();
-  const translator = useTranslator();
+  const translator = useBenchmarkTranslator();
   const { t, formatNumber } = translator;
   const groupLabel = useGroupLabel();
   const { region, headline, year, profile } = benchmark;

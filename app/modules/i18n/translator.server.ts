@@ -1,6 +1,8 @@
 import { messagesEn } from "./messages.en";
 import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
+import { benchmarkMessagesEn } from "./messages.benchmark.en";
+import { benchmarkMessagesId } from "./messages.benchmark.id";
 import { homeMessagesEn } from "./messages.home.en";
 import { homeMessagesId } from "./messages.home.id";
 import { messagesId } from "./messages.id";
@@ -21,6 +23,8 @@ registerMessages("id", extraMessagesId);
 registerMessages("en", extraMessagesEn);
 registerMessages("id", homeMessagesId);
 registerMessages("en", homeMessagesEn);
+registerMessages("id", benchmarkMessagesId);
+registerMessages("en", benchmarkMessagesEn);
 registerMessages("id", serverMessagesId);
 registerMessages("en", serverMessagesEn);
 

@@ -3,6 +3,8 @@ import { messagesEn } from "./messages.en";
 import { messagesId } from "./messages.id";
 import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
+import { benchmarkMessagesEn } from "./messages.benchmark.en";
+import { benchmarkMessagesId } from "./messages.benchmark.id";
 import { homeMessagesEn } from "./messages.home.en";
 import { homeMessagesId } from "./messages.home.id";
 import { serverMessagesEn } from "./messages.server.en";
@@ -59,6 +61,7 @@ const catalogPairs = [
   { name: "workspace", id: workspaceMessagesId, en: workspaceMessagesEn },
   { name: "extra", id: extraMessagesId, en: extraMessagesEn },
   { name: "home", id: homeMessagesId, en: homeMessagesEn },
+  { name: "benchmark", id: benchmarkMessagesId, en: benchmarkMessagesEn },
   { name: "server", id: serverMessagesId, en: serverMessagesEn },
 ];
 

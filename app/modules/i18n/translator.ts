@@ -2,6 +2,7 @@ import { intlTag, type Locale } from "./locales";
 // Types only: the catalogs are registered, so the browser downloads only the page's language.
 import type { Messages, messagesId } from "./messages.id";
 import type { ExtraMessages, extraMessagesId } from "./messages.extra.id";
+import type { BenchmarkMessages, benchmarkMessagesId } from "./messages.benchmark.id";
 import type { HomeMessages, homeMessagesId } from "./messages.home.id";
 import type { ServerMessages, serverMessagesId } from "./messages.server.id";
 import type { WorkspaceMessages, workspaceMessagesId } from "./messages.workspace.id";
@@ -16,11 +17,13 @@ type KeysOf<T, Prefix extends string = ""> = {
 /** Keys of the catalog every page has. */
 export type PublicMessageKey = KeysOf<typeof messagesId>;
 /** Keys a page may render in the browser: the public catalog and the signed-in workspace's (see use-workspace-translator.ts). */
-export type BrowserMessageKey = PublicMessageKey | ExtraMessageKey | HomeMessageKey | KeysOf<typeof workspaceMessagesId>;
+export type BrowserMessageKey = PublicMessageKey | ExtraMessageKey | HomeMessageKey | BenchmarkMessageKey | KeysOf<typeof workspaceMessagesId>;
 /** Keys of public pages off the reading path (see use-extra-translator.ts). */
 export type ExtraMessageKey = KeysOf<typeof extraMessagesId>;
 /** Keys only the home page shows (see use-home-translator.ts). */
 export type HomeMessageKey = KeysOf<typeof homeMessagesId>;
+/** Keys only a region's benchmark page shows (see use-benchmark-translator.ts). */
+export type BenchmarkMessageKey = KeysOf<typeof benchmarkMessagesId>;
 /** Every key, those only the server uses (charts drawn in loaders, downloads) included. */
 export type MessageKey = BrowserMessageKey | KeysOf<typeof serverMessagesId>;
 
@@ -48,7 +51,7 @@ function flatten(messages: object, prefix = "", into: FlatCatalog = new Map()): 
  */
 const catalogs = new Map<Locale, FlatCatalog>();
 
-export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages | ExtraMessages | HomeMessages | ServerMessages): void {
+export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages | ExtraMessages | HomeMessages | BenchmarkMessages | ServerMessages): void {
   let catalog = catalogs.get(locale);
   if (!catalog) catalogs.set(locale, (catalog = new Map()));
   flatten(messages, "", catalog);

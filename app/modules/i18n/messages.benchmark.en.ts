@@ -1,0 +1,36 @@
+import type { BenchmarkMessages } from "./messages.benchmark.id";
+
+/** English messages only a region's benchmark page shows (see messages.benchmark.id.ts). */
+export const benchmarkMessagesEn: BenchmarkMessages = {
+  regionBenchmark: {
+    sampleLevels: "The profile, indicator levels and “learn from the leaders” below come from synthetic sample data, because this region has no verified levels yet. The group is compared on sample data only.",
+    compareWith: "Compare with other regions",
+    noData: "No {{framework}} results for this region yet.",
+    noDataHelp: "Official results are added by curators through imports; the region's editors can report the levels from the evaluation report or fill in a self-assessment.",
+    trend: "Index trend",
+    ranks: "Rank in peer groups ({{year}})",
+    rankOf: "{{rank}} of {{total}}",
+    similarExplained: "“Similar regions”: the eight regions nearest by population (log scale) and index profile per domain, each measure scaled by its spread.",
+    profile: "Domain and aspect profile",
+    peerGroup: "Peer group",
+    domainsChart: "Index per domain",
+    aspectsChart: "Index per aspect",
+    domain: "Domain",
+    aspect: "Aspect",
+    noLevels: "There are no verified indicator levels for this region up to this year, so no domain and aspect profile can be shown. The region's editors can report the levels from its evaluation report.",
+    strongest: "Strongest indicators",
+    weakest: "Weakest indicators",
+    besideLatest: "Latest {{kind}} ({{year}})",
+    year: "Evaluation year",
+    noOfficialInYear: "There is no official index for {{year}}, so no official rank this year. Choose another year above.",
+    disputedInYear: "The official index for {{year}} is disputed between sources, so it has no rank.",
+    ranksOfficialOnly: "Ranks are computed among official indices of the same year only.",
+    onlyOneWithData: "The only one with official data",
+    withData_one: "{{withData}} of {{size}} regions in this group has an official index.",
+    withData_other: "{{withData}} of {{size}} regions in this group have an official index.",
+    profileFrom: "Profile from {{year}} data.",
+    profileFromEarlier: "{{selected}} has no indicator levels yet; this profile is from {{year}}, the latest year that has them.",
+    profileCoverage_one: "The group's average and best come from {{withData}} of {{size}} regions with {{kind}} for {{year}}.",
+    profileCoverage_other: "The group's average and best come from {{withData}} of {{size}} regions with {{kind}} for {{year}}.",
+  },
+};

@@ -17,7 +17,7 @@ import { FRAMEWORK_PARAM, requireFrameworkChoice } from "~/modules/frameworks/in
 import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { loaderMeta } from "~/modules/http/loader-meta";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
-import { useTranslator } from "~/modules/i18n/use-translator";
+import { useCompareTranslator } from "~/modules/i18n/use-compare-translator";
 import { listProvinces, listRegionsOfProvince } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { canonicalUrl } from "~/modules/http/app-url.server";
@@ -57,7 +57,7 @@ const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-90
 
 export default function Compare() {
   const { title, share, frameworkParam, framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
-  const { t, formatIndex } = useTranslator();
+  const { t, formatIndex } = useCompareTranslator();
   const { selection, regions, year } = comparison;
   const codes = selection.codes;
   const value = (number: number | null) => (number === null ? "—" : formatIndex(number));

@@ -3,6 +3,8 @@ import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
 import { benchmarkMessagesEn } from "./messages.benchmark.en";
 import { benchmarkMessagesId } from "./messages.benchmark.id";
+import { compareMessagesEn } from "./messages.compare.en";
+import { compareMessagesId } from "./messages.compare.id";
 import { homeMessagesEn } from "./messages.home.en";
 import { homeMessagesId } from "./messages.home.id";
 import { messagesId } from "./messages.id";
@@ -25,6 +27,8 @@ registerMessages("id", homeMessagesId);
 registerMessages("en", homeMessagesEn);
 registerMessages("id", benchmarkMessagesId);
 registerMessages("en", benchmarkMessagesEn);
+registerMessages("id", compareMessagesId);
+registerMessages("en", compareMessagesEn);
 registerMessages("id", serverMessagesId);
 registerMessages("en", serverMessagesEn);
 

@@ -5,6 +5,8 @@ import { extraMessagesEn } from "./messages.extra.en";
 import { extraMessagesId } from "./messages.extra.id";
 import { benchmarkMessagesEn } from "./messages.benchmark.en";
 import { benchmarkMessagesId } from "./messages.benchmark.id";
+import { compareMessagesEn } from "./messages.compare.en";
+import { compareMessagesId } from "./messages.compare.id";
 import { homeMessagesEn } from "./messages.home.en";
 import { homeMessagesId } from "./messages.home.id";
 import { serverMessagesEn } from "./messages.server.en";
@@ -62,6 +64,7 @@ const catalogPairs = [
   { name: "extra", id: extraMessagesId, en: extraMessagesEn },
   { name: "home", id: homeMessagesId, en: homeMessagesEn },
   { name: "benchmark", id: benchmarkMessagesId, en: benchmarkMessagesEn },
+  { name: "compare", id: compareMessagesId, en: compareMessagesEn },
   { name: "server", id: serverMessagesId, en: serverMessagesEn },
 ];
 

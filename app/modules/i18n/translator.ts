@@ -3,6 +3,7 @@ import { intlTag, type Locale } from "./locales";
 import type { Messages, messagesId } from "./messages.id";
 import type { ExtraMessages, extraMessagesId } from "./messages.extra.id";
 import type { BenchmarkMessages, benchmarkMessagesId } from "./messages.benchmark.id";
+import type { CompareMessages, compareMessagesId } from "./messages.compare.id";
 import type { HomeMessages, homeMessagesId } from "./messages.home.id";
 import type { ServerMessages, serverMessagesId } from "./messages.server.id";
 import type { WorkspaceMessages, workspaceMessagesId } from "./messages.workspace.id";
@@ -17,13 +18,15 @@ type KeysOf<T, Prefix extends string = ""> = {
 /** Keys of the catalog every page has. */
 export type PublicMessageKey = KeysOf<typeof messagesId>;
 /** Keys a page may render in the browser: the public catalog and the signed-in workspace's (see use-workspace-translator.ts). */
-export type BrowserMessageKey = PublicMessageKey | ExtraMessageKey | HomeMessageKey | BenchmarkMessageKey | KeysOf<typeof workspaceMessagesId>;
+export type BrowserMessageKey = PublicMessageKey | ExtraMessageKey | HomeMessageKey | BenchmarkMessageKey | CompareMessageKey | KeysOf<typeof workspaceMessagesId>;
 /** Keys of public pages off the reading path (see use-extra-translator.ts). */
 export type ExtraMessageKey = KeysOf<typeof extraMessagesId>;
 /** Keys only the home page shows (see use-home-translator.ts). */
 export type HomeMessageKey = KeysOf<typeof homeMessagesId>;
 /** Keys only a region's benchmark page shows (see use-benchmark-translator.ts). */
 export type BenchmarkMessageKey = KeysOf<typeof benchmarkMessagesId>;
+/** Keys only the compare page shows (see use-compare-translator.ts). */
+export type CompareMessageKey = KeysOf<typeof compareMessagesId>;
 /** Every key, those only the server uses (charts drawn in loaders, downloads) included. */
 export type MessageKey = BrowserMessageKey | KeysOf<typeof serverMessagesId>;
 
@@ -51,7 +54,7 @@ function flatten(messages: object, prefix = "", into: FlatCatalog = new Map()): 
  */
 const catalogs = new Map<Locale, FlatCatalog>();
 
-export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages | ExtraMessages | HomeMessages | BenchmarkMessages | ServerMessages): void {
+export function registerMessages(locale: Locale, messages: Messages | WorkspaceMessages | ExtraMessages | HomeMessages | BenchmarkMessages | CompareMessages | ServerMessages): void {
   let catalog = catalogs.get(locale);
   if (!catalog) catalogs.set(locale, (catalog = new Map()));
   flatten(messages, "", catalog);

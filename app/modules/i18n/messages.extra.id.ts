@@ -2,9 +2,9 @@ import type { Catalog } from "./messages.id";
 
 /**
  * Indonesian messages of public pages off the reading path (a framework's page and its version
- * history, writing to a region through IDSL, unsubscribing from emails): registered only by the
- * pages that use them (use-extra-translator.ts), so the budgeted pages never download them
- * (decision 0009).
+ * history, writing to a region through IDSL, unsubscribing from emails, signing in, invitations,
+ * the indicator, province and adoption-network pages): registered only by the pages that use
+ * them (use-extra-translator.ts), so the budgeted pages never download them (decision 0009).
  */
 export const extraMessagesId = {
   roles: {

@@ -13,7 +13,6 @@ import { readOrCreateLocalSecret } from "./lib/local-secrets";
 import { startBundledMeilisearch } from "./lib/meilisearch-server";
 import { assertPortFree } from "./lib/ports";
 import { prepareDatabase } from "./lib/database-startup";
-import { isBroadcast } from "../app/modules/cluster/broadcast.server";
 import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
 import { supervise } from "./lib/supervisor";
@@ -143,8 +142,8 @@ const ROLE_VARIABLE = "IDSL_WORKER_ROLE";
  * One Node process renders one page at a time, so with several cores the web server runs as a
  * cluster of workers sharing the port, plus one process for the background work: the search outbox
  * worker and the job worker (kept out of the primary, which hands every connection to a web worker and must stay responsive).
- * Workers inherit the environment (database and search URLs are known by now); a cache
- * invalidation in one worker is relayed to the others.
+ * Workers inherit the environment (database and search URLs are known by now); each one hears
+ * cache invalidations from PostgreSQL itself (app/modules/cluster/broadcast.server.ts).
  */
 async function startWorkers(count: number) {
   const roles = new Map<number, WorkerRole>();
@@ -168,10 +167,6 @@ async function startWorkers(count: number) {
   });
   // A scrape of /metrics reaches one web worker, which asks here for every worker's figures.
   answerWorkerMetricsRequests();
-  cluster.on("message", (from, message: unknown) => {
-    if (!isBroadcast(message)) return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
-  });
   const started = Array.from({ length: count }, () => {
     const worker = fork("web");
     return new Promise<void>((resolve, reject) => {
@@ -198,6 +193,9 @@ async function runWorker() {
   // The primary stops workers with SIGTERM; a terminal's SIGINT reaches the whole process group.
   onStopSignals((signal) => signal === "SIGTERM" && stop());
   if (process.env[ROLE_VARIABLE] === "background") {
+    // The search outbox builds indicator documents from the cached framework trees.
+    const { listenForBroadcasts } = await import("../app/modules/cluster/broadcast.server");
+    listenForBroadcasts();
     const stopWorker = await startBackgroundWorkers();
     stop = () => void stopWorker().then(() => process.exit(0));
     return;

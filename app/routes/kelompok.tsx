@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (changed.field === "groupId") throw new Response(null, { status: 404 });
     return data({ ok: false, errors: { [changed.field]: { code: changed.code } }, values: {} } satisfies ActionResult, { status: 400 });
   }
-  invalidateBenchmarkData();
+  await invalidateBenchmarkData();
   return redirect("/kelompok?disimpan=1");
 }
 

@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (choice !== "setujui" && choice !== "tolak") return data({ refused: "notPending", note } satisfies ActionResult, { status: 400 });
   const result = await decideFrameworkChange({ id: review.change.id, decision: choice === "setujui" ? "approve" : "reject", note, actorId: user.id, ip: context.clientIp });
   // The benchmark snapshot holds the recomputed indices; the frameworks area sits below benchmark and cannot drop it itself.
-  if (result.ok && result.version !== null) invalidateBenchmarkData();
+  if (result.ok && result.version !== null) await invalidateBenchmarkData();
   if (result.ok) return redirect(`/kurasi/kerangka/${review.framework.slug}/perubahan/${review.change.id}`);
   return data({ refused: result.reason, note } satisfies ActionResult, { status: result.reason === "noteRequired" ? 400 : 409 });
 }

@@ -6,6 +6,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { listenForBroadcasts } from "../../app/modules/cluster/broadcast.server";
 import { limitStatementsForRequests } from "../../app/modules/db.server";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
 import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
@@ -64,6 +65,8 @@ export async function startHttpServer(options: { port: number; host: string }): 
   const { REMIX_DEV_ORIGIN, TRUST_PROXY, METRICS_TOKEN } = readSettings();
   const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : answeringDatabaseOutages((await import(buildFile.href)) as ServerBuild);
   limitStatementsForRequests();
+  // This server's caches are dropped when any process on this database changes their data.
+  const stopListening = listenForBroadcasts();
   const production = process.env.NODE_ENV === "production";
 
   const app = express();
@@ -151,6 +154,7 @@ export async function startHttpServer(options: { port: number; host: string }): 
       if (REMIX_DEV_ORIGIN) void broadcastDevReady(build);
       resolve(server);
     });
+    server.once("close", () => void stopListening());
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"

@@ -158,7 +158,7 @@ export async function saveSelfAssessment(input: {
       tx,
     );
   });
-  invalidateBenchmarkData();
+  await invalidateBenchmarkData();
 }
 
 /** The indicators of a framework another agency scores, with what that score is (framework_nodes.score_from). */
@@ -221,6 +221,6 @@ export async function setSelfAssessmentPublished(input: { regionCode: string; fr
     );
     return true;
   });
-  if (changed) invalidateBenchmarkData();
+  if (changed) await invalidateBenchmarkData();
   return changed;
 }

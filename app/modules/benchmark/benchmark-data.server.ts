@@ -114,16 +114,17 @@ export function nationalAverage(data: BenchmarkData, year: number): PublishedAve
 /**
  * Everything rankings, region benchmarks and comparisons compute from, read in a few queries
  * and kept for a short while: it changes only on imports, verifications, self-assessments and
- * notes, which call invalidateBenchmarkData (other processes see their change within the TTL).
+ * notes, which call invalidateBenchmarkData (every other process, on every server, drops it too).
  */
 const TTL_MS = 30_000;
 const cache = new Map<string, { loadedAt: number; data: Promise<BenchmarkData | null> }>();
 
 const INVALIDATE_TOPIC = "benchmark-data";
 
-export function invalidateBenchmarkData(): void {
+/** After the change committed: this process drops the snapshot at once, the others on notification. */
+export async function invalidateBenchmarkData(): Promise<void> {
   cache.clear();
-  broadcast(INVALIDATE_TOPIC);
+  await broadcast(INVALIDATE_TOPIC);
 }
 
 onBroadcast(INVALIDATE_TOPIC, () => cache.clear());

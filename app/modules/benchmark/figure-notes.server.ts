@@ -41,7 +41,7 @@ export async function addFigureNote(input: { regionCode: string; frameworkSlug?:
       return true;
     }),
   );
-  invalidateBenchmarkData();
+  await invalidateBenchmarkData();
   return { ok: true };
 }
 
@@ -67,7 +67,7 @@ export async function removeFigureNote(input: { id: number; how: "withdrawn" | "
     await recordAudit({ actorId: input.actorId, action: `figure_note.${input.how}`, targetType: "figure_note", targetId: note.id, before: { body: note.body }, after: { reason: input.how === "withdrawn" ? null : reason }, ip: input.ip }, tx);
     return true;
   });
-  if (changed) invalidateBenchmarkData();
+  if (changed) await invalidateBenchmarkData();
   return { ok: true };
 }
 

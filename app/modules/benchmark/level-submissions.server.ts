@@ -242,7 +242,7 @@ export async function reviewSubmission(input: { id: number; decision: "verify" |
     );
     return { ok: true };
   });
-  if (result.ok && input.decision === "verify") invalidateBenchmarkData();
+  if (result.ok && input.decision === "verify") await invalidateBenchmarkData();
   return result;
 }
 

@@ -174,7 +174,7 @@ export async function importOfficialResults(
     const result = await once(tx, submission, () => writeOfficialResults(tx, frameworkSlug, check, options, actor));
     return "refused" in result ? { ok: false, reason: result.refused, check } : { ok: true, imported: result.imported };
   });
-  if (outcome.ok) invalidateBenchmarkData();
+  if (outcome.ok) await invalidateBenchmarkData();
   return outcome;
 }
 

@@ -42,7 +42,7 @@ describe("getGovernmentFigures", () => {
       const sourceId = await upsertSource(db(), "news", url);
       await db().insert(publishedResults).values({ frameworkId, regionCode: "73.22", year: 2021, value, sourceId, origin: "seed" });
     }
-    invalidateBenchmarkData();
+    await invalidateBenchmarkData();
     const figure = (await getGovernmentFigures("73.22", SPBE_2020, null))!.rows.find((row) => row.year === 2021)!.figures.official!;
     expect(figure).toMatchObject({ value: null, disputed: true, predikat: null });
     expect(figure.published.map((entry) => [entry.value, entry.source.url])).toEqual([

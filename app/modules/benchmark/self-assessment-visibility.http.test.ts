@@ -38,7 +38,7 @@ beforeAll(async () => {
     actorId: editor.id,
     ip: "127.0.0.1",
   });
-  invalidateBenchmarkData();
+  await invalidateBenchmarkData();
 });
 afterAll(() => app.close());
 

@@ -272,7 +272,7 @@ export async function decideFrameworkChange(input: { id: number; decision: "appr
     });
     return { ok: true, version };
   });
-  if (result.ok && result.version !== null) invalidateFrameworkCaches();
+  if (result.ok && result.version !== null) await invalidateFrameworkCaches();
   return result;
 }
 

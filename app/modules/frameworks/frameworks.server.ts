@@ -180,10 +180,10 @@ function clearFrameworkCaches() {
   frameworkList = null;
 }
 
-/** After a framework changed: every process of every worker reads it again. */
-export function invalidateFrameworkCaches(): void {
+/** After a framework change committed: every process, on every server, reads it again. */
+export async function invalidateFrameworkCaches(): Promise<void> {
   clearFrameworkCaches();
-  broadcast(INVALIDATE_TOPIC);
+  await broadcast(INVALIDATE_TOPIC);
 }
 
 onBroadcast(INVALIDATE_TOPIC, clearFrameworkCaches);

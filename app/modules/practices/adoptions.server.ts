@@ -114,7 +114,7 @@ export async function recordAdoption(input: {
     );
     return true;
   }));
-  invalidateAdoptionNetwork();
+  await invalidateAdoptionNetwork();
   return { ok: true };
 }
 
@@ -134,5 +134,5 @@ export async function removeAdoption(input: { adopterPracticeId: number; actorId
       tx,
     );
   });
-  invalidateAdoptionNetwork();
+  await invalidateAdoptionNetwork();
 }

@@ -1,7 +1,7 @@
 import { broadcast, onBroadcast } from "../cluster/broadcast.server";
 
 /**
- * The adoption network's layout, kept for a minute at most and dropped (in every worker) when
+ * The adoption network's layout, kept for a minute at most and dropped (in every process) when
  * adoptions or the visibility of the practices they join change. A module of its own so the
  * practice modules can invalidate it without importing the layout code.
  */
@@ -18,9 +18,9 @@ export function cachedNetwork<T>(compute: () => Promise<T>): Promise<T> {
   return cached.value as Promise<T>;
 }
 
-export function invalidateAdoptionNetwork(): void {
+export async function invalidateAdoptionNetwork(): Promise<void> {
   cached = null;
-  broadcast(INVALIDATE_TOPIC);
+  await broadcast(INVALIDATE_TOPIC);
 }
 
 onBroadcast(INVALIDATE_TOPIC, () => (cached = null));

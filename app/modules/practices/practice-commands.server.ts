@@ -290,7 +290,7 @@ export async function decideOnPractice(input: {
     return { ok: true, state } as const;
   }));
   // Which adoptions are public changes with the practice.
-  if (result.ok && decisionChangesWhatIsPublic(input.decision)) invalidateAdoptionNetwork();
+  if (result.ok && decisionChangesWhatIsPublic(input.decision)) await invalidateAdoptionNetwork();
   return result;
 }
 

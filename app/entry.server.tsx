@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { RequestIdProvider } from "./components/request-id";
+import { withCachePolicy } from "./modules/http/cache-policy.server";
 import { log } from "./modules/log.server";
 import type { ValidatedSession } from "./modules/auth/sessions.server";
 
@@ -42,10 +43,11 @@ function appendContextHeaders(headers: Headers, context: AppLoadContext) {
   if (context.retryAfterSeconds) headers.set("Retry-After", String(context.retryAfterSeconds));
 }
 
-/** Single-fetch data responses carry the same context headers as documents. */
-export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+/** Single-fetch data responses carry the same context headers and caching rules as documents. */
+export async function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
   appendContextHeaders(response.headers, context);
-  return response;
+  const body = new Uint8Array(await response.arrayBuffer());
+  return withCachePolicy(request, { status: response.status, headers: response.headers, body, fingerprint: () => body });
 }
 
 export default function handleRequest(
@@ -82,7 +84,10 @@ export default function handleRequest(
             },
             final(callback) {
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              const body = Buffer.concat(chunks);
+              // The nonce differs on every render of the same page; the ETag must not.
+              const fingerprint = () => body.toString("utf8").replaceAll(nonce, "");
+              resolve(withCachePolicy(request, { status: responseStatusCode, headers: responseHeaders, body, fingerprint }));
               callback();
             },
           });

@@ -26,6 +26,12 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = loaderMeta;
 
+/** The start of this hour: its day in Jakarta (UTC+7, whole hours) is today's. */
+function servedHour(): string {
+  const hour = 60 * 60 * 1000;
+  return new Date(Math.floor(Date.now() / hour) * hour).toISOString();
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, sampleData] = await Promise.all([currentUser(request, context), sampleDataPresent()]);
   // One count on the unread index, stopping at 100, so it costs the same for any inbox.
@@ -36,8 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     // The site-wide tags, for error pages (their route has no loader data to read tags from).
     meta,
-    // For every page's meta (pageMeta) and printed footer: absolute links, and the day it was served.
-    site: { origin: appOrigin(request), description: translatorFor(locale).t("share.siteDescription"), servedOn: new Date().toISOString() },
+    // For every page's meta (pageMeta) and printed footer: absolute links, and the day it was
+    // served, kept to the hour so that an unchanged page renders the same (its ETag holds).
+    site: { origin: appOrigin(request), description: translatorFor(locale).t("share.siteDescription"), servedOn: servedHour() },
     // Forms post it back (SubmitForm): new with every render and after every action, so a
     // replay of one submission can be told from the next. Only signed-in users create things.
     formToken: user ? newFormToken() : null,

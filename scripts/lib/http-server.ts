@@ -9,6 +9,7 @@ import helmet from "helmet";
 import { listenForBroadcasts } from "../../app/modules/cluster/broadcast.server";
 import { limitStatementsForRequests } from "../../app/modules/db.server";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
+import { mustStayPrivate, PRIVATE_CACHE_CONTROL } from "../../app/modules/http/cache-policy.server";
 import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
 import { readSettings } from "../../app/modules/env.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
@@ -134,6 +135,18 @@ export async function startHttpServer(options: { port: number; host: string }): 
       }
       return;
     }
+    next();
+  });
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+      // Static files above never get here: a signed-in reader's assets stay cacheable.
+      if (mustStayPrivate(req.headers.cookie, this.hasHeader("set-cookie"))) this.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
+      // A 304's headers replace the cached copy's (RFC 9111 4.3.4): this response's policy names
+      // a new nonce the cached page's scripts do not carry, so the cached policy must stay.
+      if (this.statusCode === 304 || args[0] === 304) this.removeHeader("Content-Security-Policy");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   });
   const patterns = routePatterns(build.routes);

@@ -4,7 +4,6 @@
  * response shaped by its schema (so no field the schema does not name can leak), ETag and 304,
  * and CORS for reading. Errors are RFC 9457 problem details in the request's language.
  */
-import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { withoutControlCharacters } from "../forms/form-data";
@@ -12,6 +11,7 @@ import { translatorForRequest } from "../i18n/locale.server";
 import { isLocale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translator.server";
 import { reserveRead } from "../limits/index.server";
+import { API_VARY, etagOf, hasSessionCookie, matchesEtag, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/cache-policy.server";
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from "../http/database-unavailable.server";
 
 export const API_BASE = "/api/v1";
@@ -134,23 +134,17 @@ export function defineEndpoint<Query extends z.ZodObject, Params extends z.ZodOb
   return endpoint;
 }
 
-function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
-  });
-}
-
-/** The JSON answer with its ETag, or 304 when the client holds the same. */
+/**
+ * The JSON answer: for anonymous clients with its ETag and shared-cache lifetime, or 304 when the
+ * client holds the same; with a session cookie private and never 304 (http/cache-policy.server.ts).
+ */
 export function jsonResponse(request: Request, value: unknown, contentType = "application/json; charset=utf-8"): Response {
   const body = JSON.stringify(value);
+  if (hasSessionCookie(request.headers.get("cookie"))) {
+    return new Response(body, { headers: { "Cache-Control": PRIVATE_CACHE_CONTROL, Vary: API_VARY, ...CORS_HEADERS, "Content-Type": contentType } });
+  }
   const etag = etagOf(body);
-  const headers = { ETag: etag, "Cache-Control": "public, max-age=60", ...CORS_HEADERS };
+  const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL, Vary: API_VARY, ...CORS_HEADERS };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
 }

@@ -1,0 +1,93 @@
+/**
+ * HTTP caching of anonymous reads, in one place: which responses a browser or a shared cache
+ * (reverse proxy, CDN) may keep, for how long, and the validators that let them ask again
+ * cheaply. Only requests without a session cookie are ever public; anything signed in, and any
+ * response that sets a cookie, is `private, no-store`.
+ */
+import { createHash } from "node:crypto";
+
+/** The session cookie's name (auth/sessions.server.ts): its presence alone makes a request private. */
+export const SESSION_COOKIE = "idsl_session";
+
+/**
+ * A shared cache may serve a public page for 60 s, and 30 s more while it fetches it again: a
+ * changed figure reaches every reader within 90 s, its announced lifetime. Browsers keep nothing
+ * (max-age=0) and revalidate each time, answered by 304 while the page is unchanged.
+ */
+export const SHARED_MAX_AGE_SECONDS = 60;
+export const STALE_WHILE_REVALIDATE_SECONDS = 30;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`;
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+/** Pages read their language from the `lang` cookie, and the session cookie makes them private. */
+export const PAGE_VARY = "Cookie";
+/** API answers also follow Accept-Language (api/respond.server.ts). */
+export const API_VARY = "Accept-Language, Cookie";
+
+/** The pages served the same to every anonymous reader in a language: rankings, a region, a practice. */
+const PUBLIC_PAGES = [/^\/peringkat\/?$/, /^\/daerah\/[^/]+\/?$/, /^\/praktik\/\d+\/?$/];
+
+export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return (cookieHeader ?? "").split(";").some((pair) => pair.trim().startsWith(`${SESSION_COOKIE}=`));
+}
+
+/**
+ * Whether a response must stay out of every cache: the request is signed in, or the response sets
+ * a cookie. The HTTP server applies it to everything the app answers (pages, data, files, API).
+ */
+export function mustStayPrivate(cookieHeader: string | null | undefined, setsCookie: boolean): boolean {
+  return setsCookie || hasSessionCookie(cookieHeader);
+}
+
+/** The page a document or single-fetch data request reads: `/peringkat.data` is `/peringkat`, `/_root.data` is `/`. */
+export function pagePath(url: URL): string {
+  return url.pathname === "/_root.data" ? "/" : url.pathname.replace(/\.data$/, "");
+}
+
+export function isPublicPage(path: string): boolean {
+  return PUBLIC_PAGES.some((pattern) => pattern.test(path));
+}
+
+export function etagOf(content: string | Uint8Array): string {
+  return `"${createHash("sha256").update(content).digest("base64url").slice(0, 32)}"`;
+}
+
+/** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
+}
+
+export interface PageResponse {
+  status: number;
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer>;
+  /**
+   * What the ETag covers: the body without values that differ on every response of the same page
+   * (the CSP nonce). Called only for a public response.
+   */
+  fingerprint: () => string | Uint8Array;
+}
+
+/**
+ * A page's document or single-fetch data, for an anonymous successful read of a public page with
+ * a shared-cache lifetime and an ETag, and 304 without a body when the client holds it; otherwise
+ * as the route made it (the HTTP server makes private what mustStayPrivate names).
+ */
+export function withCachePolicy(request: Request, response: PageResponse): Response {
+  const { status, headers } = response;
+  // Statuses such as 204 must carry no body at all, not even an empty one.
+  const body = response.body.byteLength > 0 ? response.body : null;
+  const read = request.method === "GET" || request.method === "HEAD";
+  const shareable = read && status === 200 && isPublicPage(pagePath(new URL(request.url))) && !mustStayPrivate(request.headers.get("cookie"), headers.has("set-cookie"));
+  if (!shareable) return new Response(body, { status, headers });
+  const etag = etagOf(response.fingerprint());
+  headers.set("ETag", etag);
+  headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+  headers.set("Vary", PAGE_VARY);
+  if (!matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(body, { status, headers });
+  headers.delete("Content-Type");
+  return new Response(null, { status: 304, headers });
+}

@@ -62,7 +62,9 @@ export default function ApiReference() {
             <p className="mt-2 text-sm text-slate-600">{t("apiReference.noParameters")}</p>
           )}
           <p className="mt-3 text-sm">
-            {t("apiReference.answer")}: <a href={`#schema-${endpoint.answer}`}>{endpoint.answer}</a>
+            {t("apiReference.answer")}: <a href={`#schema-${endpoint.answer}`} className="underline">
+              {endpoint.answer}
+            </a>
           </p>
         </section>
       ))}

@@ -59,7 +59,7 @@ export default function OpenData() {
       </div>
       <Panel id="licence" title={t("openData.licenceHeading")}>
         <p className="mt-2 text-slate-700">
-          {t("openData.licence", { licence: DATA_LICENCE.name })} <a href={DATA_LICENCE.url}>{DATA_LICENCE.url}</a>
+          {t("openData.licence", { licence: DATA_LICENCE.name })} <a href={DATA_LICENCE.url} className="underline [overflow-wrap:anywhere]">{DATA_LICENCE.url}</a>
         </p>
         <p className="mt-3">
           <a href={CATALOG_PATH} type="application/ld+json" className="font-semibold">
@@ -74,7 +74,7 @@ export default function OpenData() {
             <Link to={dataset.landingPage}>{dataset.title}</Link>
           </h2>
           <p className="mt-1 text-slate-700">{dataset.description}</p>
-          <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere] sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">{t("openData.updated")}</dt>
             <dd>{dataset.modified ? formatDate(dataset.modified) : t("openData.never")}</dd>
             <dt className="font-semibold">{t("openData.sources")}</dt>

@@ -30,6 +30,9 @@ const pages = [
   "/aplikasi/1",
   "/kunjungan",
   "/praktik/1/hubungi",
+  "/peta",
+  "/data",
+  "/api/v1",
 ];
 
 test.describe("on a 360 px wide phone", () => {

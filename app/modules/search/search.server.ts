@@ -2,9 +2,9 @@ import type { MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } f
 import { allGroups } from "../frameworks";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
-import { listPublishedPractices } from "../practices/index.server";
 import { listProvinces } from "../regions/index.server";
 import { meilisearch } from "./meilisearch.server";
+import { searchDatabase } from "./search-fallback.server";
 import type { IndicatorSearchDocument, PracticeSearchDocument, RegionSearchDocument } from "./search-documents.server";
 import {
   FILTER_ATTRIBUTES,
@@ -114,7 +114,7 @@ export async function search(params: URLSearchParams, locale: Locale): Promise<S
   return { query, facets, ...rest };
 }
 
-type EngineResults = Omit<SearchResults, "query" | "facets"> & {
+export type EngineResults = Omit<SearchResults, "query" | "facets"> & {
   /** Meilisearch's counts per facet value (already the most frequent ones, in order). */
   facetCounts: Partial<Record<SearchFilterKey, Record<string, number>>>;
 };
@@ -157,7 +157,7 @@ export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[]
 }
 
 /** A hit's title and summary in the reader's language where the practice has it (as its page does). */
-function localizedHit(
+export function localizedHit(
   locale: Locale,
   text: { title: string; titleEn: string; summary: string; summaryEn: string },
 ): Pick<SearchHit, "title" | "summary" | "lang"> {
@@ -197,31 +197,5 @@ async function searchMeilisearch(query: SearchQuery, locale: Locale): Promise<En
     })),
     regions: regions.map(({ code, name, provinceName }) => ({ code, name, provinceName })),
     indicators: indicators.map(({ number, name, domainName }) => ({ number, name, domainName, href: `/indikator/${number}?kerangka=${SPBE_2020}` })),
-  };
-}
-
-/** Degraded mode: the page still answers from the database, without typo tolerance or facet counts. */
-async function searchDatabase(query: SearchQuery, locale: Locale): Promise<EngineResults> {
-  const result = await listPublishedPractices({
-    ...query,
-    region: null,
-    sort: query.sort === "relevan" ? "terbaru" : query.sort,
-    text: query.text || undefined,
-  });
-  return {
-    engine: "database",
-    total: result.total,
-    pageCount: result.pageCount,
-    facetCounts: {},
-    hits: result.practices.map((practice) => ({
-      id: practice.id,
-      ...localizedHit(locale, practice),
-      regionCode: practice.regionCode,
-      regionName: practice.regionName,
-      provinceName: practice.provinceName,
-      stage: practice.stage,
-    })),
-    regions: [],
-    indicators: [],
   };
 }

@@ -85,14 +85,12 @@ export async function readSearchQuery(params: URLSearchParams): Promise<{ query:
  * Meilisearch, server-side: the master key never leaves the server. When Meilisearch cannot
  * answer, practices come from PostgreSQL full-text search instead.
  */
-export async function search(params: URLSearchParams, locale: Locale): Promise<SearchResults> {
+export async function search(params: URLSearchParams, locale: Locale, options: SearchOptions = {}): Promise<SearchResults> {
   const { query, names } = await readSearchQuery(params);
-  let results: EngineResults;
-  try {
-    results = await searchMeilisearch(query, locale);
-  } catch {
-    results = await searchDatabase(query, locale);
-  }
+  const results =
+    options.engine === "database"
+      ? await searchDatabase(query, locale)
+      : await searchMeilisearch(query, locale, options.indexPrefix).catch(() => searchDatabase(query, locale));
   const facetValue = (key: SearchFilterKey, value: string, count: number): FacetValue => ({ value, count, name: names[key]?.get(value) ?? value });
   const facets = Object.fromEntries(
     SEARCH_FACETS.map((key) => {
@@ -114,6 +112,14 @@ export async function search(params: URLSearchParams, locale: Locale): Promise<S
   return { query, facets, ...rest };
 }
 
+/** For the relevance harness (decision 0034): pages always search the unprefixed indexes, falling back on failure. */
+export interface SearchOptions {
+  /** Search these prefixed indexes instead (as `searchIndexUid`'s prefix). */
+  indexPrefix?: string;
+  /** "database": answer from the fallback without asking Meilisearch. */
+  engine?: "database";
+}
+
 export type EngineResults = Omit<SearchResults, "query" | "facets"> & {
   /** Meilisearch's counts per facet value (already the most frequent ones, in order). */
   facetCounts: Partial<Record<SearchFilterKey, Record<string, number>>>;
@@ -130,10 +136,10 @@ function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | un
  * indicators when there are words (only those can match them) on the first page, where they
  * are shown. The benchmark sends the same request straight to Meilisearch.
  */
-export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[] } {
+export function searchRequest(query: SearchQuery, indexPrefix = ""): { queries: MultiSearchQuery[] } {
   const queries: MultiSearchQuery[] = [
     {
-      indexUid: searchIndexUid("practices"),
+      indexUid: searchIndexUid("practices", indexPrefix),
       q: query.text,
       filter: searchFilter(query),
       facets: SEARCH_FACETS.map((key) => FILTER_ATTRIBUTES[key]),
@@ -150,8 +156,8 @@ export function searchRequest(query: SearchQuery): { queries: MultiSearchQuery[]
     },
   ];
   if (query.text !== "" && query.page === 1) {
-    queries.push({ indexUid: searchIndexUid("regions"), q: query.text, limit: OTHER_HITS });
-    queries.push({ indexUid: searchIndexUid("indicators"), q: query.text, limit: OTHER_HITS });
+    queries.push({ indexUid: searchIndexUid("regions", indexPrefix), q: query.text, limit: OTHER_HITS });
+    queries.push({ indexUid: searchIndexUid("indicators", indexPrefix), q: query.text, limit: OTHER_HITS });
   }
   return { queries };
 }
@@ -169,8 +175,8 @@ export function localizedHit(
   };
 }
 
-async function searchMeilisearch(query: SearchQuery, locale: Locale): Promise<EngineResults> {
-  const { queries } = searchRequest(query);
+async function searchMeilisearch(query: SearchQuery, locale: Locale, indexPrefix?: string): Promise<EngineResults> {
+  const { queries } = searchRequest(query, indexPrefix);
   const others = queries.length > 1;
   const { results } = await meilisearch().multiSearch({ queries });
   const practices = resultOf<PracticeSearchDocument>(results[0]);

@@ -12,7 +12,7 @@ export {
 } from "./practice-commands.server";
 export { validatePracticeContent } from "./practice-content.server";
 export { canSeeWorkingCopy, practiceFromParams, requirePracticeWriter, requireWorkingCopy } from "./practice-guards.server";
-export { adoptionCount, listPublicAdoptions, listPublishedPractices } from "./practice-list.server";
+export { adoptionCount, listPublicAdoptions, listPublishedPractices, publishedPracticeFilters } from "./practice-list.server";
 export {
   getPracticeHeader,
   getPracticeMeta,

@@ -107,13 +107,16 @@ function adoptionCounts() {
     .as("adoption_counts");
 }
 
-/** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */
-export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters, pageSize = PRACTICE_PAGE_SIZE) {
+/**
+ * The list's filters as conditions on the published revision (`practiceRevisions`) and the
+ * region (`regions`), for this list and the search fallback alike.
+ */
+export async function publishedPracticeFilters(query: PracticeListQuery & SearchOnlyFilters): Promise<{ revision?: SQL; region?: SQL }> {
   const tree = await getFrameworkTree(SPBE_2020);
   const indicatorId = query.indicator
     ? ([...tree.indicatorsById.values()].find((indicator) => indicator.number === query.indicator)?.id ?? -1)
     : null;
-  const filters = {
+  return {
     revision: and(
       indicatorId !== null ? sql`${practiceRevisions.indicatorIds} @> array[${indicatorId}]::int[]` : undefined,
       query.stage ? eq(practiceRevisions.stage, query.stage) : undefined,
@@ -132,6 +135,11 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
       query.regionType ? eq(regions.type, query.regionType) : undefined,
     ),
   };
+}
+
+/** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */
+export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters, pageSize = PRACTICE_PAGE_SIZE) {
+  const filters = await publishedPracticeFilters(query);
   const [totalRow] = await selectMatchingPractices({ value: count() }, filters);
   const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page, pageSize);
   // The page's ids first, from the narrow rows (counts aggregated once, not per row), then the

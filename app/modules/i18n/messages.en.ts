@@ -301,7 +301,7 @@ export const messagesEn: Messages = {
     count: "Results: {{formatted}}",
     none: "No practice matches.",
     noneHelp: "Check the spelling, use a more general word, or remove a filter.",
-    degraded: "The search engine is unavailable right now; these results come from a simple database search (no spelling correction or filter counts).",
+    degraded: "The search engine is unavailable right now; these results come from a simpler backup search in the database.",
     truncated: "The search was shortened to {{max}} characters.",
     headerLabel: "Search IDSL",
     relevance: "Best match",

@@ -295,7 +295,7 @@ export const messagesId = {
     count: "Hasil: {{formatted}}",
     none: "Tidak ada praktik yang cocok.",
     noneHelp: "Periksa ejaan, pakai kata yang lebih umum, atau hapus salah satu saringan.",
-    degraded: "Mesin pencari sedang tidak tersedia; hasil ini dari pencarian sederhana di basis data (tanpa koreksi ejaan dan saringan berhitung).",
+    degraded: "Mesin pencari sedang tidak tersedia; hasil ini dari pencarian cadangan di basis data, yang lebih sederhana.",
     truncated: "Kata pencarian dipendekkan menjadi {{max}} karakter.",
     headerLabel: "Cari di IDSL",
     relevance: "Paling cocok",

@@ -53,6 +53,47 @@ async function waitUntilHealthy(url: string, child: ChildProcess) {
   throw new Error(`the server did not answer ${url}/healthz within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
+/** What every bench server runs with besides its own settings. */
+function benchEnvironment(env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    // The load test is one client sending thousands of API requests and searches a minute: measured, not limited.
+    API_REQUESTS_PER_MINUTE: "1000000",
+    SEARCH_REQUESTS_PER_MINUTE: "1000000",
+    // One JSON line per request would bury the figures this terminal shows; LOG_LEVEL=info measures with them.
+    LOG_LEVEL: env.LOG_LEVEL ?? "warn",
+  };
+}
+
+/** Spawns `script` in its own process group (so stopping reaches what it starts) and waits until healthy. */
+async function startServerProcess(script: string, env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`[bench] ${script} exited unexpectedly (${signal ?? `code ${code}`})`);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    stopping = true;
+    return stopGroup(child);
+  };
+  try {
+    await waitUntilHealthy(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
 /**
  * Starts the site the way `npm start` does (scripts/start.ts on the production build), on the
  * given database, with its own bundled Meilisearch under `dataDir`, and waits until healthy.
@@ -65,40 +106,27 @@ export async function startProductionServer(options: {
 }): Promise<RunningServer> {
   // Our own Meilisearch, even when the shell points at another one.
   const { MEILI_URL: _meiliUrl, MEILI_MASTER_KEY: _meiliKey, ...env } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      NODE_ENV: "production",
+  return startServerProcess(
+    "scripts/start.ts",
+    {
+      ...benchEnvironment(env, options.port),
       DATABASE_URL: options.databaseUrl,
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
       IDSL_DATA_DIR: options.dataDir,
       EMBEDDED_MEILI_PORT: String(options.meiliPort),
-      // The load test is one client sending thousands of API requests and searches a minute: measured, not limited.
-      API_REQUESTS_PER_MINUTE: "1000000",
-      SEARCH_REQUESTS_PER_MINUTE: "1000000",
-      // One JSON line per request would bury the figures this terminal shows; LOG_LEVEL=info measures with them.
-      LOG_LEVEL: env.LOG_LEVEL ?? "warn",
     },
-    stdio: ["ignore", "inherit", "inherit"],
-    // Its own process group, so stopping reaches the processes it starts too.
-    detached: true,
-  });
-  let stopping = false;
-  child.once("exit", (code, signal) => {
-    if (!stopping) console.error(`[bench] the server exited unexpectedly (${signal ?? `code ${code}`})`);
-  });
-  const url = `http://127.0.0.1:${options.port}`;
-  const stop = () => {
-    stopping = true;
-    return stopGroup(child);
-  };
-  try {
-    await waitUntilHealthy(url, child);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
+    options.port,
+  );
+}
+
+/**
+ * One more app server, as a second machine behind a load balancer would run: one process serving
+ * the production build on the database and Meilisearch the running site uses (DATABASE_URL,
+ * MEILI_URL and MEILI_MASTER_KEY of this process), with none of the start script's preparation.
+ */
+export async function startAppServer(options: { dataDir: string; port: number; linkSigningSecret: string }): Promise<RunningServer> {
+  return startServerProcess(
+    "scripts/bench/app-server-child.ts",
+    { ...benchEnvironment(process.env, options.port), IDSL_DATA_DIR: options.dataDir, LINK_SIGNING_SECRET: options.linkSigningSecret },
+    options.port,
+  );
 }

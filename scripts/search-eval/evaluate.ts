@@ -32,6 +32,8 @@ export interface QueryScore {
   ndcgAt10: number;
   /** Document keys in the order the engine returned them (first page); unjudged ones as `#id`. */
   ranking: string[];
+  /** How many practices the engine matched in all: a vague match lists nearly everything. */
+  total: number;
 }
 
 export interface Evaluation {
@@ -50,7 +52,7 @@ export async function evaluate(queries: JudgedQuery[], keyById: Map<number, stri
       if (results.engine !== engine) throw new Error(`"${query.q}" was answered by ${results.engine}, not ${engine}`);
       const ranking = results.hits.map((hit) => keyById.get(hit.id) ?? `#${hit.id}`);
       const judgements: Judgements = query.grades;
-      scores.push({ query, engine, ranking, precisionAt5: precisionAt(5, ranking, judgements), ndcgAt10: ndcgAt(10, ranking, judgements) });
+      scores.push({ query, engine, ranking, total: results.total, precisionAt5: precisionAt(5, ranking, judgements), ndcgAt10: ndcgAt(10, ranking, judgements) });
     }
   }
   const meansOf = (engine: Engine) => {
@@ -73,10 +75,18 @@ export function formatReport(evaluation: Evaluation, thresholds = THRESHOLDS): s
   const byQuery = new Map<string, Partial<Record<Engine, QueryScore>>>();
   for (const score of evaluation.scores) byQuery.set(score.query.q, { ...byQuery.get(score.query.q), [score.engine]: score });
   const width = Math.max(...[...byQuery.keys()].map((q) => q.length), 5);
-  const lines = [`${"query".padEnd(width)}  kind          meili P@5 nDCG@10   database P@5 nDCG@10`];
+  const lines = [`${"query".padEnd(width)}  kind         meili P@5 nDCG@10 hits   database P@5 nDCG@10 hits`];
   for (const [q, engines] of byQuery) {
-    const cells = ENGINES.map((engine) => `${figure(engines[engine]!.precisionAt5).padStart(9)} ${figure(engines[engine]!.ndcgAt10).padStart(7)}`);
-    lines.push(`${q.padEnd(width)}  ${engines.meilisearch!.query.kind.padEnd(12)}${cells[0]}  ${cells[1]!.padStart(13)}`);
+    const cells = ENGINES.map((engine) => {
+      const score = engines[engine]!;
+      return `${figure(score.precisionAt5)} ${figure(score.ndcgAt10).padStart(7)} ${String(score.total).padStart(4)}`;
+    });
+    lines.push(`${q.padEnd(width)}  ${engines.meilisearch!.query.kind.padEnd(12)} ${cells[0]!.padStart(22)} ${cells[1]!.padStart(25)}`);
+  }
+  lines.push("", "mean nDCG@10 by kind of query:");
+  for (const kind of new Set(evaluation.scores.map((score) => score.query.kind))) {
+    const ofKind = (engine: Engine) => evaluation.scores.filter((score) => score.engine === engine && score.query.kind === kind).map((score) => score.ndcgAt10);
+    lines.push(`  ${kind.padEnd(12)} ${ENGINES.map((engine) => `${engine} ${figure(mean(ofKind(engine)))}`).join("  ")} (${ofKind("meilisearch").length} queries)`);
   }
   lines.push("");
   for (const engine of ENGINES) {

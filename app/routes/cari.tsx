@@ -11,8 +11,18 @@ import { translatorFor } from "~/modules/i18n/translator.server";
 import { loaderMeta } from "~/modules/http/loader-meta";
 import { serverPageMeta } from "~/modules/http/page-meta.server";
 import { useTranslator } from "~/modules/i18n/use-translator";
-import { SEARCH_FACETS, SEARCH_PARAMS, SEARCH_SORTS, type SearchFilterKey, type SearchQuery, searchUrl, type TextPart } from "~/modules/search/search-query";
-import { type FacetValue, search } from "~/modules/search/search.server";
+import {
+  defaultSort,
+  SEARCH_FACETS,
+  SEARCH_PARAMS,
+  SEARCH_SORTS,
+  type SearchFilterKey,
+  type SearchQuery,
+  type SearchSort,
+  searchUrl,
+  type TextPart,
+} from "~/modules/search/search-query";
+import { type FacetValue, searchPage } from "~/modules/search/search.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { requireReadWithinLimit } from "~/modules/limits/rate-limits.server";
 
@@ -22,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Searching is what scrapers repeat: anonymous visitors have a per-IP allowance (decision in rate-limits.server.ts).
   await requireReadWithinLimit(request, context, "search", (await currentUser(request, context)) !== null);
   const locale = await localeFromRequest(request);
-  const [results, { t }] = await Promise.all([search(requestQuery(request), locale), translatorFor(locale)]);
+  const [results, { t }] = await Promise.all([searchPage(requestQuery(request), locale), translatorFor(locale)]);
   const title = results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title");
   return { title, meta: await serverPageMeta(request, { title }), results };
 }
@@ -99,6 +109,9 @@ export default function Search() {
   const toggle = (key: SearchFilterKey, value: string, active: boolean) =>
     searchUrl(query, { [key]: active ? null : key === "indicator" || key === "year" ? Number(value) : value, page: 1 });
   const submitNow = (form: HTMLFormElement | null) => form && submit(form, { replace: true, preventScrollReset: true });
+  // The default order is sent as "" so that it never sticks: words typed next get their own default.
+  const implicitSort = defaultSort(query.text);
+  const sortValue = (sort: SearchSort) => (sort === implicitSort ? "" : sort);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -127,11 +140,13 @@ export default function Search() {
         {SEARCH_FACETS.map((key) =>
           query[key] === null ? null : <input key={key} type="hidden" name={SEARCH_PARAMS[key]} value={String(query[key])} />,
         )}
+        {/* Remounted when the default changes, so the choice shown is this query's (the select is uncontrolled). */}
         <FilterSelect
+          key={implicitSort}
           name="urut"
           label={t("practices.sort")}
-          options={SEARCH_SORTS.map((sort) => ({ value: sort, label: sort === "relevan" ? t("search.relevance") : t(`practices.sortBy.${sort}`) }))}
-          defaultValue={query.sort}
+          options={SEARCH_SORTS.map((sort) => ({ value: sortValue(sort), label: sort === "relevan" ? t("search.relevance") : t(`practices.sortBy.${sort}`) }))}
+          defaultValue={sortValue(query.sort)}
           onChange={(event) => submitNow(event.currentTarget.form)}
         />
         <SubmitButton className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
@@ -142,6 +157,8 @@ export default function Search() {
         {results.engine === "database" ? <Alert tone="info">{t("search.degraded")}</Alert> : null}
         {query.truncated ? <Alert tone="info">{t("search.truncated", { max: 200 })}</Alert> : null}
         {query.ignored.length > 0 ? <Alert tone="info">{t("search.ignored")}</Alert> : null}
+        {query.pageNote === "invalid" ? <Alert tone="info">{t("search.pageInvalid")}</Alert> : null}
+        {query.pageNote === "pastLast" ? <Alert tone="info">{t("search.pagePastLast", { last: formatNumber(query.page) })}</Alert> : null}
       </div>
 
       {/* Results come first (on phones they are what people look for); on wide screens the

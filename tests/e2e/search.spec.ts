@@ -26,6 +26,9 @@ test("results follow the typing with JavaScript, and the sort keeps the words", 
   await page.getByRole("searchbox", { name: "Kata pencarian" }).pressSequentially("stunting", { delay: 20 });
   await expect(page).toHaveURL(/\/cari\?q=stunting/);
   await expect(results.getByRole("link", { name: /SIMPATI/ })).toBeVisible();
+  // The page opened without words sorted newest first; the typed words rank by best match.
+  await expect(page.getByLabel("Urutkan").locator("option:checked")).toHaveText("Paling cocok");
+  await expect(page).not.toHaveURL(/urut=terbaru/);
   await page.getByLabel("Urutkan").selectOption("terbanyak-diadopsi");
   await expect(page).toHaveURL(/q=stunting.*urut=terbanyak-diadopsi/);
   await expect(results.getByRole("link", { name: /SIMPATI/ })).toBeVisible();

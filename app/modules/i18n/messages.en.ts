@@ -306,6 +306,8 @@ export const messagesEn: Messages = {
     headerLabel: "Search IDSL",
     relevance: "Best match",
     ignored: "Some filters in this address are not recognised and were ignored.",
+    pageInvalid: "The page number in this address is not valid; showing the first page.",
+    pagePastLast: "The results only go to page {{last}}; showing the last page.",
     regions: "Matching regions",
     indicators: "Matching SPBE indicators",
     year: "Year started",

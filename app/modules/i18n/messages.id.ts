@@ -300,6 +300,8 @@ export const messagesId = {
     headerLabel: "Cari di IDSL",
     relevance: "Paling cocok",
     ignored: "Sebagian saringan di alamat ini tidak dikenal dan diabaikan.",
+    pageInvalid: "Nomor halaman di alamat ini tidak valid; ditampilkan halaman pertama.",
+    pagePastLast: "Hasil hanya sampai halaman {{last}}; ditampilkan halaman terakhir.",
     regions: "Daerah yang cocok",
     indicators: "Indikator SPBE yang cocok",
     year: "Tahun dimulai",

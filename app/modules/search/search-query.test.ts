@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterValue, parseSearchQuery, searchFilter, searchSort, searchUrl, splitHighlights } from "./search-query";
+import { defaultSort, filterValue, parseSearchQuery, searchFilter, searchSort, searchUrl, splitHighlights } from "./search-query";
 
 const known = {
   provinceCodes: new Set(["32", "35"]),
@@ -29,6 +29,7 @@ describe("parseSearchQuery", () => {
       language: "en",
       sort: "terbaru",
       page: 2,
+      pageNote: null,
       ignored: [],
     });
     expect(searchUrl(query)).toBe(
@@ -61,8 +62,36 @@ describe("parseSearchQuery", () => {
       regionType: null,
       sort: "relevan",
       page: 1,
+      pageNote: "invalid",
     });
-    expect(query.ignored).toEqual(["urut", "provinsi", "domain", "aspek", "indikator", "tahap", "jenis", "status", "tahun", "bahasa", "hal"]);
+    expect(query.ignored).toEqual(["urut", "provinsi", "domain", "aspek", "indikator", "tahap", "jenis", "status", "tahun", "bahasa"]);
+  });
+
+  it("reads only whole page numbers from 1, and says so (never as an unknown filter) otherwise", () => {
+    for (const hal of ["abc", "-1", "0", "1.5", "1.200", "1,5", "2e2", "+2", "0x10", "١٢", "\u0000"]) {
+      const query = parse(`q=tte&hal=${encodeURIComponent(hal)}`);
+      expect(query, hal).toMatchObject({ page: 1, pageNote: "invalid", ignored: [] });
+      // Links from the page (pagination, facets) leave the bad value out.
+      expect(searchUrl(query), hal).toBe("/cari?q=tte");
+    }
+    expect(parse("hal=%202%20")).toMatchObject({ page: 2, pageNote: null });
+    expect(parse("hal=")).toMatchObject({ page: 1, pageNote: null });
+  });
+
+  it("caps a page past any last page, leaving the search to show the last one", () => {
+    expect(parse("hal=999")).toMatchObject({ page: 500, pageNote: null, ignored: [] });
+    expect(parse(`hal=${"9".repeat(400)}`)).toMatchObject({ page: 500, pageNote: null });
+  });
+
+  it("defaults to best match for every query with words, unless the address chooses an order", () => {
+    expect(defaultSort("tte")).toBe("relevan");
+    expect(defaultSort("")).toBe("terbaru");
+    // An empty urut (what the page's form sends for "the default") is the default, not unknown.
+    expect(parse("q=tte&urut=")).toMatchObject({ sort: "relevan", ignored: [] });
+    expect(parse("q=&urut=")).toMatchObject({ sort: "terbaru", ignored: [] });
+    expect(parse("q=tte&urut=terbaru").sort).toBe("terbaru");
+    expect(searchUrl(parse("q=tte&urut=terbaru"))).toBe("/cari?q=tte&urut=terbaru");
+    expect(searchUrl(parse("urut=relevan"))).toBe("/cari?urut=relevan");
   });
 });
 

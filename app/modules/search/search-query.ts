@@ -29,6 +29,11 @@ export interface SearchQuery {
   language: Locale | null;
   sort: SearchSort;
   page: number;
+  /**
+   * Why the page shown is not the one the address asked for: "invalid" when `hal` is not a page
+   * number (the first page is shown), "pastLast" when it is beyond the last page (the last is).
+   */
+  pageNote: "invalid" | "pastLast" | null;
   /** URL parameters whose values were not recognised, and are ignored. */
   ignored: string[];
 }
@@ -51,6 +56,21 @@ export type SearchFilterKey = keyof typeof SEARCH_PARAMS;
 export const SEARCH_FACETS: SearchFilterKey[] = ["province", "regionType", "domain", "aspect", "indicator", "stage", "status", "year", "language", "tag"];
 
 const MAX_PAGE = 500;
+
+/** The order without an explicit choice: best match when there are words, else newest first. */
+export function defaultSort(text: string): SearchSort {
+  return text ? "relevan" : "terbaru";
+}
+
+/**
+ * The page a `hal` value asks for, or null when it is not a page number. Digits only: "1.5" or
+ * "1.200" (how Indonesian writes 1200) is not guessed at. Pages past MAX_PAGE read as MAX_PAGE
+ * (a link cannot make the database skip millions of rows); Meilisearch has 50 pages at most.
+ */
+function readPageNumber(raw: string): number | null {
+  const page = /^\d+$/.test(raw) ? Number(raw) : 0;
+  return page >= 1 ? Math.min(page, MAX_PAGE) : null;
+}
 
 /**
  * `/cari?q=…&provinsi=…&domain=…&aspek=…&indikator=…&tahap=…&tag=…&jenis=…&status=…&tahun=…&bahasa=…&urut=…&hal=…`.
@@ -77,6 +97,8 @@ export function parseSearchQuery(
   };
   const text = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   const sort = read("urut", oneOf(SEARCH_SORTS));
+  const pageParam = (params.get("hal") ?? "").trim();
+  const page = readPageNumber(pageParam);
   return {
     text: text.slice(0, MAX_QUERY_LENGTH),
     truncated: text.length > MAX_QUERY_LENGTH,
@@ -92,8 +114,9 @@ export function parseSearchQuery(
     year: read(SEARCH_PARAMS.year, integerBetween(2000, 2100)),
     language: read(SEARCH_PARAMS.language, oneOf(locales)),
     // Without words there is nothing to rank by relevance: newest first.
-    sort: sort ?? (text ? "relevan" : "terbaru"),
-    page: read("hal", integerBetween(1, MAX_PAGE)) ?? 1,
+    sort: sort ?? defaultSort(text),
+    page: page ?? 1,
+    pageNote: pageParam !== "" && page === null ? "invalid" : null,
     ignored,
   };
 }
@@ -104,7 +127,7 @@ export function searchUrl(query: SearchQuery, overrides: Partial<SearchQuery> = 
   return `/cari${searchString({
     q: merged.text,
     ...filters,
-    urut: merged.sort !== (merged.text ? "relevan" : "terbaru") ? merged.sort : null,
+    urut: merged.sort !== defaultSort(merged.text) ? merged.sort : null,
     hal: merged.page > 1 ? merged.page : null,
   })}`;
 }

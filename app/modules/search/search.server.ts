@@ -112,6 +112,21 @@ export async function search(params: URLSearchParams, locale: Locale, options: S
   return { query, facets, ...rest };
 }
 
+/**
+ * The search page's `search`: a page past the last one (an old link, a hand-edited address)
+ * shows the last page and says so, whichever engine answers.
+ */
+export async function searchPage(params: URLSearchParams, locale: Locale): Promise<SearchResults> {
+  const results = await search(params, locale);
+  const lastPage = Math.max(results.pageCount, 1);
+  if (results.query.page <= lastPage) return results;
+  const lastParams = new URLSearchParams(params);
+  lastParams.set("hal", String(lastPage));
+  const last = await search(lastParams, locale);
+  // Without any result there are no pages to speak of: the page says nothing matches.
+  return { ...last, query: { ...last.query, pageNote: results.total > 0 ? "pastLast" : null } };
+}
+
 /** For the relevance harness (decision 0034): pages always search the unprefixed indexes, falling back on failure. */
 export interface SearchOptions {
   /** Search these prefixed indexes instead (as `searchIndexUid`'s prefix). */

@@ -16,4 +16,8 @@ CREATE FUNCTION public.search_normalize(value text) RETURNS text
 CREATE FUNCTION public.practice_search_text(title text, title_en text, summary text, summary_en text, lead_opd text, tags text[]) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT public.search_normalize(concat_ws(' ', title, title_en, summary, summary_en, lead_opd, array_to_string(tags, ' '))) $$;--> statement-breakpoint
+-- Whole words and prefixes: a full-text index answers without reading the texts again, however
+-- many practices contain the word.
+CREATE INDEX "practice_revisions_search_text_idx" ON "practice_revisions" USING gin (to_tsvector('simple', practice_search_text("title", "title_en", "summary", "summary_en", "lead_opd", "tags")));--> statement-breakpoint
+-- Misspelt words: trigram word similarity.
 CREATE INDEX "practice_revisions_search_text_trgm_idx" ON "practice_revisions" USING gin (practice_search_text("title", "title_en", "summary", "summary_en", "lead_opd", "tags") gin_trgm_ops);

@@ -9,7 +9,8 @@
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import { practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import { db } from "../db.server";
-import { SPBE_2020 } from "../frameworks/index.server";
+import { allGroups, indicatorsIn } from "../frameworks";
+import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
 import { adoptionCount, isPublicSql, publishedPracticeFilters, selectPublicPractices } from "../practices/index.server";
 import { indicatorDocuments, regionDocuments } from "./search-documents.server";
@@ -102,39 +103,42 @@ function phraseTsquery(phrase: string[], prefix: boolean): string {
 const searchText = sql`practice_search_text(${practiceRevisions.title}, ${practiceRevisions.titleEn}, ${practiceRevisions.summary}, ${practiceRevisions.summaryEn}, ${practiceRevisions.leadOpd}, ${practiceRevisions.tags})`;
 
 /**
- * Revisions matching one concept, each with a score: in a title 3, in the other short texts 2,
- * in the body or the practice's region or province name 1, by similarity up to 2. `exact`
- * says whether the word itself (or its prefix, or a synonym) was found; similarity matches
- * are used only for concepts nothing exact matched.
+ * Revisions holding one of a concept's phrases, each with a score: in a title 3, in the other
+ * short texts 2, in the body or the practice's region or province name 1. Full-text indexes
+ * answer these without reading the texts, even for a word every practice has.
  */
-function conceptMatches(concept: QueryConcept, index: number): SQL[] {
+function exactMatches(concept: QueryConcept, index: number): SQL[] {
   return concept.phrases.flatMap((phrase, phraseIndex) => {
     const prefix = concept.prefix && phraseIndex === 0;
     const pattern = phrasePattern(phrase, prefix);
-    const branches = [
-      sql`select ${practiceRevisions.id} as revision_id, ${index}::int as concept, true as exact,
+    const tsquery = sql`to_tsquery('simple', ${phraseTsquery(phrase, prefix)}::text)`;
+    return [
+      sql`select ${practiceRevisions.id} as revision_id, ${index}::int as concept,
             (case when search_normalize(${practiceRevisions.title}) ~ ${pattern}::text then 3 else 2 end)::real as score
-          from ${practiceRevisions} where ${searchText} ~ ${pattern}::text`,
-      sql`select ${practiceRevisions.id}, ${index}::int, true, 1::real
-          from ${practiceRevisions} where ${revisionTextVector(practiceRevisions)} @@ to_tsquery('simple', ${phraseTsquery(phrase, prefix)}::text)`,
-      sql`select ${practices.publishedRevisionId}, ${index}::int, true, 1::real
+          from ${practiceRevisions} where to_tsvector('simple', ${searchText}) @@ ${tsquery}`,
+      sql`select ${practiceRevisions.id}, ${index}::int, 1::real from ${practiceRevisions} where ${revisionTextVector(practiceRevisions)} @@ ${tsquery}`,
+      sql`select ${practices.publishedRevisionId}, ${index}::int, 1::real
           from ${practices} join ${regions} on ${regions.code} = ${practices.regionCode} join ${provinces} on ${provinces.code} = ${regions.provinceCode}
           where ${isPublicSql()} and search_normalize(${regions.name} || ' ' || ${provinces.name}) ~ ${pattern}::text`,
     ];
-    if (concept.typo && phraseIndex === 0) {
-      const word = phrase[0]!;
-      branches.push(
-        sql`select ${practiceRevisions.id}, ${index}::int, false, 2 * word_similarity(${word}::text, ${searchText})
-            from ${practiceRevisions} where ${word}::text <% ${searchText}`,
-      );
-    }
-    return branches;
   });
 }
 
-/** Ids of SPBE 2020 indicators by node id, with their number, aspect and domain (for the facets). */
-async function indicatorFacetNames() {
-  return (await indicatorDocuments()).map(({ id, number, aspectName, domainName }) => ({ id, number, aspect: aspectName, domain: domainName }));
+/**
+ * For a word no public practice holds (a typo, presumably): public practices with a similar
+ * word in their short texts, scored 1 to 2 by how similar a word of the title is (the title
+ * only: the index check already computed the whole short text once per candidate, and a
+ * common misspelling has thousands). PostgreSQL checks the condition on `exact_matches` once
+ * and skips the scan when the word was found.
+ */
+function similarMatches(concept: QueryConcept, index: number): SQL[] {
+  const word = concept.phrases[0]![0]!;
+  if (!concept.typo) return [];
+  return [
+    sql`select ${practices.id}, ${index}::int, 1 + word_similarity(${word}::text, search_normalize(${practiceRevisions.title}))
+        from ${practiceRevisions} join ${practices} on ${practices.publishedRevisionId} = ${practiceRevisions.id}
+        where ${isPublicSql()} and not exists (select from exact_matches where concept = ${index}::int) and ${word}::text <% ${searchText}`,
+  ];
 }
 
 /**
@@ -142,7 +146,12 @@ async function indicatorFacetNames() {
  * practice does), as `hits(id, score, …)`; without concepts, every one passing the filters.
  */
 async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<SQL> {
-  const filters = await publishedPracticeFilters({ ...query, region: null, sort: "terbaru", text: undefined });
+  const filters = await publishedPracticeFilters({
+    ...query,
+    region: null,
+    sort: "terbaru",
+    text: undefined,
+  });
   const adoptions = query.sort === "terbanyak-diadopsi" ? adoptionCount : sql`0`;
   const columns = sql`${practices.id} as id, ${practices.publishedAt} as published_at, ${adoptions} as adoptions,
     ${practiceRevisions.indicatorIds} as indicator_ids, ${practiceRevisions.tags} as tags, ${practiceRevisions.stage}::text as stage,
@@ -155,15 +164,15 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
     return sql`filtered as (select ${columns}, 0 as score from ${practices} ${joins} where ${where}),
       hits as (select * from filtered)`;
   }
-  return sql`matches as (${sql.join(concepts.flatMap(conceptMatches), sql` union all `)}),
-    public_matches as (
-      select ${practices.id} as practice_id, matches.concept, matches.exact, matches.score
-      from matches join ${practices} on ${practices.publishedRevisionId} = matches.revision_id where ${isPublicSql()}
+  const similar = concepts.flatMap(similarMatches);
+  return sql`exact_matches as (
+      select ${practices.id} as practice_id, matches.concept, matches.score
+      from (${sql.join(concepts.flatMap(exactMatches), sql` union all `)}) as matches
+      join ${practices} on ${practices.publishedRevisionId} = matches.revision_id where ${isPublicSql()}
     ),
-    exact_concepts as (select distinct concept from public_matches where exact),
     concept_scores as (
-      select practice_id, concept, max(score) as score from public_matches
-      where exact or concept not in (select concept from exact_concepts)
+      select practice_id, concept, max(score) as score
+      from (select * from exact_matches ${similar.length > 0 ? sql`union all ${sql.join(similar, sql` union all `)}` : sql``}) as matches
       group by practice_id, concept
     ),
     practice_scores as (select practice_id, count(*) as matched, sum(score) as score from concept_scores group by practice_id),
@@ -174,26 +183,37 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
     hits as (select * from filtered where matched = (select max(matched) from filtered))`;
 }
 
+interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
 const ORDER_BY: Record<SearchQuery["sort"], SQL> = {
   relevan: sql`score desc, published_at desc, id desc`,
   terbaru: sql`published_at desc, id desc`,
   "terbanyak-diadopsi": sql`adoptions desc, published_at desc, id desc`,
 };
 
-/** How many hits have each value of a facet (values as Meilisearch's facet distribution names them). */
-function facetCountsSql(indicators: Awaited<ReturnType<typeof indicatorFacetNames>>): SQL {
-  const indicatorNames = sql`json_to_recordset(${JSON.stringify(indicators)}::json) as indicator(id int, number int, aspect text, domain text)`;
-  const byIndicator = (key: SearchFilterKey, column: string) =>
-    sql`select ${key}::text, indicator.${sql.raw(column)}::text, count(distinct hits.id) from hits join ${indicatorNames} on indicator.id = any(hits.indicator_ids) group by 2`;
+/**
+ * How many hits have each value of a facet, named as Meilisearch's facet distribution names
+ * them, except indicators, counted by node id (`indicatorNumbers` turns them into numbers).
+ */
+async function facetCountsSql(): Promise<SQL> {
+  const groups = allGroups((await getFrameworkTree(SPBE_2020)).groups).filter((group) => group.kind === "domain" || group.kind === "aspect");
   const byColumn = (key: SearchFilterKey, column: string) =>
     sql`select ${key}::text, ${sql.raw(column)}, count(*) from hits where ${sql.raw(column)} is not null group by 2`;
   return sql.join(
     [
       byColumn("province", "province_code"),
       byColumn("regionType", "region_type"),
-      byIndicator("domain", "domain"),
-      byIndicator("aspect", "aspect"),
-      byIndicator("indicator", "number"),
+      // A practice with several indicators of one aspect counts once for it.
+      ...groups.map(
+        (group) =>
+          sql`select ${group.kind}::text, ${group.name}::text, count(*) from hits
+              where indicator_ids && ${`{${indicatorsIn([group]).map((indicator) => indicator.id).join(",")}}`}::int[] having count(*) > 0`,
+      ),
+      sql`select 'indicator', indicator_id::text, count(*) from hits, unnest(hits.indicator_ids) as indicator_id group by 2`,
       byColumn("stage", "stage"),
       byColumn("status", "running_status"),
       byColumn("year", "year"),
@@ -206,8 +226,18 @@ function facetCountsSql(indicators: Awaited<ReturnType<typeof indicatorFacetName
   );
 }
 
+/** The indicator facet's values are node ids in SQL; the page's are SPBE 2020 indicator numbers. */
+async function indicatorNumbers(rows: FacetRow[]): Promise<FacetRow[]> {
+  const { indicatorsById } = await getFrameworkTree(SPBE_2020);
+  return rows.flatMap((row) => {
+    if (row.facet !== "indicator") return [row];
+    const indicator = indicatorsById.get(Number(row.value));
+    return indicator ? [{ ...row, value: String(indicator.number) }] : [];
+  });
+}
+
 /** The most frequent values of each facet, as many as Meilisearch gives (FACET_VALUES_SHOWN). */
-function topFacetCounts(rows: { facet: string; value: string; count: number }[]): EngineResults["facetCounts"] {
+function topFacetCounts(rows: FacetRow[]): EngineResults["facetCounts"] {
   return Object.fromEntries(
     SEARCH_FACETS.map((key) => [
       key,
@@ -216,9 +246,9 @@ function topFacetCounts(rows: { facet: string; value: string; count: number }[])
           .filter((row) => row.facet === key)
           .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
           .slice(0, FACET_VALUES_SHOWN)
-          .map((row) => [row.value, row.count]),
+          .map((row) => [row.value, row.count])
       ),
-    ]),
+    ])
   );
 }
 
@@ -226,9 +256,7 @@ function topFacetCounts(rows: { facet: string; value: string; count: number }[])
 function holdsEveryConcept(text: string, concepts: QueryConcept[]): boolean {
   const words = ` ${searchWords(text).join(" ")} `;
   return concepts.every((concept) =>
-    concept.phrases.some((phrase, index) =>
-      concept.prefix && index === 0 ? words.includes(` ${phrase.join(" ")}`) : words.includes(` ${phrase.join(" ")} `),
-    ),
+    concept.phrases.some((phrase, index) => (concept.prefix && index === 0 ? words.includes(` ${phrase.join(" ")}`) : words.includes(` ${phrase.join(" ")} `)))
   );
 }
 
@@ -246,24 +274,35 @@ async function otherHits(concepts: QueryConcept[]): Promise<Pick<EngineResults, 
     indicators: indicatorRows
       .filter((indicator) => holdsEveryConcept(`${indicator.name} ${indicator.aspectName} ${indicator.domainName}`, concepts))
       .slice(0, OTHER_HITS)
-      .map(({ number, name, domainName }) => ({ number, name, domainName, href: `/indikator/${number}?kerangka=${SPBE_2020}` })),
+      .map(({ number, name, domainName }) => ({
+        number,
+        name,
+        domainName,
+        href: `/indikator/${number}?kerangka=${SPBE_2020}`,
+      })),
   };
 }
 
 /** Degraded mode: published practices from PostgreSQL, forgiving typos, with facet counts. */
 export async function searchDatabase(query: SearchQuery, locale: Locale): Promise<EngineResults> {
   const concepts = queryConcepts(query.text);
-  const [hits, indicators] = await Promise.all([hitsTable(query, concepts), indicatorFacetNames()]);
-  const [summary] = await db().execute<{ total: number; ids: number[]; facets: { facet: string; value: string; count: number }[] }>(sql`
-    with ${hits}
-    select
-      (select count(*)::int from hits) as total,
-      (select coalesce(json_agg(id), '[]') from (
-        select id from hits order by ${ORDER_BY[query.sort]} limit ${SEARCH_PAGE_SIZE} offset ${(query.page - 1) * SEARCH_PAGE_SIZE}
-      ) as page) as ids,
-      (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]')
-        from (${facetCountsSql(indicators)}) as facet_counts(facet, value, count)) as facets
-  `);
+  const [hits, facets] = await Promise.all([hitsTable(query, concepts), facetCountsSql()]);
+  const [summary] = await db().transaction(async (tx) => {
+    // Word matches must come from the full-text indexes: estimating that a common word is in
+    // most practices, the planner would rather scan the table, computing every practice's
+    // text vector (its whole body) again, which takes seconds at 20,000 practices.
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return tx.execute<{ total: number; ids: number[]; facets: FacetRow[] }>(sql`
+      with ${hits}
+      select
+        (select count(*)::int from hits) as total,
+        (select coalesce(json_agg(id), '[]') from (
+          select id from hits order by ${ORDER_BY[query.sort]} limit ${SEARCH_PAGE_SIZE} offset ${(query.page - 1) * SEARCH_PAGE_SIZE}
+        ) as page) as ids,
+        (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]')
+          from (${facets}) as facet_counts(facet, value, count)) as facets
+    `);
+  });
   const total = summary?.total ?? 0;
   const ids = summary?.ids ?? [];
   const [rows, others] = await Promise.all([
@@ -281,7 +320,7 @@ export async function searchDatabase(query: SearchQuery, locale: Locale): Promis
             provinceName: provinces.name,
             stage: practiceRevisions.stage,
           },
-          { where: inArray(practices.id, ids) },
+          { where: inArray(practices.id, ids) }
         ),
     concepts.length > 0 && query.page === 1 ? otherHits(concepts) : { regions: [], indicators: [] },
   ]);
@@ -290,7 +329,7 @@ export async function searchDatabase(query: SearchQuery, locale: Locale): Promis
     engine: "database",
     total,
     pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
-    facetCounts: topFacetCounts(summary?.facets ?? []),
+    facetCounts: topFacetCounts(await indicatorNumbers(summary?.facets ?? [])),
     hits: ids.flatMap((id) => {
       const practice = byId.get(id);
       return practice

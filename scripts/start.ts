@@ -73,21 +73,20 @@ async function prepareSampleData(refusal: string | null) {
 }
 
 /**
- * Search settings are code: applied on every start. A fresh (or emptied) practices index is
- * built from PostgreSQL; afterwards the outbox worker keeps it current. Search being down must
- * not stop the site: pages fall back to database search until it returns.
+ * Search settings are code: applied on every start. A fresh (or emptied) practices index, or
+ * one whose documents predate a field the searches need, is built from PostgreSQL; afterwards
+ * the outbox worker keeps it current. Search being down must not stop the site: pages fall
+ * back to database search until it returns.
  */
 async function prepareSearchIndexes() {
-  const { applySearchSettings, reindexAll } = await import("../app/modules/search/search-index.server");
-  const { searchIndexUid } = await import("../app/modules/search/search-settings");
+  const { applySearchSettings, practicesIndexOutdated, reindexAll } = await import("../app/modules/search/search-index.server");
   const { createMeilisearchClient } = await import("../app/modules/search/meilisearch.server");
   try {
     // Not the pages' client: sending thousands of documents may take longer than a search may.
     const { MEILI_URL, MEILI_MASTER_KEY } = settings();
     const client = createMeilisearchClient({ host: MEILI_URL ?? "", apiKey: MEILI_MASTER_KEY, timeout: 60_000 });
     await applySearchSettings(client);
-    const stats = await client.index(searchIndexUid("practices")).getStats();
-    if (stats.numberOfDocuments === 0) {
+    if (await practicesIndexOutdated(client)) {
       const { counts, durationMs } = await reindexAll(client);
       log(`search indexes built: ${counts.practices} practices, ${counts.regions} regions, ${counts.indicators} indicators in ${(durationMs / 1000).toFixed(1)} s`);
     }

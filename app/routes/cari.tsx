@@ -157,6 +157,7 @@ export default function Search() {
         {results.engine === "database" ? <Alert tone="info">{t("search.degraded")}</Alert> : null}
         {query.truncated ? <Alert tone="info">{t("search.truncated", { max: 200 })}</Alert> : null}
         {query.ignored.length > 0 ? <Alert tone="info">{t("search.ignored")}</Alert> : null}
+        {results.weakMatches ? <Alert tone="info">{t("search.weakMatches")}</Alert> : null}
         {query.pageNote === "invalid" ? <Alert tone="info">{t("search.pageInvalid")}</Alert> : null}
         {query.pageNote === "pastLast" ? <Alert tone="info">{t("search.pagePastLast", { last: formatNumber(query.page) })}</Alert> : null}
       </div>

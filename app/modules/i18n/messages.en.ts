@@ -301,6 +301,7 @@ export const messagesEn: Messages = {
     count: "Results: {{formatted}}",
     none: "No practice matches.",
     noneHelp: "Check the spelling, use a more general word, or remove a filter.",
+    weakMatches: "No practice really matches these words; these are the closest. Check the spelling or try other words.",
     degraded: "The search engine is unavailable right now; these results come from a simpler backup search in the database.",
     truncated: "The search was shortened to {{max}} characters.",
     headerLabel: "Search IDSL",

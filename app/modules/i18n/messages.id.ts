@@ -295,6 +295,7 @@ export const messagesId = {
     count: "Hasil: {{formatted}}",
     none: "Tidak ada praktik yang cocok.",
     noneHelp: "Periksa ejaan, pakai kata yang lebih umum, atau hapus salah satu saringan.",
+    weakMatches: "Tidak ada praktik yang benar-benar cocok dengan kata pencarian ini; berikut yang paling mendekati. Periksa ejaan atau coba kata lain.",
     degraded: "Mesin pencari sedang tidak tersedia; hasil ini dari pencarian cadangan di basis data, yang lebih sederhana.",
     truncated: "Kata pencarian dipendekkan menjadi {{max}} karakter.",
     headerLabel: "Cari di IDSL",

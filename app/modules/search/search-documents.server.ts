@@ -7,6 +7,7 @@ import { practiceRevisions, practices, provinces, regions } from "../../../db/sc
 import { type DatabaseOrTransaction, db } from "../db.server";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { adoptionCount, selectPublicPractices } from "../practices/index.server";
+import { stemText } from "./search-stemming.server";
 
 export interface PracticeSearchDocument {
   id: number;
@@ -37,6 +38,10 @@ export interface PracticeSearchDocument {
   adoptionCount: number;
   /** Languages the practice can be read in: always "id", plus "en" when translated. */
   language: ("id" | "en")[];
+  /** Stems of the Indonesian title, summary and tags, and indicators and body (decision 0035). */
+  titleStems: string;
+  summaryStems: string;
+  bodyStems: string;
 }
 
 export interface RegionSearchDocument {
@@ -147,13 +152,14 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
 
   return rows.map((row) => {
     const indicators = row.indicatorIds.flatMap((id) => paths.get(id) ?? []);
+    const body = markdownToPlainText(row.body);
     return {
       id: row.id,
       title: row.title,
       titleEn: row.titleEn,
       summary: row.summary,
       summaryEn: row.summaryEn,
-      body: markdownToPlainText(row.body),
+      body,
       leadOpd: row.leadOpd,
       tags: row.tags,
       stage: row.stage,
@@ -172,6 +178,9 @@ export async function practiceDocuments(ids?: number[], executor: DatabaseOrTran
       publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : null,
       adoptionCount: row.adoptionCount,
       language: row.titleEn.trim() ? ["id", "en"] : ["id"],
+      titleStems: stemText(row.title),
+      summaryStems: stemText([row.summary, ...row.tags].join("\n")),
+      bodyStems: stemText([...indicators.map((indicator) => indicator.name), body].join("\n")),
     };
   });
 }

@@ -5,10 +5,11 @@ import { db } from "../db.server";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import { isPublicSql } from "../practices/index.server";
 import { type PracticeSearchDocument, markdownToPlainText, practiceDocuments } from "./search-documents.server";
-import { applySearchSettings, reindexAll } from "./search-index.server";
+import { applySearchSettings, practicesIndexOutdated, reindexAll } from "./search-index.server";
 import { SEARCH_INDEX_KINDS, searchIndexUid, synonymsFromGroups } from "./search-settings";
 import { errorMessage } from "../error-message";
 import { createMeilisearchClient } from "./meilisearch.server";
+import { search } from "./search.server";
 
 // A prefix of its own, so other test files (or workers) using the same server never collide.
 const prefix = `test_${process.env.VITEST_POOL_ID ?? "0"}_${Date.now()}_`;
@@ -19,6 +20,10 @@ let documents: PracticeSearchDocument[];
 /** Practices this file publishes: the seeded case studies have no procurement one, nor one saying only "MPP". */
 let procurement: number;
 let mallAbbreviated: number;
+/** Word forms: one practice says "pelayanan" only, one "melayani"; a court is not procurement. */
+let servicePractice: number;
+let servingPractice: number;
+let court: number;
 
 beforeAll(async () => {
   const people = { editor: await testActor("editor", "32.11"), curator: await testActor("curator") };
@@ -36,6 +41,33 @@ beforeAll(async () => {
       summary: "Layanan MPP kini bisa diajukan daring.",
       body: "Warga mengurus izin di MPP tanpa antre.",
       tags: ["perizinan"],
+    }),
+    people,
+  );
+  servicePractice = await publishPractice(
+    practiceContent({
+      title: "Pelayanan Adminduk Keliling untuk Lansia",
+      summary: "Petugas Dukcapil datang ke rumah warga yang tidak bisa ke kantor.",
+      body: "Perekaman KTP elektronik di rumah warga.",
+      tags: ["adminduk"],
+    }),
+    people,
+  );
+  servingPractice = await publishPractice(
+    practiceContent({
+      title: "Petugas Kelurahan Melayani Warga Sampai Malam",
+      summary: "Kantor kelurahan buka sampai pukul 21.00.",
+      body: "Warga yang bekerja siang hari tetap terlayani.",
+      tags: ["kelurahan"],
+    }),
+    people,
+  );
+  court = await publishPractice(
+    practiceContent({
+      title: "Sidang Keliling Pengadilan Agama di Kecamatan",
+      summary: "Itsbat nikah tanpa perjalanan jauh.",
+      body: "Pengadilan agama bersidang di kantor kecamatan.",
+      tags: ["hukum"],
     }),
     people,
   );
@@ -154,6 +186,63 @@ describe("search indexes", () => {
     const ours = results.map((index) => index.uid).filter((uid) => uid.startsWith(prefix));
     expect(ours.sort()).toEqual(SEARCH_INDEX_KINDS.map((kind) => searchIndexUid(kind, prefix)).sort());
     expect(await hitIds("sumedng")).not.toEqual([]);
+  });
+});
+
+describe("relevance (decision 0035)", () => {
+  const searchFor = (q: string, locale: "id" | "en" = "id") => search(new URLSearchParams({ q }), locale, { indexPrefix: prefix });
+  const ids = (results: Awaited<ReturnType<typeof searchFor>>) => results.hits.map((hit) => hit.id);
+
+  it("relates Indonesian word forms, exact words first", async () => {
+    expect(ids(await searchFor("melayani")).slice(0, 2)).toEqual([servingPractice, servicePractice]);
+    expect(ids(await searchFor("pelayanan"))[0]).toBe(servicePractice);
+    expect(ids(await searchFor("pelayanan"))).toContain(servingPractice);
+    // The seeded complaint-handling case studies say "pengaduan", never "mengadukan".
+    const complaints = idsWhere((document) => /pengaduan/i.test(`${document.title} ${document.summary} ${document.body}`));
+    expect(complaints.length).toBeGreaterThan(0);
+    expect(ids(await searchFor("mengadukan"))).toEqual(expect.arrayContaining(complaints));
+  });
+
+  it("ranks procurement above complaints for a typo of pengadaan, and never a court", async () => {
+    const typo = await searchFor("pengadaun barang");
+    expect(ids(typo)[0]).toBe(procurement);
+    const exact = await searchFor("pengadaan");
+    expect(ids(exact)[0]).toBe(procurement);
+    expect(ids(exact)).not.toContain(court);
+  });
+
+  it("lists no region that only looks like one word of a phrase", async () => {
+    const results = await searchFor("tanda tangan elektronik");
+    expect(results.regions.map((region) => region.name).join()).not.toMatch(/Tana/);
+    expect(results.hits.length).toBeGreaterThan(0);
+    // Every word of a region's name still finds it, typo or not.
+    expect((await searchFor("sumedng")).regions.map((region) => region.code)).toContain("32.11");
+  });
+
+  it("leaves out practices that match the words poorly, and says when the best ones do", async () => {
+    // "electronic" is two typos from "elektronik" and "signature" is in one English summary:
+    // this listed almost every practice.
+    const [surabaya] = idsWhere((document) => document.regionCode === "35.78");
+    const signature = await searchFor("electronic signature");
+    expect(ids(signature)[0]).toBe(surabaya);
+    expect(signature.total).toBeLessThanOrEqual(2);
+    expect(signature.weakMatches).toBe(false);
+    // A typo of a place, and a word nothing contains.
+    const weak = await searchFor("sumedng qwertyuiop");
+    expect(weak.hits.length).toBeGreaterThan(0);
+    expect(weak.weakMatches).toBe(true);
+  });
+
+  it("rebuilds at start an index whose documents predate the stemmed fields", async () => {
+    expect(await practicesIndexOutdated(client, { prefix })).toBe(false);
+    const oldPrefix = `${prefix}old_`;
+    const old = client.index(searchIndexUid("practices", oldPrefix));
+    await old.addDocuments([{ id: 1, title: "Dokumen lama" }], { primaryKey: "id" }).waitTask();
+    try {
+      expect(await practicesIndexOutdated(client, { prefix: oldPrefix })).toBe(true);
+    } finally {
+      await old.delete().waitTask();
+    }
   });
 });
 

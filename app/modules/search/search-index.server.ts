@@ -14,6 +14,7 @@ import {
   SEARCH_SETTINGS,
   type SearchIndexKind,
   searchIndexUid,
+  STEMMED_PRACTICE_ATTRIBUTES,
 } from "./search-settings";
 
 export interface SearchIndexOptions {
@@ -48,6 +49,20 @@ export async function applySearchSettings(client: Meilisearch, options: SearchIn
     if (!existing.has(uid)) await settle(client.createIndex(uid, { primaryKey: SEARCH_PRIMARY_KEY }));
     await settle(client.index(uid).updateSettings(SEARCH_SETTINGS[kind]));
   }
+}
+
+/**
+ * Practice fields the searches rely on that older versions did not write. Settings apply to
+ * an existing index at once, but stored documents keep their fields until rebuilt: add a field
+ * here when searches start to need it, so start-up rebuilds an index built before.
+ */
+const REQUIRED_PRACTICE_FIELDS = STEMMED_PRACTICE_ATTRIBUTES;
+
+/** Whether the practices index must be rebuilt: it is empty, or its documents lack a field searches need. */
+export async function practicesIndexOutdated(client: Meilisearch, options: SearchIndexOptions = {}): Promise<boolean> {
+  const stats = await client.index(searchIndexUid("practices", options.prefix)).getStats();
+  if (stats.numberOfDocuments === 0) return true;
+  return REQUIRED_PRACTICE_FIELDS.some((field) => !(field in stats.fieldDistribution));
 }
 
 interface Snapshot {

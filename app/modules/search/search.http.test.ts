@@ -96,6 +96,15 @@ describe("/cari", () => {
     expect(procurement).toContain('href="/indikator/35?kerangka=spbe-2020"');
   });
 
+  it("says when no practice matches the words well, and finds other Indonesian word forms", async () => {
+    const weak = await page("?q=sumedng+qwertyuiop");
+    expect(weak).toContain("Tidak ada praktik yang benar-benar cocok dengan kata pencarian ini");
+    expect(weak).toContain("Sumedang");
+    expect(await page("?q=stunting")).not.toContain("benar-benar cocok");
+    // "mengadukan" appears in no case study; their "pengaduan" shares its stem.
+    expect(await page("?q=mengadukan")).toContain("Kanal Pengaduan");
+  });
+
   it("sorts by adoptions like the practice list does", async () => {
     const [mostAdopted] = (await listPublishedPractices({ ...emptyListQuery, sort: "terbanyak-diadopsi" })).practices;
     const html = await page("?urut=terbanyak-diadopsi");

@@ -1,4 +1,4 @@
-import type { MultiSearchQuery, MultiSearchResult, RecordAny, SearchResponse } from "meilisearch";
+import type { FederatedMultiSearchParams, MultiSearchParams, MultiSearchQueryWithFederation, MultiSearchResult, RecordAny, SearchResponse } from "meilisearch";
 import { allGroups } from "../frameworks";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
@@ -20,12 +20,27 @@ import {
   splitHighlights,
   type TextPart,
 } from "./search-query";
-import { searchIndexUid } from "./search-settings";
+import { SEARCH_SETTINGS, searchIndexUid, STEMMED_PRACTICE_ATTRIBUTES } from "./search-settings";
+import { stemmedQuery } from "./search-stemming.server";
 
 /** Words of a summary shown per result. */
 const SUMMARY_CROP_WORDS = 40;
 /** Regions and indicators shown above the practices when the words match them. */
 const OTHER_HITS = 5;
+/**
+ * A practice found only through the stems of the words ranks below one that matches the
+ * words as typed equally well (decision 0035).
+ */
+const STEMMED_QUERY_WEIGHT = 0.9;
+/**
+ * Practices matching the words worse than this are left out: without it, a word that matches
+ * nothing let Meilisearch fall back to the other words, or to typos of them, and list almost
+ * every practice ("electronic signature" found 15 of 16). Set against the judged queries of
+ * `npm run search:eval`.
+ */
+const MIN_RANKING_SCORE = 0.2;
+/** When the best practice matches worse than this, the page says the results are weak. */
+const WEAK_RANKING_SCORE = 0.45;
 
 export interface SearchHit {
   id: number;
@@ -58,6 +73,8 @@ export interface SearchResults {
   regions: { code: string; name: string; provinceName: string }[];
   /** `href` names the framework: indicator numbers overlap between frameworks. */
   indicators: { number: number; name: string; domainName: string; href: string }[];
+  /** There are words, but even the best practice found matches them poorly. */
+  weakMatches: boolean;
 }
 
 /** Province and indicator names by facet value. */
@@ -108,8 +125,8 @@ export async function search(params: URLSearchParams, locale: Locale, options: S
       ];
     }),
   ) as SearchResults["facets"];
-  const { facetCounts: _counts, ...rest } = results;
-  return { query, facets, ...rest };
+  const { facetCounts: _counts, weakMatches = false, ...rest } = results;
+  return { query, facets, weakMatches, ...rest };
 }
 
 /**
@@ -135,9 +152,11 @@ export interface SearchOptions {
   engine?: "database";
 }
 
-export type EngineResults = Omit<SearchResults, "query" | "facets"> & {
+export type EngineResults = Omit<SearchResults, "query" | "facets" | "weakMatches"> & {
   /** Meilisearch's counts per facet value (already the most frequent ones, in order). */
   facetCounts: Partial<Record<SearchFilterKey, Record<string, number>>>;
+  /** Only an engine that scores its matches can tell (false when left out). */
+  weakMatches?: boolean;
 };
 
 /** multiSearch types every result alike; each query above reads the documents of its own index. */
@@ -147,34 +166,75 @@ function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | un
 }
 
 /**
- * The one multi-search request a query needs: practices with facets, plus regions and
- * indicators when there are words (only those can match them) on the first page, where they
- * are shown. The benchmark sends the same request straight to Meilisearch.
+ * The Meilisearch requests a query needs, sent at once. Practices: one federated search of
+ * the words as typed and, in best-match order, of their stems on the stemmed fields (Meilisearch
+ * merges the two lists by weighted score, each practice once, with facets and a total over
+ * both). Other orders sort each list on its own, so they search the words as typed only.
+ * Regions and indicators only when there are words (only those can match them) and on the
+ * first page, where they are shown; all the words must match, so one word of a phrase ("tanda")
+ * does not list a region ("Tana Toraja"). The benchmark sends the same requests straight to
+ * Meilisearch.
  */
-export function searchRequest(query: SearchQuery, indexPrefix = ""): { queries: MultiSearchQuery[] } {
-  const queries: MultiSearchQuery[] = [
-    {
-      indexUid: searchIndexUid("practices", indexPrefix),
-      q: query.text,
-      filter: searchFilter(query),
-      facets: SEARCH_FACETS.map((key) => FILTER_ATTRIBUTES[key]),
-      page: query.page,
-      hitsPerPage: SEARCH_PAGE_SIZE,
-      attributesToRetrieve: ["id", "title", "titleEn", "summary", "summaryEn", "regionCode", "regionName", "provinceName", "stage"],
-      attributesToHighlight: ["title", "titleEn", "summary", "summaryEn"],
-      // Around the matched words, so a result shows why it matched.
-      attributesToCrop: ["summary", "summaryEn"],
-      cropLength: SUMMARY_CROP_WORDS,
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-      sort: searchSort(query.sort),
-    },
+export function searchRequest(
+  query: SearchQuery,
+  indexPrefix = "",
+): { practices: FederatedMultiSearchParams; others: MultiSearchParams | null } {
+  const practicesUid = searchIndexUid("practices", indexPrefix);
+  const exact: MultiSearchQueryWithFederation = {
+    indexUid: practicesUid,
+    q: query.text,
+    filter: searchFilter(query),
+    attributesToRetrieve: ["id", "title", "titleEn", "summary", "summaryEn", "regionCode", "regionName", "provinceName", "stage"],
+    attributesToHighlight: ["title", "titleEn", "summary", "summaryEn"],
+    // Around the matched words, so a result shows why it matched.
+    attributesToCrop: ["summary", "summaryEn"],
+    cropLength: SUMMARY_CROP_WORDS,
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+    sort: searchSort(query.sort),
+    showRankingScore: true,
+    rankingScoreThreshold: query.text === "" ? undefined : MIN_RANKING_SCORE,
+  };
+  const stems = query.sort === "relevan" ? stemmedQuery(query.text) : null;
+  const queries: MultiSearchQueryWithFederation[] = [
+    { ...exact, attributesToSearchOn: stems === null ? undefined : exactAttributes() },
+    ...(stems === null
+      ? []
+      : [
+          {
+            ...exact,
+            q: stems,
+            attributesToSearchOn: STEMMED_PRACTICE_ATTRIBUTES,
+            // Stems are looser than words: every one must match.
+            matchingStrategy: "all" as const,
+            federationOptions: { weight: STEMMED_QUERY_WEIGHT },
+          },
+        ]),
   ];
-  if (query.text !== "" && query.page === 1) {
-    queries.push({ indexUid: searchIndexUid("regions", indexPrefix), q: query.text, limit: OTHER_HITS });
-    queries.push({ indexUid: searchIndexUid("indicators", indexPrefix), q: query.text, limit: OTHER_HITS });
-  }
-  return { queries };
+  const practices: FederatedMultiSearchParams = {
+    federation: {
+      offset: (query.page - 1) * SEARCH_PAGE_SIZE,
+      limit: SEARCH_PAGE_SIZE,
+      facetsByIndex: { [practicesUid]: SEARCH_FACETS.map((key) => FILTER_ATTRIBUTES[key]) },
+    },
+    queries,
+  };
+  const others: MultiSearchParams | null =
+    query.text !== "" && query.page === 1
+      ? {
+          queries: [
+            { indexUid: searchIndexUid("regions", indexPrefix), q: query.text, limit: OTHER_HITS, matchingStrategy: "all" },
+            { indexUid: searchIndexUid("indicators", indexPrefix), q: query.text, limit: OTHER_HITS, matchingStrategy: "all" },
+          ],
+        }
+      : null;
+  return { practices, others };
+}
+
+/** The practices' searchable attributes but the stemmed ones, which only the stemmed query searches. */
+function exactAttributes(): string[] {
+  const searchable = SEARCH_SETTINGS.practices.searchableAttributes ?? [];
+  return searchable.filter((attribute) => !STEMMED_PRACTICE_ATTRIBUTES.includes(attribute));
 }
 
 /** A hit's title and summary in the reader's language where the practice has it (as its page does). */
@@ -191,18 +251,22 @@ export function localizedHit(
 }
 
 async function searchMeilisearch(query: SearchQuery, locale: Locale, indexPrefix?: string): Promise<EngineResults> {
-  const { queries } = searchRequest(query, indexPrefix);
-  const others = queries.length > 1;
-  const { results } = await meilisearch().multiSearch({ queries });
-  const practices = resultOf<PracticeSearchDocument>(results[0]);
-  const regions = others ? resultOf<RegionSearchDocument>(results[1]).hits : [];
-  const indicators = others ? resultOf<IndicatorSearchDocument>(results[2]).hits : [];
-  const facetDistribution = practices.facetDistribution ?? {};
+  const request = searchRequest(query, indexPrefix);
+  const [practices, others] = await Promise.all([
+    meilisearch().multiSearch<FederatedMultiSearchParams, PracticeSearchDocument>(request.practices),
+    request.others ? meilisearch().multiSearch(request.others) : null,
+  ]);
+  const regions = others ? resultOf<RegionSearchDocument>(others.results[0]).hits : [];
+  const indicators = others ? resultOf<IndicatorSearchDocument>(others.results[1]).hits : [];
+  const facetDistribution = practices.facetsByIndex?.[searchIndexUid("practices", indexPrefix)]?.distribution ?? {};
+  const total = practices.estimatedTotalHits ?? 0;
+  const bestScore = Math.max(0, ...practices.hits.map((hit) => hit._federation?.weightedRankingScore ?? 0));
   return {
     engine: "meilisearch",
-    total: practices.totalHits ?? 0,
-    pageCount: practices.totalPages ?? 1,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     facetCounts: Object.fromEntries(SEARCH_FACETS.map((key) => [key, facetDistribution[FILTER_ATTRIBUTES[key]] ?? {}])),
+    weakMatches: query.text !== "" && query.page === 1 && practices.hits.length > 0 && bestScore < WEAK_RANKING_SCORE,
     hits: practices.hits.map((hit) => ({
       id: hit.id,
       ...localizedHit(locale, {

@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { RequestIdProvider } from "./components/request-id";
-import { withCachePolicy } from "./modules/http/cache-policy.server";
+import { type PublicPage, withCachePolicy } from "./modules/http/cache-policy.server";
 import { log } from "./modules/log.server";
 import type { ValidatedSession } from "./modules/auth/sessions.server";
 
@@ -24,6 +24,8 @@ declare module "@remix-run/node" {
     session?: Promise<ValidatedSession | null>;
     /** Set when a rate limit refused the request: sent as Retry-After (limits/rate-limits.server.ts). */
     retryAfterSeconds?: number;
+    /** For an anonymous read the server may answer from memory next time: keeps its public response (http/anonymous-cache.server.ts). */
+    keepPublicResponse?: (page: PublicPage) => void;
   }
   interface Future {
     v3_singleFetch: true;
@@ -47,7 +49,7 @@ function appendContextHeaders(headers: Headers, context: AppLoadContext) {
 export async function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
   appendContextHeaders(response.headers, context);
   const body = new Uint8Array(await response.arrayBuffer());
-  return withCachePolicy(request, { status: response.status, headers: response.headers, body, fingerprint: () => body });
+  return withCachePolicy(request, { status: response.status, headers: response.headers, body, fingerprint: () => body }, context.keepPublicResponse);
 }
 
 export default function handleRequest(
@@ -87,7 +89,7 @@ export default function handleRequest(
               const body = Buffer.concat(chunks);
               // The nonce differs on every render of the same page; the ETag must not.
               const fingerprint = () => body.toString("utf8").replaceAll(nonce, "");
-              resolve(withCachePolicy(request, { status: responseStatusCode, headers: responseHeaders, body, fingerprint }));
+              resolve(withCachePolicy(request, { status: responseStatusCode, headers: responseHeaders, body, fingerprint }, loadContext.keepPublicResponse));
               callback();
             },
           });

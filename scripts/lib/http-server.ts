@@ -9,7 +9,8 @@ import helmet from "helmet";
 import { listenForBroadcasts } from "../../app/modules/cluster/broadcast.server";
 import { limitStatementsForRequests } from "../../app/modules/db.server";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
-import { mustStayPrivate, PRIVATE_CACHE_CONTROL } from "../../app/modules/http/cache-policy.server";
+import { ageSeconds, announcingActionWrites, anonymousCacheSlot, cachedResponse, type CachedResponse, type CacheSlot, storeResponse } from "../../app/modules/http/anonymous-cache.server";
+import { matchesEtag, mustStayPrivate, PRIVATE_CACHE_CONTROL, type PublicPage } from "../../app/modules/http/cache-policy.server";
 import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
 import { readSettings } from "../../app/modules/env.server";
 import { isAllowedRequestOrigin } from "../../app/modules/http/same-origin";
@@ -21,9 +22,14 @@ import { StartupError } from "./startup-error";
 const root = new URL("../../", import.meta.url);
 const buildFile = new URL("build/index.js", root);
 
+/** The build as served: database outages answered 503, signed-in writes dropping every server's anonymous responses. */
+function servedBuild(build: ServerBuild): ServerBuild {
+  return answeringDatabaseOutages(announcingActionWrites(build));
+}
+
 /** The server build as it is now on disk (a changed file is imported anew, not from the module cache). */
 async function importLatestBuild(): Promise<ServerBuild> {
-  return answeringDatabaseOutages((await import(`${buildFile.href}?t=${statSync(buildFile).mtimeMs}`)) as ServerBuild);
+  return servedBuild((await import(`${buildFile.href}?t=${statSync(buildFile).mtimeMs}`)) as ServerBuild);
 }
 
 /**
@@ -64,7 +70,7 @@ export function requestBodyLimit(path: string): number {
  */
 export async function startHttpServer(options: { port: number; host: string }): Promise<Server> {
   const { REMIX_DEV_ORIGIN, TRUST_PROXY, METRICS_TOKEN } = readSettings();
-  const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : answeringDatabaseOutages((await import(buildFile.href)) as ServerBuild);
+  const build = REMIX_DEV_ORIGIN ? await importLatestBuild() : servedBuild((await import(buildFile.href)) as ServerBuild);
   limitStatementsForRequests();
   // This server's caches are dropped when any process on this database changes their data.
   const stopListening = listenForBroadcasts();
@@ -77,8 +83,15 @@ export async function startHttpServer(options: { port: number; host: string }): 
   // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address, not the proxy's.
   if (TRUST_PROXY !== undefined) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
-  app.use((_req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString("base64");
+  app.use((req, res, next) => {
+    // Everything the URL Remix builds is made of: what a public page may vary on, with the language.
+    const address = [req.protocol, req.get("host"), req.get("x-forwarded-host"), req.originalUrl].join(" ");
+    const slot = anonymousCacheSlot({ method: req.method, path: req.path, address, cookie: req.headers.cookie });
+    const cached = slot && cachedResponse(slot);
+    res.locals.anonymousCacheSlot = slot;
+    res.locals.cachedResponse = cached;
+    // A page answered from memory carries the nonce it was rendered with: the policy must name that one.
+    res.locals.cspNonce = cached?.nonce ?? randomBytes(16).toString("base64");
     next();
   });
   const securityHeaders = {
@@ -150,14 +163,32 @@ export async function startHttpServer(options: { port: number; host: string }): 
     next();
   });
   const patterns = routePatterns(build.routes);
+  // A repeat anonymous read of a public page, answered as it was first (decision 0032).
+  app.use((req, res, next) => {
+    const cached = res.locals.cachedResponse as CachedResponse | undefined;
+    if (!cached) return next();
+    res.locals.route = routeLabel(req.path, patterns);
+    for (const [name, value] of cached.headers) res.setHeader(name, value);
+    // Downstream caches count its time here against the lifetime it announces.
+    res.setHeader("Age", String(ageSeconds(cached)));
+    if (matchesEtag(req.get("if-none-match") ?? null, cached.etag)) {
+      res.removeHeader("Content-Type");
+      res.status(304).end();
+    } else {
+      res.status(200).end(cached.body);
+    }
+  });
   const getLoadContext: GetLoadContextFunction = (req, res) => {
     // Every request that reaches Remix passes here: it is counted under its route.
     res.locals.route = routeLabel(req.path, patterns);
+    const nonce = res.locals.cspNonce as string;
+    const slot = res.locals.anonymousCacheSlot as CacheSlot | null;
     return {
       requestId: res.locals.requestId as string,
-      cspNonce: res.locals.cspNonce as string,
+      cspNonce: nonce,
       clientIp: req.ip ?? req.socket.remoteAddress ?? "",
       setCookies: [],
+      ...(slot ? { keepPublicResponse: (page: PublicPage) => storeResponse(slot, { ...page, nonce }) } : {}),
     };
   };
   app.all("*", REMIX_DEV_ORIGIN ? latestBuildHandler(build, getLoadContext) : createRequestHandler({ build, mode: build.mode, getLoadContext }));

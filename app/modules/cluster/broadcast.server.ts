@@ -16,10 +16,14 @@ type Handler = () => void;
  * On globalThis: the server build bundles its own copy of this module, next to the copy the
  * start script loads, and both must share one registry (like the pool in db.server.ts).
  */
-const processWide = globalThis as typeof globalThis & { idslBroadcastHandlers?: Map<string, Handler[]> };
+const processWide = globalThis as typeof globalThis & { idslBroadcastHandlers?: Map<string, Handler[]>; idslAnyBroadcastHandlers?: Handler[] };
 
 function handlers(): Map<string, Handler[]> {
   return (processWide.idslBroadcastHandlers ??= new Map());
+}
+
+function anyHandlers(): Handler[] {
+  return (processWide.idslAnyBroadcastHandlers ??= []);
 }
 
 /**
@@ -33,6 +37,9 @@ export async function broadcast(topic: string): Promise<void> {
   } catch (error) {
     log.warn({ topic, error: errorMessage(error) }, "cache invalidation not broadcast");
   }
+  // This process's own notification arrives a moment later: a reader sent here by the writer's
+  // redirect could still be answered from what the write changed.
+  runAnyHandlers();
 }
 
 /** Runs `handler` whenever any process broadcasts `topic` (once listenForBroadcasts runs). */
@@ -40,8 +47,22 @@ export function onBroadcast(topic: string, handler: Handler): void {
   handlers().set(topic, [...(handlers().get(topic) ?? []), handler]);
 }
 
+/**
+ * Runs `handler` on every broadcast, whatever its topic, and on every (re)connect: for caches of
+ * what any change can alter (http/anonymous-cache.server.ts). In the broadcasting process it runs
+ * at once, before broadcast returns.
+ */
+export function onAnyBroadcast(handler: Handler): void {
+  anyHandlers().push(handler);
+}
+
+function runAnyHandlers() {
+  for (const handler of anyHandlers()) handler();
+}
+
 function runHandlers(topics: Iterable<string>) {
   for (const topic of topics) for (const handler of handlers().get(topic) ?? []) handler();
+  runAnyHandlers();
 }
 
 /** How long to wait before trying to listen again when the database could not be reached. */

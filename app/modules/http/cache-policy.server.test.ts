@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { hasSessionCookie, isPublicPage, matchesEtag, mustStayPrivate, pagePath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, withCachePolicy } from "./cache-policy.server";
+import { hasSessionCookie, isPublicPage, matchesEtag, mustStayPrivate, pagePath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./cache-policy.server";
 
 const page = new TextEncoder().encode("<html>peringkat</html>");
 
-function answer(path: string, options: { cookie?: string; ifNoneMatch?: string; method?: string; status?: number; setCookie?: string } = {}) {
+function answer(path: string, options: { cookie?: string; ifNoneMatch?: string; method?: string; status?: number; setCookie?: string; keep?: (page: PublicPage) => void } = {}) {
   const headers = new Headers({ "Content-Type": "text/html" });
   if (options.setCookie) headers.append("Set-Cookie", options.setCookie);
   const request = new Request(`http://site${path}`, {
     method: options.method ?? "GET",
     headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...(options.ifNoneMatch ? { "If-None-Match": options.ifNoneMatch } : {}) },
   });
-  return withCachePolicy(request, { status: options.status ?? 200, headers, body: page, fingerprint: () => page });
+  return withCachePolicy(request, { status: options.status ?? 200, headers, body: page, fingerprint: () => page }, options.keep);
 }
 
 describe("cache policy", () => {
@@ -45,6 +45,20 @@ describe("cache policy", () => {
     expect(PRIVATE_CACHE_CONTROL).toBe("private, no-store");
   });
 
+  it("hands only public responses to be kept by the server, with their headers, even when answering 304", () => {
+    const kept: PublicPage[] = [];
+    const keep = (page: PublicPage) => kept.push(page);
+    const etag = answer("/peringkat", { keep }).headers.get("ETag")!;
+    answer("/peringkat", { keep, ifNoneMatch: etag });
+    expect(kept.map((page) => new TextDecoder().decode(page.body))).toEqual(["<html>peringkat</html>", "<html>peringkat</html>"]);
+    expect(kept[1]!.etag).toBe(etag);
+    expect(new Headers(kept[1]!.headers).get("Cache-Control")).toBe(PUBLIC_CACHE_CONTROL);
+    expect(new Headers(kept[1]!.headers).get("Content-Type")).toBe("text/html");
+    for (const options of [{ setCookie: "lang=en" }, { cookie: "idsl_session=1.abc" }, { status: 404 }, { method: "POST" }]) answer("/peringkat", { keep, ...options });
+    answer("/akun", { keep });
+    expect(kept).toHaveLength(2);
+  });
+
   it("leaves other pages, failures and writes as the route made them", () => {
     for (const response of [answer("/akun"), answer("/peringkat", { status: 404 }), answer("/peringkat", { method: "POST" })]) {
       expect(response.headers.get("Cache-Control")).toBeNull();
@@ -61,8 +75,8 @@ describe("cache policy", () => {
   it("names the page behind single-fetch data requests", () => {
     expect(pagePath(new URL("http://site/peringkat.data?tahun=2024"))).toBe("/peringkat");
     expect(pagePath(new URL("http://site/_root.data"))).toBe("/");
-    expect(["/peringkat", "/daerah/32.11", "/praktik/12"].every(isPublicPage)).toBe(true);
-    expect(["/", "/praktik/12/ubah", "/daerah/32.11/benchmark", "/akun"].some(isPublicPage)).toBe(false);
+    expect(["/", "/peringkat", "/daerah", "/daerah/32.11", "/provinsi/32", "/praktik", "/praktik/12", "/aplikasi/3", "/peta", "/indikator/7", "/bandingkan", "/data", "/kerangka", "/kerangka/pemdi-2026"].every(isPublicPage)).toBe(true);
+    expect(["/praktik/12/ubah", "/praktik/baru", "/daerah/32.11/benchmark", "/akun", "/cari", "/masuk", "/kurasi/kerangka"].some(isPublicPage)).toBe(false);
   });
 
   it("matches a wildcard and any tag of a list", () => {

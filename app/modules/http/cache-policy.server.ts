@@ -23,8 +23,28 @@ export const PAGE_VARY = "Cookie";
 /** API answers also follow Accept-Language (api/respond.server.ts). */
 export const API_VARY = "Accept-Language, Cookie";
 
-/** The pages served the same to every anonymous reader in a language: rankings, a region, a practice. */
-const PUBLIC_PAGES = [/^\/peringkat\/?$/, /^\/daerah\/[^/]+\/?$/, /^\/praktik\/\d+\/?$/];
+/**
+ * The pages served the same to every anonymous reader in a language (their loaders read no
+ * header but the cookies, and without a session every reader is the same nobody): the home page,
+ * rankings, the region directory and a region, a province, the practice and application lists
+ * and one of each, the map, an indicator, the comparison, the adoption network, the open-data
+ * page, and the frameworks. Search (its results follow the index's catching up) and every
+ * workspace page are not among them.
+ */
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/peringkat\/?$/,
+  /^\/daerah(\/[^/]+)?\/?$/,
+  /^\/provinsi\/[^/]+\/?$/,
+  /^\/praktik(\/\d+)?\/?$/,
+  /^\/aplikasi(\/\d+)?\/?$/,
+  /^\/peta\/?$/,
+  /^\/indikator\/\d+\/?$/,
+  /^\/bandingkan\/?$/,
+  /^\/jaringan-adopsi\/?$/,
+  /^\/data\/?$/,
+  /^\/kerangka(\/[^/]+)?\/?$/,
+];
 
 export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
   return (cookieHeader ?? "").split(";").some((pair) => pair.trim().startsWith(`${SESSION_COOKIE}=`));
@@ -71,12 +91,20 @@ export interface PageResponse {
   fingerprint: () => string | Uint8Array;
 }
 
+/** A public response as sent with status 200 (headers include its ETag and Cache-Control). */
+export interface PublicPage {
+  headers: [string, string][];
+  body: Uint8Array;
+  etag: string;
+}
+
 /**
  * A page's document or single-fetch data, for an anonymous successful read of a public page with
  * a shared-cache lifetime and an ETag, and 304 without a body when the client holds it; otherwise
- * as the route made it (the HTTP server makes private what mustStayPrivate names).
+ * as the route made it (the HTTP server makes private what mustStayPrivate names). `keep` is
+ * given every public response, to answer the next such request from (anonymous-cache.server.ts).
  */
-export function withCachePolicy(request: Request, response: PageResponse): Response {
+export function withCachePolicy(request: Request, response: PageResponse, keep?: (page: PublicPage) => void): Response {
   const { status, headers } = response;
   // Statuses such as 204 must carry no body at all, not even an empty one.
   const body = response.body.byteLength > 0 ? response.body : null;
@@ -87,6 +115,7 @@ export function withCachePolicy(request: Request, response: PageResponse): Respo
   headers.set("ETag", etag);
   headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
   headers.set("Vary", PAGE_VARY);
+  keep?.({ headers: [...headers], body: response.body, etag });
   if (!matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(body, { status, headers });
   headers.delete("Content-Type");
   return new Response(null, { status: 304, headers });

@@ -3,8 +3,8 @@
  * same question a little less well instead of not at all. Query words are matched whole, as a
  * prefix (the last word, still being typed) or, for a word no public practice contains,
  * by trigram word similarity (a typo); SPBE synonyms (the groups Meilisearch uses) count as the
- * same word. Practices matching the most query words are kept, ranked by where and how well they
- * matched, with the facet counts the Meilisearch path gives.
+ * same word. Practices matching the most query words (or all but one) are kept, ranked by how
+ * many they match, then where and how well, with the facet counts the Meilisearch path gives.
  */
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import { practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
@@ -142,8 +142,10 @@ function similarMatches(concept: QueryConcept, index: number): SQL[] {
 }
 
 /**
- * Public practices passing the filters that match the most concepts (all of them when any
- * practice does), as `hits(id, score, …)`; without concepts, every one passing the filters.
+ * Public practices passing the filters that match all but at most one of the most concepts any
+ * practice matches (all of them when one does), as `hits(id, matched, score, …)`; without
+ * concepts, every one passing the filters. Like Meilisearch's default matching strategy, a
+ * long query still finds practices that miss one of its words, ranked after those that don't.
  */
 async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<SQL> {
   const filters = await publishedPracticeFilters({
@@ -161,7 +163,7 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
     join ${regions} on ${regions.code} = ${practices.regionCode}`;
   const where = and(isPublicSql(), filters.revision, filters.region);
   if (concepts.length === 0) {
-    return sql`filtered as (select ${columns}, 0 as score from ${practices} ${joins} where ${where}),
+    return sql`filtered as (select ${columns}, 0 as matched, 0 as score from ${practices} ${joins} where ${where}),
       hits as (select * from filtered)`;
   }
   const similar = concepts.flatMap(similarMatches);
@@ -180,7 +182,7 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
       select ${columns}, practice_scores.matched, practice_scores.score
       from practice_scores join ${practices} on ${practices.id} = practice_scores.practice_id ${joins} where ${where}
     ),
-    hits as (select * from filtered where matched = (select max(matched) from filtered))`;
+    hits as (select * from filtered where matched >= (select max(matched) from filtered) - 1)`;
 }
 
 interface FacetRow {
@@ -190,7 +192,7 @@ interface FacetRow {
 }
 
 const ORDER_BY: Record<SearchQuery["sort"], SQL> = {
-  relevan: sql`score desc, published_at desc, id desc`,
+  relevan: sql`matched desc, score desc, published_at desc, id desc`,
   terbaru: sql`published_at desc, id desc`,
   "terbanyak-diadopsi": sql`adoptions desc, published_at desc, id desc`,
 };

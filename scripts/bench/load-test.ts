@@ -4,6 +4,8 @@ import autocannon from "autocannon";
 export interface LoadResult {
   /** Every response's time in ms, in arrival order. */
   latenciesMs: number[];
+  /** The time of each 304 answer alone, in ms (a subset of latenciesMs). */
+  notModifiedLatenciesMs: number[];
   durationSeconds: number;
   /** Answers neither 2xx nor 304. */
   non2xx: number;
@@ -48,6 +50,7 @@ export function runLoad(options: {
   if (options.requests.length === 0) throw new Error("runLoad needs at least one request");
   let next = 0;
   const latenciesMs: number[] = [];
+  const notModifiedLatenciesMs: number[] = [];
   let non2xx = 0;
   let notModified = 0;
   const nextRequest = () => {
@@ -66,15 +69,17 @@ export function runLoad(options: {
       },
       (error: unknown, result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ latenciesMs, durationSeconds: result.duration, non2xx, notModified, errors: result.errors });
+        else resolve({ latenciesMs, notModifiedLatenciesMs, durationSeconds: result.duration, non2xx, notModified, errors: result.errors });
       },
     );
     // @types/autocannon documents this event as (statusCode, bytes, time), but autocannon 9
     // emits the client first (lib/run.js), so it is typed here from the source.
     (instance as EventEmitter).on("response", (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
       latenciesMs.push(responseTimeMs);
-      if (statusCode === 304) notModified++;
-      else if (statusCode < 200 || statusCode > 299) non2xx++;
+      if (statusCode === 304) {
+        notModified++;
+        notModifiedLatenciesMs.push(responseTimeMs);
+      } else if (statusCode < 200 || statusCode > 299) non2xx++;
     });
   });
 }

@@ -233,6 +233,15 @@ describe("relevance (decision 0035)", () => {
     expect(weak.weakMatches).toBe(true);
   });
 
+  it("answers odd queries itself: a failed request would fall back to the database unnoticed", async () => {
+    const odd = ["yang dan", "*", "pelayanan -", '"pelayanan', "🙂 pelayanan", "خدمة pelayanan", "pelayanan ".repeat(20).trim()];
+    for (const q of odd) expect((await searchFor(q)).engine, q).toBe("meilisearch");
+    for (const urut of ["terbaru", "terbanyak-diadopsi"]) {
+      const sorted = await search(new URLSearchParams({ q: "pelayanan", urut, hal: "2" }), "id", { indexPrefix: prefix });
+      expect(sorted.engine, urut).toBe("meilisearch");
+    }
+  });
+
   it("rebuilds at start an index whose documents predate the stemmed fields", async () => {
     expect(await practicesIndexOutdated(client, { prefix })).toBe(false);
     const oldPrefix = `${prefix}old_`;

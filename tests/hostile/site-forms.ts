@@ -105,8 +105,31 @@ export function readPage(pageUrl: URL, html: string): { forms: FormTarget[]; lin
  */
 export function formPurpose(form: FormTarget): string {
   const action = new URL(form.action, "http://x");
-  const words = form.fields.flatMap((field) => (field.kind === "text" && field.hidden && /^[a-z][a-z_-]*$/i.test(field.value) ? [`${field.name}=${field.value}`] : []));
-  return `${form.method} ${pathPattern(action.pathname)}?${[...action.searchParams.keys()].join("&")} ${words.sort().join("&")} ${form.button}`;
+  return `${form.method} ${pathPattern(action.pathname)}?${[...action.searchParams.keys()].join("&")} ${sentWords(form)} ${form.button}`;
+}
+
+/** The words a form sends whatever is typed: hidden fields such as intent=tarik. */
+const sentWords = (form: FormTarget) =>
+  form.fields
+    .flatMap((field) => (field.kind === "text" && field.hidden && /^[a-z][a-z_-]*$/i.test(field.value) ? [`${field.name}=${field.value}`] : []))
+    .sort()
+    .join("&");
+
+/** Actions whose fields one function reads: creating and editing a record, each framework's editor. */
+const SAME_READER: Record<string, string> = {
+  "/praktik/N/ubah": "/praktik/baru",
+  "/aplikasi/N/ubah": "/aplikasi/baru",
+  "/kurasi/kerangka/pemdi-N": "/kurasi/kerangka/spbe-N",
+};
+
+/**
+ * The code that reads a form's fields: its action's route whatever record, framework or return
+ * address the page put in the path or query, and the words it sends (each intent is handled
+ * apart). Forms with the same reader parse a field of the same name the same way.
+ */
+export function formReader(form: FormTarget): string {
+  const route = pathPattern(new URL(form.action, "http://x").pathname);
+  return `${form.method} ${SAME_READER[route] ?? route} ${sentWords(form)}`;
 }
 
 /** The form's fields, those that repeat with a number (one per indicator) counted once. */

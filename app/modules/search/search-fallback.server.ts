@@ -13,7 +13,7 @@ import { allGroups, indicatorsIn } from "../frameworks";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
 import { adoptionCount, isPublicSql, publishedPracticeFilters, selectPublicPractices } from "../practices/index.server";
-import { indicatorDocuments, regionDocuments } from "./search-documents.server";
+import { type IndicatorSearchDocument, indicatorDocuments, regionDocuments } from "./search-documents.server";
 import { SEARCH_FACETS, SEARCH_PAGE_SIZE, type SearchFilterKey, type SearchQuery } from "./search-query";
 import { FACET_VALUES_SHOWN, INDONESIAN_STOP_WORDS, SPBE_SYNONYM_GROUPS } from "./search-settings";
 import { type EngineResults, localizedHit } from "./search.server";
@@ -107,7 +107,16 @@ const searchText = sql`practice_search_text(${practiceRevisions.title}, ${practi
  * short texts 2, in the body or the practice's region or province name 1. Full-text indexes
  * answer these without reading the texts, even for a word every practice has.
  */
-function exactMatches(concept: QueryConcept, index: number): SQL[] {
+function exactMatches(concept: QueryConcept, index: number, indicators: IndicatorSearchDocument[]): SQL[] {
+  // Practices tagged with an SPBE indicator the concept names (Meilisearch searches those names too).
+  const indicatorIds = indicators.filter((indicator) => holdsEveryConcept(`${indicator.name} ${indicator.aspectName} ${indicator.domainName}`, [concept]));
+  const byIndicator =
+    indicatorIds.length === 0
+      ? []
+      : [
+          sql`select ${practiceRevisions.id}, ${index}::int, 1::real from ${practiceRevisions}
+              where ${practiceRevisions.indicatorIds} && ${`{${indicatorIds.map((indicator) => indicator.id).join(",")}}`}::int[]`,
+        ];
   return concept.phrases.flatMap((phrase, phraseIndex) => {
     const prefix = concept.prefix && phraseIndex === 0;
     const pattern = phrasePattern(phrase, prefix);
@@ -121,7 +130,7 @@ function exactMatches(concept: QueryConcept, index: number): SQL[] {
           from ${practices} join ${regions} on ${regions.code} = ${practices.regionCode} join ${provinces} on ${provinces.code} = ${regions.provinceCode}
           where ${isPublicSql()} and search_normalize(${regions.name} || ' ' || ${provinces.name}) ~ ${pattern}::text`,
     ];
-  });
+  }).concat(byIndicator);
 }
 
 /**
@@ -167,9 +176,13 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
       hits as (select * from filtered)`;
   }
   const similar = concepts.flatMap(similarMatches);
+  const indicators = await indicatorDocuments();
   return sql`exact_matches as (
       select ${practices.id} as practice_id, matches.concept, matches.score
-      from (${sql.join(concepts.flatMap(exactMatches), sql` union all `)}) as matches
+      from (${sql.join(
+        concepts.flatMap((concept, index) => exactMatches(concept, index, indicators)),
+        sql` union all `,
+      )}) as matches
       join ${practices} on ${practices.publishedRevisionId} = matches.revision_id where ${isPublicSql()}
     ),
     concept_scores as (

@@ -28,11 +28,19 @@ describe("reserve", () => {
     expect(office.filter((result) => result.ok)).toHaveLength(LIMITS.signIn.ip.points);
   });
 
-  it("gives the other allowance its point back when one refuses", async () => {
+  it("does not count an attempt the account refuses against the address", async () => {
     const requester = someone();
     for (let attempt = 0; attempt < LIMITS.question.account.points; attempt++) expect(await reserve("question", requester)).toEqual({ ok: true });
     expect((await reserve("question", requester)).ok).toBe(false);
     expect(await counter(`question:ip:${requester.ip}`)).toBe(LIMITS.question.account.points);
+  });
+
+  it("gives the account its point back when the address refuses", async () => {
+    const { ip } = someone();
+    for (let attempt = 0; attempt < LIMITS.signIn.ip.points; attempt++) expect((await reserve("signIn", { account: `buka-${sequence}-${attempt}`, ip })).ok).toBe(true);
+    const latecomer = `terlambat-${sequence}`;
+    expect((await reserve("signIn", { account: latecomer, ip })).ok).toBe(false);
+    expect(await counter(`signIn:account:${latecomer}`)).toBe(0);
   });
 
   it("forgets an account's failed attempts after a success, but not the address's other attempts", async () => {

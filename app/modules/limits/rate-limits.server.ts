@@ -91,22 +91,31 @@ export const deleteExpiredCountersJob: JobHandler = {
 const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 
 /**
- * Takes one use of `action` from both the account's and the IP's allowance, each in one atomic
- * statement, so concurrent requests count. A use refused by either is refused; the other's
- * point is given back.
+ * Takes one use of `action` from the account's allowance and then, if granted, from the IP's,
+ * each in one atomic statement, so concurrent requests count. Taken one after the other so that
+ * of simultaneous attempts exactly the allowance gets through: taken side by side, an attempt
+ * could hold an account point it later gives back while others were already refused for it.
+ * A use the IP refuses gives the account its point back.
  */
 export async function reserve(action: LimitedAction, requester: Requester): Promise<Reservation> {
-  const keys: [Scope, string][] = [
-    ["account", String(requester.account)],
-    ["ip", requester.ip],
-  ];
-  const results = await Promise.allSettled(keys.map(([scope, key]) => limiterFor(action, scope).consume(key)));
-  const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
-  if (refusals.length === 0) return { ok: true };
-  const storeError = refusals.find((reason) => !(reason instanceof RateLimiterRes));
-  if (storeError) throw storeError;
-  await Promise.all(results.map((result, index) => (result.status === "fulfilled" ? limiterFor(action, keys[index]![0]).reward(keys[index]![1]) : null)));
-  return { ok: false, retryAfterSeconds: Math.max(...(refusals as RateLimiterRes[]).map(secondsOf)) };
+  const account = String(requester.account);
+  const accountRefusal = await refusalOf(limiterFor(action, "account").consume(account));
+  if (accountRefusal) return accountRefusal;
+  const ipRefusal = await refusalOf(limiterFor(action, "ip").consume(requester.ip));
+  if (!ipRefusal) return { ok: true };
+  await limiterFor(action, "account").reward(account);
+  return ipRefusal;
+}
+
+/** A limiter's refusal as a reservation; a store failure is thrown. */
+async function refusalOf(consumption: Promise<RateLimiterRes>): Promise<Extract<Reservation, { ok: false }> | null> {
+  try {
+    await consumption;
+    return null;
+  } catch (reason) {
+    if (reason instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: secondsOf(reason) };
+    throw reason;
+  }
 }
 
 /**
@@ -135,13 +144,7 @@ export async function reserveRead(read: LimitedRead, ip: string): Promise<Reserv
     limiter = new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix: `${read}:ip`, points: READS_PER_MINUTE[read](), duration: MINUTE, clearExpiredByTimeout: false });
     forDatabase.set(read, limiter);
   }
-  try {
-    await limiter.consume(ip);
-    return { ok: true };
-  } catch (reason) {
-    if (reason instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: secondsOf(reason) };
-    throw reason;
-  }
+  return (await refusalOf(limiter.consume(ip))) ?? { ok: true };
 }
 
 /**

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
 import { createPractice, savePracticeRevision } from "../practices/index.server";
-import { queryConcepts, searchWords } from "./search-fallback.server";
-import type { SearchFilterKey } from "./search-query";
+import { highlightConcepts, queryConcepts, searchWords } from "./search-fallback.server";
+import { SEARCH_PARAMS, type SearchFilterKey, splitHighlights } from "./search-query";
 import { search } from "./search.server";
 
 /** The fallback, as the page gets it when Meilisearch is down (the harness's seam, decision 0034). */
@@ -71,7 +71,26 @@ describe("queryConcepts", () => {
   });
 });
 
+describe("highlightConcepts", () => {
+  const marked = (text: string, q: string) =>
+    splitHighlights(highlightConcepts(text, queryConcepts(q)))
+      .filter((part) => part.highlighted)
+      .map((part) => part.text);
+
+  it("marks whole words, synonym phrases in order, and the last word as a prefix", () => {
+    expect(marked("Tanda tangan elektronik, tanpa kertas; tanda terima.", "tte")).toEqual(["Tanda", "tangan", "elektronik"]);
+    expect(marked("Pengadaan barang di Pengadilan", "barang pengad")).toEqual(["Pengadaan", "barang", "Pengadilan"]);
+    expect(marked("Kafé Literasi", "kafe")).toEqual(["Kafé"]);
+    expect(marked("Layanan data", "%_\\ 😀")).toEqual([]);
+  });
+});
+
 describe("searchDatabase (the fallback when Meilisearch is down)", () => {
+  it("highlights what matched", async () => {
+    const [first] = (await fallback({ q: "katalog lokal" })).hits;
+    expect(first?.title.filter((part) => part.highlighted).map((part) => part.text)).toEqual(["Katalog", "Lokal"]);
+  });
+
   it("forgives a typo: 'comand center' finds the command center", async () => {
     expect(await foundIds("comand center")).toContain(commandCenter);
     expect((await foundIds("comand center"))[0]).toBe(commandCenter);
@@ -104,11 +123,13 @@ describe("searchDatabase (the fallback when Meilisearch is down)", () => {
     expect(sum("province")).toBe(results.total);
     expect(sum("stage")).toBe(results.total);
     expect(results.facets.language.values.find((value) => value.value === "id")?.count).toBe(results.total);
-    // Choosing a value shows as many practices as its count said.
-    for (const value of results.facets.province.values.slice(0, 3)) {
-      const narrowed = await fallback({ q: "layanan", provinsi: value.value });
-      expect(narrowed.total).toBe(value.count);
-      expect(narrowed.facets.province.active?.count).toBe(value.count);
+    // Choosing a value shows as many practices as its count said (aspects count a practice once).
+    for (const key of ["province", "aspect", "indicator", "tag", "year"] as const) {
+      for (const value of results.facets[key].values.slice(0, 2)) {
+        const narrowed = await fallback({ q: "layanan", [SEARCH_PARAMS[key]]: value.value });
+        expect(narrowed.total, `${key}=${value.value}`).toBe(value.count);
+        expect(narrowed.facets[key].active?.count).toBe(value.count);
+      }
     }
   });
 

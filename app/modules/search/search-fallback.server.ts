@@ -14,7 +14,7 @@ import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
 import { adoptionCount, isPublicSql, publishedPracticeFilters, selectPublicPractices } from "../practices/index.server";
 import { type IndicatorSearchDocument, indicatorDocuments, regionDocuments } from "./search-documents.server";
-import { SEARCH_FACETS, SEARCH_PAGE_SIZE, type SearchFilterKey, type SearchQuery } from "./search-query";
+import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_FACETS, SEARCH_PAGE_SIZE, type SearchFilterKey, type SearchQuery } from "./search-query";
 import { FACET_VALUES_SHOWN, INDONESIAN_STOP_WORDS, SPBE_SYNONYM_GROUPS } from "./search-settings";
 import { type EngineResults, localizedHit } from "./search.server";
 
@@ -87,6 +87,39 @@ export function queryConcepts(text: string): QueryConcept[] {
     concepts.push({ phrases: [[word]], prefix: last && word.length >= MIN_PREFIX_LENGTH, typo: word.length >= MIN_TYPO_LENGTH });
   }
   return concepts;
+}
+
+/** Whether a word of a text (normalised like `searchWords`) is the phrase's word at that place. */
+function wordMatches(word: string, phraseWord: string, prefix: boolean): boolean {
+  return prefix ? word.startsWith(phraseWord) : word === phraseWord;
+}
+
+/**
+ * The text with the concepts' phrases (whole words, in order; the last typed word as a prefix)
+ * between the highlight markers, as Meilisearch's `_formatted` marks its matches. Similar words
+ * (typos) are not marked.
+ */
+export function highlightConcepts(text: string, concepts: QueryConcept[]): string {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: searchWords(match[0]).join("") }));
+  const marked = new Set<number>();
+  tokens.forEach((_token, at) => {
+    for (const concept of concepts) {
+      concept.phrases.forEach((phrase, index) => {
+        const prefix = concept.prefix && index === 0;
+        if (phrase.every((word, offset) => tokens[at + offset] !== undefined && wordMatches(tokens[at + offset]!.word, word, prefix && offset === phrase.length - 1))) {
+          phrase.forEach((_word, offset) => marked.add(at + offset));
+        }
+      });
+    }
+  });
+  let result = "";
+  let from = 0;
+  tokens.forEach((token, at) => {
+    if (!marked.has(at)) return;
+    result += `${text.slice(from, token.start)}${HIGHLIGHT_START}${text.slice(token.start, token.end)}${HIGHLIGHT_END}`;
+    from = token.end;
+  });
+  return result + text.slice(from);
 }
 
 /** A PostgreSQL regular expression for a phrase as whole words (the words are letters and digits only). */
@@ -298,7 +331,7 @@ async function otherHits(concepts: QueryConcept[]): Promise<Pick<EngineResults, 
   };
 }
 
-/** Degraded mode: published practices from PostgreSQL, forgiving typos, with facet counts. */
+/** Degraded mode: published practices from PostgreSQL, forgiving typos, with facet counts and highlights. */
 export async function searchDatabase(query: SearchQuery, locale: Locale): Promise<EngineResults> {
   const concepts = queryConcepts(query.text);
   const [hits, facets] = await Promise.all([hitsTable(query, concepts), facetCountsSql()]);
@@ -354,7 +387,12 @@ export async function searchDatabase(query: SearchQuery, locale: Locale): Promis
         ? [
             {
               id,
-              ...localizedHit(locale, practice),
+              ...localizedHit(locale, {
+                title: highlightConcepts(practice.title, concepts),
+                titleEn: highlightConcepts(practice.titleEn, concepts),
+                summary: highlightConcepts(practice.summary, concepts),
+                summaryEn: highlightConcepts(practice.summaryEn, concepts),
+              }),
               regionCode: practice.regionCode,
               regionName: practice.regionName,
               provinceName: practice.provinceName,

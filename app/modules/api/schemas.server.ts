@@ -20,16 +20,28 @@ export const MAX_PAGE = 10_000;
 const REGION_CODE = /^\d{2}\.\d{2}$/;
 const PROVINCE_CODE = /^\d{2}$/;
 
+/**
+ * A whole number in a query parameter, written with digits only. Number() would read the
+ * Indonesian "1.000" (one thousand) as 1, and "1e2" or "0x10" as numbers nobody typed, so any
+ * other text is a 400 naming the parameter rather than an answer to a question not asked.
+ */
+function wholeNumber(min: number, max: number) {
+  return z.preprocess(
+    (raw) => (typeof raw === "string" && /^[0-9]{1,9}$/.test(raw) ? Number(raw) : raw),
+    z.number({ error: "a whole number written with digits only (no dots, commas, spaces or words)" }).int().min(min).max(max),
+  );
+}
+
 /** Query parameters are Indonesian and mean what they mean on the pages (decision 0028). */
 export const params = {
-  hal: z.coerce.number().int().min(1).max(MAX_PAGE).optional().openapi({ description: "Page, from 1.", example: 1 }),
-  batas: z.coerce.number().int().min(1).max(MAX_LIMIT).optional().openapi({ description: `Items per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`, example: DEFAULT_LIMIT }),
+  hal: wholeNumber(1, MAX_PAGE).optional().openapi({ description: "Page, from 1.", example: 1 }),
+  batas: wholeNumber(1, MAX_LIMIT).optional().openapi({ description: `Items per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`, example: DEFAULT_LIMIT }),
   kerangka: z
     .string()
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional()
     .openapi({ description: "Framework slug (as on the pages' framework switch); default: the current framework.", example: "spbe-2020" }),
-  tahun: z.coerce.number().int().min(1900).max(2100).optional().openapi({ description: "Evaluation year.", example: 2023 }),
+  tahun: wholeNumber(1900, 2100).optional().openapi({ description: "Evaluation year.", example: 2023 }),
   provinsi: z.string().regex(PROVINCE_CODE).optional().openapi({ description: "Kemendagri province code.", example: "32" }),
   daerah: z.string().regex(REGION_CODE).optional().openapi({ description: "Kemendagri code of a kabupaten/kota.", example: "32.11" }),
   kohort: z
@@ -37,7 +49,7 @@ export const params = {
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional()
     .openapi({ description: "Cohort slug.", example: "idsl-2022" }),
-  indikator: z.coerce.number().int().min(1).max(999).optional().openapi({ description: "SPBE 2020 indicator number.", example: 37 }),
+  indikator: wholeNumber(1, 999).optional().openapi({ description: "SPBE 2020 indicator number.", example: 37 }),
   q: z.string().max(200).optional().openapi({ description: "Text to look for." }),
 };
 

@@ -32,6 +32,22 @@ describe("parseVisitRequest", () => {
     }
   });
 
+  it("answers the Indonesian habits of writing a head count next to the field, keeping the input", () => {
+    const cases = [
+      ["1.200", "id", "numberOutOfRange"],
+      ["1,5", "id", "numberNotInteger"],
+      ["1.5", "id", "numberNotInteger"],
+      ["12 orang", "id", "numberInvalid"],
+      ["1,200", "en", "numberOutOfRange"],
+      ["1.200", "en", "numberNotInteger"],
+    ] as const;
+    for (const [value, convention, code] of cases) {
+      const parsed = parse(form({ participants: value }), convention);
+      expect(parsed, `${value} (${convention})`).toMatchObject({ ok: false, errors: { participants: { code } }, values: { participants: value } });
+    }
+    expect(parse(form({ participants: " 12 " }))).toMatchObject({ ok: true, data: { participants: 12 } });
+  });
+
   it("refuses dates in the past, reversed, impossible or far ahead, next to the field", () => {
     expect(parse(form({ startDate: "2026-11-30" }))).toMatchObject({ ok: false, errors: { startDate: { code: "datePast" } } });
     expect(parse(form({ startDate: "2026-12-12", endDate: "2026-12-10" }))).toMatchObject({ ok: false, errors: { endDate: { code: "dateOrder" } } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SheetCell, SheetRow } from "../spreadsheets/import.server";
+import writeExcelFile from "write-excel-file/node";
+import { readSpreadsheet, type SheetCell, type SheetRow } from "../spreadsheets/import.server";
 import { normalizeRegionCode, parseOfficialResultsSheet } from "./official-results-sheet";
 
 const known = {
@@ -98,6 +99,28 @@ describe("parseOfficialResultsSheet", () => {
     expect(parse(header, ["32.11", "2024", "3", "https://x.go.id", "", "", ""]).rows[0]?.levels).toBeNull();
     expect(parse(header, ["32.11", "2024", "3", "https://x.go.id", "3", "", "7"]).problems.map((problem) => problem.code)).toEqual(["incompleteLevels", "levelOutOfRange"]);
     expect(parse(["kode_wilayah", "tahun", "indeks", "indikator_1"], ["32.11", "2024", "3", "3"]).problems).toEqual([{ line: 1, code: "missingIndicatorColumns", value: "2" }]);
+  });
+
+  it("reads an .xlsx whose cells hold Indonesian numbers as text, naming each row it cannot read", async () => {
+    // As a Pemdi 2026 file typed on an Indonesian PC with the cells formatted as text.
+    const cells = (...values: string[]) => values.map((value) => ({ value }));
+    const workbook = await writeExcelFile([
+      cells("kode_wilayah", "tahun", "indeks", "sumber", "indikator_1", "indikator_2", "indikator_3"),
+      cells("32.11", "2026", "3,62", "https://x.go.id", "3", " 4 ", "4,0"),
+      cells("33.16", "2026", "1.200", "https://x.go.id", "3", "3", "1.200"),
+      cells("35.10", "2.026", "3,620", "https://x.go.id", "3", "3", "3"),
+    ]).toBuffer();
+    const read = await readSpreadsheet(new Uint8Array(workbook));
+    if (!read.ok) throw new Error(read.problem);
+    const check = parseOfficialResultsSheet(read.rows, known);
+    expect(check.convention).toBe("id");
+    expect(check.rows).toMatchObject([{ line: 2, code: "32.11", year: 2026, index: 3.62, decimals: 2, levels: new Map([[1, 3], [2, 4], [3, 4]]) }]);
+    expect(check.problems).toEqual([
+      // 1.200 is no index and 1,2 is: the curator is asked rather than either being guessed.
+      { line: 3, column: "indeks", code: "numberAmbiguous", value: "1.200" },
+      { line: 3, column: "indikator_3", code: "levelOutOfRange", value: "1.200" },
+      { line: 4, column: "tahun", code: "yearInvalid", value: "2.026" },
+    ]);
   });
 
   it("refuses a row for a year the framework does not cover, naming the line and the year", () => {

@@ -7,5 +7,6 @@ import { deleteUnrecordedFileJob } from "./modules/files/index.server";
 import { deleteOldFormSubmissionsJob, type JobHandler } from "./modules/jobs/index.server";
 import { deleteExpiredCountersJob } from "./modules/limits/index.server";
 import { dailyDigestJob, deleteOldNotificationsJob, sendNotificationEmailJob, weeklyDigestJob } from "./modules/notifications/index.server";
+import { deliverQueuedContactMessageJob } from "./modules/practices/index.server";
 
-export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deleteOldFormSubmissionsJob, deleteOldNotificationsJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob];
+export const backgroundJobs: readonly JobHandler<never>[] = [deleteExpiredCountersJob, deleteExpiredLinksJob, deleteUnrecordedFileJob, deleteOldFormSubmissionsJob, deleteOldNotificationsJob, sendNotificationEmailJob, dailyDigestJob, weeklyDigestJob, deliverQueuedContactMessageJob];

@@ -3,16 +3,16 @@
  * inbox entry each, and an email for those who chose "email at once", sent by a real job worker
  * through SMTP_URL to a real SMTP server in this process.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { notificationEmails, notificationPreferences, notifications, practiceContactMessages, users } from "../../../db/schema";
 import { practiceContent, testActor } from "../../../tests/support/practice-factory";
 import { readableMail, startSmtpReceiver } from "../../../tests/support/smtp-receiver";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
-import { type JobWorker, startJobWorker } from "../jobs/index.server";
+import { enqueueJob, type JobWorker, startJobWorker } from "../jobs/index.server";
 import { sendNotificationEmailJob } from "../notifications/index.server";
-import { contactMessagePath, getContactMessage, newContactFormToken, storeContactMessage } from "./contact-messages.server";
+import { contactMessagePath, deliverQueuedContactMessageJob, getContactMessage, newContactFormToken, storeContactMessage } from "./contact-messages.server";
 import { createPractice, decideOnPractice } from "./practice-commands.server";
 
 // Regions no other test gives editors: the first's editors are exactly the three below, the second has none.
@@ -134,4 +134,34 @@ it("reaches Kemendagri's curators while the region has no editor, never notifies
   const before = await db().select({ id: notifications.id }).from(notifications).where(eq(notifications.kind, "contactMessageReceived"));
   await expect(storeContactMessage({ practice, message: broken, senderUserId: null })).rejects.toThrow();
   expect(await db().select({ id: notifications.id }).from(notifications).where(eq(notifications.kind, "contactMessageReceived"))).toHaveLength(before.length);
+});
+
+it("delivers a message queued by the email job messages had before notifications as that recipient's notification, once", async () => {
+  // Two editors, one job: only the recipient the job names is notified.
+  const [editor] = await Promise.all([testActor("editor", "34.04"), testActor("editor", "34.04")]);
+  const practice = await publishedPractice("34.04", editor);
+  // As a deployment updated while the old job waited holds it: the message stored, one job per recipient queued.
+  const [message] = await db()
+    .insert(practiceContactMessages)
+    .values({ practiceId: practice.id, regionCode: practice.regionCode, senderName: "Sari", senderEmail: "sari@x.go.id", purpose: "other", body: "Halo", formToken: newContactFormToken() })
+    .returning({ id: practiceContactMessages.id });
+  const messageId = message!.id;
+  const oldPayload = { messageId, recipientId: editor.id, practiceUrl: `http://localhost/praktik/${practice.id}` };
+  const jobId = await enqueueJob(db(), deliverQueuedContactMessageJob, oldPayload);
+  // A job of a message deleted since is done with, not retried forever.
+  const goneId = await enqueueJob(db(), deliverQueuedContactMessageJob, { ...oldPayload, messageId: 2_000_000_000 });
+
+  const jobWorker = await startJobWorker([deliverQueuedContactMessageJob], { pollingIntervalSeconds: 0.5 });
+  try {
+    const stateOf = async (id: string | null) => (await db().execute<{ state: string }>(sql`select state from pgboss.job where id = ${id}`))[0]?.state;
+    await eventually(async () => ((await stateOf(jobId)) === "completed" && (await stateOf(goneId)) === "completed" ? true : undefined));
+  } finally {
+    await jobWorker.stop();
+  }
+  expect(await delivered(messageId)).toMatchObject({ inbox: [editor.id], links: [contactMessagePath(practice.id, messageId)] });
+  // Run again (a retry after a crash): still one notification, counted once.
+  await deliverQueuedContactMessageJob.run(oldPayload, { id: "retry" });
+  expect((await delivered(messageId)).inbox).toEqual([editor.id]);
+  const [stored] = await db().select().from(practiceContactMessages).where(eq(practiceContactMessages.id, messageId));
+  expect(stored).toMatchObject({ recipientCount: 1, deliveredAt: expect.any(Date) });
 });

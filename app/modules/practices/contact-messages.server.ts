@@ -4,9 +4,10 @@
  * message on its page and reply to the sender themselves.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { practiceContactMessages, practiceRevisions, practices, regions } from "../../../db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { notifications, practiceContactMessages, practiceRevisions, practices, regions } from "../../../db/schema";
 import { db, type DatabaseOrTransaction } from "../db.server";
+import type { JobHandler } from "../jobs/index.server";
 import { curators, notify, regionEditors } from "../notifications/index.server";
 import type { ContactMessageInput } from "./contact-message-form.server";
 
@@ -43,22 +44,67 @@ export async function storeContactMessage(input: {
       .onConflictDoNothing({ target: practiceContactMessages.formToken })
       .returning({ id: practiceContactMessages.id });
     if (!row) return { created: false } as const;
-    const [revision] = await tx
-      .select({ title: practiceRevisions.title })
-      .from(practices)
-      .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
-      .where(eq(practices.id, practice.id));
-    const notified = await notify(tx, {
-      kind: "contactMessageReceived",
-      actorId: input.senderUserId,
-      recipients: await recipientsFor(tx, practice.regionCode),
-      subject: { type: "contactMessage", id: row.id, link: contactMessagePath(practice.id, row.id) },
-      payload: { sender: message.name, title: revision?.title ?? "" },
-    });
+    const notified = await notifyOfMessage(
+      tx,
+      { id: row.id, practiceId: practice.id, senderName: message.name, senderUserId: input.senderUserId },
+      await recipientsFor(tx, practice.regionCode),
+    );
     await tx.update(practiceContactMessages).set({ deliveredAt: new Date(), recipientCount: notified.length }).where(eq(practiceContactMessages.id, row.id));
     return { created: true, id: row.id, recipients: notified.length } as const;
   });
 }
+
+async function notifyOfMessage(
+  tx: DatabaseOrTransaction,
+  message: { id: number; practiceId: number; senderName: string; senderUserId: number | null },
+  recipients: number[],
+): Promise<number[]> {
+  const [revision] = await tx
+    .select({ title: practiceRevisions.title })
+    .from(practices)
+    .innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+    .where(eq(practices.id, message.practiceId));
+  return notify(tx, {
+    kind: "contactMessageReceived",
+    actorId: message.senderUserId,
+    recipients,
+    subject: { type: "contactMessage", id: message.id, link: contactMessagePath(message.practiceId, message.id) },
+    payload: { sender: message.senderName, title: revision?.title ?? "" },
+  });
+}
+
+/**
+ * Jobs of the queue that emailed each message to each recipient before messages reached their
+ * readers through notifications. A deployment updated while some waited still has them, and
+ * each is a message its recipient has not received: it becomes that recipient's notification
+ * (inbox, and email as they chose), once, so none is lost and none stays queued forever.
+ */
+export const deliverQueuedContactMessageJob: JobHandler<{ messageId: number; recipientId: number }> = {
+  name: "practices.deliver-contact-message",
+  async run({ messageId, recipientId }) {
+    await db().transaction(async (tx) => {
+      // Locked, so a retry running beside a slow first run waits and then finds the notification.
+      const [message] = await tx
+        .select({ id: practiceContactMessages.id, practiceId: practiceContactMessages.practiceId, senderName: practiceContactMessages.senderName, senderUserId: practiceContactMessages.senderUserId })
+        .from(practiceContactMessages)
+        .where(eq(practiceContactMessages.id, messageId))
+        .for("update");
+      // Deleted since (with its practice): nothing to deliver.
+      if (!message) return;
+      const [already] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.userId, recipientId), eq(notifications.kind, "contactMessageReceived"), eq(notifications.subjectType, "contactMessage"), eq(notifications.subjectId, String(messageId))))
+        .limit(1);
+      if (already) return;
+      if ((await notifyOfMessage(tx, message, [recipientId])).length === 0) return;
+      await tx
+        .update(practiceContactMessages)
+        .set({ deliveredAt: new Date(), recipientCount: sql`${practiceContactMessages.recipientCount} + 1` })
+        .where(eq(practiceContactMessages.id, messageId));
+    });
+  },
+};
 
 /** Where a message is read: on its practice, by those it was sent to. */
 export function contactMessagePath(practiceId: number, messageId: number): string {

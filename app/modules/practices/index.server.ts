@@ -1,7 +1,7 @@
 /** The server public face of this area: other areas import only this file or index.ts (decision 0008). */
 export { recordAdoption } from "./adoptions.server";
 export { getContactConsent, visibleContact } from "./contact-consent.server";
-export { getContactMessage } from "./contact-messages.server";
+export { deliverQueuedContactMessageJob, getContactMessage } from "./contact-messages.server";
 export {
   changeAttachments,
   createPractice,

@@ -24,9 +24,10 @@ describe("stemmedQuery", () => {
     expect(stemmedQuery("Mengadukan")).toBe("adu");
   });
 
-  it("adds nothing when no word changes", () => {
-    expect(stemmedQuery("stunting")).toBeNull();
+  it("searches the stems of base words too, and nothing without words", () => {
+    expect(stemmedQuery("arsip")).toBe(stemText("kearsipan"));
     expect(stemmedQuery("")).toBeNull();
+    expect(stemmedQuery("* ?")).toBeNull();
   });
 
   it("keeps a phrase or a negation exact", () => {

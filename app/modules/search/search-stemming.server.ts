@@ -27,14 +27,15 @@ export function stemText(text: string): string {
 }
 
 /**
- * The query to search the stemmed fields with, or null when stemming adds nothing: no word
- * changes, the reader asked for exact words (a "phrase" or a -negation), or a word's stem is a
- * function word ("pengadaan" → "ada"), which would match almost every practice.
+ * The query to search the stemmed fields with: the stems of its words, base words included
+ * ("arsip" finds "kearsipan"). Null when there are no words, when the reader asked for exact
+ * words (a "phrase" or a -negation), or when a word's stem is a function word ("pengadaan" →
+ * "ada"), which would match almost every practice.
  */
 export function stemmedQuery(text: string): string | null {
   if (text.includes('"') || /(?:^|\s)-\S/.test(text)) return null;
   const original = words(text);
   const stems = original.map(stemWord);
-  if (stems.some((stem, index) => stem !== original[index] && STOP_WORDS.has(stem))) return null;
-  return stems.some((stem, index) => stem !== original[index]) ? stems.join(" ") : null;
+  if (stems.length === 0 || stems.some((stem, index) => stem !== original[index] && STOP_WORDS.has(stem))) return null;
+  return stems.join(" ");
 }

@@ -32,6 +32,8 @@ const OTHER_HITS = 5;
  * words as typed equally well (decision 0035).
  */
 const STEMMED_QUERY_WEIGHT = 0.9;
+/** The words as typed once more, matched rarest first: only to rescue what the others miss. */
+const FREQUENCY_QUERY_WEIGHT = 0.5;
 /**
  * Practices matching the words worse than this are left out: without it, a word that matches
  * nothing let Meilisearch fall back to the other words, or to typos of them, and list almost
@@ -167,9 +169,10 @@ function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | un
 
 /**
  * The Meilisearch requests a query needs, sent at once. Practices: one federated search of
- * the words as typed and, in best-match order, of their stems on the stemmed fields (Meilisearch
- * merges the two lists by weighted score, each practice once, with facets and a total over
- * both). Other orders sort each list on its own, so they search the words as typed only.
+ * the words as typed and, in best-match order, also of their stems on the stemmed fields and
+ * of the words matched rarest first (Meilisearch merges the lists by weighted score, each
+ * practice once, with facets and a total over all). Other orders would be lost in that merge,
+ * so they search the words as typed only.
  * Regions and indicators only when there are words (only those can match them) and on the
  * first page, where they are shown; all the words must match, so one word of a phrase ("tanda")
  * does not list a region ("Tana Toraja"). The benchmark sends the same requests straight to
@@ -180,9 +183,10 @@ export function searchRequest(
   indexPrefix = "",
 ): { practices: FederatedMultiSearchParams; others: MultiSearchParams | null } {
   const practicesUid = searchIndexUid("practices", indexPrefix);
-  const exact: MultiSearchQueryWithFederation = {
+  const words: MultiSearchQueryWithFederation = {
     indexUid: practicesUid,
     q: query.text,
+    attributesToSearchOn: exactAttributes(),
     filter: searchFilter(query),
     attributesToRetrieve: ["id", "title", "titleEn", "summary", "summaryEn", "regionCode", "regionName", "provinceName", "stage"],
     attributesToHighlight: ["title", "titleEn", "summary", "summaryEn"],
@@ -195,22 +199,17 @@ export function searchRequest(
     showRankingScore: true,
     rankingScoreThreshold: query.text === "" ? undefined : MIN_RANKING_SCORE,
   };
+  const queries = [words];
   const stems = query.sort === "relevan" ? stemmedQuery(query.text) : null;
-  const queries: MultiSearchQueryWithFederation[] = [
-    { ...exact, attributesToSearchOn: stems === null ? undefined : exactAttributes() },
-    ...(stems === null
-      ? []
-      : [
-          {
-            ...exact,
-            q: stems,
-            attributesToSearchOn: STEMMED_PRACTICE_ATTRIBUTES,
-            // Stems are looser than words: every one must match.
-            matchingStrategy: "all" as const,
-            federationOptions: { weight: STEMMED_QUERY_WEIGHT },
-          },
-        ]),
-  ];
+  if (stems !== null) {
+    queries.push({ ...words, q: stems, attributesToSearchOn: STEMMED_PRACTICE_ATTRIBUTES, federationOptions: { weight: STEMMED_QUERY_WEIGHT } });
+  }
+  // Meilisearch drops words from the end of a query that finds too little, so a first word no
+  // practice has ("mengurangi antrean rumah sakit") found nothing; this copy drops the most
+  // frequent words first instead, and weighs little.
+  if (query.sort === "relevan" && query.text.includes(" ")) {
+    queries.push({ ...words, matchingStrategy: "frequency", federationOptions: { weight: FREQUENCY_QUERY_WEIGHT } });
+  }
   const practices: FederatedMultiSearchParams = {
     federation: {
       offset: (query.page - 1) * SEARCH_PAGE_SIZE,

@@ -174,6 +174,10 @@ export async function startHttpServer(options: { port: number; host: string }): 
     if (matchesEtag(req.get("if-none-match") ?? null, cached.etag)) {
       res.removeHeader("Content-Type");
       res.status(304).end();
+    } else if (req.acceptsEncodings("gzip")) {
+      // Sent as stored; the compression middleware leaves an encoded body alone.
+      res.setHeader("Content-Encoding", "gzip");
+      res.status(200).end(cached.gzipped);
     } else {
       res.status(200).end(cached.body);
     }

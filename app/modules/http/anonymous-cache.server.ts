@@ -5,6 +5,7 @@
  * response setting a cookie; an entry lives at most the shared-cache lifetime the response
  * announces, and every broadcast (any topic, from any process on the database) drops them all.
  */
+import { gzipSync } from "node:zlib";
 import { type ServerBuild } from "@remix-run/node";
 import { LRUCache } from "lru-cache";
 import { Counter } from "prom-client";
@@ -27,6 +28,8 @@ export interface CacheSlot {
 export interface CachedResponse {
   headers: [string, string][];
   body: Uint8Array;
+  /** The body gzipped once when stored: compressing it again for each reader would cost more than the lookup saves. */
+  gzipped: Uint8Array;
   etag: string;
   /** The CSP nonce the body's scripts carry: the response must be served with a policy naming it. */
   nonce: string;
@@ -44,7 +47,7 @@ function createCache(): AnonymousCache {
   const cache: AnonymousCache = {
     entries: new LRUCache<string, CachedResponse>({
       maxSize: MAX_BYTES,
-      sizeCalculation: (entry) => entry.body.byteLength + entry.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200,
+      sizeCalculation: (entry) => entry.body.byteLength + entry.gzipped.byteLength + entry.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200,
       ttl: SHARED_MAX_AGE_SECONDS * 1000,
     }),
     generation: 0,
@@ -93,9 +96,11 @@ export function cachedResponse(slot: CacheSlot): CachedResponse | undefined {
 }
 
 /** Keeps a public 200 response for the slot's request, unless a change was announced while it was being made. */
-export function storeResponse(slot: CacheSlot, response: Omit<CachedResponse, "storedAt">): void {
+export function storeResponse(slot: CacheSlot, response: Omit<CachedResponse, "gzipped" | "storedAt">): void {
   if (slot.generation !== cache.generation) return;
-  cache.entries.set(slot.key, { ...response, storedAt: Date.now() });
+  // The length differs between the two bodies: Node sets it for the one sent.
+  const headers = response.headers.filter(([name]) => name.toLowerCase() !== "content-length");
+  cache.entries.set(slot.key, { ...response, headers, gzipped: gzipSync(response.body), storedAt: Date.now() });
 }
 
 /** Seconds since the entry was stored, sent as Age so downstream caches do not keep it past its lifetime. */

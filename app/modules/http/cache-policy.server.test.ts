@@ -75,8 +75,8 @@ describe("cache policy", () => {
   it("names the page behind single-fetch data requests", () => {
     expect(pagePath(new URL("http://site/peringkat.data?tahun=2024"))).toBe("/peringkat");
     expect(pagePath(new URL("http://site/_root.data"))).toBe("/");
-    expect(["/", "/peringkat", "/daerah", "/daerah/32.11", "/provinsi/32", "/praktik", "/praktik/12", "/aplikasi/3", "/peta", "/indikator/7", "/bandingkan", "/data", "/kerangka", "/kerangka/pemdi-2026"].every(isPublicPage)).toBe(true);
-    expect(["/praktik/12/ubah", "/praktik/baru", "/daerah/32.11/benchmark", "/akun", "/cari", "/masuk", "/kurasi/kerangka"].some(isPublicPage)).toBe(false);
+    expect(["/", "/peringkat", "/daerah", "/daerah/32.11", "/daerah/32.11/benchmark", "/provinsi/32", "/praktik", "/praktik/12", "/aplikasi/3", "/peta", "/indikator/7", "/bandingkan", "/data", "/kerangka", "/kerangka/pemdi-2026"].every(isPublicPage)).toBe(true);
+    expect(["/praktik/12/ubah", "/praktik/baru", "/daerah/32.11/ubah", "/daerah/32.11/benchmark.csv", "/akun", "/cari", "/masuk", "/kurasi/kerangka"].some(isPublicPage)).toBe(false);
   });
 
   it("matches a wildcard and any tag of a list", () => {

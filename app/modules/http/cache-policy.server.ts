@@ -26,15 +26,15 @@ export const API_VARY = "Accept-Language, Cookie";
 /**
  * The pages served the same to every anonymous reader in a language (their loaders read no
  * header but the cookies, and without a session every reader is the same nobody): the home page,
- * rankings, the region directory and a region, a province, the practice and application lists
- * and one of each, the map, an indicator, the comparison, the adoption network, the open-data
- * page, and the frameworks. Search (its results follow the index's catching up) and every
- * workspace page are not among them.
+ * rankings, the region directory, a region and its benchmark, a province, the practice and
+ * application lists and one of each, the map, an indicator, the comparison, the adoption network,
+ * the open-data page, and the frameworks. Search (its results follow the index's catching up)
+ * and every workspace page are not among them.
  */
 const PUBLIC_PAGES = [
   /^\/$/,
   /^\/peringkat\/?$/,
-  /^\/daerah(\/[^/]+)?\/?$/,
+  /^\/daerah(\/[^/]+(\/benchmark)?)?\/?$/,
   /^\/provinsi\/[^/]+\/?$/,
   /^\/praktik(\/\d+)?\/?$/,
   /^\/aplikasi(\/\d+)?\/?$/,

@@ -42,3 +42,34 @@ export function summarizeReads(reads: readonly CheckedRead[]): StaleReadSummary 
     byServer,
   };
 }
+
+/**
+ * `writes` writes in turn, each followed by `readsPerWrite` reads that all ask with the validator
+ * the client held from before that write (a 304 to it would keep the old page); afterwards the
+ * client holds the newest ETag it was given. Write n makes the figure shown when n is even
+ * (publish) and hidden when odd (withdraw). Returns the reads, the written states and refusals.
+ */
+export async function readsAfterWrites(options: {
+  writes: number;
+  readsPerWrite: number;
+  /** Makes write n; false when the server refused it. */
+  write: (n: number, shown: boolean) => Promise<boolean>;
+  read: (heldEtag: string | null, expectShown: boolean) => Promise<CheckedRead & { etag: string | null }>;
+  initialEtag: string | null;
+}): Promise<{ reads: CheckedRead[]; writesRefused: number }> {
+  const reads: CheckedRead[] = [];
+  let writesRefused = 0;
+  let heldEtag = options.initialEtag;
+  for (let n = 0; n < options.writes; n++) {
+    const shown = n % 2 === 0;
+    if (!(await options.write(n, shown))) writesRefused++;
+    let latestEtag = heldEtag;
+    for (let r = 0; r < options.readsPerWrite; r++) {
+      const read = await options.read(heldEtag, shown);
+      reads.push(read);
+      latestEtag = read.etag ?? latestEtag;
+    }
+    heldEtag = latestEtag;
+  }
+  return { reads, writesRefused };
+}

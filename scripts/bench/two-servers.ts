@@ -6,7 +6,7 @@
  */
 import { type LoadRequest, type LoadResult, runLoad } from "./load-test";
 import { type RunningProxy, SERVED_BY_HEADER, startRoundRobinProxy } from "./round-robin-proxy";
-import { type CheckedRead, type StaleReadSummary, summarizeReads } from "./stale-reads";
+import { type CheckedRead, readsAfterWrites, type StaleReadSummary, summarizeReads } from "./stale-reads";
 
 /** A region and year the scale data leaves without a self-assessment, as the two-server HTTP test uses. */
 const REGION = "33.17";
@@ -62,21 +62,17 @@ async function checkStaleReads(servers: readonly string[], proxy: RunningProxy):
   const writer = await prepareWriter();
   // A run stopped half-way may have left it published.
   await (await request(servers[0]!, SELF_ASSESSMENT_PAGE, { cookie: writer.cookie, form: { intent: "tarik" } })).arrayBuffer();
-  const reads: CheckedRead[] = [];
-  let writesRefused = 0;
-  let heldEtag = (await readThroughProxy(proxy, null, false)).etag;
-  for (let write = 0; write < WRITES; write++) {
-    const publish = write % 2 === 0;
-    const server = servers[write % servers.length]!;
-    const response = await request(server, SELF_ASSESSMENT_PAGE, { cookie: writer.cookie, form: { intent: publish ? "publikasikan" : "tarik" } });
-    await response.arrayBuffer();
-    if (response.status !== 302) writesRefused++;
-    for (let n = 0; n < READS_PER_WRITE; n++) {
-      const read = await readThroughProxy(proxy, heldEtag, publish);
-      reads.push(read);
-      heldEtag = read.etag ?? heldEtag;
-    }
-  }
+  const { reads, writesRefused } = await readsAfterWrites({
+    writes: WRITES,
+    readsPerWrite: READS_PER_WRITE,
+    write: async (n, shown) => {
+      const response = await request(servers[n % servers.length]!, SELF_ASSESSMENT_PAGE, { cookie: writer.cookie, form: { intent: shown ? "publikasikan" : "tarik" } });
+      await response.arrayBuffer();
+      return response.status === 302;
+    },
+    read: (heldEtag, expectShown) => readThroughProxy(proxy, heldEtag, expectShown),
+    initialEtag: (await readThroughProxy(proxy, null, false)).etag,
+  });
   return { ...summarizeReads(reads), writesRefused };
 }
 

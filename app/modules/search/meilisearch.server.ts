@@ -60,9 +60,22 @@ export function meilisearch(): Meilisearch {
   return client;
 }
 
-/** Waits for an enqueued task and turns a failed one into an exception (the client only reports it). */
+/**
+ * Waits for an enqueued task and turns a failed one into an exception (the client only reports it).
+ * The wait is timed here, not by waitTask: its timeout hands one abort signal to every poll, and
+ * the client leaves a listener on that signal per poll, so a task taking more than ten polls
+ * (half a second) printed a MaxListenersExceededWarning. Without it each poll has the client's
+ * own request timeout, so the polling ends soon after a timeout here even if Meilisearch hangs.
+ */
 export async function settleTask(enqueued: EnqueuedTaskPromise, timeoutMs: number): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout: timeoutMs });
+  const waiting = enqueued.waitTask({ timeout: 0 });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Meilisearch task not done within ${timeoutMs} ms`)), timeoutMs);
+  });
+  // Whichever loses the race must not become an unhandled rejection.
+  waiting.catch(() => {});
+  const task = await Promise.race([waiting, timedOut]).finally(() => clearTimeout(timer));
   if (task.status !== "succeeded") {
     throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no details"}`);
   }

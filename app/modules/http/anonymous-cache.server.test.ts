@@ -19,6 +19,8 @@ describe("the anonymous response cache", () => {
     expect(slot({ cookie: "lang=ImVuIg%3D%3D; idsl_session=abc" })).toBeNull();
     expect(slot({ path: "/masuk" })).toBeNull();
     expect(slot({ path: "/cari" })).toBeNull();
+    expect(slot({ path: "//[" })).toBeNull();
+    expect(slot({ path: "//peringkat" })).toBeNull();
   });
 
   it("keeps each language, address and format apart, and ignores cookies pages do not read", () => {

@@ -84,7 +84,8 @@ function cookieValue(cookieHeader: string | undefined, name: string): string {
  */
 export function anonymousCacheSlot(request: { method: string; path: string; address: string; cookie: string | undefined }): CacheSlot | null {
   if (request.method !== "GET" || hasSessionCookie(request.cookie)) return null;
-  if (!isPublicPage(pagePath(new URL(request.path, "http://localhost")))) return null;
+  // Not resolved against a base: a path such as "//[" would be read as a host and throw.
+  if (!isPublicPage(pagePath(new URL(`http://localhost${request.path}`)))) return null;
   return { key: `${request.address} ${cookieValue(request.cookie, LANGUAGE_COOKIE)}`, generation: cache.generation };
 }
 

@@ -1,8 +1,10 @@
+import net from "node:net";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDatabase>["db"];
+type Client = ReturnType<typeof postgres>;
 
 export interface DatabaseOptions {
   max?: number;
@@ -12,10 +14,112 @@ export interface DatabaseOptions {
   idleTimeoutSeconds?: number;
   /** PostgreSQL's statement_timeout for every statement on the pool, in ms; 0 or unset: none. */
   statementTimeoutMs?: number;
+  /**
+   * The client's own deadline, in ms (0 or unset: none): a connection whose server stays silent
+   * this long after being sent something is dropped, and a query or transaction still waiting
+   * for a connection this long fails. Both fail with QUERY_DEADLINE_CODE.
+   */
+  answerDeadlineMs?: number;
+}
+
+/** The code of the error a query fails with when the client's deadline passed: an outage, like a refused connection. */
+export const QUERY_DEADLINE_CODE = "QUERY_DEADLINE";
+
+function deadlineError(ms: number): Error {
+  return Object.assign(new Error(`the database did not answer within ${ms} ms`), { code: QUERY_DEADLINE_CODE });
+}
+
+/** What postgres.js passes to a custom socket factory: its parsed options. */
+interface SocketTarget {
+  host: string[];
+  port: number[];
+  path: string | false;
+}
+
+/**
+ * A connection to PostgreSQL that is destroyed when the server stays silent for `ms` after being
+ * sent something. A frozen server (SIGSTOP, a hung host or VM) still accepts bytes, its kernel
+ * still answers TCP keepalives, and its statement_timeout never fires: without this, a pooled
+ * connection waits forever. Bytes are watched, not protocol messages, so it holds under TLS too;
+ * an idle connection (or one only listening for notifications) sends nothing and is left alone.
+ * Only the first host of a multi-host URL is used.
+ */
+function silenceWatchedSocket(target: SocketTarget, ms: number): net.Socket {
+  const socket = target.path ? net.connect(target.path) : net.connect(target.port[0]!, target.host[0]!);
+  // postgres.js reads the host for TLS's server name only when it connected the socket itself.
+  Object.assign(socket, { host: target.host[0] });
+  let timer: NodeJS.Timeout | undefined;
+  const write = socket.write;
+  socket.write = function (this: net.Socket, ...args: Parameters<net.Socket["write"]>) {
+    timer ??= setTimeout(() => socket.destroy(deadlineError(ms)), ms);
+    return write.apply(this, args);
+  } as net.Socket["write"];
+  socket.on("data", () => {
+    clearTimeout(timer);
+    timer = undefined;
+  });
+  socket.once("close", () => clearTimeout(timer));
+  return socket;
+}
+
+/**
+ * Whether postgres.js has sent `query` on a connection (it sets the undeclared `state` then). A
+ * sent query is left to the server's statement_timeout and the silence watch: cancelling it
+ * would open one more connection to a server that may be frozen.
+ */
+function wasSent(query: object): boolean {
+  return (query as unknown as { state: unknown }).state !== null;
+}
+
+/**
+ * The client as drizzle uses it, with a deadline on waiting for a connection: when every
+ * connection is stuck on a frozen server, queries queue inside postgres.js, which has no acquire
+ * timeout. A query still queued at the deadline is taken off the queue and fails (code 57014,
+ * postgres.js's "canceled"); a transaction that has not started by then fails with the deadline
+ * error, and is rolled back at once should it start later. Queries inside a started transaction
+ * run on its own connection, which the silence watch covers.
+ */
+function withWaitDeadline(client: Client, ms: number): Client {
+  const unsafe = (...args: Parameters<Client["unsafe"]>) => {
+    const query = client.unsafe(...args);
+    const timer = setTimeout(() => wasSent(query) || query.cancel(), ms);
+    // drizzle awaits every query at once, so observing it here starts it no earlier than drizzle would.
+    query.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+    return query;
+  };
+  const begin = <T>(...args: [(sql: postgres.TransactionSql) => T | Promise<T>] | [string, (sql: postgres.TransactionSql) => T | Promise<T>]) => {
+    const [options, run] = args.length === 1 ? ["", args[0]] : args;
+    return new Promise<Awaited<T>>((resolve, reject) => {
+      let late = false;
+      const timer = setTimeout(() => {
+        late = true;
+        reject(deadlineError(ms));
+      }, ms);
+      client
+        .begin(options, (sql) => {
+          if (late) throw deadlineError(ms);
+          clearTimeout(timer);
+          return run(sql);
+        })
+        .then((result) => resolve(result as Awaited<T>), reject)
+        .finally(() => clearTimeout(timer));
+    });
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") return unsafe;
+      if (property === "begin") return begin;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 /** One connection pool plus its drizzle wrapper; `close` ends the pool. */
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
+  const deadline = options.answerDeadlineMs ?? 0;
   const client = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
@@ -24,7 +128,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
     // Postgres NOTICEs (e.g. "relation already exists, skipping") are noise for us.
     onnotice: () => {},
+    // A documented option its types leave out.
+    ...(deadline > 0 ? { socket: (target: SocketTarget) => silenceWatchedSocket(target, deadline) } : {}),
   });
-  const db = drizzle(client, { schema });
+  const db = drizzle(deadline > 0 ? withWaitDeadline(client, deadline) : client, { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }

@@ -6,10 +6,15 @@ import { type ServerEnv, serverEnv } from "./env.server";
  * One pool per process, kept on globalThis: `npm run dev` loads every rebuild of the app anew,
  * and a pool per loaded build would keep its connections until PostgreSQL has none left.
  */
-const processWide = globalThis as typeof globalThis & { idslDatabase?: ReturnType<typeof createDatabase>; idslServesRequests?: boolean };
+const processWide = globalThis as typeof globalThis & {
+  idslDatabase?: ReturnType<typeof createDatabase>;
+  idslLongDatabase?: ReturnType<typeof createDatabase>;
+  idslServesRequests?: boolean;
+};
 
 /** Either the pool or an open transaction: data functions that must join a caller's transaction take this. */
-export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseOrTransaction = Database | Transaction;
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * Waits until no other transaction holds the lock named `scope` (and `id`), then holds it until
@@ -22,7 +27,8 @@ export async function lockForTransaction(tx: DatabaseOrTransaction, scope: strin
 
 /**
  * Marks this process as a web server, before its first query: its pool then carries the
- * statement timeout, so a stuck query fails the request instead of holding it. Scripts,
+ * statement timeout and the client's answer deadline, so a stuck query or a frozen database
+ * fails the request instead of holding it. Scripts,
  * migrations and the background workers never call this; their long statements are legitimate.
  * A pool already open keeps no limit: with WEB_CONCURRENCY=1 one process seeds, serves and runs
  * the background workers on one pool.
@@ -31,21 +37,32 @@ export function limitStatementsForRequests(): void {
   processWide.idslServesRequests = true;
 }
 
+/**
+ * How much longer than the statement timeout the client waits for an answer: a live server
+ * cancels a slow statement itself and says so first; only a silent (frozen) one meets the deadline.
+ */
+const ANSWER_GRACE_MS = 500;
+
 /** The pool's timeouts from the settings: a request fails within seconds when the database cannot answer. */
 export function databaseTimeouts(env: ServerEnv, servesRequests: boolean): DatabaseOptions {
+  const statementTimeoutMs = servesRequests ? env.DATABASE_STATEMENT_TIMEOUT_MS : 0;
   return {
     connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
     idleTimeoutSeconds: env.DATABASE_IDLE_TIMEOUT_SECONDS,
-    statementTimeoutMs: servesRequests ? env.DATABASE_STATEMENT_TIMEOUT_MS : 0,
+    statementTimeoutMs,
+    answerDeadlineMs: statementTimeoutMs > 0 ? statementTimeoutMs + ANSWER_GRACE_MS : 0,
   };
 }
 
 /**
- * Lifts the web requests' statement timeout for the rest of this transaction, for work that is
- * long by nature and started on purpose (a whole sheet imported, waiting for the import before it).
+ * Runs `work` in a transaction on a second, small pool without the web requests' limits, for
+ * work that is long by nature and started on purpose (a whole sheet imported, waiting for the
+ * import before it): a statement may run, or wait for a lock, as long as it needs.
  */
-export async function allowLongStatements(tx: DatabaseOrTransaction): Promise<void> {
-  await tx.execute(sql`set local statement_timeout = 0`);
+export function longTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const env = serverEnv();
+  processWide.idslLongDatabase ??= createDatabase(env.DATABASE_URL, { ...databaseTimeouts(env, false), max: 2 });
+  return processWide.idslLongDatabase.db.transaction(work);
 }
 
 /** The app's shared connection pool, opened on first use. */
@@ -62,7 +79,7 @@ export function dbClient(): ReturnType<typeof createDatabase>["client"] {
 }
 
 export async function closeDb(): Promise<void> {
-  const database = processWide.idslDatabase;
-  processWide.idslDatabase = undefined;
-  await database?.close();
+  const databases = [processWide.idslDatabase, processWide.idslLongDatabase];
+  processWide.idslDatabase = processWide.idslLongDatabase = undefined;
+  await Promise.all(databases.map((database) => database?.close()));
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { assessmentLevels, assessments, provinces, publishedResults, regions, sources } from "../../../db/schema";
 import { ensureSource } from "../../../db/sources";
 import { recordAudit } from "../audit/index.server";
-import { allowLongStatements, db, type DatabaseOrTransaction, lockForTransaction } from "../db.server";
+import { db, type DatabaseOrTransaction, lockForTransaction, longTransaction } from "../db.server";
 import { frameworkCoversYear, getFrameworkSummary, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import { predikatOf } from "../frameworks";
 import { once } from "../forms/submit-once.server";
@@ -158,8 +158,7 @@ export async function importOfficialResults(
   options: { confirmOverwrite: boolean; fingerprint: string; formToken?: string | null },
   actor: { id: number; ip: string },
 ): Promise<ImportOutcome> {
-  const outcome = await db().transaction(async (tx): Promise<ImportOutcome> => {
-    await allowLongStatements(tx);
+  const outcome = await longTransaction(async (tx): Promise<ImportOutcome> => {
     // Imports run one at a time, so a preview's "before" values are still true when it is written.
     await lockForTransaction(tx, "idsl:official-import");
     const check = await checkOfficialResults(frameworkSlug, sheet, tx);

@@ -18,7 +18,7 @@ async function failureOf(query: () => Promise<unknown>): Promise<unknown> {
 
 describe("isDatabaseUnavailable", () => {
   it("recognises the codes of an outage, also wrapped in a cause or an AggregateError", () => {
-    for (const code of ["ECONNREFUSED", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "57P01", "57014", "08006", "53300"]) {
+    for (const code of ["ECONNREFUSED", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "QUERY_DEADLINE", "57P01", "57014", "08006", "53300"]) {
       expect(isDatabaseUnavailable(Object.assign(new Error(code), { code })), code).toBe(true);
     }
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });

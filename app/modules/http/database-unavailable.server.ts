@@ -1,3 +1,5 @@
+import { QUERY_DEADLINE_CODE } from "../../../db/client";
+
 /**
  * Tells a database outage (nothing a retry in a moment would not fix) from a bug: an outage is
  * answered with 503 and Retry-After, a bug stays a 500.
@@ -6,8 +8,8 @@
 /** How long clients are asked to wait before retrying during an outage. */
 export const OUTAGE_RETRY_AFTER_SECONDS = 30;
 
-/** postgres.js's own codes for a connection that could not be made or was lost. */
-const CLIENT_CODES = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED"]);
+/** postgres.js's own codes for a connection that could not be made or was lost, and our client's deadline (db/client.ts). */
+const CLIENT_CODES = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", QUERY_DEADLINE_CODE]);
 
 /** Node's socket errors for a server that is down, unreachable or went away. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN"]);

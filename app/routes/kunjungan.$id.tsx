@@ -48,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     steps,
     adoptions,
     ownPractices,
-    calendar: isPublicVisit(visit.status),
+    calendar: isPublicVisit(visit),
   };
 }
 

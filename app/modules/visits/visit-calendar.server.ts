@@ -9,7 +9,7 @@ function dateArray(date: string, addDays = 0): DateArray {
 }
 
 /**
- * An accepted visit as an iCalendar file; a cancelled one as its cancellation (METHOD:CANCEL,
+ * An accepted visit as an iCalendar file; a cancelled or withdrawn one as its cancellation (METHOD:CANCEL,
  * STATUS:CANCELLED, a higher SEQUENCE, the same UID), which calendars apply by removing the event. The visit has days, not hours, so it is an all-day
  * event (DTSTART;VALUE=DATE): calendars show it on those days in any time zone, where a time in
  * Asia/Jakarta would move it across midnight for someone reading it elsewhere. DTEND is the day
@@ -21,7 +21,8 @@ export function visitCalendar(
   url: string,
   t: ServerTranslator["t"],
 ): string {
-  const cancelled = visit.status === "cancelled";
+  // Called off after both sides agreed, by the host (cancelled) or the visiting region (withdrawn).
+  const cancelled = visit.status === "cancelled" || visit.status === "withdrawn";
   const { error, value } = createEvent({
     productId: "idsl/kunjungan",
     uid: `kunjungan-${visit.id}@${new URL(url).host}`,

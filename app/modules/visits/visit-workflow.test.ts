@@ -46,9 +46,10 @@ describe("study visit state machine", () => {
     expect(availableSteps({ status: "cancelled", ...future }, ["host", "visitor"], today)).toEqual([]);
   });
 
-  it("has a target for every step and treats only accepted, completed and cancelled visits as public", () => {
+  it("has a target for every step and treats only accepted, completed and cancelled visits, and those withdrawn once agreed, as public", () => {
     for (const status of VISIT_STATUSES) {
-      expect(isPublicVisit(status)).toBe(status === "accepted" || status === "completed" || status === "cancelled");
+      expect(isPublicVisit({ status, agreed: false })).toBe(status === "accepted" || status === "completed" || status === "cancelled");
+      expect(isPublicVisit({ status, agreed: true })).toBe(status === "accepted" || status === "completed" || status === "cancelled" || status === "withdrawn");
       expect(isOpenVisit(status)).toBe(status === "requested" || status === "dates_proposed");
     }
     for (const step of VISIT_STEPS) expect(VISIT_STATUSES.some((status) => nextStatus(status, step, "host") ?? nextStatus(status, step, "visitor"))).toBe(true);

@@ -58,11 +58,13 @@ export function availableSteps(visit: { status: VisitStatus; startDate: string }
 
 /**
  * Accepted and completed visits are public (without contact data); the others only to both
- * regions. A cancelled visit was public while accepted and stays so: its calendar file then
- * removes it from the calendars it was added to.
+ * regions. A visit the host cancelled or the visiting region withdrew after both had agreed
+ * (`agreed`: it was accepted once) was public while accepted and stays so: its calendar file
+ * then removes it from the calendars it was added to.
  */
-export function isPublicVisit(status: VisitStatus): boolean {
-  return status === "accepted" || status === "completed" || status === "cancelled";
+export function isPublicVisit(visit: { status: VisitStatus; agreed: boolean }): boolean {
+  const { status, agreed } = visit;
+  return status === "accepted" || status === "completed" || status === "cancelled" || (status === "withdrawn" && agreed);
 }
 
 /** Requests waiting for an answer: the host's or, after it proposed dates, the requester's. */

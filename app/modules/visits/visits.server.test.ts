@@ -130,8 +130,18 @@ describe("answering a study visit", () => {
     expect(await decide(id, sumedangEditor, { step: "accept", startDate: start, endDate: end })).toEqual({ ok: true, id });
     expect(await getVisit(id, null)).toMatchObject({ status: "accepted", startDate: start, endDate: end, request: null });
     expect(await eventsOf(id)).toEqual(["requested", "accepted"]);
+    const published = visitCalendar((await getVisit(id, null))!, "https://idsl.example.go.id/kunjungan/1", (key) => key);
     expect(await decide(id, bloraEditor, { step: "withdraw" })).toEqual({ ok: true, id });
     expect(await statusOf(id)).toBe("withdrawn");
+    // Agreed, it was public: it stays so, and whoever saved it to a calendar fetches its cancellation, as after the host's cancel.
+    const visit = await getVisit(id, null);
+    expect(visit).toMatchObject({ status: "withdrawn", request: null });
+    expect((await listVisits(null, { regionCode: "32.11" })).map((listed) => listed.id)).toContain(id);
+    const withdrawn = visitCalendar(visit!, "https://idsl.example.go.id/kunjungan/1", (key) => key);
+    expect(withdrawn).toMatch(/^METHOD:CANCEL\r?$/m);
+    expect(withdrawn).toMatch(/^STATUS:CANCELLED\r?$/m);
+    expect(withdrawn).toMatch(/^SEQUENCE:1\r?$/m);
+    expect(withdrawn.match(/^UID:.*$/m)![0]).toBe(published.match(/^UID:.*$/m)![0]);
   });
 
   it("propose dates, then the requester accepts them", async () => {
@@ -156,6 +166,9 @@ describe("answering a study visit", () => {
     const withdrawn = await requested();
     expect(await decide(withdrawn, bloraEditor, { step: "withdraw" })).toEqual({ ok: true, id: withdrawn });
     expect(await statusOf(withdrawn)).toBe("withdrawn");
+    // Never agreed, never public: a withdrawn request stays between the two regions.
+    expect(await getVisit(withdrawn, null)).toBeNull();
+    expect((await listVisits(null, { regionCode: "32.11" })).map((listed) => listed.id)).not.toContain(withdrawn);
   });
 
   it("refuses steps of the wrong side, of other regions (forged ids) and after the end, changing nothing", async () => {

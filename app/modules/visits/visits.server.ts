@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, regions, users, visitEvents, visitPractices, visits } from "../../../db/schema";
 import { recordAudit } from "../audit/index.server";
@@ -201,9 +201,13 @@ const visitorRegion = alias(regions, "visitor_region");
 const adopterRevision = alias(practiceRevisions, "adopter_revision");
 const adopterPractice = alias(practices, "adopter_practice");
 
+/** Whether the visit was accepted once (by the host, or the requester accepting proposed dates). */
+const agreedSql = sql<boolean>`exists (select 1 from ${visitEvents} where ${visitEvents.visitId} = ${visits.id} and ${visitEvents.kind} in ('accepted', 'dates_accepted'))`;
+
 const summaryColumns = {
   id: visits.id,
   status: visits.status,
+  agreed: agreedSql,
   startDate: visits.startDate,
   endDate: visits.endDate,
   participants: visits.participants,
@@ -235,7 +239,9 @@ export const VISIT_PAGE_SIZE = 25;
  */
 function visibleTo(actor: Actor | null): SQL | undefined {
   if (actor && (actor.role === "admin" || actor.role === "curator")) return undefined;
-  const visible = [inArray(visits.status, VISIT_STATUSES.filter(isPublicVisit))];
+  const publicAnyway = VISIT_STATUSES.filter((status) => isPublicVisit({ status, agreed: false }));
+  const publicIfAgreed = VISIT_STATUSES.filter((status) => isPublicVisit({ status, agreed: true }) && !publicAnyway.includes(status));
+  const visible = [inArray(visits.status, publicAnyway), and(inArray(visits.status, publicIfAgreed), agreedSql)!];
   if (actor?.regionCode) {
     if (actor.role === "editor") visible.push(eq(visits.hostRegionCode, actor.regionCode), eq(visits.visitorRegionCode, actor.regionCode));
     visible.push(and(eq(visits.requestedById, actor.id), eq(visits.visitorRegionCode, actor.regionCode))!);
@@ -267,8 +273,8 @@ export async function visitPage(actor: Actor | null, page: number) {
 }
 
 /** Whether `actor` may see this visit at all (its public part, for accepted and completed ones). */
-export function canSeeVisit(actor: Actor | null, visit: { status: VisitStatus; hostRegionCode: string; visitorRegionCode: string; requestedById: number }): boolean {
-  return isPublicVisit(visit.status) || can(actor, { action: "visit.read", ...visit });
+export function canSeeVisit(actor: Actor | null, visit: { status: VisitStatus; agreed: boolean; hostRegionCode: string; visitorRegionCode: string; requestedById: number }): boolean {
+  return isPublicVisit(visit) || can(actor, { action: "visit.read", ...visit });
 }
 
 /**

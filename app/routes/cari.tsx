@@ -22,7 +22,8 @@ import {
   searchUrl,
   type TextPart,
 } from "~/modules/search/search-query";
-import { type FacetValue, searchPage } from "~/modules/search/search.server";
+import type { FacetValue } from "~/modules/search/search-results";
+import { searchPage } from "~/modules/search/search.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { requireReadWithinLimit } from "~/modules/limits/rate-limits.server";
 

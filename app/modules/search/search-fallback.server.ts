@@ -16,7 +16,7 @@ import { adoptionCount, isPublicSql, publishedPracticeFilters, selectPublicPract
 import { type IndicatorSearchDocument, indicatorDocuments, regionDocuments } from "./search-documents.server";
 import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_FACETS, SEARCH_PAGE_SIZE, type SearchFilterKey, type SearchQuery } from "./search-query";
 import { FACET_VALUES_SHOWN, INDONESIAN_STOP_WORDS, SPBE_SYNONYM_GROUPS } from "./search-settings";
-import { type EngineResults, localizedHit } from "./search.server";
+import { type EngineResults, localizedHit } from "./search-results";
 
 /** Meilisearch too reads only the first ten words of a query. */
 const MAX_QUERY_WORDS = 10;

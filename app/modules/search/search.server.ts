@@ -17,9 +17,8 @@ import {
   type SearchQuery,
   searchFilter,
   searchSort,
-  splitHighlights,
-  type TextPart,
 } from "./search-query";
+import { type EngineResults, type FacetValue, localizedHit, type SearchResults } from "./search-results";
 import { SEARCH_SETTINGS, searchIndexUid, STEMMED_PRACTICE_ATTRIBUTES } from "./search-settings";
 import { stemmedQuery } from "./search-stemming.server";
 
@@ -44,41 +43,6 @@ const MIN_RANKING_SCORE = 0.2;
 /** When the best practice matches worse than this, the page says the results are weak. */
 const WEAK_RANKING_SCORE = 0.45;
 
-export interface SearchHit {
-  id: number;
-  title: TextPart[];
-  summary: TextPart[];
-  /** The language of title and summary: English when the reader chose it and the practice has it. */
-  lang: Locale;
-  regionCode: string;
-  regionName: string;
-  provinceName: string;
-  stage: string;
-}
-
-/** One value of a facet: `name` is the province's or indicator's name (the page translates the rest). */
-export interface FacetValue {
-  value: string;
-  name: string;
-  count: number;
-}
-
-export interface SearchResults {
-  query: SearchQuery;
-  /** "meilisearch", or "database" when Meilisearch could not answer (degraded mode). */
-  engine: "meilisearch" | "database";
-  total: number;
-  pageCount: number;
-  hits: SearchHit[];
-  /** Per facet: its most frequent values for the current query and filters, and the chosen one. */
-  facets: Record<SearchFilterKey, { values: FacetValue[]; active: FacetValue | null }>;
-  regions: { code: string; name: string; provinceName: string }[];
-  /** `href` names the framework: indicator numbers overlap between frameworks. */
-  indicators: { number: number; name: string; domainName: string; href: string }[];
-  /** There are words, but even the best practice found matches them poorly. */
-  weakMatches: boolean;
-}
-
 /** Province and indicator names by facet value. */
 type FacetNames = Partial<Record<SearchFilterKey, Map<string, string>>>;
 
@@ -102,7 +66,7 @@ export async function readSearchQuery(params: URLSearchParams): Promise<{ query:
 /**
  * Searches published practices (and, when there are words, regions and indicators) in
  * Meilisearch, server-side: the master key never leaves the server. When Meilisearch cannot
- * answer, practices come from PostgreSQL full-text search instead.
+ * answer, the database fallback answers (search-fallback.server.ts: full-text, trigram typos, synonyms).
  */
 export async function search(params: URLSearchParams, locale: Locale, options: SearchOptions = {}): Promise<SearchResults> {
   const { query, names } = await readSearchQuery(params);
@@ -153,13 +117,6 @@ export interface SearchOptions {
   /** "database": answer from the fallback without asking Meilisearch. */
   engine?: "database";
 }
-
-export type EngineResults = Omit<SearchResults, "query" | "facets" | "weakMatches"> & {
-  /** Meilisearch's counts per facet value (already the most frequent ones, in order). */
-  facetCounts: Partial<Record<SearchFilterKey, Record<string, number>>>;
-  /** Only an engine that scores its matches can tell (false when left out). */
-  weakMatches?: boolean;
-};
 
 /** multiSearch types every result alike; each query above reads the documents of its own index. */
 function resultOf<T extends RecordAny>(result: MultiSearchResult<RecordAny> | undefined): SearchResponse<T> {
@@ -234,19 +191,6 @@ export function searchRequest(
 function exactAttributes(): string[] {
   const searchable = SEARCH_SETTINGS.practices.searchableAttributes ?? [];
   return searchable.filter((attribute) => !STEMMED_PRACTICE_ATTRIBUTES.includes(attribute));
-}
-
-/** A hit's title and summary in the reader's language where the practice has it (as its page does). */
-export function localizedHit(
-  locale: Locale,
-  text: { title: string; titleEn: string; summary: string; summaryEn: string },
-): Pick<SearchHit, "title" | "summary" | "lang"> {
-  const english = locale === "en" && text.titleEn.trim() !== "";
-  return {
-    title: splitHighlights(english ? text.titleEn : text.title),
-    summary: splitHighlights(english && text.summaryEn.trim() !== "" ? text.summaryEn : text.summary),
-    lang: english ? "en" : "id",
-  };
 }
 
 async function searchMeilisearch(query: SearchQuery, locale: Locale, indexPrefix?: string): Promise<EngineResults> {

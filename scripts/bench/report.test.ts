@@ -84,3 +84,16 @@ describe("formatSection", () => {
     expect(lines[2]).toMatch(/^rankings · cold\s+61\.3\s+12×\s+-\s+run note; FAIL p95 above 50 ms; FAIL errors$/);
   });
 });
+
+describe("verdict rows", () => {
+  it("say PASS when no limit is broken, and keep saying so in the median", () => {
+    const section = (margin: number): Section => ({
+      title: "Overhead",
+      columns: [{ key: "margin", header: "margin", kind: "ms" }],
+      rows: [{ name: "overhead", figures: { margin, practice: 100 }, limits: [{ figure: "margin", max: { figure: "practice" }, label: "too slow" }], verdict: true }],
+    });
+    expect(formatSection(section(80)).split("\n")[2]).toMatch(/80\.0\s+PASS$/);
+    expect(formatSection(section(120)).split("\n")[2]).toMatch(/120\.0\s+FAIL too slow$/);
+    expect(formatSection(medianSections([[section(80)], [section(90)], [section(150)]])[0]!).split("\n")[2]).toMatch(/90\.0\s+PASS$/);
+  });
+});

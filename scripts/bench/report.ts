@@ -18,6 +18,8 @@ export interface Row {
   limits: Limit[];
   /** Context that is not judged (what was sent, sizes, failing paths). */
   note?: string;
+  /** Say PASS when no limit is broken (for a row that is a verdict, not only figures). */
+  verdict?: boolean;
 }
 
 export interface Column {
@@ -85,7 +87,7 @@ export function medianSections(runs: readonly Section[][]): Section[] {
       });
       const figures: Figures = {};
       for (const key of Object.keys(row.figures)) figures[key] = medianOf(same.map((other) => other.figures[key] ?? null));
-      return { name: row.name, figures, limits: row.limits };
+      return { name: row.name, figures, limits: row.limits, verdict: row.verdict };
     }),
   }));
 }
@@ -104,7 +106,8 @@ export function formatSection(section: Section): string {
   const header = "".padEnd(nameWidth) + section.columns.map((column, i) => column.header.padStart(widths[i]!)).join("") + "  note";
   const lines = section.rows.map((row) => {
     const cells = section.columns.map((column, i) => formatCell(row.figures[column.key], column.kind).padStart(widths[i]!)).join("");
-    const note = [row.note, ...brokenLimits(row)].filter(Boolean).join("; ");
+    const broken = brokenLimits(row);
+    const note = [row.verdict && broken.length === 0 ? "PASS" : "", row.note, ...broken].filter(Boolean).join("; ");
     return `${row.name.padEnd(nameWidth)}${cells}  ${note}`.trimEnd();
   });
   return [`== ${section.title}`, header.trimEnd(), ...lines, ...(section.legend ? [section.legend] : [])].join("\n");

@@ -169,6 +169,11 @@ describe("bad input: a problem+json answer, never a 500", () => {
     ["/api/v1/regions?batas=abc", 400, "batas"],
     ["/api/v1/regions?batas=", 400, "batas"],
     ["/api/v1/regions?hal=0", 400, "hal"],
+    // Indonesian number habits: "1.000" is one thousand, never read as 1.
+    ["/api/v1/regions?batas=1.000", 400, "batas"],
+    ["/api/v1/regions?batas=1.200", 400, "batas"],
+    ["/api/v1/regions?hal=1.5", 400, "hal"],
+    ["/api/v1/regions?hal=2,0", 400, "hal"],
     ["/api/v1/regions?limit=10", 400, "limit"],
     ["/api/v1/regions?provinsi=99", 400, "provinsi"],
     ["/api/v1/assessments?data=semua", 400, "data"],

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 import { startBundledMeilisearch } from "./meilisearch-server";
 import { findFreePort } from "./ports";
 import { supervise } from "./supervisor";
+import { eventually } from "../../tests/support/start-run";
 
 /**
  * The services `npm start` runs, killed with SIGKILL as a crash or the OOM killer would: the
@@ -18,19 +19,6 @@ const dataDir = path.resolve(".data", `supervised-${process.pid}`);
 const FAST = { minDelayMs: 200, maxDelayMs: 2_000 };
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** Polls `check` until it succeeds or `timeoutMs` passes. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 it("starts the embedded PostgreSQL again after it was killed, with its data", { timeout: 120_000 }, async () => {
   const port = await findFreePort();

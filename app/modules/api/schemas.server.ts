@@ -5,6 +5,7 @@
  */
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { digitsOnlyNumber } from "../http/url-query";
 import { APPLICATION_FUNCTIONS, APPLICATION_TERMS } from "../applications";
 import { FIGURE_KINDS } from "../benchmark/index.server";
 import { PRACTICE_STAGES } from "../practices";
@@ -21,13 +22,13 @@ const REGION_CODE = /^\d{2}\.\d{2}$/;
 const PROVINCE_CODE = /^\d{2}$/;
 
 /**
- * A whole number in a query parameter, written with digits only. Number() would read the
- * Indonesian "1.000" (one thousand) as 1, and "1e2" or "0x10" as numbers nobody typed, so any
- * other text is a 400 naming the parameter rather than an answer to a question not asked.
+ * A whole number in a query parameter, written with digits only as the pages read them
+ * (digitsOnlyNumber); any other text is a 400 naming the parameter rather than an answer to a
+ * question not asked.
  */
 function wholeNumber(min: number, max: number) {
   return z.preprocess(
-    (raw) => (typeof raw === "string" && /^[0-9]{1,9}$/.test(raw) ? Number(raw) : raw),
+    (raw) => (typeof raw === "string" ? (digitsOnlyNumber(raw) ?? raw) : raw),
     z.number({ error: "a whole number written with digits only (no dots, commas, spaces or words)" }).int().min(min).max(max),
   );
 }

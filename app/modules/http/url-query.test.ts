@@ -11,7 +11,7 @@ describe("url query readers", () => {
     expect(readPage(params)).toBe(1);
   });
 
-  it.each(["", " ", "abc", "-1", "1e9", "Infinity", "3.5"])("refuses %j as a page", (raw) => {
+  it.each(["", " ", "abc", "-1", "1e9", "Infinity", "3.5", "2.000", "1.200", "2,0", " 2", "+2", "0x10", "２"])("refuses %j as a page", (raw) => {
     expect(readPage(new URLSearchParams({ hal: raw }))).toBe(1);
   });
 

@@ -21,9 +21,18 @@ export function knownCode(codes: ReadonlySet<string>): ParamReader<string> {
 /** A whole number from `min` to `max`, read as JavaScript reads numbers ("3", "3.0", " 3"). */
 export function integerBetween(min: number, max: number): ParamReader<number> {
   return (raw) => {
-    const value = Number(raw);
-    return raw.trim() !== "" && Number.isInteger(value) && value >= min && value <= max ? value : null;
+    const value = digitsOnlyNumber(raw);
+    return value !== null && value >= min && value <= max ? value : null;
   };
+}
+
+/**
+ * A whole number written with digits only (up to nine), else null. Number() would read the
+ * Indonesian "1.000" (one thousand) as 1, "2,0" as nothing and "1e2" or "0x10" as numbers
+ * nobody typed: a link's number is never guessed at.
+ */
+export function digitsOnlyNumber(raw: string): number | null {
+  return /^[0-9]{1,9}$/.test(raw) ? Number(raw) : null;
 }
 
 /** A calendar date written yyyy-mm-dd, as date inputs send it, that exists (no 2026-02-30). */

@@ -15,7 +15,7 @@ import { assertPortFree } from "./lib/ports";
 import { prepareDatabase } from "./lib/database-startup";
 import { sampleDataRefusal } from "./lib/sample-data-mode";
 import { StartupError } from "./lib/startup-error";
-import { supervise } from "./lib/supervisor";
+import { restartBackoff, supervise } from "./lib/supervisor";
 import { InvalidSettingsError, readSettings, type Settings } from "../app/modules/env.server";
 import { errorMessage } from "../app/modules/error-message";
 import { log as logger } from "../app/modules/log.server";
@@ -135,6 +135,8 @@ async function startBackgroundWorkers(): Promise<() => Promise<void>> {
 
 /** What a cluster worker process does: serve HTTP, or run the background work (search outbox, jobs). */
 type WorkerRole = "web" | "background";
+/** A crashed worker is replaced within half a second; one that keeps failing, at most every 30 s. */
+const WORKER_BACKOFF = { minDelayMs: 500, maxDelayMs: 30_000 };
 const ROLE_VARIABLE = "IDSL_WORKER_ROLE";
 
 /**
@@ -145,10 +147,10 @@ const ROLE_VARIABLE = "IDSL_WORKER_ROLE";
  * cache invalidations from PostgreSQL itself (app/modules/cluster/broadcast.server.ts).
  */
 async function startWorkers(count: number) {
-  const roles = new Map<number, WorkerRole>();
+  const roles = new Map<number, { role: WorkerRole; forkedAt: number }>();
   const fork = (role: WorkerRole) => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: role });
-    roles.set(worker.id, role);
+    roles.set(worker.id, { role, forkedAt: Date.now() });
     return worker;
   };
   // Registered before the first fork: a stop while workers start must end them too.
@@ -176,13 +178,18 @@ async function startWorkers(count: number) {
   await Promise.all(started);
   if (stopping) return;
   fork("background");
-  // A worker that dies (an uncaught error) is replaced, so capacity stays.
+  // A worker that dies (an uncaught error) is replaced, so capacity stays; one that cannot start
+  // (the background worker while PostgreSQL is down) is retried with growing waits, per role.
+  const backoffs = { web: restartBackoff(WORKER_BACKOFF), background: restartBackoff(WORKER_BACKOFF) };
   cluster.on("exit", (worker, code, signal) => {
-    const role = roles.get(worker.id) ?? "web";
+    const { role, forkedAt } = roles.get(worker.id) ?? { role: "web", forkedAt: Date.now() };
     roles.delete(worker.id);
     if (stopping) return;
-    logger.warn({ role, workerPid: worker.process.pid, exit: signal ?? code }, "worker exited; starting another");
-    fork(role);
+    const delayMs = backoffs[role].nextDelay(Date.now() - forkedAt);
+    logger.warn({ role, workerPid: worker.process.pid, exit: signal ?? code, delayMs }, "worker exited; starting another");
+    setTimeout(() => {
+      if (!stopping) fork(role);
+    }, delayMs);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { supervise, type SupervisedProcess } from "./supervisor";
+import { restartBackoff, supervise, type SupervisedProcess } from "./supervisor";
 
 /** A stand-in process that ends when `crash` or `stop` is called. */
 function fakeProcess(id: number) {
@@ -98,5 +98,14 @@ describe("supervise", () => {
     const supervisor = supervise("fake service", first, () => Promise.reject(new Error("not called")), { log: () => {} });
     await supervisor.stop();
     expect(first.stopped).toBe(true);
+  });
+});
+
+describe("restartBackoff", () => {
+  it("doubles the wait after each quick end, up to the maximum, and starts over after a stable run", () => {
+    const backoff = restartBackoff({ minDelayMs: 500, maxDelayMs: 3_000, stableMs: 60_000 });
+    expect([100, 100, 100, 100, 100].map((ranForMs) => backoff.nextDelay(ranForMs))).toEqual([500, 1_000, 2_000, 3_000, 3_000]);
+    expect(backoff.nextDelay(60_000)).toBe(500);
+    expect(backoff.nextDelay(10)).toBe(1_000);
   });
 });

@@ -13,13 +13,33 @@ export interface SupervisedProcess {
   stop: () => Promise<void>;
 }
 
-export interface SupervisorOptions {
-  log: (message: string) => void;
+export interface BackoffOptions {
   /** First wait before a restart; it doubles after each restart up to `maxDelayMs`. */
   minDelayMs?: number;
   maxDelayMs?: number;
   /** A process that ran this long counts as healthy again: the next restart waits `minDelayMs`. */
   stableMs?: number;
+}
+
+/**
+ * The waits before restarting something that keeps ending: doubling from `minDelayMs` up to
+ * `maxDelayMs` (1 s up to 30 s by default), back to the first after a run of `stableMs`, so what
+ * cannot start is not retried in a tight loop while a rare crash is replaced at once.
+ */
+export function restartBackoff({ minDelayMs = 1_000, maxDelayMs = 30_000, stableMs = 60_000 }: BackoffOptions = {}): { nextDelay: (ranForMs: number) => number } {
+  let delay = minDelayMs;
+  return {
+    nextDelay(ranForMs) {
+      if (ranForMs >= stableMs) delay = minDelayMs;
+      const wait = delay;
+      delay = Math.min(delay * 2, maxDelayMs);
+      return wait;
+    },
+  };
+}
+
+export interface SupervisorOptions extends BackoffOptions {
+  log: (message: string) => void;
   /**
    * Whether the whole program is stopping: Ctrl-C reaches the services too, and they end before
    * the program's own shutdown gets to `stop`; they must not be started again.
@@ -29,15 +49,14 @@ export interface SupervisorOptions {
 
 /**
  * Keeps a service (the embedded PostgreSQL, the bundled Meilisearch) running: when its process
- * ends without being asked to, it is started again after a wait that doubles with each restart
- * (1 s up to 30 s by default), so a service that cannot start is not retried in a tight loop.
+ * ends without being asked to, it is started again after a wait from `restartBackoff`.
  * The site keeps serving meanwhile: pages answer 503 without the database, fall back without search.
  */
 export function supervise<T extends SupervisedProcess>(
   name: string,
   first: T,
   start: () => Promise<T>,
-  { log, minDelayMs = 1_000, maxDelayMs = 30_000, stableMs = 60_000, shuttingDown = () => false }: SupervisorOptions,
+  { log, shuttingDown = () => false, ...backoffOptions }: SupervisorOptions,
 ): { stop: () => Promise<void> } {
   let current = first;
   let stopped = false;
@@ -55,15 +74,14 @@ export function supervise<T extends SupervisedProcess>(
     });
 
   const watch = async () => {
-    let delay = minDelayMs;
+    const backoff = restartBackoff(backoffOptions);
     let startedAt = Date.now();
     while (!stopping()) {
       const how = await current.exited;
       if (stopping()) return;
-      if (Date.now() - startedAt >= stableMs) delay = minDelayMs;
+      const delay = backoff.nextDelay(Date.now() - startedAt);
       log(`${name} ended (${how}); starting it again in ${delay / 1000} s`);
       await pause(delay);
-      delay = Math.min(delay * 2, maxDelayMs);
       if (stopping()) return;
       starting = start().then(
         (started) => {

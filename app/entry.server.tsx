@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { RequestIdProvider } from "./components/request-id";
-import { type PublicPage, withCachePolicy } from "./modules/http/cache-policy.server";
+import { PRIVATE_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./modules/http/cache-policy.server";
 import { log } from "./modules/log.server";
 import type { ValidatedSession } from "./modules/auth/sessions.server";
 
@@ -26,6 +26,8 @@ declare module "@remix-run/node" {
     retryAfterSeconds?: number;
     /** For an anonymous read the server may answer from memory next time: keeps its public response (http/anonymous-cache.server.ts). */
     keepPublicResponse?: (page: PublicPage) => void;
+    /** Set by a loader whose answer no cache may keep, although its page is public (a search the fallback answered). */
+    private?: boolean;
   }
   interface Future {
     v3_singleFetch: true;
@@ -43,6 +45,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 function appendContextHeaders(headers: Headers, context: AppLoadContext) {
   for (const cookie of context.setCookies) headers.append("Set-Cookie", cookie);
   if (context.retryAfterSeconds) headers.set("Retry-After", String(context.retryAfterSeconds));
+  if (context.private) headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
 }
 
 /** Single-fetch data responses carry the same context headers and caching rules as documents. */

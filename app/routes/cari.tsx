@@ -34,6 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReadWithinLimit(request, context, "search", (await currentUser(request, context)) !== null);
   const locale = await localeFromRequest(request);
   const [results, { t }] = await Promise.all([searchPage(requestQuery(request), locale), translatorFor(locale)]);
+  // The database fallback's answer is not kept anywhere: once Meilisearch is back, readers see it at once.
+  if (results.engine !== "meilisearch") context.private = true;
   const title = results.query.text ? t("search.titleFor", { query: results.query.text }) : t("search.title");
   return { title, meta: await serverPageMeta(request, { title }), results };
 }

@@ -18,7 +18,8 @@ describe("the anonymous response cache", () => {
     expect(slot({ method: "POST" })).toBeNull();
     expect(slot({ cookie: "lang=ImVuIg%3D%3D; idsl_session=abc" })).toBeNull();
     expect(slot({ path: "/masuk" })).toBeNull();
-    expect(slot({ path: "/cari" })).toBeNull();
+    expect(slot({ path: "/cari" })).not.toBeNull();
+    expect(slot({ path: "/akun" })).toBeNull();
     expect(slot({ path: "//[" })).toBeNull();
     expect(slot({ path: "//peringkat" })).toBeNull();
   });

@@ -3,9 +3,10 @@ import { hasSessionCookie, isPublicPage, matchesEtag, mustStayPrivate, pagePath,
 
 const page = new TextEncoder().encode("<html>peringkat</html>");
 
-function answer(path: string, options: { cookie?: string; ifNoneMatch?: string; method?: string; status?: number; setCookie?: string; keep?: (page: PublicPage) => void } = {}) {
+function answer(path: string, options: { cookie?: string; ifNoneMatch?: string; method?: string; status?: number; setCookie?: string; cacheControl?: string; keep?: (page: PublicPage) => void } = {}) {
   const headers = new Headers({ "Content-Type": "text/html" });
   if (options.setCookie) headers.append("Set-Cookie", options.setCookie);
+  if (options.cacheControl) headers.set("Cache-Control", options.cacheControl);
   const request = new Request(`http://site${path}`, {
     method: options.method ?? "GET",
     headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...(options.ifNoneMatch ? { "If-None-Match": options.ifNoneMatch } : {}) },
@@ -54,9 +55,17 @@ describe("cache policy", () => {
     expect(kept[1]!.etag).toBe(etag);
     expect(new Headers(kept[1]!.headers).get("Cache-Control")).toBe(PUBLIC_CACHE_CONTROL);
     expect(new Headers(kept[1]!.headers).get("Content-Type")).toBe("text/html");
-    for (const options of [{ setCookie: "lang=en" }, { cookie: "idsl_session=1.abc" }, { status: 404 }, { method: "POST" }]) answer("/peringkat", { keep, ...options });
+    for (const options of [{ setCookie: "lang=en" }, { cookie: "idsl_session=1.abc" }, { status: 404 }, { method: "POST" }, { cacheControl: PRIVATE_CACHE_CONTROL }]) answer("/peringkat", { keep, ...options });
     answer("/akun", { keep });
     expect(kept).toHaveLength(2);
+  });
+
+  it("keeps a public page private when its route made it so (a search the fallback answered)", () => {
+    const etag = answer("/cari?q=tte").headers.get("ETag")!;
+    const response = answer("/cari?q=tte", { cacheControl: PRIVATE_CACHE_CONTROL, ifNoneMatch: etag });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
+    expect(response.headers.get("ETag")).toBeNull();
   });
 
   it("leaves other pages, failures and writes as the route made them", () => {
@@ -75,8 +84,8 @@ describe("cache policy", () => {
   it("names the page behind single-fetch data requests", () => {
     expect(pagePath(new URL("http://site/peringkat.data?tahun=2024"))).toBe("/peringkat");
     expect(pagePath(new URL("http://site/_root.data"))).toBe("/");
-    expect(["/", "/peringkat", "/daerah", "/daerah/32.11", "/daerah/32.11/benchmark", "/provinsi/32", "/praktik", "/praktik/12", "/aplikasi/3", "/peta", "/indikator/7", "/bandingkan", "/data", "/kerangka", "/kerangka/pemdi-2026"].every(isPublicPage)).toBe(true);
-    expect(["/praktik/12/ubah", "/praktik/baru", "/daerah/32.11/ubah", "/daerah/32.11/benchmark.csv", "/akun", "/cari", "/masuk", "/kurasi/kerangka"].some(isPublicPage)).toBe(false);
+    expect(["/", "/peringkat", "/daerah", "/daerah/32.11", "/daerah/32.11/benchmark", "/provinsi/32", "/praktik", "/praktik/12", "/aplikasi/3", "/peta", "/indikator/7", "/bandingkan", "/data", "/kerangka", "/kerangka/pemdi-2026", "/cari"].every(isPublicPage)).toBe(true);
+    expect(["/praktik/12/ubah", "/praktik/baru", "/daerah/32.11/ubah", "/daerah/32.11/benchmark.csv", "/akun", "/cari/lain", "/masuk", "/kurasi/kerangka"].some(isPublicPage)).toBe(false);
   });
 
   it("matches a wildcard and any tag of a list", () => {

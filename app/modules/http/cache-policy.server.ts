@@ -28,8 +28,9 @@ export const API_VARY = "Accept-Language, Cookie";
  * header but the cookies, and without a session every reader is the same nobody): the home page,
  * rankings, the region directory, a region and its benchmark, a province, the practice and
  * application lists and one of each, the map, an indicator, the comparison, the adoption network,
- * the open-data page, and the frameworks. Search (its results follow the index's catching up)
- * and every workspace page are not among them.
+ * the open-data page, the frameworks, and search (public only when Meilisearch answered: its
+ * loader makes a fallback answer private, and the search worker broadcasts each index change).
+ * No workspace page is among them.
  */
 const PUBLIC_PAGES = [
   /^\/$/,
@@ -44,6 +45,7 @@ const PUBLIC_PAGES = [
   /^\/jaringan-adopsi\/?$/,
   /^\/data\/?$/,
   /^\/kerangka(\/[^/]+)?\/?$/,
+  /^\/cari\/?$/,
 ];
 
 export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
@@ -109,7 +111,10 @@ export function withCachePolicy(request: Request, response: PageResponse, keep?:
   // Statuses such as 204 must carry no body at all, not even an empty one.
   const body = response.body.byteLength > 0 ? response.body : null;
   const read = request.method === "GET" || request.method === "HEAD";
-  const shareable = read && status === 200 && isPublicPage(pagePath(new URL(request.url))) && !mustStayPrivate(request.headers.get("cookie"), headers.has("set-cookie"));
+  // A route may have made its answer private itself (a search the fallback answered).
+  const madePrivate = headers.get("Cache-Control") === PRIVATE_CACHE_CONTROL;
+  const shareable =
+    read && status === 200 && !madePrivate && isPublicPage(pagePath(new URL(request.url))) && !mustStayPrivate(request.headers.get("cookie"), headers.has("set-cookie"));
   if (!shareable) return new Response(body, { status, headers });
   const etag = etagOf(response.fingerprint());
   headers.set("ETag", etag);

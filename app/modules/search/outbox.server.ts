@@ -8,6 +8,7 @@
 import { and, asc, count, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { searchOutbox } from "../../../db/schema";
+import { broadcast } from "../cluster/broadcast.server";
 import { type DatabaseOrTransaction, db, dbClient, lockForTransaction } from "../db.server";
 import { settleTask } from "./meilisearch.server";
 import { SEARCH_OUTBOX_CHANNEL } from "../change-feed/enqueue.server";
@@ -44,6 +45,16 @@ export interface DrainResult {
   error?: string;
 }
 
+/**
+ * Tells every server that the index changed: their anonymous search pages (decision 0032) were
+ * rendered from the old one. A publish broadcasts before the worker has applied it, so without
+ * this a search page cached in between would miss the practice for up to 60 s. Nothing listening
+ * drains the outbox, so this cannot loop.
+ */
+export function announceIndexChange(): Promise<void> {
+  return broadcast("search-index");
+}
+
 function settle(enqueued: EnqueuedTaskPromise) {
   return settleTask(enqueued, TASK_TIMEOUT_MS);
 }
@@ -69,8 +80,16 @@ async function syncPractices(client: Meilisearch, ids: number[], prefix: string 
  * Applies up to `limit` due outbox rows in one transaction. `SKIP LOCKED` lets several
  * workers drain at once without ever claiming the same row. On failure the rows get a later
  * `available_at` and the error, and the transaction still commits, so nothing is lost.
+ * Once rows were applied and committed, every server is told the index changed.
  */
 export async function drainSearchOutbox(client: Meilisearch, options: DrainOptions = {}): Promise<DrainResult> {
+  const result = await claimAndApply(client, options);
+  if (result.processed > 0) await announceIndexChange();
+  return result;
+}
+
+/** One drain's transaction: claims due rows, applies them to Meilisearch, marks them. */
+async function claimAndApply(client: Meilisearch, options: DrainOptions): Promise<DrainResult> {
   const limit = options.limit ?? 100;
   return db().transaction(async (tx) => {
     const claimed = await tx

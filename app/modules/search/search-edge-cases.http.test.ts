@@ -3,6 +3,7 @@
  * app servers of this file's own (child processes, only the database shared): one on a
  * Meilisearch this file runs (the shared server's unprefixed indexes are search.http.test.ts's),
  * one pointed at a port where nothing listens, so every search falls back to the database.
+ * Also how the servers' cache of anonymous responses (decision 0032) treats search.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,13 +16,16 @@ import { findFreePort } from "../../../scripts/lib/ports";
 import { createSignedInUser, request } from "../../../tests/support/http-app";
 import { practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import { listPublishedPractices } from "../practices/index.server";
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/cache-policy.server";
 import { createMeilisearchClient } from "./meilisearch.server";
+import { drainSearchOutbox } from "./outbox.server";
 import { reindexAll } from "./search-index.server";
 import { SEARCH_PAGE_SIZE } from "./search-query";
 import { searchIndexUid } from "./search-settings";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "idsl-search-edges-"));
 const masterKey = randomBytes(24).toString("base64url");
+const metricsToken = randomBytes(24).toString("base64url");
 const children: ChildProcessWithoutNullStreams[] = [];
 let meili: RunningMeilisearch | undefined;
 const origins = { up: "", down: "" };
@@ -30,9 +34,10 @@ const secret = `Zebrakuda${randomBytes(8)
   .toString("hex")
   .replace(/\d/g, (digit) => "ghijklmnop"[Number(digit)]!)}`;
 let lastPage: number;
+let client: ReturnType<typeof createMeilisearchClient>;
 
 function startServer(meiliUrl: string): Promise<string> {
-  const env = { ...process.env, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: masterKey, SEARCH_REQUESTS_PER_MINUTE: "1000000" };
+  const env = { ...process.env, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: masterKey, SEARCH_REQUESTS_PER_MINUTE: "1000000", METRICS_TOKEN: metricsToken };
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/http-server-child.ts"], { env });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -63,7 +68,7 @@ beforeAll(async () => {
     form: practiceForm({ title: `${secret} draf rahasia`, summary: `${secret} province = 32 OR 1=1 * "kutip" \\ garis miring` }),
   });
   expect(draft.status).toBe(302);
-  const client = createMeilisearchClient({ host: meili.url, apiKey: masterKey, timeout: 10_000 });
+  client = createMeilisearchClient({ host: meili.url, apiKey: masterKey, timeout: 10_000 });
   await reindexAll(client);
   // Meilisearch loads its Chinese and Japanese word segmenters on the first such query, which
   // takes longer than the pages' 2 s timeout (the page then answers from the database): done
@@ -179,5 +184,63 @@ describe.each([
     for (const [words, html] of await pages(around.map((words) => [words, `?q=${encodeURIComponent(words)}&tag=${tag}`]))) {
       expect(html, words).not.toContain("draf rahasia");
     }
+  });
+});
+
+/** Responses a server answered from its cache of anonymous responses so far. */
+async function cacheHits(origin: string): Promise<number> {
+  const metrics = await (await request(origin, "/metrics", { headers: { Authorization: `Bearer ${metricsToken}` } })).text();
+  return Number(/^idsl_anonymous_cache_hits_total (\d+)$/m.exec(metrics)?.[1]);
+}
+
+/** Reads `path` on `origin` twice; returns both answers and how many came from the cache. */
+async function readTwice(origin: string, path: string) {
+  const before = await cacheHits(origin);
+  const first = await request(origin, path);
+  const firstText = await first.text();
+  const second = await request(origin, path);
+  const secondText = await second.text();
+  return { first, firstText, second, secondText, hits: (await cacheHits(origin)) - before };
+}
+
+describe("/cari in the servers' cache of anonymous responses", () => {
+  it("answers a repeat anonymous search Meilisearch answered from memory, document and data apart", async () => {
+    for (const path of ["/cari?q=layanan+publik", "/cari.data?q=layanan+publik"]) {
+      const { first, second, secondText, firstText, hits } = await readTwice(origins.up, path);
+      expect(first.headers.get("cache-control"), path).toBe(PUBLIC_CACHE_CONTROL);
+      expect(hits, path).toBe(1);
+      expect(second.headers.get("etag"), path).toBe(first.headers.get("etag"));
+      expect(secondText, path).toBe(firstText);
+    }
+  });
+
+  it("keeps no answer of the database fallback, so a recovered engine shows at once", async () => {
+    const { first, second, hits } = await readTwice(origins.down, "/cari?q=layanan+publik");
+    expect(first.headers.get("cache-control")).toBe(PRIVATE_CACHE_CONTROL);
+    expect(first.headers.get("etag")).toBeNull();
+    expect(second.headers.get("cache-control")).toBe(PRIVATE_CACHE_CONTROL);
+    expect(hits).toBe(0);
+    const data = await request(origins.down, "/cari.data?q=layanan+publik");
+    expect(data.headers.get("cache-control")).toBe(PRIVATE_CACHE_CONTROL);
+  });
+
+  it("drops a cached search once the search worker applied a publish to the index", async () => {
+    const word = `Kijanghutan${secret.slice(-6)}`;
+    const path = `/cari?q=${word}`;
+    const id = await publishPractice(practiceContent({ title: `Praktik ${word} terbit` }), { editor: await testActor("editor", "32.11"), curator: await testActor("curator") });
+    const link = `href="/praktik/${id}"`;
+    // Published, but not in the index yet: the page without it is cached.
+    const before = await readTwice(origins.up, path);
+    expect(before.hits).toBe(1);
+    expect(before.secondText).not.toContain(link);
+    // As the search worker does: its broadcast reaches the server milliseconds later (3 s allowed, far below the 60 s an entry lives).
+    while ((await drainSearchOutbox(client)).processed > 0);
+    const deadline = Date.now() + 3_000;
+    let page = "";
+    while (!page.includes(link) && Date.now() < deadline) {
+      page = await (await request(origins.up, path)).text();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(page).toContain(link);
   });
 });

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise, Meilisearch, RecordAny } from "meilisearch";
 import { db } from "../db.server";
 import { settleTask } from "./meilisearch.server";
-import { applyOutboxRows, requeueChangesAfter } from "./outbox.server";
+import { announceIndexChange, applyOutboxRows, requeueChangesAfter } from "./outbox.server";
 import { indicatorDocuments, practiceDocuments, regionDocuments } from "./search-documents.server";
 import {
   SEARCH_INDEX_KINDS,
@@ -132,6 +132,7 @@ export async function reindexAll(client: Meilisearch, options: SearchIndexOption
     for (const { uid, freshUid } of builds) {
       if (existing.has(uid)) await settle(client.deleteIndex(freshUid));
     }
+    await announceIndexChange();
   } catch (error) {
     // Leave no half-built indexes behind; the live ones were never touched before the swap.
     await Promise.allSettled(builds.map(({ freshUid }) => client.deleteIndex(freshUid).waitTask()));

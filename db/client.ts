@@ -117,6 +117,18 @@ function withWaitDeadline(client: Client, ms: number): Client {
   });
 }
 
+/**
+ * How long a pooled connection that failed waits before it connects again, after `retries`
+ * failures on the pool. postgres.js's default grows to 20 s (3^retries / 100) and is counted
+ * per connection from its failure, so after an outage of a few seconds a query handed to such a
+ * connection waited past the web requests' deadline on a database long back (a 503 seconds
+ * after recovery). Capped at 1 s: a request waits little, and a database still down is asked at
+ * most once a second per connection.
+ */
+function reconnectDelaySeconds(retries: number): number {
+  return Math.min(2 ** retries / 100, 1);
+}
+
 /** One connection pool plus its drizzle wrapper; `close` ends the pool. */
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
   const deadline = options.answerDeadlineMs ?? 0;
@@ -128,6 +140,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     connection: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {},
     // Postgres NOTICEs (e.g. "relation already exists, skipping") are noise for us.
     onnotice: () => {},
+    backoff: reconnectDelaySeconds,
     // A documented option its types leave out.
     ...(deadline > 0 ? { socket: (target: SocketTarget) => silenceWatchedSocket(target, deadline) } : {}),
   });

@@ -121,12 +121,20 @@ function servicePid(run: StartRun, command: string): number {
   return found[0];
 }
 
-/** The web workers' pids (cluster workers started with IDSL_WORKER_ROLE=web). */
+/**
+ * The web workers' pids (cluster workers started with IDSL_WORKER_ROLE=web), told by their
+ * environment, not their name: under Node 24 `ps` listed none named "node" (CI, Node 24.21.0).
+ */
 function webWorkers(run: StartRun): number[] {
   return childrenOf(run.child.pid!)
-    .filter(([, name]) => name === "node")
     .map(([pid]) => pid)
-    .filter((pid) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes("IDSL_WORKER_ROLE=web"));
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes("IDSL_WORKER_ROLE=web");
+      } catch {
+        return false; // ended since ps listed it
+      }
+    });
 }
 
 /** The postmaster and every backend: SIGSTOP on all of them freezes the server, as a hung host does. */

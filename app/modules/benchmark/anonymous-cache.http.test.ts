@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frameworks, publishedResults, regionProfiles } from "../../../db/schema";
@@ -9,6 +8,7 @@ import { db } from "../db.server";
 import { SPBE_2020 } from "../frameworks/index.server";
 import { serializeLocaleCookie } from "../i18n/locale.server";
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/cache-policy.server";
+import { startServerProcess } from "../../../tests/support/server-process";
 
 /**
  * The web process's cache of anonymous responses (decision 0032) over real HTTP: a repeat
@@ -19,38 +19,24 @@ import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../http/cache-polic
  */
 const TOKEN = "metrics-token-for-the-cache-test";
 let app: Awaited<ReturnType<typeof startTestApp>>;
-let child: ChildProcessWithoutNullStreams;
+let secondServer: ReturnType<typeof startServerProcess>;
 let second: string;
 
-function startSecondServer(): Promise<string> {
-  child = spawn(process.execPath, ["--import", "tsx", "tests/support/http-server-child.ts"], { env: { ...process.env, METRICS_TOKEN: TOKEN } });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const origin = /listening (\S+)/.exec(output)?.[1];
-      if (origin) resolve(origin);
-    });
-    child.once("exit", (code) => reject(new Error(`the second server exited with ${code}`)));
-  });
-}
 
 beforeAll(async () => {
-  const started = startSecondServer();
+  secondServer = startServerProcess({ ...process.env, METRICS_TOKEN: TOKEN });
   process.env.METRICS_TOKEN = TOKEN;
   try {
     app = await startTestApp();
   } finally {
     delete process.env.METRICS_TOKEN;
   }
-  second = await started;
+  second = await secondServer.origin;
 }, 60_000);
 
 afterAll(async () => {
   await app.close();
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
+  await secondServer.stop();
 });
 
 const get = (origin: string, path: string, headers: Record<string, string> = {}) => request(origin, path, { headers });

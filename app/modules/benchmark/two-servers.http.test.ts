@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createSignedInUser, request } from "../../../tests/support/http-app";
 import { practiceContent, testActor } from "../../../tests/support/practice-factory";
@@ -6,6 +5,7 @@ import { getFrameworkSummary, getFrameworkTree, SPBE_2020 } from "../frameworks/
 import { createPractice } from "../practices/index.server";
 import { drainSearchOutbox, meilisearch } from "../search/index.server";
 import { saveSelfAssessment } from "./assessments.server";
+import { startServerProcess } from "../../../tests/support/server-process";
 
 /**
  * Two independent app servers (separate processes, not cluster siblings) on one database: what
@@ -16,7 +16,7 @@ import { saveSelfAssessment } from "./assessments.server";
 const REGION = "33.17";
 const YEAR = 2025;
 const SELF_LABEL = `Penilaian mandiri terbaru (${YEAR})`;
-const children: ChildProcessWithoutNullStreams[] = [];
+const servers: ReturnType<typeof startServerProcess>[] = [];
 let first: string;
 let second: string;
 let editor: Awaited<ReturnType<typeof createSignedInUser>>;
@@ -24,17 +24,9 @@ let curator: Awaited<ReturnType<typeof createSignedInUser>>;
 let admin: Awaited<ReturnType<typeof createSignedInUser>>;
 
 function startServer(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/http-server-child.ts"], { env: process.env });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const origin = /listening (\S+)/.exec(output)?.[1];
-      if (origin) resolve(origin);
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-  });
+  const server = startServerProcess();
+  servers.push(server);
+  return server.origin;
 }
 
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -56,13 +48,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map((child) => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
-      return exited;
-    }),
-  );
+  await Promise.all(servers.map((server) => server.stop()));
 });
 
 it("shows a figure published through one server on the other at once", async () => {

@@ -5,7 +5,6 @@
  * one pointed at a port where nothing listens, so every search falls back to the database.
  * Also how the servers' cache of anonymous responses (decision 0032) treats search.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,11 +21,12 @@ import { drainSearchOutbox } from "./outbox.server";
 import { reindexAll } from "./search-index.server";
 import { SEARCH_PAGE_SIZE } from "./search-query";
 import { searchIndexUid } from "./search-settings";
+import { startServerProcess } from "../../../tests/support/server-process";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "idsl-search-edges-"));
 const masterKey = randomBytes(24).toString("base64url");
 const metricsToken = randomBytes(24).toString("base64url");
-const children: ChildProcessWithoutNullStreams[] = [];
+const servers: ReturnType<typeof startServerProcess>[] = [];
 let meili: RunningMeilisearch | undefined;
 const origins = { up: "", down: "" };
 /** A word only the draft has (letters only, so every engine reads it as one word). */
@@ -38,17 +38,9 @@ let client: ReturnType<typeof createMeilisearchClient>;
 
 function startServer(meiliUrl: string): Promise<string> {
   const env = { ...process.env, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: masterKey, SEARCH_REQUESTS_PER_MINUTE: "1000000", METRICS_TOKEN: metricsToken };
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/http-server-child.ts"], { env });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const origin = /listening (\S+)/.exec(output)?.[1];
-      if (origin) resolve(origin);
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-  });
+  const server = startServerProcess(env);
+  servers.push(server);
+  return server.origin;
 }
 
 beforeAll(async () => {
@@ -77,13 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map((child) => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
-      return exited;
-    }),
-  );
+  await Promise.all(servers.map((server) => server.stop()));
   await meili?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -20,6 +20,12 @@ export interface DatabaseOptions {
    * for a connection this long fails. Both fail with QUERY_DEADLINE_CODE.
    */
   answerDeadlineMs?: number;
+  /**
+   * Whether drizzle's statements are sent as named prepared statements, which each connection
+   * plans once and reuses (decision 0038); default true. False for a pooler that cannot keep
+   * them (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
 }
 
 /** The code of the error a query fails with when the client's deadline passed: an outage, like a refused connection. */
@@ -72,16 +78,25 @@ function wasSent(query: object): boolean {
 }
 
 /**
- * The client as drizzle uses it, with a deadline on waiting for a connection: when every
- * connection is stuck on a frozen server, queries queue inside postgres.js, which has no acquire
- * timeout. A query still queued at the deadline is taken off the queue and fails (code 57014,
- * postgres.js's "canceled"); a transaction that has not started by then fails with the deadline
- * error, and is rolled back at once should it start later. Queries inside a started transaction
- * run on its own connection, which the silence watch covers.
+ * The client as drizzle uses it.
+ *
+ * Prepared statements: drizzle sends each query through postgres.js's `unsafe`, whose default is
+ * an unnamed statement that PostgreSQL parses and plans on every run. On the region page planning
+ * its eight-table adoption query took longer than running it. Named statements are planned once
+ * per connection and reused (decision 0038); postgres.js re-prepares one a migration invalidated.
+ *
+ * Deadline (answerDeadlineMs > 0): when every connection is stuck on a frozen server, queries
+ * queue inside postgres.js, which has no acquire timeout. A query still queued at the deadline is
+ * taken off the queue and fails (code 57014, postgres.js's "canceled"); a transaction that has not
+ * started by then fails with the deadline error, and is rolled back at once should it start
+ * later. Queries inside a started transaction run on its own connection, which the silence watch
+ * covers.
  */
-function withWaitDeadline(client: Client, ms: number): Client {
-  const unsafe = (...args: Parameters<Client["unsafe"]>) => {
-    const query = client.unsafe(...args);
+function forDrizzle(client: Client, options: { deadlineMs: number; prepare: boolean }): Client {
+  const { deadlineMs: ms, prepare } = options;
+  const unsafe = (...[text, parameters, queryOptions]: Parameters<Client["unsafe"]>) => {
+    const query = client.unsafe(text, parameters, { ...queryOptions, prepare });
+    if (ms <= 0) return query;
     const timer = setTimeout(() => wasSent(query) || query.cancel(), ms);
     // drizzle awaits every query at once, so observing it here starts it no earlier than drizzle would.
     query.then(
@@ -92,6 +107,7 @@ function withWaitDeadline(client: Client, ms: number): Client {
   };
   const begin = <T>(...args: [(sql: postgres.TransactionSql) => T | Promise<T>] | [string, (sql: postgres.TransactionSql) => T | Promise<T>]) => {
     const [options, run] = args.length === 1 ? ["", args[0]] : args;
+    if (ms <= 0) return client.begin(options, run);
     return new Promise<Awaited<T>>((resolve, reject) => {
       let late = false;
       const timer = setTimeout(() => {
@@ -144,6 +160,6 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
     // A documented option its types leave out.
     ...(deadline > 0 ? { socket: (target: SocketTarget) => silenceWatchedSocket(target, deadline) } : {}),
   });
-  const db = drizzle(deadline > 0 ? withWaitDeadline(client, deadline) : client, { schema });
+  const db = drizzle(forDrizzle(client, { deadlineMs: deadline, prepare: options.preparedStatements ?? true }), { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { afterAll, expect, it } from "vitest";
 import { createDatabase } from "../db/client";
-import { databaseTimeouts } from "../app/modules/db.server";
+import { databasePoolOptions } from "../app/modules/db.server";
 import { serverEnv } from "../app/modules/env.server";
 import { enqueueSearchUpdate } from "../app/modules/change-feed/enqueue.server";
 import { isDatabaseUnavailable } from "../app/modules/http/database-unavailable.server";
@@ -166,7 +166,7 @@ it("fails fast and heals: PostgreSQL frozen and stopped, Meilisearch killed, a w
     await waitForOutput(run, "anggota.blora@demo.idsl.test");
     const url = `postgres://postgres:${password()}@127.0.0.1:${pgPort}/idsl`;
     // The web server's pool settings, for writes from here that must be whole or absent.
-    app = createDatabase(url, databaseTimeouts(serverEnv(), true));
+    app = createDatabase(url, databasePoolOptions(serverEnv(), true));
     await eventually(async () => {
       const listening = await app!.db.execute(sql`select 1 from pg_stat_activity where query ilike 'listen %'`);
       expect(listening.length).toBeGreaterThanOrEqual(3);

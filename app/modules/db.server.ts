@@ -43,10 +43,11 @@ export function limitStatementsForRequests(): void {
  */
 const ANSWER_GRACE_MS = 500;
 
-/** The pool's timeouts from the settings: a request fails within seconds when the database cannot answer. */
-export function databaseTimeouts(env: ServerEnv, servesRequests: boolean): DatabaseOptions {
+/** The pool's settings: with timeouts, a request fails within seconds when the database cannot answer. */
+export function databasePoolOptions(env: ServerEnv, servesRequests: boolean): DatabaseOptions {
   const statementTimeoutMs = servesRequests ? env.DATABASE_STATEMENT_TIMEOUT_MS : 0;
   return {
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
     connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
     idleTimeoutSeconds: env.DATABASE_IDLE_TIMEOUT_SECONDS,
     statementTimeoutMs,
@@ -61,14 +62,14 @@ export function databaseTimeouts(env: ServerEnv, servesRequests: boolean): Datab
  */
 export function longTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   const env = serverEnv();
-  processWide.idslLongDatabase ??= createDatabase(env.DATABASE_URL, { ...databaseTimeouts(env, false), max: 2 });
+  processWide.idslLongDatabase ??= createDatabase(env.DATABASE_URL, { ...databasePoolOptions(env, false), max: 2 });
   return processWide.idslLongDatabase.db.transaction(work);
 }
 
 /** The app's shared connection pool, opened on first use. */
 export function db(): Database {
   const env = serverEnv();
-  processWide.idslDatabase ??= createDatabase(env.DATABASE_URL, databaseTimeouts(env, processWide.idslServesRequests === true));
+  processWide.idslDatabase ??= createDatabase(env.DATABASE_URL, databasePoolOptions(env, processWide.idslServesRequests === true));
   return processWide.idslDatabase.db;
 }
 

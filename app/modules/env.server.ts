@@ -51,6 +51,8 @@ const settingsSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(0, 3_600_000).default(4_000),
   /** Seconds an unused pooled database connection stays open (0: until the process ends). */
   DATABASE_IDLE_TIMEOUT_SECONDS: wholeNumber(0, 86_400).default(60),
+  /** "off" behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   /** Unset: the bundled Meilisearch. Optional for command-line scripts that only touch the database. */
   MEILI_URL: url("http|https", "http://127.0.0.1:7700").optional(),
   MEILI_MASTER_KEY: z.string().optional(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDatabase } from "../../../db/client";
 import { request, startTestApp } from "../../../tests/support/http-app";
 import { findFreePort } from "../../../scripts/lib/ports";
-import { closeDb, databaseTimeouts } from "../db.server";
+import { closeDb, databasePoolOptions } from "../db.server";
 import { serverEnv } from "../env.server";
 
 /**
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => paused.listen(port, "127.0.0.1", resolve));
   await closeDb();
   // The web server's own timeouts (DATABASE_CONNECT_TIMEOUT_SECONDS default), on the paused server.
-  processWide.idslDatabase = createDatabase(`postgres://idsl:s3cret@127.0.0.1:${port}/idsl`, databaseTimeouts(serverEnv(), true));
+  processWide.idslDatabase = createDatabase(`postgres://idsl:s3cret@127.0.0.1:${port}/idsl`, databasePoolOptions(serverEnv(), true));
   app = await startTestApp();
 });
 

@@ -230,6 +230,17 @@ describe("adoptions", () => {
     const edges = await listPublicAdoptions("33.16");
     expect(edges.some((edge) => edge.adopterRegionCode === "33.16" && edge.sourceRegionCode === "32.11" && edge.sourcePracticeId !== null)).toBe(true);
   });
+
+  it("lists a region's adoptions on both ends, newest first, as the whole list does", async () => {
+    const all = await listPublicAdoptions();
+    // Blora adopted from Sumedang: Blora's list comes from the adopter's end, Sumedang's from the source's.
+    expect(all.some((edge) => edge.adopterRegionCode === "33.16" && edge.sourceRegionCode === "32.11")).toBe(true);
+    for (const code of ["33.16", "32.11"]) {
+      const touching = all.filter((edge) => edge.adopterRegionCode === code || edge.sourceRegionCode === code);
+      expect(await listPublicAdoptions(code)).toEqual(touching);
+      expect(await listPublicAdoptions(code, 1)).toEqual(touching.slice(0, 1));
+    }
+  });
 });
 
 describe("questions", () => {

@@ -9,7 +9,7 @@ import helmet from "helmet";
 import { listenForBroadcasts } from "../../app/modules/cluster/broadcast.server";
 import { limitStatementsForRequests } from "../../app/modules/db.server";
 import { FILE_PATHS } from "../../app/modules/files/file-response.server";
-import { ageSeconds, announcingActionWrites, anonymousCacheSlot, cachedResponse, type CachedResponse, type CacheSlot, storeResponse } from "../../app/modules/http/anonymous-cache.server";
+import { ageSeconds, announcingActionWrites, anonymousCacheSlot, cachedResponse, type CachedResponse, type CacheSlot, gzippedBody, storeResponse } from "../../app/modules/http/anonymous-cache.server";
 import { matchesEtag, mustStayPrivate, PRIVATE_CACHE_CONTROL, type PublicPage } from "../../app/modules/http/cache-policy.server";
 import { answeringDatabaseOutages } from "../../app/modules/http/outage-responses.server";
 import { readSettings } from "../../app/modules/env.server";
@@ -175,9 +175,9 @@ export async function startHttpServer(options: { port: number; host: string }): 
       res.removeHeader("Content-Type");
       res.status(304).end();
     } else if (req.acceptsEncodings("gzip")) {
-      // Sent as stored; the compression middleware leaves an encoded body alone.
+      // Compressed once per entry; the compression middleware leaves an encoded body alone.
       res.setHeader("Content-Encoding", "gzip");
-      res.status(200).end(cached.gzipped);
+      res.status(200).end(gzippedBody(res.locals.anonymousCacheSlot as CacheSlot, cached));
     } else {
       res.status(200).end(cached.body);
     }

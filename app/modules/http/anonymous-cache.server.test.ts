@@ -1,6 +1,7 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { broadcast } from "../cluster/broadcast.server";
-import { anonymousCacheSlot, cachedResponse, storeResponse } from "./anonymous-cache.server";
+import { anonymousCacheSlot, cachedResponse, gzippedBody, storeResponse } from "./anonymous-cache.server";
 
 const ADDRESS = "http 127.0.0.1:3000 /peringkat?tahun=2024";
 
@@ -48,5 +49,17 @@ describe("the anonymous response cache", () => {
     const after = slot({ address: "http site /peringkat?uji=2" })!;
     storeResponse(after, page("baru"));
     expect(cachedResponse(after)?.etag).toBe('"baru"');
+  });
+
+  it("gzips a stored body on its first use only, and keeps it with the entry", () => {
+    const stored = slot({ address: "http site /peringkat?uji=3" })!;
+    storeResponse(stored, page("halaman"));
+    const entry = cachedResponse(stored)!;
+    expect(entry.gzipped).toBeUndefined();
+    const gzipped = gzippedBody(stored, entry);
+    expect(gunzipSync(gzipped).toString()).toBe("halaman");
+    const again = cachedResponse(stored)!;
+    expect(again.gzipped).toBe(gzipped);
+    expect(gzippedBody(stored, again)).toBe(gzipped);
   });
 });

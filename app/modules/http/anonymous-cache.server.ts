@@ -28,8 +28,12 @@ export interface CacheSlot {
 export interface CachedResponse {
   headers: [string, string][];
   body: Uint8Array;
-  /** The body gzipped once when stored: compressing it again for each reader would cost more than the lookup saves. */
-  gzipped: Uint8Array;
+  /**
+   * The body gzipped on the entry's first hit that accepts gzip, then kept: compressing it for
+   * each reader would cost more than the lookup saves, and compressing it when stored would cost
+   * every rendered page a second gzip (its first reader's is the compression middleware's).
+   */
+  gzipped?: Uint8Array;
   etag: string;
   /** The CSP nonce the body's scripts carry: the response must be served with a policy naming it. */
   nonce: string;
@@ -47,7 +51,7 @@ function createCache(): AnonymousCache {
   const cache: AnonymousCache = {
     entries: new LRUCache<string, CachedResponse>({
       maxSize: MAX_BYTES,
-      sizeCalculation: (entry) => entry.body.byteLength + entry.gzipped.byteLength + entry.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200,
+      sizeCalculation: (entry) => entry.body.byteLength + (entry.gzipped?.byteLength ?? 0) + entry.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200,
       ttl: SHARED_MAX_AGE_SECONDS * 1000,
     }),
     generation: 0,
@@ -101,7 +105,16 @@ export function storeResponse(slot: CacheSlot, response: Omit<CachedResponse, "g
   if (slot.generation !== cache.generation) return;
   // The length differs between the two bodies: Node sets it for the one sent.
   const headers = response.headers.filter(([name]) => name.toLowerCase() !== "content-length");
-  cache.entries.set(slot.key, { ...response, headers, gzipped: gzipSync(response.body), storedAt: Date.now() });
+  cache.entries.set(slot.key, { ...response, headers, storedAt: Date.now() });
+}
+
+/** The entry's body gzipped, made on its first use and kept with it (its lifetime unchanged). */
+export function gzippedBody(slot: CacheSlot, entry: CachedResponse): Uint8Array {
+  if (entry.gzipped) return entry.gzipped;
+  const gzipped = gzipSync(entry.body);
+  // A new object, so the cache counts the added bytes; unless the entry was dropped meanwhile.
+  if (cache.entries.peek(slot.key) === entry) cache.entries.set(slot.key, { ...entry, gzipped }, { noUpdateTTL: true });
+  return gzipped;
 }
 
 /** Seconds since the entry was stored, sent as Age so downstream caches do not keep it past its lifetime. */

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../auth";
 import { assessmentLevels } from "../../../db/schema";
 import { db } from "../db.server";
@@ -19,20 +19,13 @@ const INDICATOR_KINDS = ["verified", "sample"] as const satisfies readonly Level
 async function levelSpread(data: BenchmarkData, kind: LevelKind, year: number, indicatorId: number, levelCount: number) {
   const withLevels = [...data.figures[kind].values()].filter((figure) => figure.year === year && figure.levels && data.regions.has(figure.code));
   const assessmentIds = withLevels.map((figure) => figure.levels!.assessmentId);
-  const [distribution, levelRows] =
+  const levelRows =
     assessmentIds.length === 0
-      ? [[], []]
-      : await Promise.all([
-          db()
-            .select({ level: assessmentLevels.level, regions: count() })
-            .from(assessmentLevels)
-            .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds)))
-            .groupBy(assessmentLevels.level),
-          db()
-            .select({ assessmentId: assessmentLevels.assessmentId, level: assessmentLevels.level })
-            .from(assessmentLevels)
-            .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds))),
-        ]);
+      ? []
+      : await db()
+          .select({ assessmentId: assessmentLevels.assessmentId, level: assessmentLevels.level })
+          .from(assessmentLevels)
+          .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds)));
   const levelOf = new Map(levelRows.map((row) => [row.assessmentId, row.level]));
   const topLevel = Math.max(0, ...levelRows.map((row) => row.level));
   const leaders = withLevels
@@ -45,7 +38,7 @@ async function levelSpread(data: BenchmarkData, kind: LevelKind, year: number, i
     year,
     assessed: withLevels.length,
     regionCount: data.regions.size,
-    distribution: Array.from({ length: levelCount }, (_, index) => distribution.find((row) => row.level === index + 1)?.regions ?? 0),
+    distribution: Array.from({ length: levelCount }, (_, index) => levelRows.filter((row) => row.level === index + 1).length),
     topLevel,
     leaders,
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, practices } from "../../../db/schema";
 import { indicatorId, practiceContent, practiceForm, publishPractice, testActor } from "../../../tests/support/practice-factory";
@@ -10,6 +10,7 @@ import { readAttachment, uploadAttachment } from "./attachments.server";
 import { listPublicAdoptions, listPublishedPractices, listWorkspacePractices } from "./practice-list.server";
 import { practiceFormValues } from "./practice-content";
 import { parsePracticeListQuery } from "./practice-query";
+import { isPublicSql } from "./public-practices.server";
 
 const practiceFormData = (fields: Record<string, string>, extra: [string, string][]) => {
   const data = new FormData();
@@ -184,6 +185,22 @@ describe("public list", () => {
     expect(seeded).toHaveLength(16);
     const [top] = (await listQuery("urut=terbanyak-diadopsi")).practices;
     expect(top).toMatchObject({ regionCode: "32.11", adoptionCount: 1, compiledFromPublicSources: true });
+  });
+
+  it("counts every practice passing the filters on every page, and shows the last page for one past it", async () => {
+    const [{ value: published }] = (await db().select({ value: count() }).from(practices).where(isPublicSql())) as [{ value: number }];
+    const pageSize = 3;
+    const listPage = (search: string) => listPublishedPractices(parsePracticeListQuery(new URLSearchParams(search), { provinceCodes: new Set(), regionCodes: new Set() }), pageSize);
+    for (const sort of ["", "urut=terbanyak-diadopsi"]) {
+      const first = await listPage(sort);
+      expect(first).toMatchObject({ total: published, page: 1, pageCount: Math.ceil(published / pageSize) });
+      expect(first.pageCount).toBeGreaterThan(2);
+      const pages = await Promise.all(Array.from({ length: first.pageCount }, (_, index) => listPage(`${sort}&hal=${index + 1}`)));
+      expect(pages.every((page) => page.total === published)).toBe(true);
+      expect(new Set(pages.flatMap((page) => page.practices.map((practice) => practice.id))).size).toBe(published);
+      expect(await listPage(`${sort}&hal=${first.pageCount + 5}`)).toEqual({ ...pages.at(-1), page: first.pageCount });
+    }
+    expect(await listPage("tag=tidak-ada-yang-memakai&hal=3")).toEqual({ total: 0, page: 1, pageCount: 1, practices: [] });
   });
 
   it("gives editors their own region's practices and curators the queue oldest first", async () => {

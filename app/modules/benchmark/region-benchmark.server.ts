@@ -43,7 +43,7 @@ export async function peerGroupOptions(
     ),
   ];
   if (profileOf) {
-    const features: RegionFeatures[] = all.map((other) => ({ code: other.code, population: other.population, profile: domainProfile(data, domainIds, other.code, profileOf) }));
+    const features = regionFeatures(data, domainIds, profileOf);
     const similar = similarRegions(features.find((feature) => feature.code === region.code)!, features);
     if (similar.length > 0) options.push(option({ kind: "similar" }, "", [region.code, ...similar]));
   }
@@ -53,6 +53,21 @@ export async function peerGroupOptions(
     }
   }
   return options;
+}
+
+/** Every region's features for "similar regions", built once per loaded benchmark data: the same for every region's page. */
+const featuresByData = new WeakMap<BenchmarkData, Map<string, RegionFeatures[]>>();
+
+function regionFeatures(data: BenchmarkData, domainIds: number[], of: { kind: LevelKind; year: number }): RegionFeatures[] {
+  let byProfile = featuresByData.get(data);
+  if (!byProfile) featuresByData.set(data, (byProfile = new Map()));
+  const key = `${of.kind} ${of.year} ${domainIds.join(",")}`;
+  let features = byProfile.get(key);
+  if (!features) {
+    features = [...data.regions.values()].map((other) => ({ code: other.code, population: other.population, profile: domainProfile(data, domainIds, other.code, of) }));
+    byProfile.set(key, features);
+  }
+  return features;
 }
 
 /** Top-level group sub-indices of one kind of levels in one year, in framework order, or null. */

@@ -140,31 +140,14 @@ export async function publishedPracticeFilters(query: PracticeListQuery & Search
 /** The public practice list: published revisions only, filtered and sorted as the URL says, `pageSize` a page (an API client may ask for another). */
 export async function listPublishedPractices(query: PracticeListQuery & SearchOnlyFilters, pageSize = PRACTICE_PAGE_SIZE) {
   const filters = await publishedPracticeFilters(query);
-  const requested = await selectPracticePage(filters, query.sort, (query.page - 1) * pageSize, pageSize);
-  if (requested.rows.length > 0 || query.page === 1) {
-    const { total, page, pageCount } = paginate(requested.total, query.page, pageSize);
-    return { total, page, pageCount, practices: requested.rows };
-  }
-  // Past the last page (an old link, a typed number): the last page instead.
   const [totalRow] = await selectMatchingPractices({ value: count() }, filters);
   const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page, pageSize);
-  return { total, page, pageCount, practices: (await selectPracticePage(filters, query.sort, offset, pageSize)).rows };
-}
-
-/**
- * One page of the list and the number of practices passing the filters, in one statement: the
- * page's ids first, from the narrow rows (counts aggregated once, not per row), then the text for
- * that page only. The total is counted over the same rows the page is sorted from, so no second
- * scan counts them. Ties: newest publication first, then the highest id.
- */
-async function selectPracticePage(filters: { revision?: SQL; region?: SQL }, sort: PracticeListQuery["sort"], offset: number, pageSize: number) {
-  const mostAdopted = sort === "terbanyak-diadopsi";
+  // The page's ids first, from the narrow rows (counts aggregated once, not per row), then the
+  // text for that page only. Ties: newest publication first, then the highest id.
+  const mostAdopted = query.sort === "terbanyak-diadopsi";
   const counts = adoptionCounts();
   const adoptions = mostAdopted ? sql<number>`coalesce(${counts.adoptions}, 0)` : sql<number>`0`;
-  let pageIds = selectMatchingPractices(
-    { id: practices.id, publishedAt: practices.publishedAt, adoptions: adoptions.as("list_adoptions"), total: sql<number>`count(*) over ()`.as("list_total") },
-    filters,
-  );
+  let pageIds = selectMatchingPractices({ id: practices.id, publishedAt: practices.publishedAt, adoptions: adoptions.as("list_adoptions") }, filters);
   if (mostAdopted) pageIds = pageIds.leftJoin(counts, eq(counts.practiceId, practices.id));
   const listPage = pageIds
     // A constant ORDER BY term would read as a column position.
@@ -172,10 +155,10 @@ async function selectPracticePage(filters: { revision?: SQL; region?: SQL }, sor
     .limit(pageSize)
     .offset(offset)
     .as("list_page");
-  const rows = await selectPublicPractices({ ...publishedListColumns, listTotal: sql<number>`${listPage.total}::int` })
+  const rows = await selectPublicPractices(publishedListColumns)
     .innerJoin(listPage, eq(listPage.id, practices.id))
     .orderBy(desc(listPage.adoptions), desc(listPage.publishedAt), desc(listPage.id));
-  return { total: rows[0]?.listTotal ?? 0, rows: rows.map(({ listTotal: _total, ...row }) => row) };
+  return { total, page, pageCount, practices: rows };
 }
 
 export type PublishedPracticeSummary = Awaited<ReturnType<typeof listPublishedPractices>>["practices"][number];

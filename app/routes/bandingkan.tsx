@@ -58,7 +58,7 @@ const levelClass = ["", "bg-red-100 text-red-900", "bg-orange-100 text-orange-90
 export default function Compare() {
   const { title, share, frameworkParam, framework, frameworks, keptFramework, comparison, charts, provinces, provinceRegions, addProvince } = useLoaderData<typeof loader>();
   const { t, formatIndex } = useCompareTranslator();
-  const { selection, regions, year } = comparison;
+  const { selection, regions, year, replacedYear } = comparison;
   const codes = selection.codes;
   const value = (number: number | null) => (number === null ? "—" : formatIndex(number));
   const ready = codes.length >= 2;
@@ -81,6 +81,7 @@ export default function Compare() {
             {t(`compare.problem.${problem}`, { max: MAX_COMPARED, codes: selection.unknown.join(", ") })}
           </Alert>
         ))}
+        {ready && replacedYear !== null && year !== null ? <Alert tone="info">{t("compare.replacedYear", { requested: replacedYear, year })}</Alert> : null}
       </div>
 
       <section aria-labelledby="selection-heading" className="rounded-lg border border-slate-200 bg-white p-4">

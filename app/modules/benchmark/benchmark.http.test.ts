@@ -30,6 +30,16 @@ describe("compare", () => {
     expect(await response.text()).toContain(message);
   });
 
+  it.each([["2.025"], ["2025.0"], ["1999"], ["%3Cb%3E"]])("says a year it cannot show (tahun=%s) and which one it shows instead", async (year) => {
+    const response = await request(app.origin, `/bandingkan?daerah=32.11,33.16&tahun=${year}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const requested = decodeURIComponent(year).replace("<", "&lt;").replace(">", "&gt;");
+    expect(html).toMatch(new RegExp(`Tidak ada data untuk tahun (&quot;|")${requested.replace(/\./g, "\\.")}(&quot;|") bagi daerah ini; yang ditampilkan: \\d{4}\\.`));
+    expect(html).not.toContain("<b>");
+    expect(await (await request(app.origin, "/bandingkan?daerah=32.11,33.16&tahun=2024")).text()).not.toContain("Tidak ada data untuk tahun");
+  });
+
   it("shows three regions side by side with indicator levels", async () => {
     const html = await (await request(app.origin, "/bandingkan?daerah=32.11,33.16,35.10")).text();
     expect(html).toContain("Kabupaten Banyuwangi");

@@ -27,14 +27,18 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
   const years = [...new Set(FIGURE_KINDS.flatMap((kind) => data.years[kind]))].sort((a, b) => a - b);
   // A year counts as covered for a region when it has its official index there.
   const coverage = (y: number) => regions.filter((region) => figureOf(data, "official", region.code, y)).length;
-  const requested = Number(params.get("tahun"));
-  const year = years.includes(requested) ? requested : bestCommonYear(years, coverage);
+  // Only four digits name a year: "2.025" or "2025.0" must not be read as one.
+  const requestedText = params.get("tahun")?.trim() ?? "";
+  const requested = /^\d{4}$/.test(requestedText) ? Number(requestedText) : null;
+  const year = requested !== null && years.includes(requested) ? requested : bestCommonYear(years, coverage);
   const columns = regions.map((region) => (year ? levelsFigure(data, region.code, year) : null));
   const levels = await getLevelsOf(columns.flatMap((figure) => (figure?.levels ? [figure.levels.assessmentId] : [])));
   const kindsShown = FIGURE_KINDS.filter((kind) => regions.some((region) => figuresOf(data, kind, region.code).length > 0));
   return {
     selection,
     year,
+    /** The year the URL asked for when it is not the one shown, so the page can say so. */
+    replacedYear: requestedText !== "" && requested !== year ? requestedText.slice(0, 12) : null,
     yearChoices: [...years].reverse().map((y) => ({ year: y, regions: coverage(y) })),
     years,
     kindsShown,

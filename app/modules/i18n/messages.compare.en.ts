@@ -18,6 +18,7 @@ export const compareMessagesEn: CompareMessages = {
     add: "Add a region",
     chooseProvince: "Show this province's regions",
     addButton: "Add",
+    replacedYear: "No figures for the year \"{{requested}}\" for these regions; showing: {{year}}.",
     tableCaption: "Index, domains and aspects ({{year}})",
     measure: "Measure",
     indicators: "Levels per indicator",

@@ -21,6 +21,7 @@ export const compareMessagesId = {
     add: "Tambah daerah",
     chooseProvince: "Tampilkan daerah di provinsi ini",
     addButton: "Tambah",
+    replacedYear: "Tidak ada data untuk tahun \"{{requested}}\" bagi daerah ini; yang ditampilkan: {{year}}.",
     tableCaption: "Indeks, domain, dan aspek ({{year}})",
     measure: "Ukuran",
     indicators: "Tingkat per indikator",

@@ -258,7 +258,7 @@ export async function listPublicAdoptions(regionCode?: string, limit?: number): 
     selectPublicAdoptions(eq(practices.regionCode, regionCode), limit),
     selectPublicAdoptions(eq(practiceAdoptions.sourceRegionCode, regionCode), limit),
   ]);
-  // A region's practice adopted from its own region is in both.
+  // Recording refuses a practice's own region as its source; should such a row exist anyway, it is listed once.
   const byAdopter = new Map([...adoptedHere, ...sharedFromHere].map((adoption) => [adoption.adopterPracticeId, adoption]));
   return [...byAdopter.values()].sort(newestAdoptionFirst).slice(0, limit);
 }

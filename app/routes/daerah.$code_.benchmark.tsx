@@ -25,6 +25,7 @@ import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { requestQuery } from "~/modules/http/request-input";
 import { regionShare } from "~/components/share/share-cards.server";
 import { BENCHMARK_SHARE_QUERY } from "~/components/share/share-query";
+import { readYear } from "~/modules/http/url-query";
 
 export const meta: MetaFunction<typeof loader> = loaderMeta;
 
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (!REGION_CODE_PATTERN.test(code)) throw new Response(null, { status: 404 });
   const search = requestQuery(request);
-  const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
+  const requestedYear = readYear(search);
   const [user, { framework, frameworks, requested }] = await Promise.all([currentUser(request, context), requireFrameworkChoice(search)]);
   const [benchmark, history, translator] = await Promise.all([
     getRegionBenchmark(code, framework.slug, { year: requestedYear, group: search.get("kelompok") }, user),

@@ -7,6 +7,7 @@ import { translatorForRequest } from "~/modules/i18n/locale.server";
 import { REGION_CODE_PATTERN } from "~/modules/regions/regions.server";
 import { downloadProblem, downloadResponse } from "~/modules/spreadsheets/export.server";
 import { requestQuery } from "~/modules/http/request-input";
+import { readYear } from "~/modules/http/url-query";
 
 /** `/daerah/:code/benchmark.csv` and `.xlsx`: the region benchmark's figures as its page shows them for the same query. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = requestQuery(request);
   const translator = await translatorForRequest(request);
   if (!REGION_CODE_PATTERN.test(code)) throw downloadProblem(404, translator.t("errors.regionNotFoundBody"));
-  const requestedYear = /^\d{4}$/.test(search.get("tahun") ?? "") ? Number(search.get("tahun")) : null;
+  const requestedYear = readYear(search);
   const [viewer, { framework }] = await Promise.all([currentUser(request, context), requireFrameworkChoice(search)]);
   const benchmark = await getRegionBenchmark(code, framework.slug, { year: requestedYear, group: search.get("kelompok") }, viewer);
   if (!benchmark) throw downloadProblem(404, translator.t("errors.regionNotFoundBody"));

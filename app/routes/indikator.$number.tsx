@@ -24,15 +24,15 @@ import { pageFeeds } from "~/modules/open-data/feeds.server";
 import { indicatorMetadata } from "~/modules/open-data/indicator-metadata.server";
 import { useExtraTranslator } from "~/modules/i18n/use-extra-translator";
 import { requestQuery } from "~/modules/http/request-input";
+import { readYear } from "~/modules/http/url-query";
 
 export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args, { title: args.data?.title }), ...feedDiscoveryLinks(args.data?.feeds)];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const number = /^\d{1,3}$/.test(params.number ?? "") ? Number(params.number) : null;
   const search = requestQuery(request);
-  const year = search.get("tahun");
   const [viewer, { framework, frameworks }] = await Promise.all([currentUser(request, context), requireFrameworkChoice(search)]);
-  const page = number === null ? null : await getIndicatorPage(framework.slug, number, year && /^\d{4}$/.test(year) ? Number(year) : null, viewer);
+  const page = number === null ? null : await getIndicatorPage(framework.slug, number, readYear(search), viewer);
   if (!page) throw new Response(null, { status: 404 });
   const translator = await translatorForRequest(request);
   // Practices and applications are tagged with SPBE 2020 indicators: only those can be followed.

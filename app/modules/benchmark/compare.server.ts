@@ -5,7 +5,7 @@ import { predikatOf } from "../frameworks";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { bestCommonYear, parseCompareSelection } from "./compare-query";
-import { integerBetween, readParam } from "../http/url-query";
+import { readYear } from "../http/url-query";
 
 /**
  * The figure whose indicator levels a comparison column shows for a year: verified levels, or
@@ -29,7 +29,7 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
   // A year counts as covered for a region when it has its official index there.
   const coverage = (y: number) => regions.filter((region) => figureOf(data, "official", region.code, y)).length;
   const requestedText = params.get("tahun") ?? "";
-  const requested = readParam(params, "tahun", integerBetween(0, 9999));
+  const requested = readYear(params);
   const year = requested !== null && years.includes(requested) ? requested : bestCommonYear(years, coverage);
   const columns = regions.map((region) => (year ? levelsFigure(data, region.code, year) : null));
   const levels = await getLevelsOf(columns.flatMap((figure) => (figure?.levels ? [figure.levels.assessmentId] : [])));

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { practiceAdoptions, practices, provinces } from "../../../db/schema";
 import { roundIndex } from "../frameworks";
 import { requireFrameworkChoice } from "../frameworks/index.server";
-import { integerBetween, oneOf, readParam } from "../http/url-query";
+import { oneOf, readParam, readYear } from "../http/url-query";
 import { selectPublicPractices } from "../practices/index.server";
 import { getBenchmarkData, figureOf } from "./benchmark-data.server";
 import { COUNT_CLASSES, classOf, indexClasses, MAP_METRICS, type MapClass, type MapMetric, type MapQuery, meanOfRegions, type ProvinceOnMap } from "./province-map";
@@ -41,8 +41,8 @@ export async function getProvinceMap(params: URLSearchParams) {
   const requestedMetric = params.get("ukuran");
   const requestedYear = params.get("tahun");
   const metric: MapMetric = readParam(params, "ukuran", oneOf(MAP_METRICS)) ?? "indeks";
-  const readYear = readParam(params, "tahun", integerBetween(0, 9999));
-  const year = readYear !== null && years.includes(readYear) ? readYear : perYear.size > 0 ? defaultRankingYear(perYear) : null;
+  const askedYear = readYear(params);
+  const year = askedYear !== null && years.includes(askedYear) ? askedYear : perYear.size > 0 ? defaultRankingYear(perYear) : null;
 
   const classes: readonly MapClass[] = metric === "indeks" ? indexClasses(framework.bands) : COUNT_CLASSES;
   const decimals = metric === "indeks" ? framework.decimals : 0;
@@ -81,7 +81,7 @@ export async function getProvinceMap(params: URLSearchParams) {
     /** What the URL asked for and could not be shown, so the page can say what it shows instead. */
     replaced: {
       metric: requestedMetric !== null && requestedMetric !== metric ? requestedMetric.slice(0, 40) : null,
-      year: requestedYear !== null && readYear !== query.year && metric === "indeks" ? requestedYear.slice(0, 12) : null,
+      year: requestedYear !== null && askedYear !== query.year && metric === "indeks" ? requestedYear.slice(0, 12) : null,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { integerBetween, knownCode, oneOf, readPage, readParam, searchString } from "../http/url-query";
+import { knownCode, oneOf, readPage, readParam, readYear, searchString } from "../http/url-query";
 import { type FigureKind, kindParam, parseKindParam, requireOneKind } from "./figure-kinds";
 
 export const RANKING_SORTS = ["peringkat", "nama", "perubahan"] as const;
@@ -35,7 +35,7 @@ export function parseRankingQuery(
   params: URLSearchParams,
   known: { framework: string; kind: FigureKind; years: readonly number[]; defaultYear: number; provinceCodes: ReadonlySet<string>; cohortSlugs: ReadonlySet<string> },
 ): RankingQuery {
-  const year = readParam(params, "tahun", integerBetween(0, 9999));
+  const year = readYear(params);
   const sort = readParam(params, "urut", oneOf(RANKING_SORTS)) ?? "peringkat";
   const direction = params.get("arah");
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { integerBetween, isoDate, knownCode, oneOf, readPage, readParam, renamedParams, searchString, textUpTo } from "./url-query";
+import { integerBetween, isoDate, knownCode, oneOf, readPage, readParam, readYear, renamedParams, searchString, textUpTo } from "./url-query";
 
 describe("url query readers", () => {
   it("reads usable values and nothing else", () => {
@@ -13,6 +13,10 @@ describe("url query readers", () => {
 
   it.each(["", " ", "abc", "-1", "1e9", "Infinity", "3.5", "2.000", "1.200", "2,0", " 2", "+2", "0x10", "２"])("refuses %j as a page", (raw) => {
     expect(readPage(new URLSearchParams({ hal: raw }))).toBe(1);
+  });
+
+  it.each([["2024", 2024], ["2.025", null], ["2025.0", null], ["2,025", null], ["20250", null], ["", null], ["２０２４", null]] as const)("reads tahun=%j as %j", (raw, year) => {
+    expect(readYear(new URLSearchParams({ tahun: raw }))).toBe(year);
   });
 
   it("writes parameters in order and leaves defaults out", () => {

@@ -55,6 +55,11 @@ export function readParam<T>(params: URLSearchParams, name: string, read: ParamR
   return raw === null ? null : read(raw);
 }
 
+/** The year a page or download is asked for (`tahun`): four digits at most, by the rule above. */
+export function readYear(params: URLSearchParams): number | null {
+  return readParam(params, "tahun", integerBetween(0, 9999));
+}
+
 /** Result pages: at most this many, so a link cannot ask the database to skip millions of rows. */
 export function readPage(params: URLSearchParams, maxPage = 10_000): number {
   return readParam(params, "hal", integerBetween(1, maxPage)) ?? 1;

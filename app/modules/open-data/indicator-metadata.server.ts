@@ -6,7 +6,7 @@
  * weights, levels, formula and sources. Nothing is written by hand per indicator, so a
  * curator's reviewed change to the framework changes the metadata with it.
  */
-import { getCuratedFramework, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
+import { type FrameworkTree, getCuratedFramework, getFrameworkTree, getLevelCriteria } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translator.server";
 
@@ -32,9 +32,28 @@ export interface IndicatorMetadata {
   fields: { field: IndicatorMetadataField; label: string; value: string }[];
 }
 
+/**
+ * Built once per framework tree and language: every indicator page shows it, and a framework
+ * change (the only way its inputs change) replaces the cached tree, so the next read builds anew.
+ */
+const metadataByTree = new WeakMap<FrameworkTree, Map<Locale, Promise<IndicatorMetadata[]>>>();
+
 /** The metadata of every indicator of a framework (by number), in one language. */
 export async function frameworkIndicatorMetadata(slug: string, locale: Locale): Promise<IndicatorMetadata[]> {
-  const [framework, tree, criteria] = await Promise.all([getCuratedFramework(slug), getFrameworkTree(slug), getLevelCriteria(slug)]);
+  const tree = await getFrameworkTree(slug);
+  const byLocale = metadataByTree.get(tree) ?? new Map<Locale, Promise<IndicatorMetadata[]>>();
+  metadataByTree.set(tree, byLocale);
+  let metadata = byLocale.get(locale);
+  if (!metadata) {
+    metadata = buildIndicatorMetadata(slug, tree, locale);
+    byLocale.set(locale, metadata);
+    metadata.catch(() => byLocale.delete(locale));
+  }
+  return metadata;
+}
+
+async function buildIndicatorMetadata(slug: string, tree: FrameworkTree, locale: Locale): Promise<IndicatorMetadata[]> {
+  const [framework, criteria] = await Promise.all([getCuratedFramework(slug), getLevelCriteria(slug)]);
   if (!framework) return [];
   const { t, formatNumber } = translatorFor(locale);
   const weights = new Map(framework.nodes.map((node) => [node.id, node.weight]));

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { createDatabase, type Database, type DatabaseOptions } from "../../db/client";
 import { type ServerEnv, serverEnv } from "./env.server";
 
@@ -15,6 +15,15 @@ const processWide = globalThis as typeof globalThis & {
 /** Either the pool or an open transaction: data functions that must join a caller's transaction take this. */
 export type DatabaseOrTransaction = Database | Transaction;
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Integers as one `int[]` parameter, for `= any(…)`, `&&` and `@>`: one statement text whatever
+ * the list's length (a prepared statement per length otherwise) and one parameter to send,
+ * where `in (…)` sends hundreds.
+ */
+export function integerArray(values: readonly number[]): SQL {
+  return sql`${`{${values.map((value) => Math.trunc(value)).join(",")}}`}::int[]`;
+}
 
 /**
  * Waits until no other transaction holds the lock named `scope` (and `id`), then holds it until

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import {
   assessmentLevels,
   assessments,
@@ -14,7 +14,7 @@ import {
 } from "../../../db/schema";
 import { type Actor, can } from "../auth";
 import { broadcast, onBroadcast } from "../cluster/broadcast.server";
-import { db } from "../db.server";
+import { db, integerArray } from "../db.server";
 import { getFrameworkSummary } from "../frameworks/index.server";
 import { FIGURE_KINDS, type FigureKind, type LevelKind } from "./figure-kinds";
 import { indexMismatch } from "../frameworks";
@@ -321,7 +321,7 @@ export async function getLevelsOf(assessmentIds: number[]): Promise<Map<number, 
   const rows = await db()
     .select({ assessmentId: assessmentLevels.assessmentId, nodeId: assessmentLevels.nodeId, level: assessmentLevels.level })
     .from(assessmentLevels)
-    .where(inArray(assessmentLevels.assessmentId, assessmentIds));
+    .where(sql`${assessmentLevels.assessmentId} = any(${integerArray(assessmentIds)})`);
   for (const row of rows) {
     let map = levels.get(row.assessmentId);
     if (!map) levels.set(row.assessmentId, (map = new Map()));

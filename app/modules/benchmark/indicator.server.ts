@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../auth";
 import { assessmentLevels } from "../../../db/schema";
-import { db } from "../db.server";
+import { db, integerArray } from "../db.server";
 import { getFrameworkTree, getLevelCriteria, SPBE_2020 } from "../frameworks/index.server";
 import { listPublishedPractices } from "../practices/index.server";
 import { type BenchmarkData, getBenchmarkData } from "./benchmark-data.server";
@@ -25,7 +25,7 @@ async function levelSpread(data: BenchmarkData, kind: LevelKind, year: number, i
       : await db()
           .select({ assessmentId: assessmentLevels.assessmentId, level: assessmentLevels.level })
           .from(assessmentLevels)
-          .where(and(eq(assessmentLevels.nodeId, indicatorId), inArray(assessmentLevels.assessmentId, assessmentIds)));
+          .where(and(eq(assessmentLevels.nodeId, indicatorId), sql`${assessmentLevels.assessmentId} = any(${integerArray(assessmentIds)})`));
   const levelOf = new Map(levelRows.map((row) => [row.assessmentId, row.level]));
   const topLevel = Math.max(0, ...levelRows.map((row) => row.level));
   const leaders = withLevels

@@ -1,6 +1,7 @@
 import { and, desc, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../auth";
 import { practiceRevisions, practices } from "../../../db/schema";
+import { integerArray } from "../db.server";
 import { allGroups } from "../frameworks";
 import { getFrameworkSummary, getFrameworkTree } from "../frameworks/index.server";
 import { selectPublicPractices } from "../practices/index.server";
@@ -232,7 +233,7 @@ async function publishedPracticesFor(regionCodes: string[], indicatorIds: number
     {
       where: and(
         inArray(practices.regionCode, [...new Set(regionCodes)]),
-        sql`${practiceRevisions.indicatorIds} && ${sql.raw(`array[${indicatorIds.map(Number).join(",")}]::int[]`)}`,
+        sql`${practiceRevisions.indicatorIds} && ${integerArray(indicatorIds)}`,
       ),
     },
   )

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias, type PgSelectBase, type SelectedFields } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth";
-import { db } from "../db.server";
+import { db, integerArray } from "../db.server";
 import { allGroups, indicatorsIn } from "../frameworks";
 import { type FrameworkTree, getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import { listProvinces, listRegionsByProvince } from "../regions/index.server";
@@ -91,7 +91,12 @@ function selectMatchingPractices<Columns extends SelectedFields>(columns: Column
     .from(practices)
     .where(and(isPublicSql(), filters.revision, filters.region))
     .$dynamic();
-  if (filters.revision) query = query.innerJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId));
+  // The second condition always holds (a published revision is the practice's own), but only it
+  // lets PostgreSQL go from a filter's matching revisions to their practices by primary key,
+  // instead of hashing all 20,000 practices: an indicator's practices count in 1.3 ms, not 2.9.
+  if (filters.revision) {
+    query = query.innerJoin(practiceRevisions, and(eq(practiceRevisions.id, practices.publishedRevisionId), eq(practiceRevisions.practiceId, practices.id)));
+  }
   if (filters.region) query = query.innerJoin(regions, eq(regions.code, practices.regionCode));
   // Every join is inner (see selectPublicPractices).
   return query as unknown as PgSelectBase<"practices", Columns, "partial", Record<string, "not-null">, true>;
@@ -125,7 +130,7 @@ export async function publishedPracticeFilters(query: PracticeListQuery & Search
       query.status ? eq(practiceRevisions.runningStatus, query.status) : undefined,
       query.year ? sql`left(${practiceRevisions.startedOn}, 4) = ${String(query.year)}` : undefined,
       ...[query.domain, query.aspect].map((group) =>
-        group ? sql`${practiceRevisions.indicatorIds} && ${`{${indicatorIdsUnder(tree, group).join(",")}}`}::int[]` : undefined,
+        group ? sql`${practiceRevisions.indicatorIds} && ${integerArray(indicatorIdsUnder(tree, group))}` : undefined,
       ),
       query.language === "en" ? sql`btrim(${practiceRevisions.titleEn}) <> ''` : undefined,
     ),

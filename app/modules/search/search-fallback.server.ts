@@ -8,7 +8,7 @@
  */
 import { and, inArray, type SQL, sql } from "drizzle-orm";
 import { practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
-import { db } from "../db.server";
+import { db, integerArray } from "../db.server";
 import { allGroups, indicatorsIn } from "../frameworks";
 import { getFrameworkTree, SPBE_2020 } from "../frameworks/index.server";
 import type { Locale } from "../i18n/locales";
@@ -148,7 +148,7 @@ function exactMatches(concept: QueryConcept, index: number, indicators: Indicato
       ? []
       : [
           sql`select ${practiceRevisions.id}, ${index}::int, 1::real from ${practiceRevisions}
-              where ${practiceRevisions.indicatorIds} && ${`{${indicatorIds.map((indicator) => indicator.id).join(",")}}`}::int[]`,
+              where ${practiceRevisions.indicatorIds} && ${integerArray(indicatorIds.map((indicator) => indicator.id))}`,
         ];
   return concept.phrases.flatMap((phrase, phraseIndex) => {
     const prefix = concept.prefix && phraseIndex === 0;
@@ -259,7 +259,7 @@ async function facetCountsSql(): Promise<SQL> {
       ...groups.map(
         (group) =>
           sql`select ${group.kind}::text, ${group.name}::text, count(*) from hits
-              where indicator_ids && ${`{${indicatorsIn([group]).map((indicator) => indicator.id).join(",")}}`}::int[] having count(*) > 0`,
+              where indicator_ids && ${integerArray(indicatorsIn([group]).map((indicator) => indicator.id))} having count(*) > 0`,
       ),
       sql`select 'indicator', indicator_id::text, count(*) from hits, unnest(hits.indicator_ids) as indicator_id group by 2`,
       byColumn("stage", "stage"),

@@ -57,6 +57,12 @@ export const practices = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** Seed case studies written by us from public sources, not by the region itself. */
     compiledFromPublicSources: boolean("compiled_from_public_sources").notNull().default(false),
+    /**
+     * How many public practices record this one as their source: kept by triggers on every change
+     * to an adoption or to an adopter's visibility (migration 0017, decision 0040), so the
+     * most-adopted order reads one index instead of counting 2,000 adoptions for every page.
+     */
+    publicAdoptionCount: integer("public_adoption_count").notNull().default(0),
     /** Stable key of a seeded practice, so seeding is idempotent. */
     seedKey: text("seed_key").unique(),
     createdById: integer("created_by_id").references(() => users.id),
@@ -67,6 +73,9 @@ export const practices = pgTable(
     index("practices_region_idx").on(table.regionCode),
     index("practices_state_idx").on(table.state, table.submittedAt),
     index("practices_published_idx").on(table.publishedAt).where(sql`${table.publishedRevisionId} is not null`),
+    index("practices_most_adopted_idx")
+      .on(table.publicAdoptionCount.desc().nullsFirst(), table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+      .where(sql`${table.publishedRevisionId} is not null`),
   ],
 );
 
@@ -166,6 +175,8 @@ export const practiceAdoptions = pgTable(
       .notNull()
       .references(() => regions.code),
     note: text("note").notNull().default(""),
+    /** Whether the adopting practice is public (`isPublic`), kept by triggers: such adoptions are the source's publicAdoptionCount. */
+    adopterIsPublic: boolean("adopter_is_public").notNull().default(false),
     recordedById: integer("recorded_by_id").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { practiceAdoptions, practiceRevisions, practices } from "../../../db/schema";
 import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { createPractice } from "./practice-commands.server";
-import { adoptionCount, listPublishedPractices } from "./practice-list.server";
+import { listPublishedPractices } from "./practice-list.server";
 import type { PracticeListQuery } from "./practice-query";
-import { selectPublicPractices } from "./public-practices.server";
+import { isPublicSql, selectPublicPractices } from "./public-practices.server";
 
+const adopter = alias(practices, "adopter");
 const TAG = `daftar-${randomUUID().slice(0, 8)}`;
 const noFilter: PracticeListQuery = { province: null, region: null, indicator: null, stage: null, tag: null, sort: "terbanyak-diadopsi", page: 1 };
 
@@ -39,11 +41,26 @@ beforeAll(async () => {
   await adopt(2, false);
 });
 
-/** The order as the list computed it before it picked the page of ids first: every row joined, then sorted. */
+/** A practice's public adopters, counted from the adoptions themselves (what the triggers keep in public_adoption_count). */
+const countedAdoptions = sql<number>`(
+  select count(*)::int from ${practiceAdoptions}
+  join ${practices} ${adopter} on ${adopter.id} = ${practiceAdoptions.adopterPracticeId}
+  where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicSql(adopter)}
+)`;
+
+/** The order as the list computed it before it picked the page of ids first: every row joined, counted, then sorted. */
 async function referenceOrder(sort: PracticeListQuery["sort"], where?: SQL) {
-  const rows = await selectPublicPractices({ id: practices.id, adoptionCount }, { where })
-    .orderBy(...(sort === "terbanyak-diadopsi" ? [desc(adoptionCount)] : []), desc(practices.publishedAt), desc(practices.id));
+  const rows = await selectPublicPractices({ id: practices.id, adoptionCount: countedAdoptions }, { where })
+    .orderBy(...(sort === "terbanyak-diadopsi" ? [desc(countedAdoptions)] : []), desc(practices.publishedAt), desc(practices.id));
   return rows.map((row) => [row.id, row.adoptionCount]);
+}
+
+/** Practices whose kept count differs from their adopters counted (none, when the triggers are right). */
+async function miscounted() {
+  return db()
+    .select({ id: practices.id, kept: practices.publicAdoptionCount, counted: countedAdoptions })
+    .from(practices)
+    .where(sql`${practices.publicAdoptionCount} <> ${countedAdoptions}`);
 }
 
 /** Every page of the list, `pageSize` a page, concatenated. */
@@ -80,5 +97,91 @@ describe("public list order", () => {
     const { pageCount, page, practices: rows } = await listPublishedPractices({ ...noFilter, tag: TAG, page: 99 }, 4);
     expect([pageCount, page]).toEqual([2, 2]);
     expect(rows.map((row) => row.id)).toEqual((await referenceOrder("terbanyak-diadopsi", sql`${practiceRevisions.tags} @> array[${TAG}]::text[]`)).slice(4).map(([id]) => id));
+  });
+});
+
+describe("each practice's count of public adopters (kept by triggers)", () => {
+  /** A practice of 33.16 adopting `sourceId`, public or a draft. */
+  async function adopterOf(sourceId: number, isPublic: boolean) {
+    const content = practiceContent({ title: "Pengadopsi hitungan" });
+    const adopterId = isPublic
+      ? await publishPractice(content, { editor: adopterEditor, curator })
+      : (await createPractice({ regionCode: "33.16", content, submit: false, actorId: adopterEditor.id, ip: "127.0.0.1" })).id;
+    await db().insert(practiceAdoptions).values({ adopterPracticeId: adopterId, sourcePracticeId: sourceId, sourceRegionCode: "32.11" });
+    return adopterId;
+  }
+  const countOf = async (practiceId: number) =>
+    (await db().select({ count: practices.publicAdoptionCount }).from(practices).where(eq(practices.id, practiceId)))[0]!.count;
+
+  it("follows adoptions recorded, moved and removed, and adopters published, archived, unpublished and deleted", async () => {
+    const [source, other] = [sources[3]!, sources[4]!];
+    const publicAdopter = await adopterOf(source, true);
+    const draftAdopter = await adopterOf(source, false);
+    expect([await countOf(source), await countOf(other)]).toEqual([1, 0]);
+
+    const published = await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, draftAdopter));
+    await db().update(practices).set({ state: "published", publishedRevisionId: published[0]!.revisionId }).where(eq(practices.id, draftAdopter));
+    expect(await countOf(source)).toBe(2);
+    await db().update(practices).set({ state: "archived" }).where(eq(practices.id, publicAdopter));
+    expect(await countOf(source)).toBe(1);
+    await db().update(practices).set({ state: "published" }).where(eq(practices.id, publicAdopter));
+    await db().update(practiceAdoptions).set({ sourcePracticeId: other }).where(eq(practiceAdoptions.adopterPracticeId, draftAdopter));
+    expect([await countOf(source), await countOf(other)]).toEqual([1, 1]);
+    await db().update(practiceAdoptions).set({ note: "catatan saja" }).where(eq(practiceAdoptions.adopterPracticeId, draftAdopter));
+    expect(await countOf(other)).toBe(1);
+    await db().update(practices).set({ publishedRevisionId: null, state: "draft" }).where(eq(practices.id, draftAdopter));
+    expect(await countOf(other)).toBe(0);
+    await db().delete(practiceAdoptions).where(eq(practiceAdoptions.adopterPracticeId, publicAdopter));
+    expect(await countOf(source)).toBe(0);
+    const deleted = await adopterOf(source, true);
+    expect(await countOf(source)).toBe(1);
+    await db().delete(practices).where(eq(practices.id, deleted));
+    expect(await countOf(source)).toBe(0);
+    expect(await miscounted()).toEqual([]);
+  });
+
+  it("loses no change when an adopter is published while its adoption is being recorded, or two adopters at once", async () => {
+    const source = sources[5]!;
+    const publishedRevision = async (practiceId: number) =>
+      (await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, practiceId)))[0]!.revisionId;
+
+    // The adoption is recorded first and the publication waits for it, then finds it.
+    const first = (await createPractice({ regionCode: "33.16", content: practiceContent(), submit: false, actorId: adopterEditor.id, ip: "127.0.0.1" })).id;
+    const firstRevision = await publishedRevision(first);
+    let releaseRecording!: () => void;
+    const recordingHeld = new Promise<void>((resolve) => (releaseRecording = resolve));
+    let recorded!: () => void;
+    const adoptionInserted = new Promise<void>((resolve) => (recorded = resolve));
+    const recording = db().transaction(async (tx) => {
+      await tx.insert(practiceAdoptions).values({ adopterPracticeId: first, sourcePracticeId: source, sourceRegionCode: "32.11" });
+      recorded();
+      await recordingHeld;
+    });
+    await adoptionInserted;
+    const publishing = db().update(practices).set({ state: "published", publishedRevisionId: firstRevision }).where(eq(practices.id, first)).execute();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseRecording();
+    await Promise.all([recording, publishing]);
+    expect(await countOf(source)).toBe(1);
+
+    // Two adopters of one source published in overlapping transactions: both count.
+    const [second, third] = [await adopterOf(source, false), await adopterOf(source, false)];
+    const [secondRevision, thirdRevision] = [await publishedRevision(second), await publishedRevision(third)];
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstUpdated!: () => void;
+    const updated = new Promise<void>((resolve) => (firstUpdated = resolve));
+    const publishSecond = db().transaction(async (tx) => {
+      await tx.update(practices).set({ state: "published", publishedRevisionId: secondRevision }).where(eq(practices.id, second));
+      firstUpdated();
+      await firstHeld;
+    });
+    await updated;
+    const publishThird = db().update(practices).set({ state: "published", publishedRevisionId: thirdRevision }).where(eq(practices.id, third)).execute();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseFirst();
+    await Promise.all([publishSecond, publishThird]);
+    expect(await countOf(source)).toBe(3);
+    expect(await miscounted()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias, type PgSelectBase, type SelectedFields } from "drizzle-orm/pg-core";
 import { practiceAdoptions, practiceRevisions, practices, provinces, regions, revisionTextVector } from "../../../db/schema";
 import type { Actor } from "../auth";
@@ -9,14 +9,8 @@ import { listProvinces, listRegionsByProvince } from "../regions/index.server";
 import { PRACTICE_PAGE_SIZE, parsePracticeListQuery, type PracticeListQuery, type WorkspaceQuery } from "./practice-query";
 import { isPublicSql, selectPublicPractices, whenPublic } from "./public-practices.server";
 
-const adopter = alias(practices, "adopter");
-
-/** How many public practices record this one as their source. */
-export const adoptionCount = sql<number>`(
-  select count(*)::int from ${practiceAdoptions}
-  join ${practices} ${adopter} on ${adopter.id} = ${practiceAdoptions.adopterPracticeId}
-  where ${practiceAdoptions.sourcePracticeId} = ${practices.id} and ${isPublicSql(adopter)}
-)`;
+/** How many public practices record this one as their source (kept by triggers, decision 0040). */
+export const adoptionCount = practices.publicAdoptionCount;
 
 const publishedListColumns = {
   id: practices.id,
@@ -102,16 +96,6 @@ function selectMatchingPractices<Columns extends SelectedFields>(columns: Column
   return query as unknown as PgSelectBase<"practices", Columns, "partial", Record<string, "not-null">, true>;
 }
 
-/** Adoptions by public practices, counted per source practice (practices with none have no row). */
-function adoptionCounts() {
-  return db()
-    .select({ practiceId: sql<number>`${practiceAdoptions.sourcePracticeId}`.as("adopted_practice_id"), adoptions: sql<number>`count(*)::int`.as("adoption_total") })
-    .from(practiceAdoptions)
-    .innerJoin(adopter, and(eq(adopter.id, practiceAdoptions.adopterPracticeId), isPublicSql(adopter)))
-    .groupBy(practiceAdoptions.sourcePracticeId)
-    .as("adoption_counts");
-}
-
 /**
  * The list's filters as conditions on the published revision (`practiceRevisions`) and the
  * region (`regions`), for this list and the search fallback alike.
@@ -147,22 +131,23 @@ export async function listPublishedPractices(query: PracticeListQuery & SearchOn
   const filters = await publishedPracticeFilters(query);
   const [totalRow] = await selectMatchingPractices({ value: count() }, filters);
   const { total, page, pageCount, offset } = paginate(totalRow?.value ?? 0, query.page, pageSize);
-  // The page's ids first, from the narrow rows (counts aggregated once, not per row), then the
-  // text for that page only. Ties: newest publication first, then the highest id.
+  // The page's ids first, from the narrow rows, then the text for that page only. Ties: newest
+  // publication first, then the highest id (practices_most_adopted_idx holds this order).
   const mostAdopted = query.sort === "terbanyak-diadopsi";
-  const counts = adoptionCounts();
-  const adoptions = mostAdopted ? sql<number>`coalesce(${counts.adoptions}, 0)` : sql<number>`0`;
-  let pageIds = selectMatchingPractices({ id: practices.id, publishedAt: practices.publishedAt, adoptions: adoptions.as("list_adoptions") }, filters);
-  if (mostAdopted) pageIds = pageIds.leftJoin(counts, eq(counts.practiceId, practices.id));
-  const listPage = pageIds
-    // A constant ORDER BY term would read as a column position.
-    .orderBy(...(mostAdopted ? [desc(adoptions)] : []), desc(practices.publishedAt), desc(practices.id))
+  const listOrder = (row: { id: SQLWrapper; publishedAt: SQLWrapper; adoptions: SQLWrapper }) => [
+    ...(mostAdopted ? [desc(row.adoptions)] : []),
+    desc(row.publishedAt),
+    desc(row.id),
+  ];
+  const pageColumns = { id: practices.id, publishedAt: practices.publishedAt, adoptions: practices.publicAdoptionCount };
+  const listPage = selectMatchingPractices(pageColumns, filters)
+    .orderBy(...listOrder(pageColumns))
     .limit(pageSize)
     .offset(offset)
     .as("list_page");
   const rows = await selectPublicPractices(publishedListColumns)
     .innerJoin(listPage, eq(listPage.id, practices.id))
-    .orderBy(desc(listPage.adoptions), desc(listPage.publishedAt), desc(listPage.id));
+    .orderBy(...listOrder(listPage));
   return { total, page, pageCount, practices: rows };
 }
 

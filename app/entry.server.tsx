@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { RequestIdProvider } from "./components/request-id";
-import { PRIVATE_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./modules/http/cache-policy.server";
+import { bytesWithout, PRIVATE_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./modules/http/cache-policy.server";
 import { log } from "./modules/log.server";
 import type { ValidatedSession } from "./modules/auth/sessions.server";
 
@@ -91,7 +91,7 @@ export default function handleRequest(
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               const body = Buffer.concat(chunks);
               // The nonce differs on every render of the same page; the ETag must not.
-              const fingerprint = () => body.toString("utf8").replaceAll(nonce, "");
+              const fingerprint = () => bytesWithout(body, nonce);
               resolve(withCachePolicy(request, { status: responseStatusCode, headers: responseHeaders, body, fingerprint }, loadContext.keepPublicResponse));
               callback();
             },

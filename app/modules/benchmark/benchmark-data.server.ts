@@ -144,7 +144,20 @@ export async function getBenchmarkData(frameworkSlug: string, viewer: Actor | nu
   return data && visibleTo(data, viewer);
 }
 
+/**
+ * Anonymous readers' view of each loaded data, made once: pages keep their own work per data
+ * object (similar regions' features), which a new view on every request would throw away.
+ */
+const anonymousViews = new WeakMap<BenchmarkData, BenchmarkData>();
+
 function visibleTo(data: BenchmarkData, viewer: Actor | null): BenchmarkData {
+  if (viewer !== null) return withoutHiddenSelfAssessments(data, viewer);
+  let view = anonymousViews.get(data);
+  if (!view) anonymousViews.set(data, (view = withoutHiddenSelfAssessments(data, null)));
+  return view;
+}
+
+function withoutHiddenSelfAssessments(data: BenchmarkData, viewer: Actor | null): BenchmarkData {
   const hidden = (figure: Figure) => figure.restricted && !can(viewer, { action: "selfAssessment.read", regionCode: figure.code });
   if (![...data.figures.self.values()].some(hidden)) return data;
   const self = new Map([...data.figures.self].filter(([, figure]) => !hidden(figure)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasSessionCookie, isPublicPage, matchesEtag, mustStayPrivate, pagePath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./cache-policy.server";
+import { bytesWithout, etagOf, hasSessionCookie, isPublicPage, matchesEtag, mustStayPrivate, pagePath, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, type PublicPage, withCachePolicy } from "./cache-policy.server";
 
 const page = new TextEncoder().encode("<html>peringkat</html>");
 
@@ -92,5 +92,16 @@ describe("cache policy", () => {
     expect(matchesEtag('"a", "b"', '"b"')).toBe(true);
     expect(matchesEtag("*", '"b"')).toBe(true);
     expect(matchesEtag(null, '"b"')).toBe(false);
+  });
+});
+
+describe("the ETag of a page with a nonce", () => {
+  it("covers the bytes around every occurrence of the nonce, as the text without it", () => {
+    const nonce = "n0nCe+/=";
+    const body = Buffer.from(`<script nonce="${nonce}">a</script>é<style nonce="${nonce}"></style>${nonce}`);
+    expect(bytesWithout(body, nonce).map((part) => part.toString())).toEqual(['<script nonce="', '">a</script>é<style nonce="', '"></style>', ""]);
+    expect(etagOf(bytesWithout(body, nonce))).toBe(etagOf(body.toString().replaceAll(nonce, "")));
+    expect(etagOf(bytesWithout(body, "absent"))).toBe(etagOf(body));
+    expect(etagOf(bytesWithout(body, nonce))).not.toBe(etagOf(bytesWithout(Buffer.from(body.toString().replace("a</script>", "b</script>")), nonce)));
   });
 });

@@ -63,6 +63,12 @@ export const practices = pgTable(
      * most-adopted order reads one index instead of counting 2,000 adoptions for every page.
      */
     publicAdoptionCount: integer("public_adoption_count").notNull().default(0),
+    /**
+     * The published revision's indicatorIds, copied by a trigger whenever publishedRevisionId is
+     * set (revisions never change; migration 0018): lists filtered by indicator read one index on
+     * practices instead of joining a thousand revisions to check each is the published one.
+     */
+    publishedIndicatorIds: integer("published_indicator_ids").array().notNull().default(sql`'{}'`),
     /** Stable key of a seeded practice, so seeding is idempotent. */
     seedKey: text("seed_key").unique(),
     createdById: integer("created_by_id").references(() => users.id),
@@ -73,6 +79,7 @@ export const practices = pgTable(
     index("practices_region_idx").on(table.regionCode),
     index("practices_state_idx").on(table.state, table.submittedAt),
     index("practices_published_idx").on(table.publishedAt).where(sql`${table.publishedRevisionId} is not null`),
+    index("practices_published_indicators_idx").using("gin", table.publishedIndicatorIds).where(sql`${table.publishedRevisionId} is not null`),
     index("practices_most_adopted_idx")
       .on(table.publicAdoptionCount.desc().nullsFirst(), table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
       .where(sql`${table.publishedRevisionId} is not null`),

@@ -3,7 +3,7 @@ import { desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { practiceAdoptions, practiceRevisions, practices } from "../../../db/schema";
-import { practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
+import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
 import { db } from "../db.server";
 import { createPractice } from "./practice-commands.server";
@@ -183,5 +183,38 @@ describe("each practice's count of public adopters (kept by triggers)", () => {
     await Promise.all([publishSecond, publishThird]);
     expect(await countOf(source)).toBe(3);
     expect(await miscounted()).toEqual([]);
+  });
+});
+
+describe("each practice's published indicators (copied by a trigger)", () => {
+  /** Practices whose copy differs from their published revision's indicators (none, when the trigger is right). */
+  const miscopied = () =>
+    db()
+      .select({ id: practices.id })
+      .from(practices)
+      .leftJoin(practiceRevisions, eq(practiceRevisions.id, practices.publishedRevisionId))
+      .where(sql`${practices.publishedIndicatorIds} <> coalesce(${practiceRevisions.indicatorIds}, '{}')`);
+
+  it("follows the published revision, and the list filters by it", async () => {
+    const [first, second] = [await indicatorId(37), await indicatorId(12)];
+    const practiceId = await publishPractice(practiceContent({ title: "Indikator tersalin", indicatorIds: [first], tags: [TAG] }), { editor, curator });
+    const copied = async () => (await db().select({ ids: practices.publishedIndicatorIds }).from(practices).where(eq(practices.id, practiceId)))[0]!.ids;
+    expect(await copied()).toEqual([first]);
+    const listed = async (number: number) => (await listPublishedPractices({ ...noFilter, tag: TAG, indicator: number }, 50)).practices.map((practice) => practice.id);
+    expect(await listed(37)).toContain(practiceId);
+
+    // A newer revision published: the copy follows it, and the list with it.
+    const [revision] = await db()
+      .insert(practiceRevisions)
+      .values({ practiceId, number: 2, title: "Indikator tersalin 2", summary: "Ringkasan", body: "Isi", stage: "penerapan", indicatorIds: [second], tags: [TAG] })
+      .returning({ id: practiceRevisions.id });
+    await db().update(practices).set({ publishedRevisionId: revision!.id, latestRevisionId: revision!.id }).where(eq(practices.id, practiceId));
+    expect(await copied()).toEqual([second]);
+    expect(await listed(37)).not.toContain(practiceId);
+    expect(await listed(12)).toContain(practiceId);
+
+    await db().update(practices).set({ publishedRevisionId: null, state: "draft" }).where(eq(practices.id, practiceId));
+    expect(await copied()).toEqual([]);
+    expect(await miscopied()).toEqual([]);
   });
 });

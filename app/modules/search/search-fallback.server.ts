@@ -203,7 +203,7 @@ async function hitsTable(query: SearchQuery, concepts: QueryConcept[]): Promise<
     btrim(${practiceRevisions.titleEn}) <> '' as english, ${regions.provinceCode} as province_code, ${regions.type}::text as region_type`;
   const joins = sql`join ${practiceRevisions} on ${practiceRevisions.id} = ${practices.publishedRevisionId}
     join ${regions} on ${regions.code} = ${practices.regionCode}`;
-  const where = and(isPublicSql(), filters.revision, filters.region);
+  const where = and(isPublicSql(), filters.practice, filters.revision, filters.region);
   if (concepts.length === 0) {
     return sql`filtered as (select ${columns}, 0 as matched, 0 as score from ${practices} ${joins} where ${where}),
       hits as (select * from filtered)`;

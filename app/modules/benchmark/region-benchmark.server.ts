@@ -229,11 +229,11 @@ async function publishedPracticesFor(regionCodes: string[], indicatorIds: number
   const byRegion = new Map<string, { id: number; title: string; indicatorIds: number[] }[]>();
   if (regionCodes.length === 0 || indicatorIds.length === 0) return byRegion;
   const rows = await selectPublicPractices(
-    { id: practices.id, regionCode: practices.regionCode, title: practiceRevisions.title, indicatorIds: practiceRevisions.indicatorIds },
+    { id: practices.id, regionCode: practices.regionCode, title: practiceRevisions.title, indicatorIds: practices.publishedIndicatorIds },
     {
       where: and(
         inArray(practices.regionCode, [...new Set(regionCodes)]),
-        sql`${practiceRevisions.indicatorIds} && ${integerArray(indicatorIds)}`,
+        sql`${practices.publishedIndicatorIds} && ${integerArray(indicatorIds)}`,
       ),
     },
   )

@@ -5,8 +5,13 @@
  * a distribution, plus those the Satu Data harvest uses (licence, modified, media type, keyword,
  * theme, titles and descriptions in Indonesian and English).
  */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import jsonld from "jsonld";
 import { beforeAll, describe, expect, it } from "vitest";
+import { frameworkLevels, frameworkNodes, frameworks } from "../../../db/schema";
+import { db } from "../db.server";
+import { invalidateFrameworkCaches } from "../frameworks/index.server";
 import { buildCatalog } from "./catalog.server";
 import { frameworkIndicatorMetadata, INDICATOR_METADATA_FIELDS } from "./indicator-metadata.server";
 
@@ -103,5 +108,26 @@ describe("indicator metadata", () => {
     expect(first.get("method")!.value).toMatch(/Bobot indikator ini \d/);
     expect(first.get("source")!.value).toMatch(/59/);
     expect(await frameworkIndicatorMetadata("pemdi-2026", "en")).toHaveLength(20);
+  });
+
+  it("is built anew once the framework caches are cleared, as a reviewed framework change clears them", async () => {
+    const slug = `metadata-${randomUUID().slice(0, 8)}`;
+    const [framework] = await db()
+      .insert(frameworks)
+      .values({ slug, name: `Kerangka ${slug}`, shortName: slug, scaleMin: 1, scaleMax: 5, decimals: 2, formula: "Rata-rata berbobot", sourceStatus: "secondary_sources" })
+      .returning({ id: frameworks.id });
+    const frameworkId = framework!.id;
+    const [aspect] = await db().insert(frameworkNodes).values({ frameworkId, parentId: null, kind: "aspect", number: 1, name: "Aspek", weight: 100 }).returning({ id: frameworkNodes.id });
+    const [indicator] = await db()
+      .insert(frameworkNodes)
+      .values({ frameworkId, parentId: aspect!.id, kind: "indicator", number: 1, name: "Indikator", weight: 30 })
+      .returning({ id: frameworkNodes.id });
+    await db().insert(frameworkLevels).values([1, 2, 3, 4, 5].map((level) => ({ frameworkId, level, name: `T${level}` })));
+    const method = async () => (await frameworkIndicatorMetadata(slug, "id"))[0]!.fields.find((entry) => entry.field === "method")!.value;
+    expect(await method()).toMatch(/Bobot indikator ini 30\b/);
+
+    await db().update(frameworkNodes).set({ weight: 40 }).where(eq(frameworkNodes.id, indicator!.id));
+    await invalidateFrameworkCaches();
+    expect(await method()).toMatch(/Bobot indikator ini 40\b/);
   });
 });

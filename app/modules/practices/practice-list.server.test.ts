@@ -142,12 +142,12 @@ describe("each practice's count of public adopters (kept by triggers)", () => {
 
   it("loses no change when an adopter is published while its adoption is being recorded, or two adopters at once", async () => {
     const source = sources[5]!;
-    const publishedRevision = async (practiceId: number) =>
+    const latestRevision = async (practiceId: number) =>
       (await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, practiceId)))[0]!.revisionId;
 
     // The adoption is recorded first and the publication waits for it, then finds it.
     const first = (await createPractice({ regionCode: "33.16", content: practiceContent(), submit: false, actorId: adopterEditor.id, ip: "127.0.0.1" })).id;
-    const firstRevision = await publishedRevision(first);
+    const firstRevision = await latestRevision(first);
     let releaseRecording!: () => void;
     const recordingHeld = new Promise<void>((resolve) => (releaseRecording = resolve));
     let recorded!: () => void;
@@ -166,7 +166,7 @@ describe("each practice's count of public adopters (kept by triggers)", () => {
 
     // Two adopters of one source published in overlapping transactions: both count.
     const [second, third] = [await adopterOf(source, false), await adopterOf(source, false)];
-    const [secondRevision, thirdRevision] = [await publishedRevision(second), await publishedRevision(third)];
+    const [secondRevision, thirdRevision] = [await latestRevision(second), await latestRevision(third)];
     let releaseFirst!: () => void;
     const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
     let firstUpdated!: () => void;

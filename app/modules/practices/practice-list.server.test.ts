@@ -119,8 +119,8 @@ describe("each practice's count of public adopters (kept by triggers)", () => {
     const draftAdopter = await adopterOf(source, false);
     expect([await countOf(source), await countOf(other)]).toEqual([1, 0]);
 
-    const published = await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, draftAdopter));
-    await db().update(practices).set({ state: "published", publishedRevisionId: published[0]!.revisionId }).where(eq(practices.id, draftAdopter));
+    const [latest] = await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, draftAdopter));
+    await db().update(practices).set({ state: "published", publishedRevisionId: latest!.revisionId }).where(eq(practices.id, draftAdopter));
     expect(await countOf(source)).toBe(2);
     await db().update(practices).set({ state: "archived" }).where(eq(practices.id, publicAdopter));
     expect(await countOf(source)).toBe(1);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { practiceAdoptions, practiceRevisions, practices } from "../../../db/schema";
 import { indicatorId, practiceContent, publishPractice, testActor } from "../../../tests/support/practice-factory";
 import type { Actor } from "../auth";
-import { db } from "../db.server";
+import { type DatabaseOrTransaction, db } from "../db.server";
 import { createPractice } from "./practice-commands.server";
 import { listPublishedPractices } from "./practice-list.server";
 import type { PracticeListQuery } from "./practice-query";
@@ -140,47 +140,48 @@ describe("each practice's count of public adopters (kept by triggers)", () => {
     expect(await miscounted()).toEqual([]);
   });
 
+  /**
+   * Runs `held` in a transaction kept open while `waiting` starts on another connection and blocks
+   * on its locks, then commits it and waits for both: two writers overlapping.
+   */
+  async function overlapping(held: (tx: DatabaseOrTransaction) => Promise<unknown>, waiting: () => Promise<unknown>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let signalHeld!: () => void;
+    const heldWritten = new Promise<void>((resolve) => (signalHeld = resolve));
+    const holding = db().transaction(async (tx) => {
+      await held(tx);
+      signalHeld();
+      await released;
+    });
+    await heldWritten;
+    const blocked = waiting();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([holding, blocked]);
+  }
+
   it("loses no change when an adopter is published while its adoption is being recorded, or two adopters at once", async () => {
     const source = sources[5]!;
     const latestRevision = async (practiceId: number) =>
       (await db().select({ revisionId: practices.latestRevisionId }).from(practices).where(eq(practices.id, practiceId)))[0]!.revisionId;
+    const publish = async (executor: DatabaseOrTransaction, practiceId: number) =>
+      executor.update(practices).set({ state: "published", publishedRevisionId: await latestRevision(practiceId) }).where(eq(practices.id, practiceId));
 
     // The adoption is recorded first and the publication waits for it, then finds it.
     const first = (await createPractice({ regionCode: "33.16", content: practiceContent(), submit: false, actorId: adopterEditor.id, ip: "127.0.0.1" })).id;
-    const firstRevision = await latestRevision(first);
-    let releaseRecording!: () => void;
-    const recordingHeld = new Promise<void>((resolve) => (releaseRecording = resolve));
-    let recorded!: () => void;
-    const adoptionInserted = new Promise<void>((resolve) => (recorded = resolve));
-    const recording = db().transaction(async (tx) => {
-      await tx.insert(practiceAdoptions).values({ adopterPracticeId: first, sourcePracticeId: source, sourceRegionCode: "32.11" });
-      recorded();
-      await recordingHeld;
-    });
-    await adoptionInserted;
-    const publishing = db().update(practices).set({ state: "published", publishedRevisionId: firstRevision }).where(eq(practices.id, first)).execute();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    releaseRecording();
-    await Promise.all([recording, publishing]);
+    await overlapping(
+      (tx) => tx.insert(practiceAdoptions).values({ adopterPracticeId: first, sourcePracticeId: source, sourceRegionCode: "32.11" }),
+      () => publish(db(), first),
+    );
     expect(await countOf(source)).toBe(1);
 
     // Two adopters of one source published in overlapping transactions: both count.
     const [second, third] = [await adopterOf(source, false), await adopterOf(source, false)];
-    const [secondRevision, thirdRevision] = [await latestRevision(second), await latestRevision(third)];
-    let releaseFirst!: () => void;
-    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
-    let firstUpdated!: () => void;
-    const updated = new Promise<void>((resolve) => (firstUpdated = resolve));
-    const publishSecond = db().transaction(async (tx) => {
-      await tx.update(practices).set({ state: "published", publishedRevisionId: secondRevision }).where(eq(practices.id, second));
-      firstUpdated();
-      await firstHeld;
-    });
-    await updated;
-    const publishThird = db().update(practices).set({ state: "published", publishedRevisionId: thirdRevision }).where(eq(practices.id, third)).execute();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    releaseFirst();
-    await Promise.all([publishSecond, publishThird]);
+    await overlapping(
+      (tx) => publish(tx, second),
+      () => publish(db(), third),
+    );
     expect(await countOf(source)).toBe(3);
     expect(await miscounted()).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { predikatOf } from "../frameworks";
 import { type BenchmarkData, figureOf, figuresOf, getBenchmarkData, getLevelsOf, noteKey } from "./benchmark-data.server";
 import { FIGURE_KINDS, type FigureKind } from "./figure-kinds";
 import { bestCommonYear, parseCompareSelection } from "./compare-query";
-import { readYear } from "../http/url-query";
+import { readYear, replacedYear } from "../http/url-query";
 
 /**
  * The figure whose indicator levels a comparison column shows for a year: verified levels, or
@@ -28,7 +28,6 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
   const years = [...new Set(FIGURE_KINDS.flatMap((kind) => data.years[kind]))].sort((a, b) => a - b);
   // A year counts as covered for a region when it has its official index there.
   const coverage = (y: number) => regions.filter((region) => figureOf(data, "official", region.code, y)).length;
-  const requestedText = params.get("tahun") ?? "";
   const requested = readYear(params);
   const year = requested !== null && years.includes(requested) ? requested : bestCommonYear(years, coverage);
   const columns = regions.map((region) => (year ? levelsFigure(data, region.code, year) : null));
@@ -38,7 +37,7 @@ export async function compareRegions(frameworkSlug: string, params: URLSearchPar
     selection,
     year,
     /** The year the URL asked for when it is not the one shown, so the page can say so. */
-    replacedYear: requestedText !== "" && requested !== year ? requestedText.slice(0, 12) : null,
+    replacedYear: replacedYear(params, year),
     yearChoices: [...years].reverse().map((y) => ({ year: y, regions: coverage(y) })),
     years,
     kindsShown,

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { practiceAdoptions, practices, provinces } from "../../../db/schema";
 import { roundIndex } from "../frameworks";
 import { requireFrameworkChoice } from "../frameworks/index.server";
-import { oneOf, readParam, readYear } from "../http/url-query";
+import { oneOf, readParam, readYear, replacedYear } from "../http/url-query";
 import { selectPublicPractices } from "../practices/index.server";
 import { getBenchmarkData, figureOf } from "./benchmark-data.server";
 import { COUNT_CLASSES, classOf, indexClasses, MAP_METRICS, type MapClass, type MapMetric, type MapQuery, meanOfRegions, type ProvinceOnMap } from "./province-map";
@@ -39,7 +39,6 @@ export async function getProvinceMap(params: URLSearchParams) {
   }
   const years = [...perYear.keys()].sort((a, b) => a - b);
   const requestedMetric = params.get("ukuran");
-  const requestedYear = params.get("tahun");
   const metric: MapMetric = readParam(params, "ukuran", oneOf(MAP_METRICS)) ?? "indeks";
   const askedYear = readYear(params);
   const year = askedYear !== null && years.includes(askedYear) ? askedYear : perYear.size > 0 ? defaultRankingYear(perYear) : null;
@@ -81,7 +80,7 @@ export async function getProvinceMap(params: URLSearchParams) {
     /** What the URL asked for and could not be shown, so the page can say what it shows instead. */
     replaced: {
       metric: requestedMetric !== null && requestedMetric !== metric ? requestedMetric.slice(0, 40) : null,
-      year: requestedYear !== null && askedYear !== query.year && metric === "indeks" ? requestedYear.slice(0, 12) : null,
+      year: metric === "indeks" ? replacedYear(params, query.year) : null,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { integerBetween, isoDate, knownCode, oneOf, readPage, readParam, readYear, renamedParams, searchString, textUpTo } from "./url-query";
+import { integerBetween, isoDate, knownCode, oneOf, readPage, readParam, readYear, renamedParams, replacedYear, searchString, textUpTo } from "./url-query";
 
 describe("url query readers", () => {
   it("reads usable values and nothing else", () => {
@@ -17,6 +17,17 @@ describe("url query readers", () => {
 
   it.each([["2024", 2024], ["2.025", null], ["2025.0", null], ["2,025", null], ["20250", null], ["", null], ["２０２４", null]] as const)("reads tahun=%j as %j", (raw, year) => {
     expect(readYear(new URLSearchParams({ tahun: raw }))).toBe(year);
+  });
+
+  it("names the year a link asked for only when the page shows another", () => {
+    const replaced = (query: string, shown: number | null) => replacedYear(new URLSearchParams(query), shown);
+    expect(replaced("tahun=2023", 2023)).toBeNull();
+    expect(replaced("", 2023)).toBeNull();
+    expect(replaced("tahun=", 2023)).toBeNull();
+    expect(replaced("tahun=1999", 2023)).toBe("1999");
+    expect(replaced("tahun=2.023", 2023)).toBe("2.023");
+    expect(replaced("tahun=2023", null)).toBe("2023");
+    expect(replaced(`tahun=${"9".repeat(40)}`, 2023)).toBe("999999999999");
   });
 
   it("writes parameters in order and leaves defaults out", () => {

@@ -60,6 +60,15 @@ export function readYear(params: URLSearchParams): number | null {
   return readParam(params, "tahun", integerBetween(0, 9999));
 }
 
+/**
+ * What `tahun` asked for when the page shows another year (or none), cut short for a note beside
+ * the year shown; null when the link asked for no year or for the one shown.
+ */
+export function replacedYear(params: URLSearchParams, shown: number | null): string | null {
+  const requested = params.get("tahun");
+  return requested !== null && requested !== "" && readYear(params) !== shown ? requested.slice(0, 12) : null;
+}
+
 /** Result pages: at most this many, so a link cannot ask the database to skip millions of rows. */
 export function readPage(params: URLSearchParams, maxPage = 10_000): number {
   return readParam(params, "hal", integerBetween(1, maxPage)) ?? 1;
